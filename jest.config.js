@@ -20,6 +20,7 @@ const shared = {
   moduleNameMapper: {
     // Workspace libs resolve to their sources in tests, as `customConditions` does for the type checker.
     '^@customs-pulse/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@customs-pulse/([a-z-]+)/([a-z-]+)$': '<rootDir>/libs/$1/src/$2/index.ts',
     // NodeNext imports carry `.js`; the sources are `.ts`.
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
@@ -30,7 +31,17 @@ const shared = {
 export default {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test,bench}/**/*.spec.ts'] },
-    { ...shared, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'] },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/setup/integration-timeout.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/setup/integration-timeout.ts'],
+    },
   ],
 };

@@ -4,6 +4,8 @@
 //   node scripts/kafka-smoke.mjs 127.0.0.1:9092        (or KAFKA_BROKERS=... node scripts/kafka-smoke.mjs)
 //
 // Prints one summary line and exits 0 on success; prints the error and exits 1 otherwise.
+/* eslint-disable no-console -- a CLI; eslint.config.js exempts scripts only for .ts/.js, not .mjs */
+/* global process, console, setTimeout -- the lint config declares no Node globals for plain JS */
 import { randomUUID } from 'node:crypto';
 import kafkajs from 'kafkajs';
 
@@ -26,10 +28,21 @@ const runId = randomUUID().slice(0, 8);
 const topic = `kafka-smoke-${runId}`;
 const groupId = `kafka-smoke-${runId}`;
 
+// Retriable errors are expected on a fresh broker (e.g. the coordinator not being available until
+// __consumer_offsets exists), so client logs are only shown when the check fails.
+const clientLogs = [];
+const logCreator =
+  () =>
+  ({ namespace, label, log }) => {
+    const { message, timestamp, ...extra } = log;
+    clientLogs.push(`${timestamp} ${label} [${namespace}] ${message} ${JSON.stringify(extra)}`);
+  };
+
 const kafka = new Kafka({
   clientId: 'customs-pulse-kafka-smoke',
   brokers,
   logLevel: logLevel.WARN,
+  logCreator,
   retry: { retries: 3 },
 });
 const admin = kafka.admin();
@@ -62,7 +75,11 @@ async function main() {
   await consumer.connect();
   await consumer.subscribe({ topics: [topic], fromBeginning: true });
   const allReceived = new Promise((resolve, reject) => {
-    consumer.on(consumer.events.CRASH, ({ payload }) => reject(payload.error));
+    // kafkajs restarts the consumer itself after retriable errors (a fresh broker answers the
+    // first JoinGroup with COORDINATOR_LOAD_IN_PROGRESS while __consumer_offsets loads).
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart) reject(payload.error);
+    });
     consumer
       .run({
         autoCommit: false,
@@ -87,6 +104,7 @@ async function main() {
       .catch(reject);
   });
   await allReceived;
+  await consumer.disconnect();
 
   const [fetched] = await admin.fetchOffsets({ groupId, topics: [topic] });
   const highWatermarks = await admin.fetchTopicOffsets(topic);
@@ -114,6 +132,7 @@ async function shutdown() {
 }
 
 const timeout = setTimeout(() => {
+  if (clientLogs.length > 0) console.error(clientLogs.join('\n'));
   console.error(`kafka-smoke failed: timed out after ${TIMEOUT_MS}ms`);
   process.exit(1);
 }, TIMEOUT_MS);
@@ -124,6 +143,7 @@ try {
   await shutdown();
   process.exit(0);
 } catch (error) {
+  if (clientLogs.length > 0) console.error(clientLogs.join('\n'));
   console.error('kafka-smoke failed:', error);
   await shutdown();
   process.exit(1);

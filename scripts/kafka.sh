@@ -13,7 +13,12 @@
 # kafka.apache.org tarball so that Maven's normal repository access, mirrors and proxies apply.
 # kafkajs 2.2.4 was checked against this 4.x broker with scripts/kafka-smoke.mjs (createTopics,
 # produce with headers, eachBatch consumer group, manual commitOffsets, admin fetchOffsets): it
-# works, so no fallback to 3.9.x is needed.
+# works, so no fallback to 3.9.x is needed. The versions kafkajs negotiates are all above the
+# KIP-896 minimums (Produce v7, Fetch v11, ListOffsets v3, Metadata v6, OffsetCommit v5,
+# OffsetFetch v4, FindCoordinator v2, JoinGroup v5, SyncGroup v3, LeaveGroup v3, CreateTopics v3,
+# DeleteTopics v1, ApiVersions v2). On a fresh broker the first JoinGroup can fail with the
+# retriable COORDINATOR_LOAD_IN_PROGRESS while __consumer_offsets is created; kafkajs restarts the
+# consumer on its own.
 set -euo pipefail
 
 KAFKA_VERSION="4.4.0"
@@ -212,7 +217,7 @@ cmd_start() {
   java="$(java_bin)"
   local -a jvm_opts=(
     -Xms128m -Xmx512m -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true
-    "-Dlog4j2.configurationFile=$RUN_DIR/log4j2.properties"
+    "-Dlog4j2.configurationFile=$RUN_DIR/log4j2.properties" -Dlog4j2.shutdownHookEnabled=false
     "-Dkafka.logs.dir=$RUN_DIR/logs"
     -cp "$LIBS_DIR/*"
   )

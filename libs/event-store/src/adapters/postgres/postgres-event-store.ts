@@ -1,0 +1,140 @@
+import pg from 'pg';
+import { AppendNotifications } from '../../append-notifications.js';
+import type { AppendResult, EventStore, StreamWrite, SubscribeOptions } from '../../event-store.port.js';
+import { EventStoreUnavailableError } from '../../errors.js';
+import type { ExpectedRevision } from '../../expected-revision.js';
+import { subscribeToLog } from '../../log-subscription.js';
+import type { EventToAppend, LogHead, Position, RecordedEvent } from '../../recorded-event.js';
+import { appendToLog } from './append-to-log.js';
+import { LogListener } from './log-listener.js';
+import { assertSchemaName, connectionConfig, isTransientPostgresError } from './postgres-connection.js';
+import { EVENT_SELECT, HEAD_SELECT, toLogHead, toRecordedEvent, type HeadRow, type PostgresEventRow } from './postgres-rows.js';
+import { migratePostgres } from './postgres-schema.js';
+
+export interface PostgresEventStoreOptions {
+  /** e.g. `postgres://user@127.0.0.1:5432/customs` */
+  readonly connectionString: string;
+  /** @defaultValue `'public'` */
+  readonly schema?: string;
+  /** Connections in the pool. @defaultValue 10 */
+  readonly poolSize?: number;
+  /** @defaultValue the system clock */
+  readonly clock?: { now(): Date };
+  /** How often a waiting subscription reads again if no notification came. @defaultValue 1000 */
+  readonly pollIntervalMs?: number;
+}
+
+/** The event store on PostgreSQL, for the distributed deployment: several ingest workers append concurrently. */
+export class PostgresEventStore implements EventStore {
+  readonly notifications = new AppendNotifications();
+  readonly pollIntervalMs: number;
+  private readonly closing = new AbortController();
+  private readonly listener: LogListener;
+  private readonly clock: { now(): Date };
+  private readonly channel: string;
+
+  private constructor(private readonly pool: pg.Pool, config: pg.ClientConfig, options: PostgresEventStoreOptions, schema: string) {
+    this.clock = options.clock ?? { now: () => new Date() };
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.channel = `customs_pulse_event_log_${schema}`;
+    this.listener = new LogListener(config, this.channel, this.notifications);
+  }
+
+  /** Connects, creates the schema if needed and brings it up to date. */
+  static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+    const schema = options.schema ?? 'public';
+    assertSchemaName(schema);
+    const config = connectionConfig(options.connectionString, schema);
+    const pool = new pg.Pool({ ...config, max: options.poolSize ?? 10 });
+    // A client that loses its connection emits 'error', idle (on the pool) or checked out (on itself); unheard, it
+    // would crash the process. The query it was running rejects, and that is where the outage is reported.
+    pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
+    try {
+      const client = await pool.connect();
+      try {
+        await migratePostgres(client, schema);
+      } finally {
+        client.release();
+      }
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return new PostgresEventStore(pool, config, options, schema);
+  }
+
+  get closed(): AbortSignal {
+    return this.closing.signal;
+  }
+
+  async append(stream: string, events: readonly EventToAppend[], expected: ExpectedRevision = 'any'): Promise<AppendResult> {
+    const [result] = await this.appendMany([{ stream, events, expected }]);
+    return result!;
+  }
+
+  async appendMany(writes: readonly StreamWrite[]): Promise<AppendResult[]> {
+    const plan = await this.withClient((client) => appendToLog(client, writes, () => this.clock.now(), this.channel));
+    if (plan.rows.length > 0) this.notifications.notify();
+    return plan.results;
+  }
+
+  async readStream(stream: string, options: { fromRevision?: number; limit?: number } = {}): Promise<RecordedEvent[]> {
+    const { rows } = await this.query<PostgresEventRow>(
+      `SELECT ${EVENT_SELECT} FROM event_log WHERE stream = $1 AND revision >= $2 ORDER BY revision LIMIT $3`,
+      [stream, options.fromRevision ?? 0, options.limit ?? null],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(afterPosition: Position, limit: number): Promise<RecordedEvent[]> {
+    const { rows } = await this.query<PostgresEventRow>(
+      `SELECT ${EVENT_SELECT} FROM event_log WHERE position > $1 ORDER BY position LIMIT $2`,
+      [afterPosition, limit],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  subscribeAll(afterPosition: Position, options?: SubscribeOptions): AsyncIterable<readonly RecordedEvent[]> {
+    void this.listener.ensureListening();
+    return subscribeToLog(this, afterPosition, options);
+  }
+
+  async head(): Promise<LogHead> {
+    const { rows } = await this.query<HeadRow>(HEAD_SELECT);
+    return toLogHead(rows[0]);
+  }
+
+  async close(): Promise<void> {
+    if (this.closing.signal.aborted) return;
+    this.closing.abort();
+    await this.listener.stop();
+    await this.pool.end();
+  }
+
+  private async query<Row extends pg.QueryResultRow>(sql: string, values?: unknown[]): Promise<pg.QueryResult<Row>> {
+    return this.withClient((client) => client.query<Row>(sql, values));
+  }
+
+  private async withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw new EventStoreUnavailableError('PostgreSQL event store is unreachable', { cause: error });
+    }
+    try {
+      const result = await work(client);
+      client.release();
+      return result;
+    } catch (error) {
+      const transient = isTransientPostgresError(error);
+      // A client whose connection broke goes back to the pool only to be destroyed.
+      client.release(transient ? (error as Error) : undefined);
+      if (transient) {
+        throw new EventStoreUnavailableError('PostgreSQL event store failed; the operation may be retried', { cause: error });
+      }
+      throw error;
+    }
+  }
+}

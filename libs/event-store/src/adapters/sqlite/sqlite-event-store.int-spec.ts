@@ -1,0 +1,44 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eventStoreContract } from '../../contract/event-store.contract.js';
+import { clearanceEvents } from '../../contract/event-fixtures.js';
+import { START } from '../../recorded-event.js';
+import { SqliteEventStore } from './sqlite-event-store.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'customs-pulse-sqlite-'));
+let files = 0;
+const freshFile = (): string => join(folder, `store-${(files += 1)}`, 'events.sqlite');
+
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+describe('SqliteEventStore', () => {
+  eventStoreContract(async (clock) => SqliteEventStore.open({ file: freshFile(), clock }));
+
+  it('keeps its events across a restart, and goes on from the same head', async () => {
+    const file = freshFile();
+    const before = SqliteEventStore.open({ file });
+    await before.append('DEC-1', clearanceEvents('DEC-1', 2));
+    await before.close();
+
+    const after = SqliteEventStore.open({ file });
+    await after.append('DEC-1', clearanceEvents('DEC-1', 1), 1);
+
+    expect((await after.readAll(START, 10)).map((event) => [event.position, event.revision])).toEqual([
+      [1, 0],
+      [2, 1],
+      [3, 2],
+    ]);
+    await after.close();
+  });
+
+  it('runs in WAL mode with full synchronous commits', async () => {
+    const store = SqliteEventStore.open({ file: freshFile() });
+    const db = (store as unknown as { db: { pragma(name: string, options: object): unknown } }).db;
+
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    await store.close();
+  });
+});

@@ -1,0 +1,122 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { AppendNotifications } from '../../append-notifications.js';
+import { dedupeKey, lookupsFor, planAppend, type AppendPlan, type StoredIdentity } from '../../append-plan.js';
+import type { AppendResult, EventStore, StreamWrite, SubscribeOptions } from '../../event-store.port.js';
+import type { ExpectedRevision } from '../../expected-revision.js';
+import { GENESIS_HASH } from '../../hash-chain.js';
+import { subscribeToLog } from '../../log-subscription.js';
+import type { EventToAppend, LogHead, Position, RecordedEvent } from '../../recorded-event.js';
+import { migrateSqlite } from './sqlite-schema.js';
+import { toRecordedEvent } from './sqlite-rows.js';
+import { prepareStatements, type SqliteStatements } from './sqlite-statements.js';
+
+export interface SqliteEventStoreOptions {
+  /** The database file; its folder is created if missing. `:memory:` for a throwaway store. */
+  readonly file: string;
+  /** @defaultValue the system clock */
+  readonly clock?: { now(): Date };
+  /**
+   * How often a waiting subscription reads again without being told of an append: appends from this process wake
+   * it at once, this covers another process writing the same file.
+   * @defaultValue 250
+   */
+  readonly pollIntervalMs?: number;
+}
+
+/**
+ * The embedded event store: one SQLite file in WAL mode, `synchronous=FULL` so that a resolved append survives a
+ * power cut, not just a crash. SQLite has one writer at a time, so appends are serialized by the database itself.
+ */
+export class SqliteEventStore implements EventStore {
+  readonly notifications = new AppendNotifications();
+  readonly pollIntervalMs: number;
+  private readonly closing = new AbortController();
+  private readonly clock: { now(): Date };
+  private readonly statements: SqliteStatements;
+
+  private constructor(private readonly db: Database.Database, options: SqliteEventStoreOptions) {
+    this.clock = options.clock ?? { now: () => new Date() };
+    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.statements = prepareStatements(db);
+  }
+
+  /** Opens (creating if needed) the store in `options.file` and brings its schema up to date. */
+  static open(options: SqliteEventStoreOptions): SqliteEventStore {
+    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+    const db = new Database(options.file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    migrateSqlite(db);
+    return new SqliteEventStore(db, options);
+  }
+
+  get closed(): AbortSignal {
+    return this.closing.signal;
+  }
+
+  async append(stream: string, events: readonly EventToAppend[], expected: ExpectedRevision = 'any'): Promise<AppendResult> {
+    const [result] = await this.appendMany([{ stream, events, expected }]);
+    return result!;
+  }
+
+  async appendMany(writes: readonly StreamWrite[]): Promise<AppendResult[]> {
+    // IMMEDIATE takes the write lock before reading the head, so no other process can append in between.
+    const plan = this.db.transaction(() => this.planAndInsert(writes)).immediate();
+    if (plan.rows.length > 0) this.notifications.notify();
+    return plan.results;
+  }
+
+  async readStream(stream: string, options: { fromRevision?: number; limit?: number } = {}): Promise<RecordedEvent[]> {
+    const rows = this.statements.readStream.all(stream, options.fromRevision ?? 0, options.limit ?? -1);
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(afterPosition: Position, limit: number): Promise<RecordedEvent[]> {
+    return this.statements.readAll.all(afterPosition, limit).map(toRecordedEvent);
+  }
+
+  subscribeAll(afterPosition: Position, options?: SubscribeOptions): AsyncIterable<readonly RecordedEvent[]> {
+    return subscribeToLog(this, afterPosition, options);
+  }
+
+  async head(): Promise<LogHead> {
+    return this.readHead();
+  }
+
+  async close(): Promise<void> {
+    this.closing.abort();
+    if (this.db.open) this.db.close();
+  }
+
+  private planAndInsert(writes: readonly StreamWrite[]): AppendPlan {
+    const { keys, streams } = lookupsFor(writes);
+    const stored = new Map<string, StoredIdentity>();
+    for (const { source, id } of keys) {
+      const row = this.statements.stored.get(source, id);
+      if (row) stored.set(dedupeKey(source, id), { position: row.position, contentHash: row.content_hash });
+    }
+    const streamRevisions = new Map<string, number>();
+    for (const stream of streams) {
+      const { revision } = this.statements.streamRevision.get(stream)!;
+      if (revision !== null) streamRevisions.set(stream, revision);
+    }
+    const plan = planAppend(writes, { head: this.readHead(), stored, streamRevisions, now: this.clock.now() });
+    for (const { event, contentHash } of plan.rows) {
+      this.statements.insert.run(
+        event.position, event.stream, event.revision, event.source, event.id, event.type, event.subject, event.time,
+        JSON.stringify(event.data), JSON.stringify(event.extensions), event.recordedAt, event.hash, contentHash,
+      );
+    }
+    return plan;
+  }
+
+  private readHead(): LogHead {
+    const row = this.statements.head.get();
+    return row
+      ? { position: row.position, hash: row.hash, recordedAt: row.recorded_at }
+      : { position: 0, hash: GENESIS_HASH, recordedAt: null };
+  }
+}

@@ -1,0 +1,63 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
+
+// Same depth from libs/testing/src and libs/testing/dist, so this works for sources and builds.
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const kafkaScript = fileURLToPath(new URL('../../../scripts/kafka.sh', import.meta.url));
+
+// A cold start downloads the broker jars from Maven Central before the script's own 60 s wait.
+const START_TIMEOUT_MS = 5 * 60_000;
+const STOP_TIMEOUT_MS = 60_000;
+
+/** A running single-node Kafka broker started by `scripts/kafka.sh`. */
+export interface KafkaBroker {
+  /** Bootstrap address, `127.0.0.1:<port>`, for the client's `brokers` list. */
+  readonly bootstrap: string;
+  /** Stops the broker; resolves once the process has exited. Safe to call more than once. */
+  stop(): Promise<void>;
+}
+
+async function runKafkaScript(command: 'start' | 'stop', timeout: number): Promise<string> {
+  try {
+    const { stdout } = await execFileAsync(kafkaScript, [command], { cwd: repoRoot, timeout });
+    return stdout.trim();
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr?.trim();
+    throw new Error(`scripts/kafka.sh ${command} failed${stderr ? `: ${stderr}` : ''}`, { cause: error });
+  }
+}
+
+/**
+ * Starts (or reuses) the local single-node Apache Kafka broker (KRaft) via `scripts/kafka.sh start`.
+ *
+ * The broker listens on 127.0.0.1 only. The first call downloads the broker jars from Maven Central
+ * (needs `mvn` and Java 17+); later calls use the cache in `.cache/kafka`. The broker is shared:
+ * if one is already running, its address is returned and `stop()` stops that same broker.
+ *
+ * @returns the bootstrap address and a function that stops the broker.
+ */
+export async function startKafkaBroker(): Promise<KafkaBroker> {
+  const output = await runKafkaScript('start', START_TIMEOUT_MS);
+  const bootstrap = output.split('\n').at(-1)?.trim() ?? '';
+  if (!/^127\.0\.0\.1:\d+$/.test(bootstrap)) {
+    throw new Error(`scripts/kafka.sh start printed an unexpected address: ${JSON.stringify(output)}`);
+  }
+  return {
+    bootstrap,
+    async stop() {
+      await runKafkaScript('stop', STOP_TIMEOUT_MS);
+    },
+  };
+}
+
+/**
+ * The broker list configured for tests in `KAFKA_BROKERS` (comma-separated `host:port`), if any.
+ * Lets a test suite use an externally managed broker instead of starting one. An empty value
+ * counts as unset.
+ */
+export function kafkaBootstrapFromEnv(): string | undefined {
+  return process.env.KAFKA_BROKERS || undefined;
+}

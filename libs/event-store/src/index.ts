@@ -7,3 +7,4 @@ export * from './hash-chain.js';
 export type { Migration } from './migration.js';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './adapters/sqlite/sqlite-event-store.js';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './adapters/postgres/postgres-event-store.js';
+export * from './event-store.module.js';

@@ -1,0 +1,15 @@
+import type { EventStoreSettings } from '@customs-pulse/event-store';
+
+/** The whole configuration, read once from the environment by `loadConfig`. */
+export interface CustomsPulseConfig {
+  /** `PORT`: the one HTTP port for API, live push and dashboard. */
+  readonly port: number;
+  /** `DATA_DIR`: where the standalone app keeps its SQLite files. */
+  readonly dataDir: string;
+  /** `EVENT_STORE` (`sqlite` | `postgres`) with `DATABASE_URL` and `DATABASE_SCHEMA` for PostgreSQL. */
+  readonly eventStore: EventStoreSettings;
+  /** `AUTH_JWT_SECRET`; undefined when unset (the standalone demo then generates one). */
+  readonly authJwtSecret: string | undefined;
+  /** `REPORTING_CURRENCY`: ISO 4217 code amounts are reported in. */
+  readonly reportingCurrency: string;
+}

@@ -1,0 +1,3 @@
+export * from './config-error.js';
+export * from './customs-pulse-config.js';
+export * from './load-config.js';

@@ -1,0 +1,41 @@
+import { describe, expect, it } from '@jest/globals';
+import { resolve } from 'node:path';
+import { ConfigError } from './config-error.js';
+import { loadConfig } from './load-config.js';
+
+describe('loadConfig', () => {
+  it('defaults to the standalone demo: port 3000, ./data, SQLite in the data folder, USD', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      dataDir: resolve('./data'),
+      eventStore: { adapter: 'sqlite', file: resolve('./data/events.sqlite') },
+      authJwtSecret: undefined,
+      reportingCurrency: 'USD',
+    });
+  });
+
+  it('configures the PostgreSQL event store from DATABASE_URL and DATABASE_SCHEMA', () => {
+    const config = loadConfig({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://db/customs', DATABASE_SCHEMA: 'pulse' });
+
+    expect(config.eventStore).toEqual({ adapter: 'postgres', connectionString: 'postgres://db/customs', schema: 'pulse' });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT', /whole number from 0 to 65535/],
+    [{ PORT: '70000' }, 'PORT', /whole number/],
+    [{ EVENT_STORE: 'mysql' }, 'EVENT_STORE', /one of sqlite, postgres/],
+    [{ EVENT_STORE: 'postgres' }, 'DATABASE_URL', /required when EVENT_STORE=postgres/],
+    [{ AUTH_JWT_SECRET: 'short' }, 'AUTH_JWT_SECRET', /at least 32 bytes/],
+    [{ REPORTING_CURRENCY: 'usd' }, 'REPORTING_CURRENCY', /ISO 4217/],
+  ])('stops on %p with an error naming %s', (env, variable, problem) => {
+    let thrown: unknown;
+    try {
+      loadConfig(env);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect(thrown).toMatchObject({ variable, message: expect.stringMatching(problem) });
+    expect((thrown as Error).message).toContain(variable);
+  });
+});

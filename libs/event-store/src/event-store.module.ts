@@ -1,0 +1,41 @@
+import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { PostgresEventStore } from './adapters/postgres/postgres-event-store.js';
+import { SqliteEventStore } from './adapters/sqlite/sqlite-event-store.js';
+import { EVENT_STORE, type EventStore } from './event-store.port.js';
+
+/** Which adapter backs the `EventStore` port: chosen by configuration (`EVENT_STORE`), never by code. */
+export type EventStoreSettings =
+  | { readonly adapter: 'sqlite'; readonly file: string }
+  | { readonly adapter: 'postgres'; readonly connectionString: string; readonly schema?: string };
+
+@Injectable()
+class EventStoreShutdown implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}
+
+/** Provides `EVENT_STORE` to the whole app and closes it when the app shuts down. */
+@Module({})
+export class EventStoreModule {
+  static forRoot(settings: EventStoreSettings, clock?: { now(): Date }): DynamicModule {
+    return {
+      module: EventStoreModule,
+      global: true,
+      providers: [
+        { provide: EVENT_STORE, useFactory: () => openEventStore(settings, clock) },
+        EventStoreShutdown,
+      ],
+      exports: [EVENT_STORE],
+    };
+  }
+}
+
+/** Opens the configured adapter, migrating its schema. */
+export async function openEventStore(settings: EventStoreSettings, clock?: { now(): Date }): Promise<EventStore> {
+  return settings.adapter === 'sqlite'
+    ? SqliteEventStore.open({ file: settings.file, ...(clock ? { clock } : {}) })
+    : PostgresEventStore.open({ connectionString: settings.connectionString, ...(settings.schema ? { schema: settings.schema } : {}), ...(clock ? { clock } : {}) });
+}

@@ -1,0 +1,34 @@
+import { CLOCK, type Clock } from '@customs-pulse/domain';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { EVENT_VALIDATION_RULES } from './ingest-events/event-validation-rules.js';
+import { EventsController } from './ingest-events/http/events.controller.js';
+import { IngestEventsHandler } from './ingest-events/ingest-events.handler.js';
+
+export interface IngestModuleOptions {
+  /** `REPORTING_CURRENCY`: amounts with another `currency` are rejected. */
+  readonly reportingCurrency: string;
+  /** Mount `POST /api/events`. @defaultValue true */
+  readonly http?: boolean;
+}
+
+/** The ingest use case and its transports. Needs `EVENT_STORE` and `CLOCK` from the app. */
+@Module({})
+export class IngestModule {
+  static forRoot(options: IngestModuleOptions): DynamicModule {
+    return {
+      module: IngestModule,
+      imports: [CqrsModule],
+      controllers: options.http === false ? [] : [EventsController],
+      providers: [
+        IngestEventsHandler,
+        {
+          provide: EVENT_VALIDATION_RULES,
+          inject: [CLOCK],
+          useFactory: (clock: Clock) => ({ clock, reportingCurrency: options.reportingCurrency }),
+        },
+      ],
+      exports: [IngestEventsHandler],
+    };
+  }
+}

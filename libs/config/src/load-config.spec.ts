@@ -11,6 +11,16 @@ describe('loadConfig', () => {
       eventStore: { adapter: 'sqlite', file: resolve('./data/events.sqlite') },
       authJwtSecret: undefined,
       reportingCurrency: 'USD',
+      kafka: undefined,
+    });
+  });
+
+  it('turns Kafka ingest on with KAFKA_BROKERS, with the topics of events.md unless named', () => {
+    expect(loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092, kafka-2:9092', KAFKA_TOPIC_DEADLETTER: 'dlq' }).kafka).toEqual({
+      brokers: ['127.0.0.1:9092', 'kafka-2:9092'],
+      groupId: 'customs-pulse-ingest',
+      topics: ['customs.clearance.v1', 'customs.enforcement.v1'],
+      deadLetterTopic: 'dlq',
     });
   });
 
@@ -27,6 +37,7 @@ describe('loadConfig', () => {
     [{ EVENT_STORE: 'postgres' }, 'DATABASE_URL', /required when EVENT_STORE=postgres/],
     [{ AUTH_JWT_SECRET: 'short' }, 'AUTH_JWT_SECRET', /at least 32 bytes/],
     [{ REPORTING_CURRENCY: 'usd' }, 'REPORTING_CURRENCY', /ISO 4217/],
+    [{ KAFKA_BROKERS: 'localhost' }, 'KAFKA_BROKERS', /host:port/],
   ])('stops on %p with an error naming %s', (env, variable, problem) => {
     let thrown: unknown;
     try {

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { ConfigError } from './config-error.js';
-import type { CustomsPulseConfig } from './customs-pulse-config.js';
+import type { CustomsPulseConfig, KafkaSettings } from './customs-pulse-config.js';
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -20,6 +20,21 @@ export function loadConfig(env: Environment = process.env): CustomsPulseConfig {
         : { adapter, connectionString: required(env, 'DATABASE_URL', 'is required when EVENT_STORE=postgres'), schema: text(env, 'DATABASE_SCHEMA') ?? 'public' },
     authJwtSecret: secret(env, 'AUTH_JWT_SECRET'),
     reportingCurrency: currency(env, 'REPORTING_CURRENCY', 'USD'),
+    kafka: kafkaSettings(env),
+  };
+}
+
+function kafkaSettings(env: Environment): KafkaSettings | undefined {
+  const brokers = text(env, 'KAFKA_BROKERS');
+  if (brokers === undefined) return undefined;
+  const list = brokers.split(',').map((broker) => broker.trim());
+  const malformed = list.find((broker) => !/^[^\s:]+:\d{1,5}$/.test(broker));
+  if (malformed !== undefined) throw new ConfigError('KAFKA_BROKERS', `must be comma-separated host:port, got ${JSON.stringify(malformed)}`);
+  return {
+    brokers: list,
+    groupId: text(env, 'KAFKA_GROUP_ID') ?? 'customs-pulse-ingest',
+    topics: [text(env, 'KAFKA_TOPIC_CLEARANCE') ?? 'customs.clearance.v1', text(env, 'KAFKA_TOPIC_ENFORCEMENT') ?? 'customs.enforcement.v1'],
+    deadLetterTopic: text(env, 'KAFKA_TOPIC_DEADLETTER') ?? 'customs.deadletter.v1',
   };
 }
 

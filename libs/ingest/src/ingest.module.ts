@@ -4,12 +4,16 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { EVENT_VALIDATION_RULES } from './ingest-events/event-validation-rules.js';
 import { EventsController } from './ingest-events/http/events.controller.js';
 import { IngestEventsHandler } from './ingest-events/ingest-events.handler.js';
+import type { KafkaIngestOptions } from './ingest-events/kafka/kafka-ingest-options.js';
+import { KAFKA_INGEST_OPTIONS, KafkaIngestTransport } from './ingest-events/kafka/kafka-ingest.transport.js';
 
 export interface IngestModuleOptions {
   /** `REPORTING_CURRENCY`: amounts with another `currency` are rejected. */
   readonly reportingCurrency: string;
   /** Mount `POST /api/events`. @defaultValue true */
   readonly http?: boolean;
+  /** Consume producers' topics with kafkajs from bootstrap until shutdown. @defaultValue no Kafka transport */
+  readonly kafka?: KafkaIngestOptions;
 }
 
 /** The ingest use case and its transports. Needs `EVENT_STORE` and `CLOCK` from the app. */
@@ -27,6 +31,7 @@ export class IngestModule {
           inject: [CLOCK],
           useFactory: (clock: Clock) => ({ clock, reportingCurrency: options.reportingCurrency }),
         },
+        ...(options.kafka ? [{ provide: KAFKA_INGEST_OPTIONS, useValue: options.kafka }, KafkaIngestTransport] : []),
       ],
       exports: [IngestEventsHandler],
     };

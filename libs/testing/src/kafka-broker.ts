@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
@@ -60,4 +62,39 @@ export async function startKafkaBroker(): Promise<KafkaBroker> {
  */
 export function kafkaBootstrapFromEnv(): string | undefined {
   return process.env.KAFKA_BROKERS || undefined;
+}
+
+/**
+ * Whether this machine can run the test broker: one given in `KAFKA_BROKERS`, or Java 17+ (`JAVA_HOME`'s, else the
+ * `PATH`'s) for `scripts/kafka.sh`, which fetches the jars with Maven once and fails loudly if it cannot.
+ */
+export async function kafkaAvailable(): Promise<boolean> {
+  if (kafkaBootstrapFromEnv()) return true;
+  const javaHome = process.env.JAVA_HOME;
+  const java = javaHome && existsSync(join(javaHome, 'bin', 'java')) ? join(javaHome, 'bin', 'java') : 'java';
+  try {
+    const { stderr } = await execFileAsync(java, ['-version']);
+    const major = Number(/version "(\d+)/.exec(stderr)?.[1]);
+    return major >= 17;
+  } catch {
+    return false;
+  }
+}
+
+/** A broker for one test file, and how to let go of it: stopped only if this file started it. */
+export interface TestBroker {
+  readonly bootstrap: string;
+  release(): Promise<void>;
+}
+
+/** The broker of `KAFKA_BROKERS`, or the script's (started if it is not running, as in CI where `.ci/run` starts it). */
+export async function acquireTestBroker(): Promise<TestBroker> {
+  const fromEnv = kafkaBootstrapFromEnv();
+  if (fromEnv) return { bootstrap: fromEnv, release: async () => {} };
+  const wasRunning = await execFileAsync(kafkaScript, ['status']).then(
+    () => true,
+    () => false,
+  );
+  const broker = await startKafkaBroker();
+  return { bootstrap: broker.bootstrap, release: async () => (wasRunning ? undefined : broker.stop()) };
 }

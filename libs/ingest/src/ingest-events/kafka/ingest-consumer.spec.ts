@@ -1,0 +1,272 @@
+import { describe, expect, it } from '@jest/globals';
+import { EventStoreUnavailableError } from '@customs-pulse/event-store';
+import type { ConsumedRecord } from '../../messaging/consumed-record.js';
+import type { DeadLetter, DeadLetterSink } from '../../messaging/dead-letter-sink.port.js';
+import type { RecordBatch, RecordBatchHandler, RecordBatchSource } from '../../messaging/record-batch-source.port.js';
+import type { IngestEventsCommand } from '../ingest-events.command.js';
+import type { IngestReport } from '../ingest-report.js';
+import { IngestConsumer, type IngestEvents } from './ingest-consumer.js';
+
+/** Everything the fakes saw, in order: how a test checks that nothing is committed before it is stored. */
+type Step = `append ${string}` | `dead-letter ${string}` | `commit ${string}` | 'heartbeat';
+
+function aRecord(offset: number, value: string | null): ConsumedRecord {
+  return { topic: 't', partition: 0, offset: String(offset), key: null, value: value === null ? null : Buffer.from(value), headers: {} };
+}
+
+class FakeBatch implements RecordBatch {
+  readonly topic = 't';
+  readonly partition = 0;
+  revoked = false;
+  failCommits = 0;
+
+  constructor(readonly records: readonly ConsumedRecord[], private readonly steps: Step[]) {}
+
+  isRevoked(): boolean {
+    return this.revoked;
+  }
+
+  async heartbeat(): Promise<void> {
+    this.steps.push('heartbeat');
+  }
+
+  async commitThrough(record: ConsumedRecord): Promise<void> {
+    if (this.failCommits-- > 0) throw new Error('NOT_COORDINATOR');
+    this.steps.push(`commit ${record.offset}`);
+  }
+}
+
+class FakeSource implements RecordBatchSource {
+  private handler?: RecordBatchHandler;
+  private inFlight: Promise<void> = Promise.resolve();
+
+  async start(handler: RecordBatchHandler): Promise<void> {
+    this.handler = handler;
+  }
+
+  deliver(batch: RecordBatch): Promise<void> {
+    this.inFlight = this.handler!(batch);
+    return this.inFlight;
+  }
+
+  async stop(): Promise<void> {
+    await this.inFlight;
+  }
+}
+
+class FakeDeadLetterSink implements DeadLetterSink {
+  readonly letters: DeadLetter[] = [];
+  failures = 0;
+
+  constructor(private readonly steps: Step[]) {}
+
+  async connect(): Promise<void> {}
+  async close(): Promise<void> {}
+
+  async send(letters: readonly DeadLetter[]): Promise<void> {
+    if (this.failures-- > 0) throw new Error('NOT_ENOUGH_REPLICAS');
+    this.letters.push(...letters);
+    this.steps.push(`dead-letter ${letters.map(({ record }) => record.offset).join(',')}`);
+  }
+}
+
+/** Accepts values starting with `ok`, rejects the others; `failures` errors are thrown first. */
+class FakeIngest implements IngestEvents {
+  failures: Error[] = [];
+  /** When set, an append waits for this before it resolves. */
+  gate?: Promise<void>;
+
+  constructor(private readonly steps: Step[]) {}
+
+  async execute({ candidates }: IngestEventsCommand): Promise<IngestReport> {
+    const values = candidates.map((candidate) => ('bytes' in candidate ? Buffer.from(candidate.bytes).toString() : ''));
+    const failure = this.failures.shift();
+    if (failure) throw failure;
+    await this.gate;
+    this.steps.push(`append ${values.join(',')}`);
+    const outcomes = values.map((value) => (value.startsWith('ok') ? ('accepted' as const) : ('rejected' as const)));
+    return {
+      accepted: outcomes.filter((outcome) => outcome === 'accepted').length,
+      duplicates: 0,
+      rejected: values.flatMap((value, index) =>
+        outcomes[index] === 'rejected' ? [{ index, errors: [{ path: '', message: `not an event: ${JSON.stringify(value)}` }] }] : [],
+      ),
+      outcomes,
+    };
+  }
+}
+
+const silent = { log: () => {}, warn: () => {}, error: () => {} };
+
+function aConsumer(options: { maxEventsPerAppend?: number; heartbeatIntervalMs?: number; backoffMs?: number } = {}) {
+  const steps: Step[] = [];
+  const source = new FakeSource();
+  const sink = new FakeDeadLetterSink(steps);
+  const ingest = new FakeIngest(steps);
+  const warnings: string[] = [];
+  const consumer = new IngestConsumer(
+    source,
+    sink,
+    ingest,
+    { now: () => new Date('2026-03-01T08:00:00Z') },
+    {
+      maxEventsPerAppend: options.maxEventsPerAppend ?? 500,
+      heartbeatIntervalMs: options.heartbeatIntervalMs ?? 1_000,
+      backoff: { initialMs: options.backoffMs ?? 1, maxMs: Math.max(4, options.backoffMs ?? 1), multiplier: 2 },
+    },
+    { ...silent, warn: (message: string) => warnings.push(message), error: (message: string) => warnings.push(message) },
+  );
+  const batchOf = (...values: (string | null)[]) => new FakeBatch(values.map((value, offset) => aRecord(offset, value)), steps);
+  return { consumer, source, sink, ingest, steps, warnings, batchOf };
+}
+
+const withoutHeartbeats = (steps: readonly Step[]) => steps.filter((step) => step !== 'heartbeat');
+
+describe('IngestConsumer', () => {
+  it('appends a batch, dead-letters its rejects with their reasons, and only then commits through its last record', async () => {
+    const { consumer, source, sink, steps, batchOf } = aConsumer();
+    await consumer.start();
+
+    await source.deliver(batchOf('ok-a', 'bad', 'ok-b'));
+
+    expect(withoutHeartbeats(steps)).toEqual(['append ok-a,bad,ok-b', 'dead-letter 1', 'commit 2']);
+    expect(sink.letters).toEqual([
+      {
+        record: aRecord(1, 'bad'),
+        reasons: [{ path: '', message: 'not an event: "bad"' }],
+        deadLetteredAt: new Date('2026-03-01T08:00:00Z'),
+      },
+    ]);
+  });
+
+  it('turns a record without a value into a rejected candidate, dead-lettered, never skipped', async () => {
+    const { consumer, source, sink, steps, batchOf } = aConsumer();
+    await consumer.start();
+
+    await source.deliver(batchOf(null, 'ok-a'));
+
+    expect(withoutHeartbeats(steps)).toEqual(['append ,ok-a', 'dead-letter 0', 'commit 1']);
+    expect(sink.letters[0]!.record.value).toBeNull();
+  });
+
+  it('appends and commits a large batch in slices of maxEventsPerAppend', async () => {
+    const { consumer, source, steps, batchOf } = aConsumer({ maxEventsPerAppend: 2 });
+    await consumer.start();
+
+    await source.deliver(batchOf('ok-0', 'ok-1', 'ok-2', 'ok-3', 'ok-4'));
+
+    expect(withoutHeartbeats(steps)).toEqual(['append ok-0,ok-1', 'commit 1', 'append ok-2,ok-3', 'commit 3', 'append ok-4', 'commit 4']);
+  });
+
+  it('retries the same batch with a capped exponential backoff while the store is unavailable, committing nothing before it is stored', async () => {
+    const { consumer, source, ingest, steps, warnings, batchOf } = aConsumer();
+    ingest.failures = Array.from({ length: 5 }, () => new EventStoreUnavailableError('connection refused'));
+    await consumer.start();
+
+    await source.deliver(batchOf('ok-a', 'ok-b'));
+
+    expect(withoutHeartbeats(steps)).toEqual(['append ok-a,ok-b', 'commit 1']);
+    expect(warnings.map((warning) => /retrying in (\d+) ms/.exec(warning)?.[1])).toEqual(['1', '2', '4', '4', '4']);
+  });
+
+  it('never skips or commits past a batch whose append fails with an unexpected error: it retries it until it succeeds', async () => {
+    const { consumer, source, ingest, steps, warnings, batchOf } = aConsumer();
+    ingest.failures = [new TypeError('a bug'), new TypeError('a bug')];
+    await consumer.start();
+
+    await source.deliver(batchOf('ok-a'));
+
+    expect(withoutHeartbeats(steps)).toEqual(['append ok-a', 'commit 0']);
+    expect(warnings).toHaveLength(2);
+  });
+
+  it('retries dead-lettering without appending again, and commits only once the dead letters are acknowledged', async () => {
+    const { consumer, source, sink, steps, batchOf } = aConsumer();
+    sink.failures = 2;
+    await consumer.start();
+
+    await source.deliver(batchOf('bad', 'ok-a'));
+
+    expect(withoutHeartbeats(steps)).toEqual(['append bad,ok-a', 'dead-letter 0', 'commit 1']);
+  });
+
+  it('retries a failed commit', async () => {
+    const { consumer, source, steps, batchOf } = aConsumer();
+    await consumer.start();
+    const batch = batchOf('ok-a');
+    batch.failCommits = 1;
+
+    await source.deliver(batch);
+
+    expect(withoutHeartbeats(steps)).toEqual(['append ok-a', 'commit 0']);
+  });
+
+  it('keeps heartbeating while it waits out a long backoff', async () => {
+    const { consumer, source, ingest, steps, batchOf } = aConsumer({ heartbeatIntervalMs: 5, backoffMs: 30 });
+    ingest.failures = [new EventStoreUnavailableError('down')];
+    await consumer.start();
+
+    await source.deliver(batchOf('ok-a'));
+
+    expect(steps.indexOf('heartbeat')).toBeLessThan(steps.indexOf('append ok-a'));
+    expect(steps.slice(0, steps.indexOf('append ok-a')).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('on stop, finishes and commits the slice being appended, and starts no other', async () => {
+    const { consumer, source, ingest, steps, batchOf } = aConsumer({ maxEventsPerAppend: 1 });
+    let finishAppend!: () => void;
+    ingest.gate = new Promise((resolve) => (finishAppend = resolve));
+    await consumer.start();
+
+    const delivered = source.deliver(batchOf('ok-a', 'ok-b'));
+    const stopped = consumer.stop();
+    finishAppend();
+    await Promise.all([delivered, stopped]);
+
+    expect(withoutHeartbeats(steps)).toEqual(['append ok-a', 'commit 0']);
+  });
+
+  it('on stop, gives up a batch waiting out a store outage, uncommitted, without waiting out the backoff', async () => {
+    const { consumer, source, ingest, steps, batchOf } = aConsumer({ backoffMs: 60_000 });
+    ingest.failures = [new EventStoreUnavailableError('down')];
+    await consumer.start();
+
+    const delivered = source.deliver(batchOf('ok-a'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const started = Date.now();
+    await consumer.stop();
+    await delivered;
+
+    expect(withoutHeartbeats(steps)).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it('does not commit a batch whose partition was revoked while it was appended', async () => {
+    const { consumer, source, ingest, steps, batchOf } = aConsumer();
+    const batch = batchOf('ok-a');
+    let finishAppend!: () => void;
+    ingest.gate = new Promise((resolve) => (finishAppend = resolve));
+    await consumer.start();
+
+    const delivered = source.deliver(batch);
+    batch.revoked = true;
+    finishAppend();
+    await delivered;
+
+    expect(withoutHeartbeats(steps)).toEqual(['append ok-a']);
+  });
+
+  it('gives up, uncommitted, a failing batch whose partition was revoked', async () => {
+    const { consumer, source, ingest, steps, batchOf } = aConsumer({ backoffMs: 5 });
+    ingest.failures = Array.from({ length: 1_000 }, () => new EventStoreUnavailableError('down'));
+    const batch = batchOf('ok-a');
+    await consumer.start();
+
+    const delivered = source.deliver(batch);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    batch.revoked = true;
+    await delivered;
+
+    expect(withoutHeartbeats(steps)).toEqual([]);
+  });
+});

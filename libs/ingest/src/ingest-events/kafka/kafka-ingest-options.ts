@@ -1,0 +1,94 @@
+/** The clearance topic of events.md when none is configured (`KAFKA_TOPICS_CLEARANCE`). */
+export const DEFAULT_CLEARANCE_TOPIC = 'customs.clearance.v1';
+/** The enforcement topic of events.md when none is configured (`KAFKA_TOPIC_ENFORCEMENT`). */
+export const DEFAULT_ENFORCEMENT_TOPIC = 'customs.enforcement.v1';
+/** The dead-letter topic when none is configured (`KAFKA_TOPIC_DEADLETTER`). */
+export const DEFAULT_DEAD_LETTER_TOPIC = 'customs.deadletter.v1';
+
+/** How long to wait between attempts while the store (or the dead-letter topic) fails: capped exponential. */
+export interface BackoffOptions {
+  /** The first wait. @defaultValue 250 */
+  readonly initialMs?: number;
+  /** No wait is longer. @defaultValue 30000 */
+  readonly maxMs?: number;
+  /** Each wait is the previous one times this. @defaultValue 2 */
+  readonly multiplier?: number;
+}
+
+/**
+ * The Kafka transport of ingest. An app maps its environment onto this (`KAFKA_BROKERS`, `KAFKA_GROUP_ID`,
+ * `KAFKA_TOPICS_CLEARANCE`, `KAFKA_TOPIC_ENFORCEMENT`, `KAFKA_TOPIC_DEADLETTER`).
+ */
+export interface KafkaIngestOptions {
+  /** Bootstrap brokers, `host:port` (`KAFKA_BROKERS`, comma-separated). */
+  readonly brokers: readonly string[];
+  /** @defaultValue `'customs-pulse-ingest'` */
+  readonly clientId?: string;
+  /** The consumer group every ingest worker joins (`KAFKA_GROUP_ID`). @defaultValue `'customs-pulse-ingest'` */
+  readonly groupId?: string;
+  /** Topics carrying producers' CloudEvents. @defaultValue `['customs.clearance.v1', 'customs.enforcement.v1']` */
+  readonly topics?: readonly string[];
+  /**
+   * Where rejected records go. Its `max.message.bytes` must be at least that of the source topics, since a
+   * dead letter carries the original value. @defaultValue `'customs.deadletter.v1'`
+   */
+  readonly deadLetterTopic?: string;
+  /** Where a group without committed offsets starts: the earliest record, so nothing already produced is missed. @defaultValue true */
+  readonly fromBeginning?: boolean;
+  /**
+   * Most records validated and appended in one `appendMany` (one durable commit) and then committed; a larger
+   * fetched batch is handled in slices of this size. @defaultValue 500
+   */
+  readonly maxEventsPerAppend?: number;
+  /**
+   * Most bytes fetched per partition. Larger than the largest record a topic accepts (values up to 2 MiB must
+   * reach validation, to be rejected as over 64 KiB and dead-lettered). @defaultValue 4194304 (4 MiB)
+   */
+  readonly maxBytesPerPartition?: number;
+  /** Most bytes of one fetch over all partitions. @defaultValue 16777216 (16 MiB) */
+  readonly maxBytes?: number;
+  /**
+   * How long the broker holds a fetch open while there is nothing to read. A shutdown waits for the fetch in
+   * flight, so this bounds how long stopping an idle consumer takes. @defaultValue 1000
+   */
+  readonly maxWaitTimeMs?: number;
+  /** The group drops a member silent this long. @defaultValue 30000 */
+  readonly sessionTimeoutMs?: number;
+  /** How often a busy consumer heartbeats, also while it waits out a store outage. @defaultValue 3000 */
+  readonly heartbeatIntervalMs?: number;
+  /** Batches of different partitions handled at once. @defaultValue 1 */
+  readonly partitionsConsumedConcurrently?: number;
+  /** Dead letters are produced by an idempotent producer (`acks: -1` either way). @defaultValue true */
+  readonly idempotentDeadLetters?: boolean;
+  readonly backoff?: BackoffOptions;
+}
+
+/** {@link KafkaIngestOptions} with every default applied. */
+export type ResolvedKafkaIngestOptions = Required<Omit<KafkaIngestOptions, 'backoff'>> & { readonly backoff: Required<BackoffOptions> };
+
+/** Applies the documented defaults. */
+export function resolveKafkaIngestOptions(options: KafkaIngestOptions): ResolvedKafkaIngestOptions {
+  if (options.brokers.length === 0) throw new Error('Kafka ingest needs at least one broker (KAFKA_BROKERS)');
+  return {
+    clientId: 'customs-pulse-ingest',
+    groupId: 'customs-pulse-ingest',
+    topics: [DEFAULT_CLEARANCE_TOPIC, DEFAULT_ENFORCEMENT_TOPIC],
+    deadLetterTopic: DEFAULT_DEAD_LETTER_TOPIC,
+    fromBeginning: true,
+    maxEventsPerAppend: 500,
+    maxBytesPerPartition: 4 * 1024 * 1024,
+    maxBytes: 16 * 1024 * 1024,
+    maxWaitTimeMs: 1_000,
+    sessionTimeoutMs: 30_000,
+    heartbeatIntervalMs: 3_000,
+    partitionsConsumedConcurrently: 1,
+    idempotentDeadLetters: true,
+    ...withoutUndefined(options),
+    brokers: options.brokers,
+    backoff: { initialMs: 250, maxMs: 30_000, multiplier: 2, ...withoutUndefined(options.backoff ?? {}) },
+  };
+}
+
+function withoutUndefined<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,54 @@
+import { CLOCK, type Clock } from '@customs-pulse/domain';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { IngestEventsHandler } from '../ingest-events.handler.js';
+import { IngestConsumer } from './ingest-consumer.js';
+import { resolveKafkaIngestOptions, type KafkaIngestOptions } from './kafka-ingest-options.js';
+import { kafkajsClient } from './kafkajs-client.js';
+import { KafkajsDeadLetterSink } from './kafkajs-dead-letter-sink.js';
+import { KafkajsRecordBatchSource } from './kafkajs-record-batch-source.js';
+
+/** DI token for the {@link KafkaIngestOptions} of `IngestModule.forRoot({ kafka })`. */
+export const KAFKA_INGEST_OPTIONS = Symbol('KafkaIngestOptions');
+
+/** Runs the Kafka transport of ingest for the app's lifetime: consuming from bootstrap, until shutdown. */
+@Injectable()
+export class KafkaIngestTransport implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('KafkaIngest');
+  private consumer?: IngestConsumer;
+
+  constructor(
+    @Inject(KAFKA_INGEST_OPTIONS) private readonly options: KafkaIngestOptions,
+    @Inject(IngestEventsHandler) private readonly ingest: IngestEventsHandler,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const options = resolveKafkaIngestOptions(this.options);
+    const kafka = kafkajsClient(options, this.logger);
+    const consumer = new IngestConsumer(
+      new KafkajsRecordBatchSource(kafka, options, this.logger),
+      new KafkajsDeadLetterSink(kafka, options.deadLetterTopic, options.idempotentDeadLetters, this.logger),
+      this.ingest,
+      this.clock,
+      options,
+      this.logger,
+    );
+    this.consumer = consumer;
+    try {
+      await consumer.start();
+    } catch (error) {
+      await consumer.stop().catch(() => undefined);
+      throw error;
+    }
+    this.logger.log(`consuming ${options.topics.join(', ')} as group ${options.groupId}; rejects go to ${options.deadLetterTopic}`);
+  }
+
+  /**
+   * Before, not on, application shutdown: the event store closes on `onApplicationShutdown`, and the batch in
+   * flight must still be able to reach it and be committed.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.consumer?.stop();
+    this.consumer = undefined;
+  }
+}

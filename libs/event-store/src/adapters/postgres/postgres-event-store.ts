@@ -80,19 +80,15 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(stream: string, options: { fromRevision?: number; limit?: number } = {}): Promise<RecordedEvent[]> {
-    const { rows } = await this.query<PostgresEventRow>(
+    return this.readEvents(
       `SELECT ${EVENT_SELECT} FROM event_log WHERE stream = $1 AND revision >= $2 ORDER BY revision LIMIT $3`,
       [stream, options.fromRevision ?? 0, options.limit ?? null],
     );
-    return rows.map(toRecordedEvent);
   }
 
   async readAll(afterPosition: Position, limit: number): Promise<RecordedEvent[]> {
-    const { rows } = await this.query<PostgresEventRow>(
-      `SELECT ${EVENT_SELECT} FROM event_log WHERE position > $1 ORDER BY position LIMIT $2`,
-      [afterPosition, limit],
-    );
-    return rows.map(toRecordedEvent);
+    const sql = `SELECT ${EVENT_SELECT} FROM event_log WHERE position > $1 ORDER BY position LIMIT $2`;
+    return this.readEvents(sql, [afterPosition, limit]);
   }
 
   subscribeAll(afterPosition: Position, options?: SubscribeOptions): AsyncIterable<readonly RecordedEvent[]> {
@@ -114,6 +110,12 @@ export class PostgresEventStore implements EventStore {
 
   private async query<Row extends pg.QueryResultRow>(sql: string, values?: unknown[]): Promise<pg.QueryResult<Row>> {
     return this.withClient((client) => client.query<Row>(sql, values));
+  }
+
+  /** Events selected with {@link EVENT_SELECT}, read as array rows (see {@link toRecordedEvent}). */
+  private async readEvents(sql: string, values: unknown[]): Promise<RecordedEvent[]> {
+    const { rows } = await this.withClient((client) => client.query<PostgresEventRow>({ text: sql, values, rowMode: 'array' }));
+    return rows.map(toRecordedEvent);
   }
 
   private async withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {

@@ -21,7 +21,7 @@ export default tseslint.config(
   },
   {
     // Ports and the engine know no framework and no driver (style.md).
-    files: ['libs/domain/src/**/*.ts', 'libs/event-store/src/*.ts'],
+    files: ['libs/domain/src/**/*.ts', 'libs/event-store/src/*.ts', 'libs/kpi/src/**/*.ts'],
     ignores: ['**/*.module.ts', '**/*.spec.ts', '**/*.int-spec.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['@nestjs/*', 'pg', 'better-sqlite3', 'kafkajs', '@kurrent/*'] }],

@@ -3,3 +3,4 @@
  * Framework-free.
  */
 export * from './sketch/index.js';
+export * from './engine/index.js';

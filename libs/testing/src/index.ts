@@ -5,3 +5,5 @@ export * from './wait-until.js';
 export * from './event-builders.js';
 export * from './kafka-broker.js';
 export * from './is-pending.js';
+export * from './seeded-random.js';
+export * from './realistic-history.js';

@@ -1,19 +1,14 @@
+import { SeededRandom } from '@customs-pulse/testing';
 import { describe, expect, it } from '@jest/globals';
 
 import { QUANTILE_RELATIVE_ACCURACY } from './log-buckets.js';
 import { QuantileSketch } from './quantile-sketch.js';
 import { AbsentObservationError } from './sketch-errors.js';
 
-/** mulberry32: a tiny seeded PRNG, so every property run sees the same samples. */
+/** A seeded PRNG, so every property run sees the same samples. */
 function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new SeededRandom(seed);
+  return () => random.next();
 }
 
 /** Log-normal by Box-Muller: the shape of release and lag durations. */

@@ -1,0 +1,116 @@
+import { type KpiId } from '@customs-pulse/domain';
+
+import { type QuantileSketch } from '../sketch/index.js';
+import { backlogAt } from './backlog-line.js';
+import { type BucketLine } from './bucket-line.js';
+import { type BucketStore } from './bucket-store.js';
+import { type Granularity, HOUR_MS, bucketLength, bucketStart } from './bucket-time.js';
+import { KPI_READERS, type KpiValue } from './kpi-readers.js';
+import { MEASURES } from './measures.js';
+import { instantOf, seriesRange, sliceOfQuery } from './query-arguments.js';
+import { type KpiFilters } from './slices.js';
+
+/** One bucket of a series. */
+export interface SeriesPoint extends KpiValue {
+  /** Bucket start, RFC 3339 UTC with milliseconds. */
+  readonly start: string;
+}
+
+/** A KPI's current value: over the 24 hourly buckets ending with the hour holding `now` (`backlog`: at `now`). */
+export interface CurrentKpiValue extends KpiValue {
+  readonly window: { readonly from: string; readonly to: string };
+}
+
+/** Hourly buckets in the `current` window (kpis.md, "Windows"). */
+export const CURRENT_WINDOW_HOURS = 24;
+
+/** The backlog deltas of the hour starting at `hourStart` that fall before `before`, in `slice`. */
+export type PartialHourBacklog = (hourStart: number, before: number, slice: string) => number;
+
+/** Reads series and current values out of the buckets (the queries of api.md). */
+export class KpiQueries {
+  constructor(
+    private readonly store: BucketStore,
+    private readonly partialHourBacklog: PartialHourBacklog,
+  ) {}
+
+  /** One point per bucket start in [from, to). @throws KpiQueryError */
+  series(kpiId: KpiId, granularity: Granularity, from: string, to: string, filters: KpiFilters): SeriesPoint[] {
+    const slice = sliceOfQuery(kpiId, filters);
+    const range = seriesRange(granularity, from, to);
+    const length = bucketLength(granularity);
+    const starts: number[] = [];
+    for (let start = range.from; start < range.to; start += length) starts.push(start);
+    if (kpiId === 'backlog') {
+      const backlog = backlogAt(this.store.line('backlog', 'hour', slice), starts.map((start) => start + length));
+      return starts.map((start, index) => backlogPoint(start, backlog[index] ?? 0));
+    }
+    const reader = KPI_READERS[kpiId];
+    const line = this.store.line(reader.measure, granularity, slice);
+    const empty = zeros(reader.measure);
+    return starts.map((start) => {
+      const bucket = line?.at(start);
+      return { start: iso(start), ...reader.read(bucket?.values ?? empty, bucket?.sketch ?? null) };
+    });
+  }
+
+  /** The value over the 24 hours ending with the hour holding `now`; `backlog` at `now` itself. @throws KpiQueryError */
+  current(kpiId: KpiId, now: string, filters: KpiFilters): CurrentKpiValue {
+    const slice = sliceOfQuery(kpiId, filters);
+    const nowMs = instantOf(now, 'now');
+    const lastHour = bucketStart(nowMs, 'hour');
+    const firstHour = lastHour - (CURRENT_WINDOW_HOURS - 1) * HOUR_MS;
+    const window = { from: iso(firstHour), to: iso(lastHour + HOUR_MS) };
+    if (kpiId === 'backlog') {
+      const before = backlogAt(this.store.line('backlog', 'hour', slice), [lastHour])[0] ?? 0;
+      const value = before + this.partialHourBacklog(lastHour, nowMs, slice);
+      return { value, n: value, window };
+    }
+    const reader = KPI_READERS[kpiId];
+    const merged = mergeHours(this.store.line(reader.measure, 'hour', slice), firstHour, lastHour, zeros(reader.measure));
+    return { ...reader.read(merged.values, merged.sketch), window };
+  }
+}
+
+/**
+ * Merges the hourly buckets from `firstHour` to `lastHour` exactly: sums of the integer counters and a merge of the
+ * sketches, never an average of averages.
+ */
+function mergeHours(
+  line: BucketLine | undefined,
+  firstHour: number,
+  lastHour: number,
+  empty: readonly number[],
+): { values: readonly number[]; sketch: QuantileSketch | null } {
+  const values = [...empty];
+  let sketch: QuantileSketch | null = null;
+  if (line === undefined) return { values, sketch };
+  for (let start = firstHour; start <= lastHour; start += HOUR_MS) {
+    const bucket = line.at(start);
+    if (bucket === undefined) continue;
+    for (let index = 0; index < values.length; index += 1) values[index]! += bucket.values[index] ?? 0;
+    if (bucket.sketch === null) continue;
+    if (sketch === null) sketch = bucket.sketch.clone();
+    else sketch.merge(bucket.sketch);
+  }
+  return { values, sketch };
+}
+
+function backlogPoint(start: number, backlog: number): SeriesPoint {
+  return { start: iso(start), value: backlog, n: backlog };
+}
+
+const ZEROS = new Map<string, readonly number[]>();
+
+function zeros(measure: keyof typeof MEASURES): readonly number[] {
+  let empty = ZEROS.get(measure);
+  if (empty === undefined) {
+    empty = Object.freeze(new Array<number>(MEASURES[measure].fields.length).fill(0));
+    ZEROS.set(measure, empty);
+  }
+  return empty;
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}

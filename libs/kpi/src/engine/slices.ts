@@ -1,0 +1,107 @@
+import { SLICE_DIMENSIONS, type SliceDimension } from '@customs-pulse/domain';
+
+/**
+ * Filters a KPI is asked by (api.md): each given dimension must equal. `{}` is the total. Keys whose value is
+ * `undefined` are ignored, so a query's optional parameters can be passed as they are.
+ */
+export type KpiFilters = { readonly [D in SliceDimension]?: string | undefined };
+
+/** The slice key of the total. */
+export const TOTAL_SLICE = '';
+
+/** Dimensions in the order they appear in a slice key: alphabetical, so one slice has one key. */
+const KEY_ORDER: readonly SliceDimension[] = [...SLICE_DIMENSIONS].sort();
+
+/**
+ * The canonical key of a slice: `dimension=value` pairs in alphabetical order of dimension, joined by `&`, values
+ * URI-encoded so that no office id can forge a separator; `''` for the total. E.g. `office=UZ-TAS&transportMode=SEA`.
+ */
+export function sliceKey(filters: KpiFilters): string {
+  let key = '';
+  for (const dimension of KEY_ORDER) {
+    const value = filters[dimension];
+    if (value === undefined) continue;
+    key += `${key === '' ? '' : '&'}${dimension}=${encodeURIComponent(value)}`;
+  }
+  return key;
+}
+
+/** The filters a slice key stands for: the inverse of {@link sliceKey}. */
+export function filtersOfSlice(key: string): KpiFilters {
+  if (key === TOTAL_SLICE) return {};
+  const filters: Partial<Record<SliceDimension, string>> = {};
+  for (const pair of key.split('&')) {
+    const equals = pair.indexOf('=');
+    filters[pair.slice(0, equals) as SliceDimension] = decodeURIComponent(pair.slice(equals + 1));
+  }
+  return filters;
+}
+
+/** The dimensions a set of filters constrains, in key order. */
+export function dimensionsOf(filters: KpiFilters): SliceDimension[] {
+  return KEY_ORDER.filter((dimension) => filters[dimension] !== undefined);
+}
+
+const slicesByAttributes = new Map<string, readonly string[]>();
+
+/**
+ * Every slice an observation with these attributes counts in: the total and each combination of the attributes it
+ * has (2^k keys for k known attributes), so that any combination of filters is answered exactly from one bucket.
+ * Memoized by attribute combination, of which there are few: the same array comes back for the same attributes,
+ * which lets unchanged contributions be recognised by reference.
+ */
+export function sliceKeysOf(attributes: KpiFilters): readonly string[] {
+  const fullKey = sliceKey(attributes);
+  const known = slicesByAttributes.get(fullKey);
+  if (known !== undefined) return known;
+  const present = dimensionsOf(attributes);
+  const keys: string[] = [];
+  for (let mask = 0; mask < 1 << present.length; mask += 1) {
+    const subset: Partial<Record<SliceDimension, string>> = {};
+    present.forEach((dimension, bit) => {
+      if ((mask & (1 << bit)) !== 0) subset[dimension] = attributes[dimension];
+    });
+    keys.push(sliceKey(subset));
+  }
+  const frozen = Object.freeze(keys);
+  slicesByAttributes.set(fullKey, frozen);
+  return frozen;
+}
+
+/** Nested by raw attribute value, `''` standing for unknown (no office id, mode or regime is empty). */
+const declarationSlicesByValue = new Map<string, Map<string, Map<string, readonly string[]>>>();
+
+/**
+ * {@link sliceKeysOf} for a declaration's attributes (`null` when unknown), looked up by the raw values without
+ * building a key: it runs each time a declaration's contributions are recomputed.
+ */
+export function declarationSlices(officeId: string | null, transportMode: string | null, regime: string | null): readonly string[] {
+  let byMode = declarationSlicesByValue.get(officeId ?? '');
+  if (byMode === undefined) {
+    byMode = new Map();
+    declarationSlicesByValue.set(officeId ?? '', byMode);
+  }
+  let byRegime = byMode.get(transportMode ?? '');
+  if (byRegime === undefined) {
+    byRegime = new Map();
+    byMode.set(transportMode ?? '', byRegime);
+  }
+  let slices = byRegime.get(regime ?? '');
+  if (slices === undefined) {
+    slices = sliceKeysOf({ office: officeId ?? undefined, transportMode: transportMode ?? undefined, regime: regime ?? undefined });
+    byRegime.set(regime ?? '', slices);
+  }
+  return slices;
+}
+
+const officeSlicesByOffice = new Map<string, readonly string[]>();
+
+/** {@link sliceKeysOf} for an office alone (`null`: the total only), looked up without building a key. */
+export function officeSlices(officeId: string | null): readonly string[] {
+  let slices = officeSlicesByOffice.get(officeId ?? '');
+  if (slices === undefined) {
+    slices = sliceKeysOf({ office: officeId ?? undefined });
+    officeSlicesByOffice.set(officeId ?? '', slices);
+  }
+  return slices;
+}

@@ -1,7 +1,11 @@
 import { assertExpectedRevision, NO_STREAM_REVISION } from './expected-revision.js';
 import type { AppendOutcome, AppendResult, StreamWrite } from './event-store.port.js';
-import { chainHash, contentHash, type ChainedFields } from './hash-chain.js';
-import type { EventToAppend, LogHead, Position, RecordedEvent } from './recorded-event.js';
+import { linkHash, prepareEvent, type PreparedEvent } from './chain-link.js';
+import { canonicalJson } from './canonical-json.js';
+import { dedupeKey } from './dedupe-key.js';
+import type { LogHead, Position, RecordedEvent } from './recorded-event.js';
+
+export { dedupeKey } from './dedupe-key.js';
 
 /** A stored event's idempotency key and content fingerprint, as an adapter finds them in its log. */
 export interface StoredIdentity {
@@ -31,11 +35,6 @@ export interface AppendPlan {
   readonly head: LogHead;
 }
 
-/** The idempotency key of an event, unambiguous whatever characters source and id hold. */
-export function dedupeKey(source: string, id: string): string {
-  return JSON.stringify([source, id]);
-}
-
 /** Every `(source, id)` and every stream a batch touches: what an adapter must look up for {@link planAppend}. */
 export function lookupsFor(writes: readonly StreamWrite[]): { keys: { source: string; id: string }[]; streams: string[] } {
   const keys = new Map<string, { source: string; id: string }>();
@@ -43,41 +42,53 @@ export function lookupsFor(writes: readonly StreamWrite[]): { keys: { source: st
   return { keys: [...keys.values()], streams: [...new Set(writes.map((write) => write.stream))] };
 }
 
+/** Each write's events with their canonical pieces and content hashes (see chain-link.ts), by write. */
+export type PreparedWrites = readonly (readonly PreparedEvent[])[];
+
+/**
+ * The part of planning that needs nothing from the log: canonical JSON and content hashes. Adapters run it before
+ * they take the append lock, so that the lock is held for less time.
+ */
+export function prepareWrites(writes: readonly StreamWrite[]): PreparedWrites {
+  return writes.map((write) => write.events.map((event) => prepareEvent(event, write.stream)));
+}
+
 /**
  * Decides, without I/O, what an append stores: dedupe against the log and within the batch, the concurrency check,
  * revisions, contiguous positions after the head, and the hash chain. Adapters call it while they hold the log's
  * append lock, then insert `rows`. Throws `WrongExpectedRevisionError` before anything is planned to be stored.
+ * `prepared` is {@link prepareWrites} of the same `writes`, computed before the lock.
  */
-export function planAppend(writes: readonly StreamWrite[], state: AppendState): AppendPlan {
+export function planAppend(
+  writes: readonly StreamWrite[],
+  state: AppendState,
+  prepared: PreparedWrites = prepareWrites(writes),
+): AppendPlan {
   const recordedAt = laterOf(state.now.toISOString(), state.head.recordedAt);
+  const recordedAtJson = canonicalJson(recordedAt);
   const known = new Map(state.stored);
   const revisions = new Map(state.streamRevisions);
   const rows: PlannedRow[] = [];
   let { position, hash } = state.head;
 
-  const results = writes.map((write): AppendResult => {
-    const fingerprints = write.events.map(contentHash);
-    const keys = write.events.map((event) => dedupeKey(event.source, event.id));
+  const results = writes.map((write, writeIndex): AppendResult => {
+    const events = prepared[writeIndex]!;
     let revision = revisions.get(write.stream) ?? NO_STREAM_REVISION;
     // Only a retry (every event already stored with the same content) is exempt from the concurrency check; a write
     // of conflicts is checked like any other, so a batch stays all-or-nothing.
-    const isRetry =
-      write.events.length > 0 && keys.every((key, index) => known.get(key)?.contentHash === fingerprints[index]);
+    const isRetry = events.length > 0 && events.every((event) => known.get(event.key)?.contentHash === event.contentHash);
     if (!isRetry) assertExpectedRevision(write.stream, write.expected ?? 'any', revision);
 
-    const outcomes = write.events.map((event, index): AppendOutcome => {
-      const key = keys[index]!;
-      const fingerprint = fingerprints[index]!;
-      const previous = known.get(key);
+    const outcomes = events.map((prepared): AppendOutcome => {
+      const previous = known.get(prepared.key);
       if (previous) {
-        return { status: previous.contentHash === fingerprint ? 'duplicate' : 'conflict', position: previous.position };
+        return { status: previous.contentHash === prepared.contentHash ? 'duplicate' : 'conflict', position: previous.position };
       }
       position += 1;
       revision += 1;
-      const recorded = storedEvent(event, write.stream, revision, position, recordedAt);
-      hash = chainHash(hash, recorded);
-      rows.push({ event: { ...recorded, hash }, contentHash: fingerprint });
-      known.set(key, { position, contentHash: fingerprint });
+      hash = linkHash(hash, prepared, position, revision, recordedAtJson);
+      rows.push({ event: storedEvent(prepared, write.stream, revision, position, recordedAt, hash), contentHash: prepared.contentHash });
+      known.set(prepared.key, { position, contentHash: prepared.contentHash });
       return { status: 'appended', position, revision };
     });
     revisions.set(write.stream, revision);
@@ -87,10 +98,17 @@ export function planAppend(writes: readonly StreamWrite[], state: AppendState): 
   return { rows, results, head: { position, hash, recordedAt: rows.length > 0 ? recordedAt : state.head.recordedAt } };
 }
 
-/** The fields the chain covers, built in one literal: spreading them together costs more on the append path. */
-function storedEvent(event: EventToAppend, stream: string, revision: number, position: Position, recordedAt: string): ChainedFields {
+/** The stored event, built in one literal: spreading the fields together costs more on the append path. */
+function storedEvent(
+  { event }: PreparedEvent,
+  stream: string,
+  revision: number,
+  position: Position,
+  recordedAt: string,
+  hash: string,
+): RecordedEvent {
   const { id, source, type, subject, time, data } = event;
-  return { id, source, type, subject, time, data, extensions: event.extensions ?? {}, stream, revision, position, recordedAt };
+  return { id, source, type, subject, time, data, extensions: event.extensions ?? {}, stream, revision, position, recordedAt, hash };
 }
 
 /** `recordedAt` never decreases along the log, even when the wall clock steps back, so `asOf` is a log prefix. */

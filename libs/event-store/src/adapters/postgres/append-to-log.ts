@@ -1,42 +1,77 @@
 import type pg from 'pg';
-import { dedupeKey, lookupsFor, planAppend, type AppendPlan, type StoredIdentity } from '../../append-plan.js';
+import { dedupeKey, lookupsFor, planAppend, prepareWrites, type AppendPlan, type StoredIdentity } from '../../append-plan.js';
 import type { StreamWrite } from '../../event-store.port.js';
-import { HEAD_SELECT, toLogHead, type HeadRow } from './postgres-rows.js';
+import { toLogHead, type HeadRow } from './postgres-rows.js';
 
 /**
  * The visibility guard. Every append transaction takes this lock before it reads the head and holds it until
  * COMMIT, and PostgreSQL makes a commit visible before it releases the transaction's locks. So positions are
  * handed out in commit order: no event can become visible behind a subscriber's cursor that already passed its
  * position (architecture.md, guarantee 2), and each link of the hash chain is computed from its true predecessor.
+ *
+ * `BEGIN` and the lock go in one simple-protocol query (one round trip, no parameters). The head must NOT be read in
+ * that same statement: in READ COMMITTED each statement takes its snapshot when it starts, so a statement that waits
+ * for the lock and then reads would read with a snapshot from before the wait, miss the commit of the append it
+ * waited for, and hand out its positions again. The lock statement completes first; {@link READ_APPEND_STATE} then
+ * starts with a snapshot taken after the lock was granted.
  */
-const TAKE_APPEND_LOCK = `SELECT pg_advisory_xact_lock(hashtext('customs-pulse/event_log/' || current_schema()))`;
+const BEGIN_AND_TAKE_APPEND_LOCK = `BEGIN; SELECT pg_advisory_xact_lock(hashtext('customs-pulse/event_log/' || current_schema()))`;
 
-const READ_STORED = `SELECT source, id, position, content_hash FROM event_log
-  WHERE (source, id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`;
+/**
+ * Head, stored `(source, id)` keys of the batch and last revision of each of its streams: one statement, one
+ * snapshot. Each lookup is an index probe per key or stream (the last revision a backward scan of
+ * `(stream, revision)`). Rows come back as JSON arrays: `[position, hash, recorded_at]`, `[source, id, position,
+ * content_hash]`, `[stream, revision]`.
+ */
+const READ_APPEND_STATE = `SELECT
+  (SELECT json_build_array(position, hash, to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+    FROM event_log ORDER BY position DESC LIMIT 1) AS head,
+  (SELECT json_agg(json_build_array(log.source, log.id, log.position, log.content_hash))
+    FROM unnest($1::text[], $2::text[]) AS batch(source, id)
+    JOIN event_log AS log ON log.source = batch.source AND log.id = batch.id) AS stored,
+  (SELECT json_agg(json_build_array(batch.stream, last.revision))
+    FROM unnest($3::text[]) AS batch(stream)
+    CROSS JOIN LATERAL (SELECT revision FROM event_log WHERE stream = batch.stream ORDER BY revision DESC LIMIT 1) AS last
+  ) AS revisions`;
 
-const READ_STREAM_REVISIONS = `SELECT stream, max(revision) AS revision FROM event_log
-  WHERE stream = ANY($1::text[]) GROUP BY stream`;
+/** The rows, and the notification that listeners get only when the transaction commits: one statement. */
+const INSERT_ROWS_AND_NOTIFY = `WITH inserted AS (
+    INSERT INTO event_log
+      (position, stream, revision, source, id, type, subject, time, data, extensions, recorded_at, hash, content_hash)
+    SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[],
+      $8::timestamptz[], $9::json[], $10::json[], $11::timestamptz[], $12::text[], $13::text[])
+  )
+  SELECT pg_notify($14, $15)`;
 
-const INSERT_ROWS = `INSERT INTO event_log
-  (position, stream, revision, source, id, type, subject, time, data, extensions, recorded_at, hash, content_hash)
-  SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[],
-    $8::timestamptz[], $9::json[], $10::json[], $11::timestamptz[], $12::text[], $13::text[])`;
+type AppendStateRow = {
+  head: [number, string, string] | null;
+  stored: [string, string, number, string][] | null;
+  revisions: [string, number][] | null;
+};
 
-/** Appends a batch of stream writes in one transaction on `client`, under the append lock. */
+/**
+ * Appends a batch of stream writes in one transaction on `client`, under the append lock: four round trips (begin
+ * and lock, read, insert and notify, commit). Canonical JSON and content hashes are computed before the lock.
+ */
 export async function appendToLog(
   client: pg.ClientBase,
   writes: readonly StreamWrite[],
   now: () => Date,
   notifyChannel: string,
 ): Promise<AppendPlan> {
-  await client.query('BEGIN');
+  const prepared = prepareWrites(writes);
+  const { keys, streams } = lookupsFor(writes);
+  const lookups = [keys.map((key) => key.source), keys.map((key) => key.id), streams];
   try {
-    await client.query(TAKE_APPEND_LOCK);
-    const plan = planAppend(writes, await readAppendState(client, writes, now()));
+    // Inside the try: if the lock statement fails after BEGIN, the rollback below must still end the transaction,
+    // or the connection would go back to the pool inside an aborted one.
+    await client.query(BEGIN_AND_TAKE_APPEND_LOCK);
+    // Unnamed statements on purpose: a named (prepared) one may settle on a generic plan made while the log was
+    // small, and keep scanning the whole log once it is large (measured: appends fell below 100 events/s).
+    const { rows } = await client.query<AppendStateRow>(READ_APPEND_STATE, lookups);
+    const plan = planAppend(writes, appendState(rows[0]!, now()), prepared);
     if (plan.rows.length > 0) {
-      await client.query(INSERT_ROWS, insertColumns(plan));
-      // Delivered to listeners only when the transaction commits.
-      await client.query('SELECT pg_notify($1, $2)', [notifyChannel, String(plan.head.position)]);
+      await client.query(INSERT_ROWS_AND_NOTIFY, [...insertColumns(plan), notifyChannel, String(plan.head.position)]);
     }
     await client.query('COMMIT');
     return plan;
@@ -46,21 +81,11 @@ export async function appendToLog(
   }
 }
 
-async function readAppendState(client: pg.ClientBase, writes: readonly StreamWrite[], now: Date) {
-  const { keys, streams } = lookupsFor(writes);
-  const headRows = await client.query<HeadRow>(HEAD_SELECT);
-  const storedRows = await client.query<{ source: string; id: string; position: number; content_hash: string }>(
-    READ_STORED,
-    [keys.map((key) => key.source), keys.map((key) => key.id)],
-  );
-  const revisionRows = await client.query<{ stream: string; revision: number }>(READ_STREAM_REVISIONS, [streams]);
-
-  const head = toLogHead(headRows.rows[0]);
-  const stored = new Map<string, StoredIdentity>(
-    storedRows.rows.map((row) => [dedupeKey(row.source, row.id), { position: row.position, contentHash: row.content_hash }]),
-  );
-  const streamRevisions = new Map(revisionRows.rows.map((row) => [row.stream, row.revision]));
-  return { head, stored, streamRevisions, now };
+function appendState(row: AppendStateRow, now: Date) {
+  const head: HeadRow | undefined = row.head ? { position: row.head[0], hash: row.head[1], recorded_at: row.head[2] } : undefined;
+  const stored = new Map<string, StoredIdentity>();
+  for (const [source, id, position, contentHash] of row.stored ?? []) stored.set(dedupeKey(source, id), { position, contentHash });
+  return { head: toLogHead(head), stored, streamRevisions: new Map(row.revisions ?? []), now };
 }
 
 function insertColumns(plan: AppendPlan): unknown[][] {

@@ -2,7 +2,15 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppendNotifications } from '../../append-notifications.js';
-import { dedupeKey, lookupsFor, planAppend, type AppendPlan, type StoredIdentity } from '../../append-plan.js';
+import {
+  dedupeKey,
+  lookupsFor,
+  planAppend,
+  prepareWrites,
+  type AppendPlan,
+  type PreparedWrites,
+  type StoredIdentity,
+} from '../../append-plan.js';
 import type { AppendResult, EventStore, StreamWrite, SubscribeOptions } from '../../event-store.port.js';
 import type { ExpectedRevision } from '../../expected-revision.js';
 import { GENESIS_HASH } from '../../hash-chain.js';
@@ -64,7 +72,9 @@ export class SqliteEventStore implements EventStore {
 
   async appendMany(writes: readonly StreamWrite[]): Promise<AppendResult[]> {
     // IMMEDIATE takes the write lock before reading the head, so no other process can append in between.
-    const plan = this.db.transaction(() => this.planAndInsert(writes)).immediate();
+    // Canonical JSON and content hashes need nothing from the log: computed before the write lock is taken.
+    const prepared = prepareWrites(writes);
+    const plan = this.db.transaction(() => this.planAndInsert(writes, prepared)).immediate();
     if (plan.rows.length > 0) this.notifications.notify();
     return plan.results;
   }
@@ -91,7 +101,7 @@ export class SqliteEventStore implements EventStore {
     if (this.db.open) this.db.close();
   }
 
-  private planAndInsert(writes: readonly StreamWrite[]): AppendPlan {
+  private planAndInsert(writes: readonly StreamWrite[], prepared: PreparedWrites): AppendPlan {
     const { keys, streams } = lookupsFor(writes);
     const stored = new Map<string, StoredIdentity>();
     for (const { source, id } of keys) {
@@ -103,7 +113,7 @@ export class SqliteEventStore implements EventStore {
       const { revision } = this.statements.streamRevision.get(stream)!;
       if (revision !== null) streamRevisions.set(stream, revision);
     }
-    const plan = planAppend(writes, { head: this.readHead(), stored, streamRevisions, now: this.clock.now() });
+    const plan = planAppend(writes, { head: this.readHead(), stored, streamRevisions, now: this.clock.now() }, prepared);
     for (const { event, contentHash } of plan.rows) {
       this.statements.insert.run(
         event.position, event.stream, event.revision, event.source, event.id, event.type, event.subject, event.time,

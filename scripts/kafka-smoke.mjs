@@ -4,8 +4,6 @@
 //   node scripts/kafka-smoke.mjs 127.0.0.1:9092        (or KAFKA_BROKERS=... node scripts/kafka-smoke.mjs)
 //
 // Prints one summary line and exits 0 on success; prints the error and exits 1 otherwise.
-/* eslint-disable no-console -- a CLI; eslint.config.js exempts scripts only for .ts/.js, not .mjs */
-/* global process, console, setTimeout -- the lint config declares no Node globals for plain JS */
 import { randomUUID } from 'node:crypto';
 import kafkajs from 'kafkajs';
 

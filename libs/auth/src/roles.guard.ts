@@ -11,8 +11,9 @@ import { grants, type Role } from './roles.js';
  */
 @Injectable()
 export class RolesGuard implements CanActivate {
+  // Explicit tokens: DI must not depend on a compiler emitting decorator metadata (tsx and esbuild do not).
   constructor(
-    private readonly reflector: Reflector,
+    @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(AUTH_SECRET) private readonly secret: Uint8Array,
   ) {}
 

@@ -1,7 +1,7 @@
 import { RequireRole } from '@customs-pulse/auth';
 import { MAX_BATCH_BYTES } from '@customs-pulse/domain';
 import { readRequestBody } from '@customs-pulse/http';
-import { Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { IncomingMessage } from 'node:http';
 import { IngestEventsCommand } from '../ingest-events.command.js';
@@ -11,7 +11,7 @@ import { candidatesFromBody } from './events-body.js';
 /** `POST /api/events`: the HTTP transport of the ingest use case. */
 @Controller('api/events')
 export class EventsController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
 
   /**
    * Answers 200 only after every accepted event is durably stored, with `{accepted, duplicates, rejected}`; valid

@@ -1,0 +1,14 @@
+import { type KpiChanges } from '../engine/kpi-changes.js';
+
+/**
+ * Told of the KPI changes of each committed batch: the Notifier port's entry (live push, alert rules). Called only
+ * after the commit, so a listener never sees a change the read model could lose; a change told before a crash may
+ * be told again after it, never lost.
+ */
+export type KpiChangeListener = (changes: KpiChanges) => void | Promise<void>;
+
+/** What the projector logs through; Nest's `Logger` is one. */
+export interface ProjectorLogger {
+  warn(message: string): void;
+  error(message: string): void;
+}

@@ -1,0 +1,149 @@
+import { type KpiChanges } from '../engine/kpi-changes.js';
+import { type KpiEngine } from '../engine/kpi-engine.js';
+import { type KpiReadModel, type KpiReadModelCommit } from '../read-model/read-model.port.js';
+import { StaleCheckpointError } from '../read-model/stale-checkpoint-error.js';
+import { abortableDelay, backoffDelay } from './abortable-delay.js';
+import { type KpiChangeListener, type ProjectorLogger } from './kpi-change-listener.js';
+import { type KpiEngineFactory, kpiEngineFactory } from './kpi-engine-factory.js';
+import { type KpiEventSource } from './kpi-event-source.port.js';
+
+/** Options of a {@link KpiProjector}. */
+export interface KpiProjectorOptions {
+  readonly source: KpiEventSource;
+  readonly readModel: KpiReadModel;
+  /** Told of each committed batch's KPI changes. */
+  readonly onChanges: KpiChangeListener;
+  readonly logger: ProjectorLogger;
+  /** @defaultValue `kpiEngineFactory()`: default engine options */
+  readonly createEngine?: KpiEngineFactory;
+  /** Most events applied and committed together. @defaultValue 500 */
+  readonly batchSize?: number;
+  /** The `now` of `drainChanges`, which decides which current values changed. @defaultValue the system clock */
+  readonly clock?: { now(): Date };
+  /** Backoff between attempts of a failed commit. @defaultValue `{ initialMs: 100, maxMs: 5000 }` */
+  readonly commitRetry?: { readonly initialMs: number; readonly maxMs: number };
+}
+
+/**
+ * The KPI projector (architecture.md): an ordered consumer of the global log from its checkpoint. Per batch it
+ * applies every event to the engine, commits what changed with the new checkpoint in one compare-and-set
+ * transaction (guarantee 3: after a crash it resumes from the checkpoint and the state stored with it), and then
+ * tells the listener what changed. A failed commit is retried, never skipped; a stale checkpoint is fatal.
+ */
+export class KpiProjector {
+  /** Resolves once the projector has committed up to the log's head as it was at start: readiness. */
+  readonly caughtUp: Promise<void>;
+  private committed = 0;
+  private target = Number.POSITIVE_INFINITY;
+  private reachedHead = false;
+  private settleCaughtUp: { resolve: () => void; reject: (error: unknown) => void } | null = null;
+  private controller: AbortController | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(private readonly options: KpiProjectorOptions) {
+    this.caughtUp = new Promise<void>((resolve, reject) => (this.settleCaughtUp = { resolve, reject }));
+    // Nobody may await readiness; its rejection must not be an unhandled one.
+    this.caughtUp.catch(() => undefined);
+  }
+
+  /** Position of the last event whose effect is committed to the read model. */
+  get position(): number {
+    return this.committed;
+  }
+
+  /** Whether {@link KpiProjector.caughtUp} has resolved. */
+  get isCaughtUp(): boolean {
+    return this.reachedHead;
+  }
+
+  /**
+   * Settles when projection ends: resolves after {@link KpiProjector.stop}, rejects with what made it fail
+   * (`StaleCheckpointError`: another projector moved the checkpoint).
+   */
+  get done(): Promise<void> {
+    if (this.running === null) throw new Error('the KPI projector was not started');
+    return this.running;
+  }
+
+  /** Loads the read model, restores the engine and starts projecting from the checkpoint. Once per projector. */
+  async start(): Promise<void> {
+    if (this.controller !== null) throw new Error('the KPI projector was already started');
+    const controller = new AbortController();
+    this.controller = controller;
+    const { checkpoint, snapshot } = await this.options.readModel.load();
+    const engine = (this.options.createEngine ?? kpiEngineFactory())(snapshot);
+    this.committed = checkpoint;
+    this.target = (await this.options.source.head()).position;
+    this.checkCaughtUp();
+    this.running = this.project(engine, controller.signal).then(
+      () => this.settleCaughtUp?.reject(new Error('the KPI projector stopped before it caught up')),
+      (error: unknown) => {
+        this.options.logger.error(`KPI projector stopped at ${this.committed}: ${describe(error)}`);
+        this.settleCaughtUp?.reject(error);
+        throw error;
+      },
+    );
+    this.running.catch(() => undefined);
+  }
+
+  /** Ends the subscription and waits for the batch in flight to be committed (or its retries abandoned). */
+  async stop(): Promise<void> {
+    this.controller?.abort();
+    await this.running?.catch(() => undefined);
+  }
+
+  private async project(engine: KpiEngine, signal: AbortSignal): Promise<void> {
+    const { source, batchSize = 500, clock = { now: () => new Date() } } = this.options;
+    for await (const batch of source.subscribeAll(this.committed, { batchSize, signal })) {
+      const last = batch.at(-1);
+      if (last === undefined) continue;
+      for (const event of batch) engine.apply(event);
+      const change = { expectedCheckpoint: this.committed, checkpoint: last.position, dirty: engine.drainDirty() };
+      if (!(await this.commitUntilStored(change, signal))) return;
+      this.committed = last.position;
+      this.checkCaughtUp();
+      await this.tell(engine.drainChanges(clock.now().toISOString()));
+      if (signal.aborted) return;
+    }
+  }
+
+  /** @returns false when stopped before the commit succeeded: the engine is then ahead of the store, and dropped. */
+  private async commitUntilStored(change: KpiReadModelCommit, signal: AbortSignal): Promise<boolean> {
+    const { initialMs, maxMs } = this.options.commitRetry ?? { initialMs: 100, maxMs: 5000 };
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.options.readModel.commit(change);
+        return true;
+      } catch (error) {
+        // Retrying cannot make a moved checkpoint ours again.
+        if (error instanceof StaleCheckpointError) throw error;
+        const delay = backoffDelay(attempt, initialMs, maxMs);
+        this.options.logger.warn(
+          `KPI read model commit up to ${change.checkpoint} failed (attempt ${attempt}), retrying in ${delay} ms: ${describe(error)}`,
+        );
+        await abortableDelay(delay, signal);
+        if (signal.aborted) return false;
+      }
+    }
+  }
+
+  /** The changes are committed whatever the listener does: its failure is logged, not allowed to stop projection. */
+  private async tell(changes: KpiChanges): Promise<void> {
+    if (changes.buckets.length === 0 && changes.current.length === 0) return;
+    try {
+      await this.options.onChanges(changes);
+    } catch (error) {
+      this.options.logger.error(`KPI change listener failed after commit up to ${this.committed}: ${describe(error)}`);
+    }
+  }
+
+  private checkCaughtUp(): void {
+    if (this.reachedHead || this.committed < this.target) return;
+    this.reachedHead = true;
+    this.settleCaughtUp?.resolve();
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

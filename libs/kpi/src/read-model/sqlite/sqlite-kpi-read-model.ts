@@ -1,0 +1,78 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+import { bucketKey } from '../../engine/bucket-key.js';
+import { type BucketJson } from '../../engine/buckets.js';
+import { type KpiEngineSnapshot } from '../../engine/engine-snapshot.js';
+import { type KpiReadModel, type KpiReadModelCommit, type KpiReadModelState } from '../read-model.port.js';
+import { StaleCheckpointError, assertCheckpointAdvances } from '../stale-checkpoint-error.js';
+import { migrateSqlite } from '@customs-pulse/event-store';
+import { sqliteReadModelMigrations } from './sqlite-read-model-schema.js';
+import { type SqliteReadModelStatements, prepareReadModelStatements } from './sqlite-read-model-statements.js';
+
+/** Options of {@link SqliteKpiReadModel.open}. */
+export interface SqliteKpiReadModelOptions {
+  /** The database file, apart from the event store's; its folder is created if missing. `:memory:` for a test. */
+  readonly file: string;
+}
+
+/**
+ * The standalone KPI read model: one SQLite file in WAL mode, `synchronous=FULL` so that a committed checkpoint
+ * survives a power cut along with the state it stands for. The checkpoint's compare-and-set runs inside an
+ * IMMEDIATE transaction, which holds the write lock from the compare to the commit: no other process can move it
+ * in between.
+ */
+export class SqliteKpiReadModel implements KpiReadModel {
+  private readonly statements: SqliteReadModelStatements;
+
+  private constructor(private readonly db: Database.Database) {
+    this.statements = prepareReadModelStatements(db);
+  }
+
+  /** Opens (creating if needed) the read model in `options.file` and brings its schema up to date. */
+  static open(options: SqliteKpiReadModelOptions): SqliteKpiReadModel {
+    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+    const db = new Database(options.file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    migrateSqlite(db, sqliteReadModelMigrations);
+    return new SqliteKpiReadModel(db);
+  }
+
+  async load(): Promise<KpiReadModelState> {
+    // One read transaction, so that the state matches the checkpoint even while another process commits.
+    return this.db.transaction((): KpiReadModelState => {
+      const { position, quality } = this.statements.checkpoint.get()!;
+      if (position === 0) return { checkpoint: 0, snapshot: null };
+      const snapshot: KpiEngineSnapshot = {
+        declarations: this.statements.declarations.all().map(({ subject, facts }) => ({ subject, facts: JSON.parse(facts) })),
+        cases: this.statements.cases.all().map(({ subject, facts }) => ({ subject, facts: JSON.parse(facts) })),
+        buckets: this.statements.buckets.all().map(({ bucket }) => JSON.parse(bucket) as BucketJson),
+        quality: JSON.parse(quality),
+      };
+      return { checkpoint: position, snapshot };
+    }).deferred();
+  }
+
+  async commit(change: KpiReadModelCommit): Promise<void> {
+    assertCheckpointAdvances(change.expectedCheckpoint, change.checkpoint);
+    const { dirty } = change;
+    this.db.transaction(() => {
+      const { position } = this.statements.checkpoint.get()!;
+      if (position !== change.expectedCheckpoint) throw new StaleCheckpointError(change.expectedCheckpoint, position);
+      for (const { subject, facts } of dirty.declarations) this.statements.upsertDeclaration.run(subject, JSON.stringify(facts));
+      for (const { subject, facts } of dirty.cases) this.statements.upsertCase.run(subject, JSON.stringify(facts));
+      // The engine keeps a bucket that empties (all counters 0) and drains it as such: written over, never deleted.
+      for (const bucket of dirty.buckets) {
+        this.statements.upsertBucket.run(bucketKey({ ...bucket, start: Date.parse(bucket.start) }), JSON.stringify(bucket));
+      }
+      this.statements.moveCheckpoint.run(change.checkpoint, JSON.stringify(dirty.quality));
+    }).immediate();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -28,9 +28,8 @@ export function boundNotes(workload: IngestWorkload, results: IngestResults): st
         `Bound, Kafka to ${store} (${rate(kafka)}): ${kafka.median < raw.median / 2 ? 'not Kafka: ' : ''}the raw kafkajs consumer ` +
           `reads the same records at ${rate(raw)} (ours / raw = ${percent(kafka.median / raw.median)}). ${capitalized(costs)}. ` +
           `The transport keeps ${percent(kafka.median / useCase.median)} of the use case's rate; the rest is start-up${startup}, ` +
-          'kafkajs fetching and decoding on the same event loop, and the consumer\'s serial loop: one partition\'s slice at a ' +
-          'time (partitionsConsumedConcurrently = 1), validate, append, then commit its offset, each step waiting for ' +
-          'the one before.',
+          'kafkajs fetching and decoding on the same event loop, and the consumer\'s loop per partition (up to 4 partitions ' +
+          'at once, whose appends still queue on the store\'s append lock): validate, append, then commit its offset.',
       );
     }
     const http = bestHttp(results, store);
@@ -85,8 +84,8 @@ export function methodNotes(workload: IngestWorkload, results: IngestResults): s
         'creates its coordinators\' topics on first use), the runs of each store and of the raw consumer are interleaved; ' +
         'each run has a new consumer group and, for ingest, a new empty ' +
         'store. Ingest is `IngestModule.forRoot({ kafka })` as the app wires it (test/fixtures/kafka ' +
-        '`startKafkaIngestApp`: the same consumer and kafkajs adapters, default options: slices of 500, one partition at ' +
-        'a time), timed from creating it until `head()` holds every record (polled every 10 ms); "start-up" is until the ' +
+        '`startKafkaIngestApp`: the same consumer and kafkajs adapters, default options: slices of 500, up to 4 partitions ' +
+        'at once), timed from creating it until `head()` holds every record (polled every 10 ms); "start-up" is until the ' +
         'first stored event. The raw consumer has the same fetch settings and kafkajs\' default auto-commit, timed from ' +
         '`connect` until the last record is counted.',
     );

@@ -56,7 +56,11 @@ export interface KafkaIngestOptions {
   readonly sessionTimeoutMs?: number;
   /** How often a busy consumer heartbeats, also while it waits out a store outage. @defaultValue 3000 */
   readonly heartbeatIntervalMs?: number;
-  /** Batches of different partitions handled at once. @defaultValue 1 */
+  /**
+   * Batches of different partitions handled at once: one partition validates and hashes while another waits on
+   * the store (bench/ingest: Kafka to PostgreSQL 10.8k -> 14.4k events/s going from 1 to 4). Offsets stay per
+   * partition, so the order within each partition and commit-after-append are unchanged. @defaultValue 4
+   */
   readonly partitionsConsumedConcurrently?: number;
   /** Dead letters are produced by an idempotent producer (`acks: -1` either way). @defaultValue true */
   readonly idempotentDeadLetters?: boolean;
@@ -81,7 +85,7 @@ export function resolveKafkaIngestOptions(options: KafkaIngestOptions): Resolved
     maxWaitTimeMs: 1_000,
     sessionTimeoutMs: 30_000,
     heartbeatIntervalMs: 3_000,
-    partitionsConsumedConcurrently: 1,
+    partitionsConsumedConcurrently: 4,
     idempotentDeadLetters: true,
     ...withoutUndefined(options),
     brokers: options.brokers,

@@ -245,7 +245,8 @@ describeWithInfrastructure('a Kafka broker (Java 17+ for scripts/kafka.sh)', awa
 
   describeWithInfrastructure(`PostgreSQL at ${postgresUrl}`, withPostgres, 'on PostgreSQL', () => {
     it('backs off while the store is unavailable, commits nothing until the append succeeds, then stores everything', async () => {
-      const { clearance, enforcement, options } = await freshTopics({ backoff: { initialMs: 50, maxMs: 400 } });
+      // One partition at a time, so that consecutive append attempts are one consumer's backoff schedule.
+      const { clearance, enforcement, options } = await freshTopics({ backoff: { initialMs: 50, maxMs: 400 }, partitionsConsumedConcurrently: 1 });
       const { clearance: clearanceEvents, enforcement: enforcementEvents } = validEvents();
       await produce(producer, clearance, clearanceEvents.map((event) => cloudEventRecord(event)));
       await produce(producer, enforcement, enforcementEvents.map((event) => cloudEventRecord(event)));

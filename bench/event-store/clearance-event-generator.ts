@@ -1,5 +1,6 @@
 import type { EventToAppend, StreamWrite } from '@customs-pulse/event-store';
 import type { Workload } from './workload.js';
+import { SeededRandom } from '@customs-pulse/testing';
 
 const ASYCUDA = 'urn:customs:uz:asycuda';
 const PORT_COMMUNITY = 'urn:customs:uz:port-community';
@@ -25,7 +26,8 @@ export class ClearanceEventGenerator {
   private clockMs = Date.parse('2026-03-02T06:00:00.000Z');
 
   constructor(options: { seed?: number; declarationsInFlight?: number } = {}) {
-    this.random = mulberry32(options.seed ?? 20260302);
+    const random = new SeededRandom(options.seed ?? 20260302);
+    this.random = () => random.next();
     for (let n = 0; n < (options.declarationsInFlight ?? 32); n += 1) this.inFlight.push(this.declarationLife());
   }
 
@@ -148,14 +150,3 @@ export function toStreamWrites(batch: readonly EventToAppend[]): StreamWrite[] {
   return [...bySubject].map(([stream, events]) => ({ stream, events }));
 }
 
-/** A small, fast, seedable PRNG: the same seed gives the same events on every run. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

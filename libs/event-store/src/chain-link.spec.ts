@@ -1,3 +1,4 @@
+import { SeededRandom } from '@customs-pulse/testing';
 import { describe, expect, it } from '@jest/globals';
 
 import { canonicalJson } from './canonical-json.js';
@@ -6,16 +7,10 @@ import { dedupeKey } from './dedupe-key.js';
 import { chainHash, contentHash, GENESIS_HASH } from './hash-chain.js';
 import type { EventExtensions, EventToAppend } from './recorded-event.js';
 
-/** Deterministic generator (mulberry32), so that a failure can be replayed. */
+/** Deterministic generator, so that a failure can be replayed. */
 function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new SeededRandom(seed);
+  return () => random.next();
 }
 
 // Keys whose UTF-16 order differs from code point order, escapes, empty, prototype-like and look-alike keys.

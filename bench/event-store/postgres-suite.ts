@@ -5,6 +5,7 @@ import { PostgresRawBaseline } from './postgres-raw-baseline.js';
 import { measureRawBaseline } from './raw-baseline.js';
 import { measureStore } from './store-workload.js';
 import type { Workload } from './workload.js';
+import { redacted } from '../harness/redacted-url.js';
 
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -49,14 +50,4 @@ async function serverDescription(client: pg.Client): Promise<string> {
     `${await setting('synchronous_commit')}, fsync=${await setting('fsync')}, wal_sync_method=` +
     `${await setting('wal_sync_method')}, shared_buffers=${await setting('shared_buffers')})`
   );
-}
-
-function redacted(connectionString: string): string {
-  try {
-    const url = new URL(connectionString);
-    if (url.password) url.password = '***';
-    return url.toString();
-  } catch {
-    return '(unparsable connection string)';
-  }
 }

@@ -1,6 +1,7 @@
 import { postgresUrl } from '@customs-pulse/testing';
 import pg from 'pg';
 import type { NotMeasured } from './ingest-figures.js';
+import { redacted } from '../harness/redacted-url.js';
 
 export interface ReachablePostgres {
   readonly connectionString: string;
@@ -22,15 +23,5 @@ export async function probePostgres(): Promise<ReachablePostgres | NotMeasured> 
     return { notMeasured: `PostgreSQL UNREACHABLE at ${redacted(postgresUrl)}: ${(error as Error).message || String(error)}` };
   } finally {
     await client.end().catch(() => undefined);
-  }
-}
-
-function redacted(connectionString: string): string {
-  try {
-    const url = new URL(connectionString);
-    if (url.password) url.password = '***';
-    return url.toString();
-  } catch {
-    return '(unparsable connection string)';
   }
 }

@@ -22,7 +22,7 @@ export default tseslint.config(
   },
   {
     // Ports and the engine know no framework and no driver (style.md).
-    files: ['libs/domain/src/**/*.ts', 'libs/event-store/src/*.ts', 'libs/kpi/src/**/*.ts'],
+    files: ['libs/domain/src/**/*.ts', 'libs/event-store/src/*.ts', 'libs/kpi/src/**/*.ts', 'libs/backoff/src/**/*.ts'],
     // Adapters are where drivers belong (architecture.md: port + adapters).
     ignores: ['**/*.module.ts', '**/*.spec.ts', '**/*.int-spec.ts', 'libs/kpi/src/read-model/sqlite/**', 'libs/kpi/src/read-model/postgres/**'],
     rules: {

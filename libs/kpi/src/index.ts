@@ -9,5 +9,4 @@ export * from './read-model/stale-checkpoint-error.js';
 export { SqliteKpiReadModel, type SqliteKpiReadModelOptions } from './read-model/sqlite/sqlite-kpi-read-model.js';
 export { type KpiChangeListener, type ProjectorLogger } from './projector/kpi-change-listener.js';
 export { type KpiEngineFactory, kpiEngineFactory } from './projector/kpi-engine-factory.js';
-export { type KpiEventSource, type PositionedEvent } from './projector/kpi-event-source.port.js';
 export { KpiProjector, type KpiProjectorOptions } from './projector/kpi-projector.js';

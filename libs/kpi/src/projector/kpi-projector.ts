@@ -1,15 +1,16 @@
+import { abortableDelay, backoffDelays } from '@customs-pulse/backoff';
 import { type KpiChanges } from '../engine/kpi-changes.js';
 import { type KpiEngine } from '../engine/kpi-engine.js';
 import { type KpiReadModel, type KpiReadModelCommit } from '../read-model/read-model.port.js';
 import { StaleCheckpointError } from '../read-model/stale-checkpoint-error.js';
-import { abortableDelay, backoffDelay } from './abortable-delay.js';
 import { type KpiChangeListener, type ProjectorLogger } from './kpi-change-listener.js';
 import { type KpiEngineFactory, kpiEngineFactory } from './kpi-engine-factory.js';
-import { type KpiEventSource } from './kpi-event-source.port.js';
+import type { EventStore } from '@customs-pulse/event-store';
 
 /** Options of a {@link KpiProjector}. */
 export interface KpiProjectorOptions {
-  readonly source: KpiEventSource;
+  /** The event store: the projector reads it through `subscribeAll` and `head` only. */
+  readonly source: Pick<EventStore, 'subscribeAll' | 'head'>;
   readonly readModel: KpiReadModel;
   /** Told of each committed batch's KPI changes. */
   readonly onChanges: KpiChangeListener;
@@ -110,6 +111,7 @@ export class KpiProjector {
   /** @returns false when stopped before the commit succeeded: the engine is then ahead of the store, and dropped. */
   private async commitUntilStored(change: KpiReadModelCommit, signal: AbortSignal): Promise<boolean> {
     const { initialMs, maxMs } = this.options.commitRetry ?? { initialMs: 100, maxMs: 5000 };
+    const delays = backoffDelays({ initialMs, maxMs, multiplier: 2 });
     for (let attempt = 1; ; attempt += 1) {
       try {
         await this.options.readModel.commit(change);
@@ -117,7 +119,7 @@ export class KpiProjector {
       } catch (error) {
         // Retrying cannot make a moved checkpoint ours again.
         if (error instanceof StaleCheckpointError) throw error;
-        const delay = backoffDelay(attempt, initialMs, maxMs);
+        const delay = delays.next().value;
         this.options.logger.warn(
           `KPI read model commit up to ${change.checkpoint} failed (attempt ${attempt}), retrying in ${delay} ms: ${describe(error)}`,
         );

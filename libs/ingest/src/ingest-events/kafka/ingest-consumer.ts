@@ -1,3 +1,4 @@
+import { abortableDelay, backoffDelays } from '@customs-pulse/backoff';
 import type { Clock } from '@customs-pulse/domain';
 import { EventStoreUnavailableError } from '@customs-pulse/event-store';
 import { Logger, type LoggerService } from '@nestjs/common';
@@ -6,7 +7,6 @@ import type { DeadLetter, DeadLetterSink } from '../../messaging/dead-letter-sin
 import type { RecordBatch, RecordBatchSource } from '../../messaging/record-batch-source.port.js';
 import { IngestEventsCommand, type EventCandidate } from '../ingest-events.command.js';
 import type { IngestReport } from '../ingest-report.js';
-import { backoffDelays, sleep } from './backoff.js';
 import type { BackoffOptions } from './kafka-ingest-options.js';
 
 /** The ingest use case as this transport needs it: `IngestEventsHandler` (or the command bus). */
@@ -118,7 +118,7 @@ export class IngestConsumer {
   private async waitHeartbeating(batch: RecordBatch, delay: number): Promise<void> {
     const until = Date.now() + delay;
     while (!this.stopping.signal.aborted && Date.now() < until) {
-      await sleep(Math.min(until - Date.now(), this.options.heartbeatIntervalMs), this.stopping.signal);
+      await abortableDelay(Math.min(until - Date.now(), this.options.heartbeatIntervalMs), this.stopping.signal);
       if (!this.stopping.signal.aborted) await batch.heartbeat();
     }
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { backoffDelays, sleep } from './backoff.js';
+import { abortableDelay } from './abortable-delay.js';
+import { backoffDelays } from './backoff-schedule.js';
 
 describe('backoffDelays', () => {
   it('grows by the multiplier from the initial wait and stays at the cap', () => {
@@ -13,11 +14,11 @@ describe('backoffDelays', () => {
   });
 });
 
-describe('sleep', () => {
+describe('abortableDelay', () => {
   it('ends early when its signal aborts', async () => {
     const stop = new AbortController();
     const started = Date.now();
-    const sleeping = sleep(60_000, stop.signal);
+    const sleeping = abortableDelay(60_000, stop.signal);
 
     stop.abort();
     await sleeping;

@@ -1,0 +1,2 @@
+export * from './backoff-schedule.js';
+export * from './abortable-delay.js';

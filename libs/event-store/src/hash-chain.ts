@@ -1,4 +1,5 @@
 import { canonicalJson } from './canonical-json.js';
+import { prepareEvent } from './chain-link.js';
 import type { EventToAppend, RecordedEvent } from './recorded-event.js';
 import { sha256 } from './sha256.js';
 
@@ -11,15 +12,9 @@ export const GENESIS_HASH = '0'.repeat(64);
  * `+05:00` and `Z` forms of one instant hash alike.
  */
 export function contentHash(event: EventToAppend): string {
-  return sha256(
-    canonicalJson({
-      type: event.type,
-      subject: event.subject,
-      time: event.time,
-      data: event.data,
-      extensions: event.extensions ?? {},
-    }),
-  );
+  // One definition: the append path computes it while preparing the event's chain link (chain-link.ts), the
+  // canonical JSON of type, subject, time, data and extensions, hashed with sha256.
+  return prepareEvent(event, '').contentHash;
 }
 
 /** The fields a link of the chain covers: everything stored about the event except its own hash. */

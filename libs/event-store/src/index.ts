@@ -6,6 +6,6 @@ export * from './canonical-json.js';
 export * from './hash-chain.js';
 export type { Migration } from './migration.js';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './adapters/sqlite/sqlite-event-store.js';
-export { migrateSqlite } from './adapters/sqlite/sqlite-schema.js';
+export { openDurableSqlite } from './adapters/sqlite/open-durable-sqlite.js';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './adapters/postgres/postgres-event-store.js';
 export * from './event-store.module.js';

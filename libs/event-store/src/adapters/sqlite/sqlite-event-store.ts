@@ -1,6 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { AppendNotifications } from '../../append-notifications.js';
 import {
   dedupeKey,
@@ -16,7 +14,8 @@ import type { ExpectedRevision } from '../../expected-revision.js';
 import { GENESIS_HASH } from '../../hash-chain.js';
 import { subscribeToLog } from '../../log-subscription.js';
 import type { EventToAppend, LogHead, Position, RecordedEvent } from '../../recorded-event.js';
-import { migrateSqlite } from './sqlite-schema.js';
+import { sqliteMigrations } from './sqlite-schema.js';
+import { openDurableSqlite } from './open-durable-sqlite.js';
 import { toRecordedEvent } from './sqlite-rows.js';
 import { prepareStatements, type SqliteStatements } from './sqlite-statements.js';
 
@@ -52,13 +51,7 @@ export class SqliteEventStore implements EventStore {
 
   /** Opens (creating if needed) the store in `options.file` and brings its schema up to date. */
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
-    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
-    const db = new Database(options.file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('busy_timeout = 5000');
-    migrateSqlite(db);
-    return new SqliteEventStore(db, options);
+    return new SqliteEventStore(openDurableSqlite(options.file, sqliteMigrations), options);
   }
 
   get closed(): AbortSignal {

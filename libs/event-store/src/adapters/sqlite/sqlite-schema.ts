@@ -29,7 +29,7 @@ export const sqliteMigrations: readonly Migration[] = [
 ];
 
 /** Applies the migrations this database lacks, each in its own transaction. */
-export function migrateSqlite(db: Database.Database, migrations: readonly Migration[] = sqliteMigrations): void {
+export function migrateSqlite(db: Database.Database, migrations: readonly Migration[]): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
   const applied = new Set(

@@ -1,13 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 
 import { bucketKey } from '../../engine/bucket-key.js';
 import { type BucketJson } from '../../engine/buckets.js';
 import { type KpiEngineSnapshot } from '../../engine/engine-snapshot.js';
 import { type KpiReadModel, type KpiReadModelCommit, type KpiReadModelState } from '../read-model.port.js';
 import { StaleCheckpointError, assertCheckpointAdvances } from '../stale-checkpoint-error.js';
-import { migrateSqlite } from '@customs-pulse/event-store';
+import { openDurableSqlite } from '@customs-pulse/event-store';
 import { sqliteReadModelMigrations } from './sqlite-read-model-schema.js';
 import { type SqliteReadModelStatements, prepareReadModelStatements } from './sqlite-read-model-statements.js';
 
@@ -32,13 +30,7 @@ export class SqliteKpiReadModel implements KpiReadModel {
 
   /** Opens (creating if needed) the read model in `options.file` and brings its schema up to date. */
   static open(options: SqliteKpiReadModelOptions): SqliteKpiReadModel {
-    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
-    const db = new Database(options.file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('busy_timeout = 5000');
-    migrateSqlite(db, sqliteReadModelMigrations);
-    return new SqliteKpiReadModel(db);
+    return new SqliteKpiReadModel(openDurableSqlite(options.file, sqliteReadModelMigrations));
   }
 
   async load(): Promise<KpiReadModelState> {

@@ -1,0 +1,20 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Migration } from '../../migration.js';
+import { migrateSqlite } from './sqlite-schema.js';
+
+/**
+ * Opens (creating its folder if needed) a SQLite file the way every store of this project holds one: WAL, so readers
+ * never block the writer, and `synchronous=FULL`, so that a committed transaction survives a power cut, not just a
+ * crash (architecture.md, guarantee 1); then brings its schema up to date. `:memory:` for a throwaway database.
+ */
+export function openDurableSqlite(file: string, migrations: readonly Migration[]): Database.Database {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  migrateSqlite(db, migrations);
+  return db;
+}

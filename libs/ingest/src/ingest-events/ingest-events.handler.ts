@@ -6,22 +6,27 @@ import {
   type NormalizedEvent,
 } from '@customs-pulse/domain';
 import { EVENT_STORE, type EventStore } from '@customs-pulse/event-store';
-import { Inject } from '@nestjs/common';
+import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { IngestQualityRecorder } from '../ingest-quality/ingest-quality-recorder.js';
 import { IngestEventsCommand, type EventCandidate } from './ingest-events.command.js';
 import { EVENT_VALIDATION_RULES } from './event-validation-rules.js';
 import type { CandidateOutcome, IngestReport, RejectedEvent } from './ingest-report.js';
+import { storedConflictProblem } from './stored-conflict.js';
 
 /**
  * The one ingest use case behind every transport: validate, append what is valid to its subject's stream in one
  * `appendMany` (one durable commit), and report each candidate. Store failures propagate: the transport must not
- * acknowledge anything of a batch whose append did not resolve.
+ * acknowledge anything of a batch whose append did not resolve. Rejects and duplicates are tallied for
+ * `GET /api/quality` here, so that both transports are counted alike (a Kafka reject is a dead letter).
  */
 @CommandHandler(IngestEventsCommand)
 export class IngestEventsHandler implements ICommandHandler<IngestEventsCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(EVENT_VALIDATION_RULES) private readonly rules: EventValidationRules,
+    // Optional: a handler built by hand (bench/ingest) tallies nothing; IngestModule always provides one.
+    @Optional() @Inject(IngestQualityRecorder) private readonly quality?: IngestQualityRecorder,
   ) {}
 
   async execute({ candidates }: IngestEventsCommand): Promise<IngestReport> {
@@ -63,12 +68,15 @@ export class IngestEventsHandler implements ICommandHandler<IngestEventsCommand>
         rejected.push({
           index,
           id: event.id,
-          errors: [{ path: 'id', message: `(source, id) is already stored with different content, at position ${outcome.position}` }],
+          errors: [storedConflictProblem(outcome.position)],
         });
       }
     }
     rejected.sort((a, b) => a.index - b.index);
-    return { accepted, duplicates, rejected, outcomes };
+    const report: IngestReport = { accepted, duplicates, rejected, outcomes };
+    // Only once the append is durable, and without waiting: a tally must never fail or slow an ingest.
+    this.quality?.record(report);
+    return report;
   }
 
   private validate(candidate: EventCandidate): EventValidation {

@@ -35,6 +35,8 @@ import {
   type TestRecord,
 } from '../../../../../test/fixtures/kafka/kafka-topics.js';
 import { acquireTestBroker, kafkaAvailable, type TestBroker } from '@customs-pulse/testing';
+import { IngestQualityRecorder } from '../../ingest-quality/ingest-quality-recorder.js';
+import { INGEST_QUALITY_TALLY, type IngestQualitySummary, type IngestQualityTally } from '../../ingest-quality/ingest-quality-tally.port.js';
 import type { KafkaIngestOptions } from './kafka-ingest-options.js';
 
 /** 150 clearance events over 25 declarations and 50 enforcement events over 10 seizure cases: all different. */
@@ -59,6 +61,12 @@ const invalidRecords = {
 /** `(source, id)` of raw events, as {@link eventKeys} gives them for stored ones. */
 function keysOf(events: readonly RawCloudEvent[]): Set<string> {
   return new Set(events.map(({ source, id }) => `${String(source)} ${String(id)}`));
+}
+
+/** What an ingest app has tallied so far, once its recorder has written every count. */
+async function tallyOf(app: INestApplicationContext): Promise<IngestQualitySummary> {
+  await app.get(IngestQualityRecorder).flush();
+  return app.get<IngestQualityTally>(INGEST_QUALITY_TALLY).read();
 }
 
 const withPostgres = await postgresAvailable();
@@ -163,6 +171,20 @@ describeWithInfrastructure('a Kafka broker (Java 17+ for scripts/kafka.sh)', awa
     expect(reasonsOf(invalidRecords.twoMiB.value)).toContain('must be at most 65536 bytes');
     expect(reasonsOf(invalidRecords.invalidEvent.value)).toContain('data.lane');
     expect(reasonsOf(invalidRecords.systemType.value)).toContain('type');
+    expect(await tallyOf(apps.at(-1)!)).toEqual({
+      rejected: {
+        total: 5,
+        byReason: [
+          // Not JSON: the half record, and the tombstone's empty value.
+          { reason: 'must be valid JSON', count: 2 },
+          { reason: 'data.lane: must be one of GREEN, YELLOW, RED, BLUE', count: 1 },
+          { reason: 'data: was not checked because type is invalid', count: 1 },
+          { reason: 'must be at most 65536 bytes of JSON', count: 1 },
+          { reason: 'type: AlertRaised is written by the system and cannot be submitted', count: 1 },
+        ],
+      },
+      duplicates: 0,
+    });
   });
 
   it('dead-letters a record too large for the dead-letter topic without its value, rather than stopping its partition', async () => {
@@ -200,6 +222,7 @@ describeWithInfrastructure('a Kafka broker (Java 17+ for scripts/kafka.sh)', awa
 
     expect(await store.head()).toEqual(head);
     expect(head.position).toBe(200);
+    expect(await tallyOf(apps.at(-1)!)).toEqual({ rejected: { total: 0, byReason: [] }, duplicates: 200 });
     const committedAfter = await committedOffsets(admin, options.groupId!, clearance);
     for (const [partition, offset] of committedBefore) expect(committedAfter.get(partition)).toBe(offset + 50);
   });

@@ -9,3 +9,6 @@ export { SqliteEventStore, type SqliteEventStoreOptions } from './adapters/sqlit
 export { openDurableSqlite } from './adapters/sqlite/open-durable-sqlite.js';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './adapters/postgres/postgres-event-store.js';
 export * from './event-store.module.js';
+// The PostgreSQL conventions every adapter on the same database shares (ingest tally, KPI read model).
+export { isTransientPostgresError } from './adapters/postgres/postgres-connection.js';
+export { type MigrationHistory, migratePostgresSchema } from './adapters/postgres/postgres-schema.js';

@@ -9,7 +9,7 @@ import { appendToLog } from './append-to-log.js';
 import { LogListener } from './log-listener.js';
 import { assertSchemaName, connectionConfig, isTransientPostgresError } from './postgres-connection.js';
 import { EVENT_SELECT, HEAD_SELECT, toLogHead, toRecordedEvent, type HeadRow, type PostgresEventRow } from './postgres-rows.js';
-import { migratePostgres } from './postgres-schema.js';
+import { migratePostgresSchema, postgresMigrations } from './postgres-schema.js';
 
 export interface PostgresEventStoreOptions {
   /** e.g. `postgres://user@127.0.0.1:5432/customs` */
@@ -53,7 +53,7 @@ export class PostgresEventStore implements EventStore {
     try {
       const client = await pool.connect();
       try {
-        await migratePostgres(client, schema);
+        await migratePostgresSchema(client, { schema, table: 'schema_migrations', migrations: postgresMigrations });
       } finally {
         client.release();
       }

@@ -1,0 +1,44 @@
+import type pg from 'pg';
+import { isTransientPostgresError } from '@customs-pulse/event-store';
+
+import { KpiReadModelUnavailableError } from '../read-model-unavailable-error.js';
+
+/**
+ * Runs `work` on a client of `pool` and gives the client back. A transient failure (the pool cannot connect, the
+ * connection broke) becomes a {@link KpiReadModelUnavailableError}, and its client is destroyed, not reused.
+ */
+export async function withPooledClient<T>(pool: pg.Pool, where: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    throw new KpiReadModelUnavailableError(`KPI read model ${where} is unreachable`, { cause: error });
+  }
+  try {
+    const result = await work(client);
+    client.release();
+    return result;
+  } catch (error) {
+    const transient = isTransientPostgresError(error);
+    client.release(transient ? (error as Error) : undefined);
+    if (transient) throw new KpiReadModelUnavailableError(`KPI read model ${where} failed; retry`, { cause: error });
+    throw error;
+  }
+}
+
+/**
+ * Runs `work` in a transaction opened by `begin` and commits it; on failure rolls back (when the connection still
+ * can) and rethrows what failed.
+ */
+export async function inTransaction<T>(client: pg.ClientBase, begin: string, work: () => Promise<T>): Promise<T> {
+  await client.query(begin);
+  let result: T;
+  try {
+    result = await work();
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+  await client.query('COMMIT');
+  return result;
+}

@@ -1,0 +1,146 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { anEvent, dropSchemas, postgresAvailable, postgresUrl, uniqueSchemaName, waitUntil } from '@customs-pulse/testing';
+import { describeWithInfrastructure } from '@customs-pulse/testing/jest';
+
+import { KpiEngine } from '../../engine/kpi-engine.js';
+import { stored } from '../../engine/testing/stored-events.js';
+import { canonical } from '../../projector/testing/stored-history.js';
+import { KpiReadModelUnavailableError } from '../read-model-unavailable-error.js';
+import { StaleCheckpointError } from '../stale-checkpoint-error.js';
+import { kpiReadModelContract } from '../testing/kpi-read-model.contract.js';
+import { PostgresKpiReadModel, type PostgresKpiReadModelOptions } from './postgres-kpi-read-model.js';
+import { openBlocker, statementsWaitingForALock, terminateStatementsWaitingForALock, withAdminClient } from './testing/postgres-admin.js';
+import { SeveringProxy } from './testing/severing-proxy.js';
+
+const at = (time: string) => ({ time: `2026-03-02T${time}:00.000Z` });
+
+describeWithInfrastructure(`PostgreSQL at ${postgresUrl}`, await postgresAvailable(), 'PostgresKpiReadModel', () => {
+  kpiReadModelContract(() => {
+    const schema = uniqueSchemaName('kpi_rm');
+    return {
+      open: () => PostgresKpiReadModel.open({ connectionString: postgresUrl, schema }),
+      dispose: () => dropSchemas([schema]),
+    };
+  });
+
+  describe('on PostgreSQL', () => {
+    const schemas: string[] = [];
+    const opened: PostgresKpiReadModel[] = [];
+    const open = async (schema: string, connection: Partial<PostgresKpiReadModelOptions> = {}): Promise<PostgresKpiReadModel> => {
+      if (!schemas.includes(schema)) schemas.push(schema);
+      const readModel = await PostgresKpiReadModel.open({ connectionString: postgresUrl, ...connection, schema } as PostgresKpiReadModelOptions);
+      opened.push(readModel);
+      return readModel;
+    };
+    const arrivedAndLodged = (): KpiEngine => {
+      const engine = new KpiEngine();
+      engine.apply(stored(anEvent.goodsArrived('D1', { officeId: 'O1' }, at('08:00'))));
+      engine.apply(stored(anEvent.declarationLodged('D1', { officeId: 'O1' }, at('09:00'))));
+      return engine;
+    };
+
+    afterEach(async () => {
+      for (const readModel of opened.splice(0)) await readModel.close();
+      await dropSchemas(schemas.splice(0));
+    });
+
+    it('makes a second writer from the same checkpoint wait for the first, then refuses it', async () => {
+      const schema = uniqueSchemaName('kpi_rm');
+      const [first, second] = [await open(schema), await open(schema)];
+      const blocker = await openBlocker();
+      await blocker.query(`SELECT position FROM "${schema}".kpi_checkpoint FOR UPDATE`);
+      const dirty = arrivedAndLodged().drainDirty();
+
+      const firstCommit = first.commit({ expectedCheckpoint: 0, checkpoint: 10, dirty });
+      await waitUntil('the first writer waits', async () => (await statementsWaitingForALock(schema)) >= 1);
+      const secondCommit = second.commit({ expectedCheckpoint: 0, checkpoint: 12, dirty });
+      await waitUntil('the second writer waits too', async () => (await statementsWaitingForALock(schema)) >= 2);
+      await blocker.query('ROLLBACK');
+      await blocker.end();
+
+      await expect(firstCommit).resolves.toBeUndefined();
+      await expect(secondCommit).rejects.toMatchObject({ name: 'StaleCheckpointError', expectedCheckpoint: 0, actualCheckpoint: 10 });
+      expect((await first.load()).checkpoint).toBe(10);
+    });
+
+    it('loads the checkpoint and the state of one moment while another transaction commits', async () => {
+      const schema = uniqueSchemaName('kpi_rm');
+      const readModel = await open(schema);
+      await readModel.commit({ expectedCheckpoint: 0, checkpoint: 2, dirty: arrivedAndLodged().drainDirty() });
+      const before = await readModel.load();
+      const blocker = await openBlocker();
+      await blocker.query(`LOCK TABLE "${schema}".kpi_buckets IN ACCESS EXCLUSIVE MODE`);
+
+      // The load reads the checkpoint, then waits at the buckets while another transaction moves both on.
+      const loading = readModel.load();
+      await waitUntil('the load waits at the buckets', async () => (await statementsWaitingForALock(schema)) >= 1);
+      await blocker.query(`UPDATE "${schema}".kpi_checkpoint SET position = 3`);
+      await blocker.query(`DELETE FROM "${schema}".kpi_buckets`);
+      await blocker.query('COMMIT');
+      await blocker.end();
+
+      expect(await loading).toEqual(before);
+      expect(await readModel.load()).toMatchObject({ checkpoint: 3, snapshot: { buckets: [] } });
+    });
+
+    it('reports a connection lost mid-commit as KpiReadModelUnavailableError, stores none of it, and commits on retry', async () => {
+      const schema = uniqueSchemaName('kpi_rm');
+      const readModel = await open(schema);
+      const engine = new KpiEngine();
+      engine.apply(stored(anEvent.goodsArrived('D1', { officeId: 'O1' }, at('08:00'))));
+      await readModel.commit({ expectedCheckpoint: 0, checkpoint: 1, dirty: engine.drainDirty() });
+      const before = await readModel.load();
+      engine.apply(stored(anEvent.declarationLodged('D1', { officeId: 'O1' }, at('09:00'))));
+      const change = { expectedCheckpoint: 1, checkpoint: 2, dirty: engine.drainDirty() };
+      // Holding every bucket row stops the commit after it has written the declaration.
+      const blocker = await openBlocker();
+      await blocker.query(`SELECT bucket_key FROM "${schema}".kpi_buckets FOR UPDATE`);
+
+      const interrupted = readModel.commit(change);
+      await waitUntil('the commit waits at the buckets', async () => (await statementsWaitingForALock(schema)) >= 1);
+      await terminateStatementsWaitingForALock(schema);
+
+      await expect(interrupted).rejects.toBeInstanceOf(KpiReadModelUnavailableError);
+      await blocker.query('ROLLBACK');
+      await blocker.end();
+      expect(await readModel.load()).toEqual(before);
+      await readModel.commit(change);
+      const { checkpoint, snapshot } = await readModel.load();
+      expect(checkpoint).toBe(2);
+      expect(canonical(snapshot!)).toEqual(canonical(engine.toJSON()));
+    });
+
+    it('takes the retry of a commit whose answer was lost after it was stored as done, not as stale', async () => {
+      const proxy = await SeveringProxy.start(postgresUrl);
+      try {
+        const schema = uniqueSchemaName('kpi_rm');
+        const readModel = await open(schema, { connectionString: proxy.connectionString });
+        const engine = arrivedAndLodged();
+        const change = { expectedCheckpoint: 0, checkpoint: 2, dirty: engine.drainDirty() };
+
+        proxy.severAfterNextCommit();
+        await expect(readModel.commit(change)).rejects.toBeInstanceOf(KpiReadModelUnavailableError);
+        await expect(readModel.commit(change)).resolves.toBeUndefined();
+
+        const { checkpoint, snapshot } = await readModel.load();
+        expect(checkpoint).toBe(2);
+        expect(canonical(snapshot!)).toEqual(canonical(engine.toJSON()));
+        await expect(readModel.commit(change)).rejects.toThrow(StaleCheckpointError);
+      } finally {
+        for (const readModel of opened.splice(0)) await readModel.close();
+        await proxy.close();
+      }
+    });
+
+    it('migrates once when several processes open the same schema at the same time', async () => {
+      const schema = uniqueSchemaName('kpi_rm');
+
+      await Promise.all(Array.from({ length: 4 }, () => open(schema)));
+
+      const versions = await withAdminClient(
+        async (client) => (await client.query<{ version: number }>(`SELECT version FROM "${schema}".kpi_read_model_migrations`)).rows,
+      );
+      expect(versions).toEqual([{ version: 1 }]);
+    });
+  });
+});

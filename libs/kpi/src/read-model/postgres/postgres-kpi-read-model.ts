@@ -1,0 +1,158 @@
+import type pg from 'pg';
+import { isTransientPostgresError, migratePostgresSchema } from '@customs-pulse/event-store';
+
+import { bucketKey } from '../../engine/bucket-key.js';
+import { type BucketJson } from '../../engine/buckets.js';
+import { type KpiEngineSnapshot } from '../../engine/engine-snapshot.js';
+import { type CaseStateJson, type DeclarationStateJson } from '../../engine/facts-json.js';
+import { type QualityCountersJson } from '../../engine/quality-counters.js';
+import { type KpiReadModel, type KpiReadModelCommit, type KpiReadModelState } from '../read-model.port.js';
+import { StaleCheckpointError, assertCheckpointAdvances } from '../stale-checkpoint-error.js';
+import { batchedUpsert } from './batched-upsert.js';
+import { inTransaction, withPooledClient } from './postgres-client.js';
+import { type PostgresReadModelConnection, borrowPool } from './postgres-pool.js';
+import { READ_MODEL_MIGRATIONS_TABLE, postgresReadModelMigrations } from './postgres-read-model-schema.js';
+import { type PostgresReadModelSql, postgresReadModelSql } from './postgres-read-model-sql.js';
+import { assertSchemaName } from './postgres-schema-name.js';
+
+/** Options of {@link PostgresKpiReadModel.open}. */
+export type PostgresKpiReadModelOptions = PostgresReadModelConnection & {
+  /** The schema of the read model's tables, created if missing; apart from the event store's, or shared with it. */
+  readonly schema: string;
+};
+
+/** A commit whose COMMIT was sent but whose answer was lost with the connection: it may have been stored. */
+interface CommitInDoubt {
+  readonly expectedCheckpoint: number;
+  readonly checkpoint: number;
+}
+
+/**
+ * The KPI read model of the distributed deployment, in one PostgreSQL schema. A load reads checkpoint and state in
+ * one REPEATABLE READ transaction, so they match while a projector commits. A commit locks the checkpoint row
+ * (`SELECT ... FOR UPDATE`) before comparing it, so a second writer from the same checkpoint waits, then sees the
+ * checkpoint moved and writes nothing.
+ */
+export class PostgresKpiReadModel implements KpiReadModel {
+  private readonly sql: PostgresReadModelSql;
+  private readonly where: string;
+  private inDoubt: CommitInDoubt | null = null;
+  private closed = false;
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly ownsPool: boolean,
+    /** The schema holding this read model's tables. */
+    readonly schema: string,
+  ) {
+    this.sql = postgresReadModelSql(schema);
+    this.where = `in PostgreSQL schema ${schema}`;
+  }
+
+  /**
+   * Connects (or borrows `options.pool`), creates the schema if needed and brings it up to date.
+   * @throws KpiReadModelUnavailableError when PostgreSQL cannot be reached.
+   */
+  static async open(options: PostgresKpiReadModelOptions): Promise<PostgresKpiReadModel> {
+    assertSchemaName(options.schema);
+    const { pool, owned } = borrowPool(options);
+    const readModel = new PostgresKpiReadModel(pool, owned, options.schema);
+    try {
+      await withPooledClient(pool, readModel.where, (client) =>
+        migratePostgresSchema(client, {
+          schema: options.schema,
+          table: READ_MODEL_MIGRATIONS_TABLE,
+          migrations: postgresReadModelMigrations,
+        }),
+      );
+    } catch (error) {
+      await readModel.close();
+      throw error;
+    }
+    return readModel;
+  }
+
+  async load(): Promise<KpiReadModelState> {
+    this.assertOpen();
+    const { sql } = this;
+    return withPooledClient(this.pool, this.where, (client) =>
+      // The checkpoint is read first and the buckets last: the snapshot taken at the first read holds for all.
+      inTransaction(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (): Promise<KpiReadModelState> => {
+        const { rows } = await client.query<{ position: string; quality: QualityCountersJson }>(sql.checkpoint);
+        const checkpoint = Number(rows[0]!.position);
+        if (checkpoint === 0) return { checkpoint: 0, snapshot: null };
+        const snapshot: KpiEngineSnapshot = {
+          declarations: (await client.query<DeclarationStateJson>(sql.declarations)).rows,
+          cases: (await client.query<CaseStateJson>(sql.cases)).rows,
+          buckets: (await client.query<{ bucket: BucketJson }>(sql.buckets)).rows.map((row) => row.bucket),
+          quality: rows[0]!.quality,
+        };
+        return { checkpoint, snapshot };
+      }),
+    );
+  }
+
+  async commit(change: KpiReadModelCommit): Promise<void> {
+    assertCheckpointAdvances(change.expectedCheckpoint, change.checkpoint);
+    this.assertOpen();
+    const inDoubt = this.inDoubt;
+    this.inDoubt = null;
+    await withPooledClient(this.pool, this.where, async (client) => {
+      await client.query('BEGIN');
+      let sentCommit = false;
+      try {
+        const { rows } = await client.query<{ position: string }>(this.sql.checkpointForUpdate);
+        const position = Number(rows[0]!.position);
+        if (position !== change.expectedCheckpoint) {
+          await client.query('ROLLBACK');
+          // Our own earlier attempt, whose answer was lost, did commit: the state stored is the one we would write.
+          if (isTheCommitInDoubt(inDoubt, change, position)) return;
+          throw new StaleCheckpointError(change.expectedCheckpoint, position);
+        }
+        await this.write(client, change);
+        sentCommit = true;
+        await client.query('COMMIT');
+      } catch (error) {
+        if (sentCommit && isTransientPostgresError(error)) {
+          this.inDoubt = { expectedCheckpoint: change.expectedCheckpoint, checkpoint: change.checkpoint };
+        } else if (!sentCommit && !(error instanceof StaleCheckpointError)) {
+          await client.query('ROLLBACK').catch(() => undefined);
+        }
+        throw error;
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.ownsPool) await this.pool.end();
+  }
+
+  private async write(client: pg.PoolClient, { checkpoint, dirty }: KpiReadModelCommit): Promise<void> {
+    const bySubject = (row: { readonly subject: string }): string => row.subject;
+    await batchedUpsert(client, this.sql.upsertDeclarations, dirty.declarations, bySubject);
+    await batchedUpsert(client, this.sql.upsertCases, dirty.cases, bySubject);
+    // The engine keeps a bucket that empties (all counters 0) and drains it as such: written over, never deleted.
+    const buckets = dirty.buckets.map((bucket) => ({ key: bucketKey({ ...bucket, start: Date.parse(bucket.start) }), bucket }));
+    await batchedUpsert(client, this.sql.upsertBuckets, buckets, (row) => row.key);
+    await client.query(this.sql.moveCheckpoint, [checkpoint, JSON.stringify(dirty.quality)]);
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error(`the KPI read model ${this.where} is closed`);
+  }
+}
+
+/**
+ * Whether a refused compare is explained by the last attempt of this very commit having been stored after all. The
+ * state at a checkpoint follows from the log alone (guarantee 4), so whoever stored it stored what we would.
+ */
+function isTheCommitInDoubt(inDoubt: CommitInDoubt | null, change: KpiReadModelCommit, position: number): boolean {
+  return (
+    inDoubt !== null &&
+    inDoubt.expectedCheckpoint === change.expectedCheckpoint &&
+    inDoubt.checkpoint === change.checkpoint &&
+    position === change.checkpoint
+  );
+}

@@ -23,8 +23,16 @@ export default tseslint.config(
   {
     // Ports and the engine know no framework and no driver (style.md).
     files: ['libs/domain/src/**/*.ts', 'libs/event-store/src/*.ts', 'libs/kpi/src/**/*.ts', 'libs/backoff/src/**/*.ts'],
-    // Adapters are where drivers belong (architecture.md: port + adapters).
-    ignores: ['**/*.module.ts', '**/*.spec.ts', '**/*.int-spec.ts', 'libs/kpi/src/read-model/sqlite/**', 'libs/kpi/src/read-model/postgres/**'],
+    // Adapters are where drivers belong (architecture.md: port + adapters); libs/kpi/src/api is the KPI lib's NestJS
+    // entry point (`@customs-pulse/kpi/api`), which the framework-free entry point never imports.
+    ignores: [
+      '**/*.module.ts',
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      'libs/kpi/src/read-model/sqlite/**',
+      'libs/kpi/src/read-model/postgres/**',
+      'libs/kpi/src/api/**',
+    ],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['@nestjs/*', 'pg', 'better-sqlite3', 'kafkajs', '@kurrent/*'] }],
     },

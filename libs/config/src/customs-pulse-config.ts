@@ -14,6 +14,21 @@ export interface CustomsPulseConfig {
   readonly reportingCurrency: string;
   /** Kafka ingest; undefined unless `KAFKA_BROKERS` is set. */
   readonly kafka: KafkaSettings | undefined;
+  /** The KPI projection. */
+  readonly kpi: KpiSettings;
+}
+
+/** Where the KPI projection keeps its read model, and the KPI options of kpis.md. */
+export interface KpiSettings {
+  /**
+   * `KPI_READ_MODEL` (`sqlite` | `postgres`, default: `postgres` when `EVENT_STORE=postgres`, else `sqlite`): SQLite
+   * files in `DATA_DIR/kpi`, or PostgreSQL at `DATABASE_URL` in schema `KPI_SCHEMA` (default `customs_pulse_kpi`).
+   */
+  readonly readModel:
+    | { readonly adapter: 'sqlite'; readonly directory: string }
+    | { readonly adapter: 'postgres'; readonly connectionString: string; readonly schema: string };
+  /** `RELEASE_TARGET_HOURS` (default 24): the target of `released_within_target_rate`. */
+  readonly releaseTargetHours: number;
 }
 
 /** Where ingest consumes producers' events and dead-letters the rejected ones (events.md, architecture.md). */

@@ -12,7 +12,25 @@ describe('loadConfig', () => {
       authJwtSecret: undefined,
       reportingCurrency: 'USD',
       kafka: undefined,
+      kpi: { readModel: { adapter: 'sqlite', directory: resolve('./data/kpi') }, releaseTargetHours: 24 },
     });
+  });
+
+  it('keeps the KPI read model on PostgreSQL when the event store is there, in KPI_SCHEMA', () => {
+    const config = loadConfig({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://db/customs', KPI_SCHEMA: 'kpis', RELEASE_TARGET_HOURS: '12.5' });
+
+    expect(config.kpi).toEqual({
+      readModel: { adapter: 'postgres', connectionString: 'postgres://db/customs', schema: 'kpis' },
+      releaseTargetHours: 12.5,
+    });
+  });
+
+  it('lets KPI_READ_MODEL choose SQLite next to a PostgreSQL event store, and the schema default', () => {
+    expect(loadConfig({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://db/c', KPI_READ_MODEL: 'sqlite', DATA_DIR: '/d' }).kpi.readModel).toEqual({
+      adapter: 'sqlite',
+      directory: '/d/kpi',
+    });
+    expect(loadConfig({ KPI_READ_MODEL: 'postgres', DATABASE_URL: 'postgres://db/c' }).kpi.readModel).toMatchObject({ schema: 'customs_pulse_kpi' });
   });
 
   it('turns Kafka ingest on with KAFKA_BROKERS, with the topics of events.md unless named', () => {
@@ -38,6 +56,10 @@ describe('loadConfig', () => {
     [{ AUTH_JWT_SECRET: 'short' }, 'AUTH_JWT_SECRET', /at least 32 bytes/],
     [{ REPORTING_CURRENCY: 'usd' }, 'REPORTING_CURRENCY', /ISO 4217/],
     [{ KAFKA_BROKERS: 'localhost' }, 'KAFKA_BROKERS', /host:port/],
+    [{ KPI_READ_MODEL: 'redis' }, 'KPI_READ_MODEL', /one of sqlite, postgres/],
+    [{ KPI_READ_MODEL: 'postgres' }, 'DATABASE_URL', /required when KPI_READ_MODEL=postgres/],
+    [{ RELEASE_TARGET_HOURS: '0' }, 'RELEASE_TARGET_HOURS', /above 0/],
+    [{ RELEASE_TARGET_HOURS: 'a day' }, 'RELEASE_TARGET_HOURS', /above 0/],
   ])('stops on %p with an error naming %s', (env, variable, problem) => {
     let thrown: unknown;
     try {

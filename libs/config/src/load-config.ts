@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { ConfigError } from './config-error.js';
-import type { CustomsPulseConfig, KafkaSettings } from './customs-pulse-config.js';
+import type { CustomsPulseConfig, KafkaSettings, KpiSettings } from './customs-pulse-config.js';
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -21,7 +21,16 @@ export function loadConfig(env: Environment = process.env): CustomsPulseConfig {
     authJwtSecret: secret(env, 'AUTH_JWT_SECRET'),
     reportingCurrency: currency(env, 'REPORTING_CURRENCY', 'USD'),
     kafka: kafkaSettings(env),
+    kpi: kpiSettings(env, dataDir, adapter),
   };
+}
+
+function kpiSettings(env: Environment, dataDir: string, eventStore: 'sqlite' | 'postgres'): KpiSettings {
+  const adapter = oneOf(env, 'KPI_READ_MODEL', ['sqlite', 'postgres'] as const, eventStore);
+  const releaseTargetHours = positiveNumber(env, 'RELEASE_TARGET_HOURS', 24);
+  if (adapter === 'sqlite') return { readModel: { adapter, directory: join(dataDir, 'kpi') }, releaseTargetHours };
+  const connectionString = required(env, 'DATABASE_URL', 'is required when KPI_READ_MODEL=postgres');
+  return { readModel: { adapter, connectionString, schema: text(env, 'KPI_SCHEMA') ?? 'customs_pulse_kpi' }, releaseTargetHours };
 }
 
 function kafkaSettings(env: Environment): KafkaSettings | undefined {
@@ -56,6 +65,14 @@ function integer(env: Environment, name: string, fallback: number, min: number, 
   if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
     throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
   }
+  return parsed;
+}
+
+function positiveNumber(env: Environment, name: string, fallback: number): number {
+  const value = text(env, name);
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed <= 0) throw new ConfigError(name, `must be a number above 0, got ${JSON.stringify(value)}`);
   return parsed;
 }
 

@@ -1,24 +1,39 @@
 import { EVENT_STORE, type EventStore } from '@customs-pulse/event-store';
-import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Inject, Optional, ServiceUnavailableException } from '@nestjs/common';
+import { READINESS_CHECKS, type ReadinessCheck } from './readiness-check.js';
+
+/** The readiness answer: the store's head and each check's status by name. */
+export interface Readiness {
+  readonly status: 'ok';
+  readonly store: { readonly position: number };
+  readonly [name: string]: unknown;
+}
 
 /** Liveness and readiness probes (api.md); public. */
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() @Inject(READINESS_CHECKS) private readonly checks: readonly ReadinessCheck[] = [],
+  ) {}
 
   @Get('live')
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
-  /** Ready when the event store answers. */
+  /** Ready when the event store answers and every readiness check is ready. */
   @Get('ready')
-  async ready(): Promise<{ status: 'ok'; store: { position: number } }> {
+  async ready(): Promise<Readiness> {
+    let position: number;
     try {
-      const head = await this.store.head();
-      return { status: 'ok', store: { position: head.position } };
+      position = (await this.store.head()).position;
     } catch (error) {
       throw new ServiceUnavailableException(`the event store does not answer: ${(error as Error).message}`);
     }
+    const statuses = Object.fromEntries(this.checks.map((check) => [check.name, check.check()]));
+    const waiting = Object.entries(statuses).filter(([, status]) => !status.ready).map(([name]) => name);
+    if (waiting.length > 0) throw new ServiceUnavailableException(`not ready yet: ${waiting.join(', ')} (${JSON.stringify(statuses)})`);
+    return { status: 'ok', store: { position }, ...statuses };
   }
 }

@@ -1,6 +1,6 @@
 /**
  * @customs-pulse/kpi: the KPI engine of Customs Pulse (kpis.md): declaration facts, KPI buckets, mergeable sketches.
- * Framework-free.
+ * Framework-free; the NestJS module, queries and HTTP endpoints are `@customs-pulse/kpi/api`.
  */
 export * from './sketch/index.js';
 export * from './engine/index.js';
@@ -10,3 +10,22 @@ export { SqliteKpiReadModel, type SqliteKpiReadModelOptions } from './read-model
 export { type KpiChangeListener, type ProjectorLogger } from './projector/kpi-change-listener.js';
 export { type KpiEngineFactory, kpiEngineFactory } from './projector/kpi-engine-factory.js';
 export { KpiProjector, type KpiProjectorOptions } from './projector/kpi-projector.js';
+export * from './read-model/read-model-generations.port.js';
+export * from './notifier/notifier.port.js';
+export { KpiProjection, type KpiProjectionOptions, type KpiProjectionView, type KpiRebuildReport } from './projection/kpi-projection.js';
+export { KpiAnswers, type KpiRead } from './projection/kpi-answers.js';
+export { KpisAsOf, type KpisAsOfOptions } from './as-of/kpis-as-of.js';
+export { type DeclarationReport, type DeclarationFactsView, declarationReport } from './declarations/declaration-report.js';
+export { type TrsSegment, type TrsMilestone, trsSegments } from './declarations/trs-segments.js';
+export { KpiReadModelUnavailableError } from './read-model/read-model-unavailable-error.js';
+export {
+  SqliteKpiReadModelGenerations,
+  type SqliteKpiReadModelGenerationsOptions,
+} from './read-model/sqlite/sqlite-kpi-read-model-generations.js';
+export { PostgresKpiReadModel, type PostgresKpiReadModelOptions } from './read-model/postgres/postgres-kpi-read-model.js';
+export {
+  PostgresKpiReadModelGenerations,
+  type PostgresKpiReadModelGenerationsOptions,
+} from './read-model/postgres/postgres-kpi-read-model-generations.js';
+export { type PostgresReadModelConnection } from './read-model/postgres/postgres-pool.js';
+export { type KpiReadModelSettings, openReadModelGenerations } from './read-model/open-read-model-generations.js';

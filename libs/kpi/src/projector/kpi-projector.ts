@@ -35,6 +35,8 @@ export class KpiProjector {
   /** Resolves once the projector has committed up to the log's head as it was at start: readiness. */
   readonly caughtUp: Promise<void>;
   private committed = 0;
+  private applied = 0;
+  private projected: KpiEngine | null = null;
   private target = Number.POSITIVE_INFINITY;
   private reachedHead = false;
   private settleCaughtUp: { resolve: () => void; reject: (error: unknown) => void } | null = null;
@@ -50,6 +52,24 @@ export class KpiProjector {
   /** Position of the last event whose effect is committed to the read model. */
   get position(): number {
     return this.committed;
+  }
+
+  /**
+   * Position of the last event applied to {@link KpiProjector.engine}: ahead of {@link KpiProjector.position} while
+   * a batch is being committed. Queries answer from the engine, so this is the `position` they report.
+   */
+  get appliedPosition(): number {
+    return this.applied;
+  }
+
+  /**
+   * The engine being projected into, for queries. Read it synchronously: it changes between batches, never during
+   * a synchronous read.
+   * @throws Error before {@link KpiProjector.start} has loaded the read model.
+   */
+  get engine(): KpiEngine {
+    if (this.projected === null) throw new Error('the KPI projector has not loaded its read model yet');
+    return this.projected;
   }
 
   /** Whether {@link KpiProjector.caughtUp} has resolved. */
@@ -74,6 +94,8 @@ export class KpiProjector {
     const { checkpoint, snapshot } = await this.options.readModel.load();
     const engine = (this.options.createEngine ?? kpiEngineFactory())(snapshot);
     this.committed = checkpoint;
+    this.applied = checkpoint;
+    this.projected = engine;
     this.target = (await this.options.source.head()).position;
     this.checkCaughtUp();
     this.running = this.project(engine, controller.signal).then(
@@ -99,6 +121,7 @@ export class KpiProjector {
       const last = batch.at(-1);
       if (last === undefined) continue;
       for (const event of batch) engine.apply(event);
+      this.applied = last.position;
       const change = { expectedCheckpoint: this.committed, checkpoint: last.position, dirty: engine.drainDirty() };
       if (!(await this.commitUntilStored(change, signal))) return;
       this.committed = last.position;

@@ -1,0 +1,11 @@
+/** Dependency-injection token for the app's {@link ReadinessCheck}s, an array. */
+export const READINESS_CHECKS = Symbol('ReadinessChecks');
+
+/**
+ * One part of `GET /health/ready` beyond the event store (api.md: "store, bus and projections caught up"), e.g. the
+ * KPI projection. `ready: false` makes the probe answer 503 with every part's status, so a load balancer waits.
+ */
+export interface ReadinessCheck {
+  readonly name: string;
+  check(): { readonly ready: boolean } & Readonly<Record<string, unknown>>;
+}

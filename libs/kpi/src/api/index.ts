@@ -1,0 +1,7 @@
+/**
+ * @customs-pulse/kpi/api: the KPI projection as a NestJS module, with the queries and endpoints of api.md. Kept apart
+ * from the framework-free entry point, so the engine, the projector and the benchmarks load no framework.
+ */
+export { KpiModule, type KpiModuleOptions } from './kpi.module.js';
+export { KpiProjectionReadiness } from './http/kpi-projection-readiness.js';
+export { RebuildKpiProjectionCommand } from './commands/rebuild-kpi-projection.command.js';

@@ -1,0 +1,96 @@
+import { CLOCK, type Clock } from '@customs-pulse/domain';
+import { EVENT_STORE, type EventStore } from '@customs-pulse/event-store';
+import { Inject, Injectable, Logger, Module, type BeforeApplicationShutdown, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+
+import { RebuildKpiProjectionHandler } from './commands/rebuild-kpi-projection.command.js';
+import { DeclarationsController } from './http/declarations.controller.js';
+import { KpiProjectionReadiness } from './http/kpi-projection-readiness.js';
+import { KpiRebuildController } from './http/kpi-rebuild.controller.js';
+import { KpisController } from './http/kpis.controller.js';
+import { QualityController } from './http/quality.controller.js';
+import { GetCurrentKpisHandler } from './queries/get-current-kpis.query.js';
+import { GetDeclarationHandler } from './queries/get-declaration.query.js';
+import { GetKpiCatalogueHandler } from './queries/get-kpi-catalogue.query.js';
+import { GetKpiCurrentHandler } from './queries/get-kpi-current.query.js';
+import { GetKpiSeriesHandler } from './queries/get-kpi-series.query.js';
+import { GetQualityHandler } from './queries/get-quality.query.js';
+import { KpisAsOf } from '../as-of/kpis-as-of.js';
+import { NOTIFIER, type Notifier, SILENT_NOTIFIER } from '../notifier/notifier.port.js';
+import { kpiEngineFactory } from '../projector/kpi-engine-factory.js';
+import { KpiAnswers } from '../projection/kpi-answers.js';
+import { KpiProjection } from '../projection/kpi-projection.js';
+import { KPI_READ_MODEL_GENERATIONS, type KpiReadModelGenerations } from '../read-model/read-model-generations.port.js';
+import { openReadModelGenerations, type KpiReadModelSettings } from '../read-model/open-read-model-generations.js';
+
+/** Options of {@link KpiModule.forRoot}. */
+export interface KpiModuleOptions {
+  readonly readModel: KpiReadModelSettings;
+  /** `RELEASE_TARGET_HOURS`. @defaultValue 24 */
+  readonly releaseTargetHours?: number;
+  /** Mount the KPI, declaration and rebuild endpoints. @defaultValue true */
+  readonly http?: boolean;
+}
+
+/** Stops the projection before the event store closes (it closes on `onApplicationShutdown`). */
+@Injectable()
+class KpiProjectionShutdown implements BeforeApplicationShutdown {
+  constructor(@Inject(KpiProjection) private readonly projection: KpiProjection) {}
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.projection.stop();
+  }
+}
+
+/**
+ * The KPI projection and its queries. Needs `EVENT_STORE`, `CLOCK` and `INGEST_QUALITY_TALLY` (for `/api/quality`)
+ * from the app; publishes through `NOTIFIER` when the app provides one (the live gateway), else to nobody. The
+ * projection starts with the app: the read model is loaded before the app listens, catching up goes on behind it
+ * (readiness tells when it is done).
+ */
+@Module({})
+export class KpiModule {
+  static forRoot(options: KpiModuleOptions): DynamicModule {
+    const createEngine = kpiEngineFactory({ releaseTargetHours: options.releaseTargetHours ?? 24 });
+    return {
+      module: KpiModule,
+      imports: [CqrsModule],
+      controllers: options.http === false ? [] : [KpisController, DeclarationsController, QualityController, KpiRebuildController],
+      providers: [
+        { provide: KPI_READ_MODEL_GENERATIONS, useFactory: () => openReadModelGenerations(options.readModel) },
+        {
+          provide: KpiProjection,
+          inject: [EVENT_STORE, KPI_READ_MODEL_GENERATIONS, CLOCK, { token: NOTIFIER, optional: true }],
+          useFactory: async (store: EventStore, generations: KpiReadModelGenerations, clock: Clock, notifier?: Notifier) => {
+            const projection = new KpiProjection({
+              source: store,
+              generations,
+              notifier: notifier ?? SILENT_NOTIFIER,
+              logger: new Logger('KpiProjection'),
+              createEngine,
+              clock,
+            });
+            await projection.start();
+            return projection;
+          },
+        },
+        { provide: KpisAsOf, inject: [EVENT_STORE], useFactory: (store: EventStore) => new KpisAsOf({ store, createEngine }) },
+        {
+          provide: KpiAnswers,
+          inject: [KpiProjection, KpisAsOf, CLOCK],
+          useFactory: (projection: KpiProjection, history: KpisAsOf, clock: Clock) => new KpiAnswers(projection, history, clock),
+        },
+        KpiProjectionShutdown,
+        KpiProjectionReadiness,
+        GetKpiCatalogueHandler,
+        GetKpiSeriesHandler,
+        GetKpiCurrentHandler,
+        GetCurrentKpisHandler,
+        GetDeclarationHandler,
+        GetQualityHandler,
+        RebuildKpiProjectionHandler,
+      ],
+      exports: [KpiProjection, KpiAnswers, KpiProjectionReadiness],
+    };
+  }
+}

@@ -1,0 +1,30 @@
+import { type Clock } from '@customs-pulse/domain';
+
+import { type KpisAsOf } from '../as-of/kpis-as-of.js';
+import { type KpiEngine } from '../engine/kpi-engine.js';
+import { type KpiProjection } from './kpi-projection.js';
+
+/** Reads an answer off an engine: `position` is what it has applied, `now` the instant "current" means. */
+export type KpiRead<T> = (engine: KpiEngine, context: { readonly position: number; readonly now: string }) => T;
+
+/**
+ * Where KPI queries get their engine: the live projection, or with `asOf` one replayed from the events recorded by
+ * then, read at that instant, so that `current` is what a dashboard showed at the time (api.md).
+ */
+export class KpiAnswers {
+  constructor(
+    private readonly projection: Pick<KpiProjection, 'view'>,
+    private readonly history: Pick<KpisAsOf, 'answer'>,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Runs `read` on the engine for `asOf` (live when undefined) and returns its result. */
+  answer<T>(asOf: Date | undefined, read: KpiRead<T>): Promise<T> {
+    if (asOf === undefined) {
+      const { engine, position } = this.projection.view();
+      return Promise.resolve(read(engine, { position, now: this.clock.now().toISOString() }));
+    }
+    const now = asOf.toISOString();
+    return this.history.answer(asOf.getTime(), (engine, position) => read(engine, { position, now }));
+  }
+}

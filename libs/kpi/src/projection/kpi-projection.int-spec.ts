@@ -1,0 +1,128 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { SqliteEventStore } from '@customs-pulse/event-store';
+import { anEvent, waitUntil } from '@customs-pulse/testing';
+
+import { type KpiUpdate, type Notifier } from '../notifier/notifier.port.js';
+import { canonical, cleanRebuild, storeRealisticHistory, validated } from '../projector/testing/stored-history.js';
+import { SqliteKpiReadModelGenerations } from '../read-model/sqlite/sqlite-kpi-read-model-generations.js';
+import { KpiProjection } from './kpi-projection.js';
+
+const NOW = '2026-03-03T12:30:00.000Z';
+const CLOCK = { now: () => new Date(NOW) };
+const LOGGER = { log: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** A notifier that keeps every update it is handed. */
+function recordingNotifier(): Notifier & { updates: KpiUpdate[] } {
+  const updates: KpiUpdate[] = [];
+  return { updates, publishKpiUpdates: async (batch) => void updates.push(...batch) };
+}
+
+describe('KpiProjection over SQLite', () => {
+  let folder: string;
+  let store: SqliteEventStore;
+  const projections: KpiProjection[] = [];
+  const projection = (notifier: Notifier = recordingNotifier()): KpiProjection => {
+    const created = new KpiProjection({
+      source: store,
+      generations: SqliteKpiReadModelGenerations.open({ directory: join(folder, 'kpi') }),
+      notifier,
+      logger: LOGGER,
+      batchSize: 25,
+      clock: CLOCK,
+    });
+    projections.push(created);
+    return created;
+  };
+  const append = (raw: Record<string, unknown>) => store.append(String(raw['subject']), [validated(raw)], 'any');
+
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'kpi-projection-'));
+    store = SqliteEventStore.open({ file: join(folder, 'events.sqlite'), pollIntervalMs: 20 });
+  });
+
+  afterEach(async () => {
+    for (const created of projections.splice(0)) await created.stop();
+    await store.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('hands the notifier each changed current value, computed after the commit and stamped with its position', async () => {
+    const notifier = recordingNotifier();
+    const live = projection(notifier);
+    await live.start();
+
+    await append(anEvent.seizureRecorded('S-1', { officeId: 'UZ-TAS', category: 'DRUGS', estimatedValue: 500 }, { time: '2026-03-03T11:00:00.000Z' }));
+    await waitUntil('the seizure is published', () => notifier.updates.length > 0);
+
+    expect(notifier.updates).toContainEqual({
+      kpiId: 'seizures_count',
+      filters: { office: 'UZ-TAS' },
+      value: 1,
+      n: 1,
+      window: { from: '2026-03-02T13:00:00.000Z', to: '2026-03-03T13:00:00.000Z' },
+      position: 1,
+    });
+    expect(notifier.updates).toContainEqual(expect.objectContaining({ kpiId: 'seizures_value', filters: {}, value: 500 }));
+  });
+
+  it('does not publish a change outside the current window', async () => {
+    const notifier = recordingNotifier();
+    const live = projection(notifier);
+    await live.start();
+
+    await append(anEvent.seizureRecorded('S-OLD', {}, { time: '2026-02-01T11:00:00.000Z' }));
+    await append(anEvent.seizureRecorded('S-NEW', {}, { time: '2026-03-03T11:00:00.000Z' }));
+    await waitUntil('the recent seizure is published', () => notifier.updates.some((update) => update.position === 2));
+
+    expect(notifier.updates.filter((update) => update.position === 1)).toEqual([]);
+  });
+
+  it('rebuilds into a fresh generation while appends go on, swaps it in, and equals a clean rebuild', async () => {
+    await storeRealisticHistory(store, 20261123, 200);
+    const live = projection();
+    await live.start();
+    await live.caughtUp;
+
+    const rebuilding = live.rebuild();
+    for (let index = 0; index < 20; index += 1) {
+      await append(anEvent.goodsArrived(`LATE-${index}`, {}, { time: '2026-03-03T10:00:00.000Z' }));
+    }
+    const report = await rebuilding;
+    const head = (await store.head()).position;
+    await waitUntil('the swapped-in projection reaches the head', () => live.view().position === head);
+
+    expect(report.generation).toBe(2);
+    expect(canonical(live.view().engine.toJSON())).toEqual(canonical((await cleanRebuild(store)).toJSON()));
+  });
+
+  it('restarts on the swapped-in generation, from its checkpoint', async () => {
+    await storeRealisticHistory(store, 7, 50);
+    const first = projection();
+    await first.start();
+    await first.caughtUp;
+    await first.rebuild();
+    const position = first.view().position;
+    await first.stop();
+    projections.splice(0);
+
+    const second = projection();
+    await second.start();
+
+    expect(second.view().position).toBe(position);
+    expect(canonical(second.view().engine.toJSON())).toEqual(canonical((await cleanRebuild(store)).toJSON()));
+  });
+
+  it('gives a second rebuild request the rebuild already running', async () => {
+    await storeRealisticHistory(store, 11, 50);
+    const live = projection();
+    await live.start();
+
+    const [first, second] = [live.rebuild(), live.rebuild()];
+
+    expect(second).toBe(first);
+    expect((await first).generation).toBe(2);
+  });
+});

@@ -1,0 +1,145 @@
+import type { EventStore } from '@customs-pulse/event-store';
+
+import { type KpiChanges } from '../engine/kpi-changes.js';
+import { type KpiEngine } from '../engine/kpi-engine.js';
+import { type Notifier } from '../notifier/notifier.port.js';
+import { type ProjectorLogger } from '../projector/kpi-change-listener.js';
+import { type KpiEngineFactory } from '../projector/kpi-engine-factory.js';
+import { KpiProjector } from '../projector/kpi-projector.js';
+import { type KpiReadModelGeneration, type KpiReadModelGenerations } from '../read-model/read-model-generations.port.js';
+import { currentUpdates } from './current-updates.js';
+
+/** Options of a {@link KpiProjection}. */
+export interface KpiProjectionOptions {
+  readonly source: Pick<EventStore, 'subscribeAll' | 'head'>;
+  readonly generations: KpiReadModelGenerations;
+  readonly notifier: Notifier;
+  readonly logger: ProjectorLogger & { log(message: string): void };
+  /** @defaultValue `kpiEngineFactory()` */
+  readonly createEngine?: KpiEngineFactory;
+  /** @defaultValue the projector's default */
+  readonly batchSize?: number;
+  /** The `now` of current values. @defaultValue the system clock */
+  readonly clock?: { now(): Date };
+}
+
+/** The engine queries answer from, and the store position it has applied. */
+export interface KpiProjectionView {
+  readonly engine: KpiEngine;
+  readonly position: number;
+}
+
+/** What a rebuild did. */
+export interface KpiRebuildReport {
+  /** The generation now active. */
+  readonly generation: number;
+  /** The position the rebuilt projection had committed when it was swapped in. */
+  readonly position: number;
+  readonly durationMs: number;
+}
+
+interface LiveProjector {
+  readonly projector: KpiProjector;
+  readonly generation: KpiReadModelGeneration;
+}
+
+/**
+ * The KPI projection of one process: a {@link KpiProjector} on the active read model generation, the engine queries
+ * read, and "rebuild and swap" (issue 5). A rebuild projects from position 0 into a fresh generation while the live
+ * projector goes on; once the rebuild has caught up with the log it becomes the live projector, its generation is
+ * activated and the old one deleted. Queries never see a half-built engine, and the projection never stops.
+ */
+export class KpiProjection {
+  private live: LiveProjector | null = null;
+  private rebuilding: Promise<KpiRebuildReport> | null = null;
+
+  constructor(private readonly options: KpiProjectionOptions) {}
+
+  /** Loads the active generation and starts projecting from its checkpoint. */
+  async start(): Promise<void> {
+    if (this.live !== null) throw new Error('the KPI projection was already started');
+    const generation = await this.options.generations.active();
+    this.live = { projector: await this.startProjector(generation), generation };
+  }
+
+  /** The live engine and its applied position. Read the engine synchronously (see `KpiProjector.engine`). */
+  view(): KpiProjectionView {
+    const { projector } = this.requireLive();
+    return { engine: projector.engine, position: projector.appliedPosition };
+  }
+
+  /** Whether the live projector has caught up with the log as it was at its start: readiness. */
+  get isCaughtUp(): boolean {
+    return this.live?.projector.isCaughtUp ?? false;
+  }
+
+  /** Resolves once the live projector has caught up. */
+  get caughtUp(): Promise<void> {
+    return this.requireLive().projector.caughtUp;
+  }
+
+  /**
+   * Replays the log from position 0 into a fresh generation and swaps it in. A second call while one runs gets the
+   * same rebuild.
+   */
+  rebuild(): Promise<KpiRebuildReport> {
+    this.rebuilding ??= this.rebuildAndSwap().finally(() => (this.rebuilding = null));
+    return this.rebuilding;
+  }
+
+  /** Stops the live projector (and a rebuild in progress) and closes the read models. */
+  async stop(): Promise<void> {
+    await this.live?.projector.stop();
+    await this.rebuilding?.catch(() => undefined);
+    await this.options.generations.close();
+  }
+
+  private async rebuildAndSwap(): Promise<KpiRebuildReport> {
+    const startedAt = performance.now();
+    const previous = this.requireLive();
+    const generation = await this.options.generations.fresh();
+    this.options.logger.log(`KPI rebuild into generation ${generation.generation} started`);
+    const projector = await this.startProjector(generation);
+    try {
+      await projector.caughtUp;
+    } catch (error) {
+      await projector.stop();
+      throw error;
+    }
+    // The old projector stops before its generation is deleted; from here on the rebuilt one is live.
+    this.live = { projector, generation };
+    await previous.projector.stop();
+    await previous.generation.readModel.close();
+    await this.options.generations.activate(generation.generation);
+    const report = { generation: generation.generation, position: projector.position, durationMs: Math.round(performance.now() - startedAt) };
+    this.options.logger.log(`KPI rebuild swapped in generation ${report.generation} at position ${report.position} in ${report.durationMs} ms`);
+    return report;
+  }
+
+  private async startProjector(generation: KpiReadModelGeneration): Promise<KpiProjector> {
+    const { source, logger, createEngine, batchSize, clock } = this.options;
+    const projector: KpiProjector = new KpiProjector({
+      source,
+      readModel: generation.readModel,
+      onChanges: (changes) => this.publish(projector, changes),
+      logger,
+      ...(createEngine ? { createEngine } : {}),
+      ...(batchSize ? { batchSize } : {}),
+      ...(clock ? { clock } : {}),
+    });
+    await projector.start();
+    return projector;
+  }
+
+  /** Only the live projector speaks: a rebuild's values equal the live ones by determinism (guarantee 4). */
+  private async publish(projector: KpiProjector, changes: KpiChanges): Promise<void> {
+    if (this.live?.projector !== projector || changes.current.length === 0) return;
+    const now = (this.options.clock ?? { now: () => new Date() }).now().toISOString();
+    await this.options.notifier.publishKpiUpdates(currentUpdates(projector.engine, changes, now, projector.position));
+  }
+
+  private requireLive(): LiveProjector {
+    if (this.live === null) throw new Error('the KPI projection has not been started');
+    return this.live;
+  }
+}

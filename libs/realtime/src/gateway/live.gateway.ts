@@ -1,0 +1,108 @@
+import { AUTH_SECRET } from '@customs-pulse/auth';
+import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  type OnGatewayConnection,
+  type OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+} from '@nestjs/websockets';
+import { type Namespace, type Socket } from 'socket.io';
+
+import { LiveHub } from '../hub/live-hub.js';
+import { LIVE_SNAPSHOTS, type LiveSnapshots } from '../snapshots/live-snapshots.port.js';
+import { RISK_ROOM, roomsOf } from '../subscriptions/live-rooms.js';
+import { parseLiveSubscription } from '../subscriptions/live-subscription.js';
+import { type SubscribeAck, type UnsubscribeAck, badSubscription, tooManyRooms, unavailable } from './live-acks.js';
+import { type LiveClient, LiveRefusal, admitLiveClient } from './live-handshake.js';
+import { namespaceRooms } from './namespace-rooms.js';
+
+/** The socket.io namespace of live push (api.md). */
+export const LIVE_NAMESPACE = '/live';
+
+/** (KPI, slice) rooms one client may be in: every KPI under dozens of slices, not an unbounded number. */
+export const MAX_ROOMS_PER_CLIENT = 1_000;
+
+/**
+ * Live push on the app's HTTP port (api.md, "Live push"): handshake auth, `subscribe` acknowledged with a snapshot,
+ * `unsubscribe`, one room per (KPI, slice) that the {@link LiveHub} pushes `kpi.updated` to, and a room of the `risk`
+ * clients for alerts. A handler never throws: what goes wrong is in the acknowledgement.
+ */
+@WebSocketGateway({ namespace: LIVE_NAMESPACE, serveClient: false, maxHttpBufferSize: 64 * 1024 })
+export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnection<Socket>, OnModuleDestroy {
+  private readonly logger = new Logger('LiveGateway');
+  private namespace: Namespace | null = null;
+  /** Set when the node goes down (the shutdown flag of Novu's ws app): no new client, no new subscription. */
+  private closing = false;
+
+  constructor(
+    @Inject(LiveHub) private readonly hub: LiveHub,
+    @Inject(LIVE_SNAPSHOTS) private readonly snapshots: LiveSnapshots,
+    @Inject(AUTH_SECRET) private readonly secret: Uint8Array,
+  ) {}
+
+  /** Checks each handshake before the client is connected, and hands the namespace's rooms to the hub. */
+  afterInit(namespace: Namespace): void {
+    this.namespace = namespace;
+    namespace.use((socket, next) => {
+      if (this.closing) return next(new LiveRefusal(503, 'this node is shutting down; connect again'));
+      admitLiveClient(socket.handshake.auth, this.secret).then(
+        (client) => {
+          socket.data.client = client;
+          next();
+        },
+        (refusal: Error) => next(refusal),
+      );
+    });
+    this.hub.attach(namespaceRooms(namespace));
+  }
+
+  /** Puts a `risk` client in the alert room: alerts need no subscription. */
+  handleConnection(socket: Socket): void {
+    if ((socket.data.client as LiveClient).risk) void socket.join(RISK_ROOM);
+  }
+
+  /** Follows the KPIs of a subscription under its slice; acknowledged with their current values, or an error. */
+  @SubscribeMessage('subscribe')
+  async subscribe(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<SubscribeAck> {
+    if (this.closing) return unavailable('this node is shutting down; connect again and subscribe there');
+    const parsed = parseLiveSubscription(payload);
+    if (!parsed.ok) return badSubscription(parsed.problems);
+    const fresh = roomsOf(parsed.subscription).filter((room) => !socket.rooms.has(room));
+    // socket.rooms holds the socket's own room too.
+    if (socket.rooms.size - 1 + fresh.length > MAX_ROOMS_PER_CLIENT) return tooManyRooms(MAX_ROOMS_PER_CLIENT);
+    // Join before reading: an update committed in between then reaches the client too, and its position, never
+    // older than the snapshot's, tells the client which to keep. Reading first could lose it.
+    void socket.join(fresh);
+    try {
+      return await this.snapshots.snapshot(parsed.subscription);
+    } catch (error) {
+      for (const room of fresh) void socket.leave(room);
+      this.logger.warn(`a live snapshot could not be read: ${error instanceof Error ? error.message : String(error)}`);
+      return unavailable('the current values cannot be read now; subscribe again');
+    }
+  }
+
+  /** Stops following the KPIs of a subscription under its slice; rooms the client was not in are no matter. */
+  @SubscribeMessage('unsubscribe')
+  unsubscribe(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): UnsubscribeAck {
+    const parsed = parseLiveSubscription(payload);
+    if (!parsed.ok) return badSubscription(parsed.problems);
+    for (const room of roomsOf(parsed.subscription)) void socket.leave(room);
+    return { ok: true };
+  }
+
+  /**
+   * Runs first on shutdown, before the projection stops and the store closes: pushes stop, and each client's
+   * connection is closed rather than its socket disconnected. socket.io clients reconnect by themselves after a lost
+   * connection (not after a server-side disconnect), so they find another node and subscribe there afresh.
+   */
+  onModuleDestroy(): void {
+    this.closing = true;
+    this.hub.stop();
+    const sockets = [...(this.namespace?.sockets.values() ?? [])];
+    if (sockets.length > 0) this.logger.log(`closing ${sockets.length} live connection(s): this node is shutting down`);
+    for (const socket of sockets) socket.conn.close();
+  }
+}

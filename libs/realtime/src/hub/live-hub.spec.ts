@@ -1,0 +1,86 @@
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { type KpiUpdate } from '@customs-pulse/kpi';
+
+import { type LiveRooms } from './live-rooms.port.js';
+import { LiveHub } from './live-hub.js';
+
+interface Sent {
+  readonly room: string;
+  readonly event: string;
+  readonly payload: unknown;
+}
+
+/** Rooms that exist because a client joined them, and what was sent to them. */
+class RecordingRooms implements LiveRooms {
+  readonly sent: Sent[] = [];
+  constructor(private readonly joined: readonly string[]) {}
+
+  has(room: string): boolean {
+    return this.joined.includes(room);
+  }
+
+  emit(room: string, event: string, payload: unknown): void {
+    this.sent.push({ room, event, payload });
+  }
+}
+
+const update = (office: string | undefined, value: number, position: number): KpiUpdate => ({
+  kpiId: 'seizures_count',
+  filters: office === undefined ? {} : { office },
+  value,
+  n: value,
+  window: { from: '2026-03-01T00:00:00.000Z', to: '2026-03-02T00:00:00.000Z' },
+  position,
+});
+
+let hub: LiveHub;
+let rooms: RecordingRooms;
+
+beforeEach(() => {
+  jest.useFakeTimers();
+  hub = new LiveHub({ coalesceMs: 250 });
+  rooms = new RecordingRooms(['kpi:seizures_count:office=UZ-TAS', 'alerts']);
+  hub.attach(rooms);
+});
+
+afterEach(() => {
+  hub.stop();
+  jest.useRealTimers();
+});
+
+describe('LiveHub', () => {
+  it('pushes a changed value to the room of its KPI and slice only, when someone is in it', () => {
+    hub.pushKpiUpdates([update(undefined, 3, 10), update('UZ-TAS', 2, 10), update('UZ-SAM', 1, 10)]);
+
+    expect(rooms.sent).toEqual([{ room: 'kpi:seizures_count:office=UZ-TAS', event: 'kpi.updated', payload: update('UZ-TAS', 2, 10) }]);
+  });
+
+  it('coalesces the updates of one room, delivering the latest at the interval’s end', () => {
+    for (let position = 1; position <= 5; position += 1) hub.pushKpiUpdates([update('UZ-TAS', position, position)]);
+    jest.advanceTimersByTime(250);
+
+    expect(rooms.sent.map(({ payload }) => (payload as KpiUpdate).position)).toEqual([1, 5]);
+  });
+
+  it('pushes an alert change to the risk room at once, named by the change', () => {
+    hub.publishAlert('raised', { id: 'A-1', status: 'open' });
+    hub.publishAlert('resolved', { id: 'A-1', status: 'resolved' });
+
+    expect(rooms.sent).toEqual([
+      { room: 'alerts', event: 'alert.raised', payload: { id: 'A-1', status: 'open' } },
+      { room: 'alerts', event: 'alert.resolved', payload: { id: 'A-1', status: 'resolved' } },
+    ]);
+  });
+
+  it('sends nothing once stopped, not even what was pending', () => {
+    hub.pushKpiUpdates([update('UZ-TAS', 1, 1)]);
+    hub.pushKpiUpdates([update('UZ-TAS', 2, 2)]);
+
+    hub.stop();
+    hub.pushKpiUpdates([update('UZ-TAS', 3, 3)]);
+    hub.publishAlert('raised', { id: 'A-2', status: 'open' });
+    jest.advanceTimersByTime(1_000);
+
+    expect(rooms.sent).toHaveLength(1);
+  });
+});

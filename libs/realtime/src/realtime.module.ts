@@ -1,0 +1,44 @@
+import { KpiAnswers, NOTIFIER } from '@customs-pulse/kpi';
+import { Module, type DynamicModule } from '@nestjs/common';
+
+import { LiveGateway } from './gateway/live.gateway.js';
+import { LiveHub } from './hub/live-hub.js';
+import { InProcessNotifier } from './notifier/in-process-notifier.js';
+import { LIVE_SNAPSHOTS } from './snapshots/live-snapshots.port.js';
+import { ProjectionSnapshots } from './snapshots/projection-snapshots.js';
+
+/** Options of {@link RealtimeModule.forRoot}. */
+export interface RealtimeModuleOptions {
+  /**
+   * The app's KPI module: the very `KpiModule.forRoot(...)` object the app imports (the same object is the same
+   * module, not a second projection). Its `KpiAnswers` give the snapshot of each subscription.
+   */
+  readonly kpis: DynamicModule;
+  /** Least time between two `kpi.updated` of one KPI and slice. @defaultValue 250 (api.md: at most 4 a second) */
+  readonly coalesceMs?: number;
+}
+
+/**
+ * Live push in the process that projects the KPIs (standalone): the `/live` gateway on the app's HTTP port, the
+ * {@link LiveHub}, and the in-process `NOTIFIER` that feeds it. Needs `AUTH_SECRET` (AuthModule).
+ */
+@Module({})
+export class RealtimeModule {
+  /** The module with its gateway, hub and in-process notifier; import it once, in the app module. */
+  static forRoot(options: RealtimeModuleOptions): DynamicModule {
+    return {
+      module: RealtimeModule,
+      // Global, so that KpiModule finds NOTIFIER: it injects it optionally from its own scope, which holds its
+      // imports and the global modules, never a sibling the app module imports.
+      global: true,
+      imports: [options.kpis],
+      providers: [
+        { provide: LiveHub, useFactory: () => new LiveHub({ coalesceMs: options.coalesceMs }) },
+        { provide: NOTIFIER, inject: [LiveHub], useFactory: (hub: LiveHub) => new InProcessNotifier(hub) },
+        { provide: LIVE_SNAPSHOTS, inject: [KpiAnswers], useFactory: (answers: KpiAnswers) => new ProjectionSnapshots(answers) },
+        LiveGateway,
+      ],
+      exports: [NOTIFIER, LiveHub],
+    };
+  }
+}

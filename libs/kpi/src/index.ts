@@ -29,3 +29,4 @@ export {
 } from './read-model/postgres/postgres-kpi-read-model-generations.js';
 export { type PostgresReadModelConnection } from './read-model/postgres/postgres-pool.js';
 export { type KpiReadModelSettings, openReadModelGenerations } from './read-model/open-read-model-generations.js';
+export * from './projection/kpi-commit-observer.port.js';

@@ -19,6 +19,7 @@ import { KpisAsOf } from '../as-of/kpis-as-of.js';
 import { NOTIFIER, type Notifier, SILENT_NOTIFIER } from '../notifier/notifier.port.js';
 import { kpiEngineFactory } from '../projector/kpi-engine-factory.js';
 import { KpiAnswers } from '../projection/kpi-answers.js';
+import { KPI_COMMIT_OBSERVER, type KpiCommitObserver } from '../projection/kpi-commit-observer.port.js';
 import { KpiProjection } from '../projection/kpi-projection.js';
 import { KPI_READ_MODEL_GENERATIONS, type KpiReadModelGenerations } from '../read-model/read-model-generations.port.js';
 import { openReadModelGenerations, type KpiReadModelSettings } from '../read-model/open-read-model-generations.js';
@@ -44,9 +45,9 @@ class KpiProjectionShutdown implements BeforeApplicationShutdown {
 
 /**
  * The KPI projection and its queries. Needs `EVENT_STORE`, `CLOCK` and `INGEST_QUALITY_TALLY` (for `/api/quality`)
- * from the app; publishes through `NOTIFIER` when the app provides one (the live gateway), else to nobody. The
- * projection starts with the app: the read model is loaded before the app listens, catching up goes on behind it
- * (readiness tells when it is done).
+ * from the app; publishes through `NOTIFIER` when the app provides one (the live gateway), else to nobody, and tells
+ * `KPI_COMMIT_OBSERVER` (the alert rules) of each committed batch when one is provided. The projection starts with
+ * the app: the read model is loaded before the app listens, catching up goes on behind it (readiness tells when).
  */
 @Module({})
 export class KpiModule {
@@ -60,12 +61,25 @@ export class KpiModule {
         { provide: KPI_READ_MODEL_GENERATIONS, useFactory: () => openReadModelGenerations(options.readModel) },
         {
           provide: KpiProjection,
-          inject: [EVENT_STORE, KPI_READ_MODEL_GENERATIONS, CLOCK, { token: NOTIFIER, optional: true }],
-          useFactory: async (store: EventStore, generations: KpiReadModelGenerations, clock: Clock, notifier?: Notifier) => {
+          inject: [
+            EVENT_STORE,
+            KPI_READ_MODEL_GENERATIONS,
+            CLOCK,
+            { token: NOTIFIER, optional: true },
+            { token: KPI_COMMIT_OBSERVER, optional: true },
+          ],
+          useFactory: async (
+            store: EventStore,
+            generations: KpiReadModelGenerations,
+            clock: Clock,
+            notifier?: Notifier,
+            observer?: KpiCommitObserver,
+          ) => {
             const projection = new KpiProjection({
               source: store,
               generations,
               notifier: notifier ?? SILENT_NOTIFIER,
+              ...(observer ? { observer } : {}),
               logger: new Logger('KpiProjection'),
               createEngine,
               clock,

@@ -126,3 +126,43 @@ describe('KpiProjection over SQLite', () => {
     expect((await first).generation).toBe(2);
   });
 });
+
+describe('KpiProjection commit observer', () => {
+  it('is told of each live batch: its events, the updates published, and the engine at that position', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'kpi-observer-'));
+    const store = SqliteEventStore.open({ file: join(folder, 'events.sqlite'), pollIntervalMs: 20 });
+    const observed: { ids: string[]; kpis: string[]; position: number; seizures: number | null; caughtUp: boolean }[] = [];
+    const live = new KpiProjection({
+      source: store,
+      generations: SqliteKpiReadModelGenerations.open({ directory: join(folder, 'kpi') }),
+      notifier: recordingNotifier(),
+      observer: {
+        committed: async ({ events, updates, position, now, engine, caughtUp }) =>
+          void observed.push({
+            ids: events.map((event) => event.id),
+            kpis: [...new Set(updates.map((update) => update.kpiId))],
+            position,
+            seizures: engine.current('seizures_count', now).value,
+            caughtUp,
+          }),
+      },
+      logger: LOGGER,
+      clock: CLOCK,
+    });
+    try {
+      await live.start();
+      await live.caughtUp;
+      const seizure = validated(anEvent.seizureRecorded('S-9', {}, { time: '2026-03-03T11:00:00.000Z' }));
+      await store.append('S-9', [seizure], 'any');
+      await waitUntil('the batch is observed', () => observed.length > 0);
+
+      expect(observed).toEqual([
+        { ids: [seizure.id], kpis: expect.arrayContaining(['seizures_count', 'seizures_value', 'risk_based_seizure_share']), position: 1, seizures: 1, caughtUp: true },
+      ]);
+    } finally {
+      await live.stop();
+      await store.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});

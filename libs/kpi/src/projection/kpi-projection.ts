@@ -1,4 +1,4 @@
-import type { EventStore } from '@customs-pulse/event-store';
+import type { EventStore, RecordedEvent } from '@customs-pulse/event-store';
 
 import { type KpiChanges } from '../engine/kpi-changes.js';
 import { type KpiEngine } from '../engine/kpi-engine.js';
@@ -8,12 +8,15 @@ import { type KpiEngineFactory } from '../projector/kpi-engine-factory.js';
 import { KpiProjector } from '../projector/kpi-projector.js';
 import { type KpiReadModelGeneration, type KpiReadModelGenerations } from '../read-model/read-model-generations.port.js';
 import { currentUpdates } from './current-updates.js';
+import { type KpiCommitObserver } from './kpi-commit-observer.port.js';
 
 /** Options of a {@link KpiProjection}. */
 export interface KpiProjectionOptions {
   readonly source: Pick<EventStore, 'subscribeAll' | 'head'>;
   readonly generations: KpiReadModelGenerations;
   readonly notifier: Notifier;
+  /** Told of each batch the live projection commits, after the notifier. @defaultValue none */
+  readonly observer?: KpiCommitObserver;
   readonly logger: ProjectorLogger & { log(message: string): void };
   /** @defaultValue `kpiEngineFactory()` */
   readonly createEngine?: KpiEngineFactory;
@@ -121,7 +124,7 @@ export class KpiProjection {
     const projector: KpiProjector = new KpiProjector({
       source,
       readModel: generation.readModel,
-      onChanges: (changes) => this.publish(projector, changes),
+      onChanges: (changes, events) => this.publish(projector, changes, events),
       logger,
       ...(createEngine ? { createEngine } : {}),
       ...(batchSize ? { batchSize } : {}),
@@ -132,10 +135,13 @@ export class KpiProjection {
   }
 
   /** Only the live projector speaks: a rebuild's values equal the live ones by determinism (guarantee 4). */
-  private async publish(projector: KpiProjector, changes: KpiChanges): Promise<void> {
-    if (this.live?.projector !== projector || changes.current.length === 0) return;
+  private async publish(projector: KpiProjector, changes: KpiChanges, events: readonly RecordedEvent[]): Promise<void> {
+    if (this.live?.projector !== projector) return;
     const now = (this.options.clock ?? { now: () => new Date() }).now().toISOString();
-    await this.options.notifier.publishKpiUpdates(currentUpdates(projector.engine, changes, now, projector.position));
+    const { engine, position, isCaughtUp: caughtUp } = projector;
+    const updates = currentUpdates(engine, changes, now, position);
+    if (updates.length > 0) await this.options.notifier.publishKpiUpdates(updates);
+    await this.options.observer?.committed({ events, updates, position, now, caughtUp, engine });
   }
 
   private requireLive(): LiveProjector {

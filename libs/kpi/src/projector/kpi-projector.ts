@@ -5,7 +5,7 @@ import { type KpiReadModel, type KpiReadModelCommit } from '../read-model/read-m
 import { StaleCheckpointError } from '../read-model/stale-checkpoint-error.js';
 import { type KpiChangeListener, type ProjectorLogger } from './kpi-change-listener.js';
 import { type KpiEngineFactory, kpiEngineFactory } from './kpi-engine-factory.js';
-import type { EventStore } from '@customs-pulse/event-store';
+import type { EventStore, RecordedEvent } from '@customs-pulse/event-store';
 
 /** Options of a {@link KpiProjector}. */
 export interface KpiProjectorOptions {
@@ -126,7 +126,7 @@ export class KpiProjector {
       if (!(await this.commitUntilStored(change, signal))) return;
       this.committed = last.position;
       this.checkCaughtUp();
-      await this.tell(engine.drainChanges(clock.now().toISOString()));
+      await this.tell(engine.drainChanges(clock.now().toISOString()), batch);
       if (signal.aborted) return;
     }
   }
@@ -153,10 +153,9 @@ export class KpiProjector {
   }
 
   /** The changes are committed whatever the listener does: its failure is logged, not allowed to stop projection. */
-  private async tell(changes: KpiChanges): Promise<void> {
-    if (changes.buckets.length === 0 && changes.current.length === 0) return;
+  private async tell(changes: KpiChanges, batch: readonly RecordedEvent[]): Promise<void> {
     try {
-      await this.options.onChanges(changes);
+      await this.options.onChanges(changes, batch);
     } catch (error) {
       this.options.logger.error(`KPI change listener failed after commit up to ${this.committed}: ${describe(error)}`);
     }

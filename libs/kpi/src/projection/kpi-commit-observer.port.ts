@@ -1,0 +1,33 @@
+import type { RecordedEvent } from '@customs-pulse/event-store';
+
+import { type KpiEngine } from '../engine/kpi-engine.js';
+import { type KpiUpdate } from '../notifier/notifier.port.js';
+
+/** Dependency-injection token for the {@link KpiCommitObserver} port. */
+export const KPI_COMMIT_OBSERVER = Symbol('KpiCommitObserver');
+
+/** One batch the live projection has just committed, with what it changed. */
+export interface CommittedKpiBatch {
+  /** The batch's events, in log order. */
+  readonly events: readonly RecordedEvent[];
+  /** The current values the batch changed, as the notifier received them. */
+  readonly updates: readonly KpiUpdate[];
+  /** The committed position: the last event's. */
+  readonly position: number;
+  /** The instant `current` values were read at. */
+  readonly now: string;
+  /** Whether the projection had caught up with the log as it was at its start (false while replaying history). */
+  readonly caughtUp: boolean;
+  /** The engine at `position`: read it synchronously, before awaiting anything. */
+  readonly engine: KpiEngine;
+}
+
+/**
+ * Acts on what the live projection commits, events and changed values together: the alert rules (kpis.md, "Alerts").
+ * Called after the notifier, for the live projector only (a rebuild's batches equal what was already observed). A
+ * batch observed before a crash may be observed again after it: an observer must be idempotent. Its failure is
+ * logged and does not stop projection.
+ */
+export interface KpiCommitObserver {
+  committed(batch: CommittedKpiBatch): Promise<void>;
+}

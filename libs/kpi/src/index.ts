@@ -28,5 +28,7 @@ export {
   type PostgresKpiReadModelGenerationsOptions,
 } from './read-model/postgres/postgres-kpi-read-model-generations.js';
 export { type PostgresReadModelConnection } from './read-model/postgres/postgres-pool.js';
-export { type KpiReadModelSettings, openReadModelGenerations } from './read-model/open-read-model-generations.js';
+export { type KpiReadModelSettings, followReadModelGenerations, openReadModelGenerations } from './read-model/open-read-model-generations.js';
+export { loadActiveKpiState } from './read-model/postgres/postgres-active-kpi-state.js';
+export { FollowingGenerations } from './read-model/follower/following-generations.js';
 export * from './projection/kpi-commit-observer.port.js';

@@ -22,15 +22,25 @@ import { KpiAnswers } from '../projection/kpi-answers.js';
 import { KPI_COMMIT_OBSERVER, type KpiCommitObserver } from '../projection/kpi-commit-observer.port.js';
 import { KpiProjection } from '../projection/kpi-projection.js';
 import { KPI_READ_MODEL_GENERATIONS, type KpiReadModelGenerations } from '../read-model/read-model-generations.port.js';
-import { openReadModelGenerations, type KpiReadModelSettings } from '../read-model/open-read-model-generations.js';
+import {
+  type KpiReadModelSettings,
+  followReadModelGenerations,
+  openReadModelGenerations,
+} from '../read-model/open-read-model-generations.js';
 
 /** Options of {@link KpiModule.forRoot}. */
 export interface KpiModuleOptions {
   readonly readModel: KpiReadModelSettings;
   /** `RELEASE_TARGET_HOURS`. @defaultValue 24 */
   readonly releaseTargetHours?: number;
-  /** Mount the KPI, declaration and rebuild endpoints. @defaultValue true */
+  /** Mount the KPI, declaration, quality and (for a projector) rebuild endpoints. @defaultValue true */
   readonly http?: boolean;
+  /**
+   * `projector`: owns the read model (takes its lease, writes it, publishes changes, tells the alert rules).
+   * `follower`: a distributed gateway; starts from the projector's active generation and follows the log in memory,
+   * publishing nothing (the projector's changes reach it over Kafka). @defaultValue 'projector'
+   */
+  readonly role?: 'projector' | 'follower';
 }
 
 /** Stops the projection before the event store closes (it closes on `onApplicationShutdown`). */
@@ -53,12 +63,17 @@ class KpiProjectionShutdown implements BeforeApplicationShutdown {
 export class KpiModule {
   static forRoot(options: KpiModuleOptions): DynamicModule {
     const createEngine = kpiEngineFactory({ releaseTargetHours: options.releaseTargetHours ?? 24 });
+    const follower = options.role === 'follower';
+    const controllers = [KpisController, DeclarationsController, QualityController, ...(follower ? [] : [KpiRebuildController])];
     return {
       module: KpiModule,
       imports: [CqrsModule],
-      controllers: options.http === false ? [] : [KpisController, DeclarationsController, QualityController, KpiRebuildController],
+      controllers: options.http === false ? [] : controllers,
       providers: [
-        { provide: KPI_READ_MODEL_GENERATIONS, useFactory: () => openReadModelGenerations(options.readModel) },
+        {
+          provide: KPI_READ_MODEL_GENERATIONS,
+          useFactory: () => (follower ? followReadModelGenerations(options.readModel) : openReadModelGenerations(options.readModel)),
+        },
         {
           provide: KpiProjection,
           inject: [
@@ -78,8 +93,8 @@ export class KpiModule {
             const projection = new KpiProjection({
               source: store,
               generations,
-              notifier: notifier ?? SILENT_NOTIFIER,
-              ...(observer ? { observer } : {}),
+              notifier: follower ? SILENT_NOTIFIER : (notifier ?? SILENT_NOTIFIER),
+              ...(observer && !follower ? { observer } : {}),
               logger: new Logger('KpiProjection'),
               createEngine,
               clock,

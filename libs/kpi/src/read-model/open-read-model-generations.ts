@@ -1,3 +1,5 @@
+import { FollowingGenerations } from './follower/following-generations.js';
+import { loadActiveKpiState } from './postgres/postgres-active-kpi-state.js';
 import { PostgresKpiReadModelGenerations } from './postgres/postgres-kpi-read-model-generations.js';
 import { type KpiReadModelGenerations } from './read-model-generations.port.js';
 import { SqliteKpiReadModelGenerations } from './sqlite/sqlite-kpi-read-model-generations.js';
@@ -15,4 +17,15 @@ export async function openReadModelGenerations(settings: KpiReadModelSettings): 
   return settings.adapter === 'sqlite'
     ? SqliteKpiReadModelGenerations.open({ directory: settings.directory })
     : PostgresKpiReadModelGenerations.open({ connectionString: settings.connectionString, schema: settings.schema });
+}
+
+/**
+ * Generations for a follower of the projector whose read model `settings` names: it starts from that read model's
+ * active generation and keeps its state in memory only. PostgreSQL only: followers are the distributed gateways,
+ * and a standalone app is its own projector.
+ * @throws RangeError for SQLite settings.
+ */
+export function followReadModelGenerations(settings: KpiReadModelSettings): KpiReadModelGenerations {
+  if (settings.adapter !== 'postgres') throw new RangeError('a KPI follower reads a PostgreSQL read model (KPI_READ_MODEL=postgres)');
+  return new FollowingGenerations(() => loadActiveKpiState({ connectionString: settings.connectionString, schema: settings.schema }));
 }

@@ -77,18 +77,7 @@ export class PostgresKpiReadModel implements KpiReadModel {
     const { sql } = this;
     return withPooledClient(this.pool, this.where, (client) =>
       // The checkpoint is read first and the buckets last: the snapshot taken at the first read holds for all.
-      inTransaction(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (): Promise<KpiReadModelState> => {
-        const { rows } = await client.query<{ position: string; quality: QualityCountersJson }>(sql.checkpoint);
-        const checkpoint = Number(rows[0]!.position);
-        if (checkpoint === 0) return { checkpoint: 0, snapshot: null };
-        const snapshot: KpiEngineSnapshot = {
-          declarations: (await client.query<DeclarationStateJson>(sql.declarations)).rows,
-          cases: (await client.query<CaseStateJson>(sql.cases)).rows,
-          buckets: (await client.query<{ bucket: BucketJson }>(sql.buckets)).rows.map((row) => row.bucket),
-          quality: rows[0]!.quality,
-        };
-        return { checkpoint, snapshot };
-      }),
+      inTransaction(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', () => readKpiState(client, sql)),
     );
   }
 
@@ -155,4 +144,22 @@ function isTheCommitInDoubt(inDoubt: CommitInDoubt | null, change: KpiReadModelC
     inDoubt.checkpoint === change.checkpoint &&
     position === change.checkpoint
   );
+}
+
+/**
+ * The checkpoint and the state stored with it, read through `client` inside a transaction the caller opened. The
+ * checkpoint is read first and the buckets last: under REPEATABLE READ the snapshot taken at the first read holds
+ * for all.
+ */
+export async function readKpiState(client: pg.ClientBase, sql: PostgresReadModelSql): Promise<KpiReadModelState> {
+  const { rows } = await client.query<{ position: string; quality: QualityCountersJson }>(sql.checkpoint);
+  const checkpoint = Number(rows[0]!.position);
+  if (checkpoint === 0) return { checkpoint: 0, snapshot: null };
+  const snapshot: KpiEngineSnapshot = {
+    declarations: (await client.query<DeclarationStateJson>(sql.declarations)).rows,
+    cases: (await client.query<CaseStateJson>(sql.cases)).rows,
+    buckets: (await client.query<{ bucket: BucketJson }>(sql.buckets)).rows.map((row) => row.bucket),
+    quality: rows[0]!.quality,
+  };
+  return { checkpoint, snapshot };
 }

@@ -56,7 +56,8 @@ beforeAll(async () => {
     anEvent.declarationLodged('D-A', { officeId: 'UZ-TAS', transportMode: 'SEA', regime: 'IMPORT' }, { time: hoursAgo(4) }),
     anEvent.laneAssigned('D-A', { lane: 'GREEN' }, { time: hoursAgo(4) }),
     anEvent.goodsReleased('D-A', {}, { time: hoursAgo(2) }),
-    anEvent.seizureRecorded('S-1', { officeId: 'UZ-TAS', category: 'DRUGS' }, { time: hoursAgo(3) }),
+    // Not DRUGS or WEAPONS: such a seizure raises an alert, an event of the store that would take a position here.
+    anEvent.seizureRecorded('S-1', { officeId: 'UZ-TAS', category: 'TOBACCO' }, { time: hoursAgo(3) }),
   ], 'ingest');
   await new Promise((resolve) => setTimeout(resolve, 5));
   storedBeforeLastBatch = new Date().toISOString();
@@ -116,7 +117,7 @@ describe('GET /api/kpis/:id/current', () => {
   it('answers a slice: office, transport mode and regime', async () => {
     expect((await get('/api/kpis/release_time_mean/current?office=UZ-TAS')).body).toMatchObject({ filters: { office: 'UZ-TAS' }, value: 3, n: 1 });
     expect((await get('/api/kpis/release_time_mean/current?transportMode=ROAD&regime=EXPORT')).body).toMatchObject({ value: 5, n: 1 });
-    expect((await get('/api/kpis/seizures_count/current?category=DRUGS')).body).toMatchObject({ value: 1, n: 1 });
+    expect((await get('/api/kpis/seizures_count/current?category=TOBACCO')).body).toMatchObject({ value: 1, n: 1 });
   });
 
   it('answers null over nothing for a mean and 0 for a count', async () => {

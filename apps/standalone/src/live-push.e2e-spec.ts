@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { issueAccessToken, type Role } from '@customs-pulse/auth';
 import { loadConfig } from '@customs-pulse/config';
 import { createHttpApp } from '@customs-pulse/http';
-import { LiveHub } from '@customs-pulse/realtime';
+import { type AlertNotice, LiveHub } from '@customs-pulse/realtime';
 import { anEvent, waitUntil } from '@customs-pulse/testing';
 import type { INestApplication } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -252,11 +252,32 @@ describe('alerts', () => {
     risk.on('alert.raised', (alert: Payload) => riskAlerts.push(alert));
     operator.on('alert.raised', (alert: Payload) => operatorAlerts.push(alert));
 
-    app!.get(LiveHub).publishAlert('raised', { id: 'ALERT-1', status: 'open', kpiId: 'release_time_mean', severity: 'critical' });
+    const alert: AlertNotice = {
+      id: 'ALERT-1',
+      rule: 'kpi_threshold',
+      kpiId: 'release_time_mean',
+      filters: {},
+      severity: 'critical',
+      status: 'open',
+      raisedAt: new Date().toISOString(),
+      value: 50,
+      threshold: 48,
+      n: 20,
+      position: 1,
+      trigger: null,
+      details: {},
+      escalatedAt: null,
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+      note: null,
+      resolvedAt: null,
+      resolvedValue: null,
+    };
+    app!.get(LiveHub).publishAlert('raised', alert);
     await waitUntil('the risk client has the alert', () => riskAlerts.length > 0);
     await sleep(200);
 
-    expect(riskAlerts).toEqual([{ id: 'ALERT-1', status: 'open', kpiId: 'release_time_mean', severity: 'critical' }]);
+    expect(riskAlerts).toEqual([alert]);
     expect(operatorAlerts).toEqual([]);
   });
 });

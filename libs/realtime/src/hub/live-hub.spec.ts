@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { type KpiUpdate } from '@customs-pulse/kpi';
 
+import { type AlertNotice, type AlertStatus } from '../alerts/alert-notice.js';
 import { type LiveRooms } from './live-rooms.port.js';
 import { LiveHub } from './live-hub.js';
 
@@ -33,6 +34,27 @@ const update = (office: string | undefined, value: number, position: number): Kp
   position,
 });
 
+const alert = (id: string, status: AlertStatus): AlertNotice => ({
+  id,
+  rule: 'significant_seizure',
+  filters: { office: 'UZ-TAS' },
+  severity: 'critical',
+  status,
+  raisedAt: '2026-03-01T10:00:00.000Z',
+  value: 250_000,
+  threshold: 100_000,
+  n: null,
+  position: 7,
+  trigger: null,
+  details: {},
+  escalatedAt: null,
+  acknowledgedAt: null,
+  acknowledgedBy: null,
+  note: null,
+  resolvedAt: null,
+  resolvedValue: null,
+});
+
 let hub: LiveHub;
 let rooms: RecordingRooms;
 
@@ -63,12 +85,12 @@ describe('LiveHub', () => {
   });
 
   it('pushes an alert change to the risk room at once, named by the change', () => {
-    hub.publishAlert('raised', { id: 'A-1', status: 'open' });
-    hub.publishAlert('resolved', { id: 'A-1', status: 'resolved' });
+    hub.publishAlert('raised', alert('A-1', 'open'));
+    hub.publishAlert('resolved', alert('A-1', 'resolved'));
 
     expect(rooms.sent).toEqual([
-      { room: 'alerts', event: 'alert.raised', payload: { id: 'A-1', status: 'open' } },
-      { room: 'alerts', event: 'alert.resolved', payload: { id: 'A-1', status: 'resolved' } },
+      { room: 'alerts', event: 'alert.raised', payload: alert('A-1', 'open') },
+      { room: 'alerts', event: 'alert.resolved', payload: alert('A-1', 'resolved') },
     ]);
   });
 
@@ -78,7 +100,7 @@ describe('LiveHub', () => {
 
     hub.stop();
     hub.pushKpiUpdates([update('UZ-TAS', 3, 3)]);
-    hub.publishAlert('raised', { id: 'A-2', status: 'open' });
+    hub.publishAlert('raised', alert('A-2', 'open'));
     jest.advanceTimersByTime(1_000);
 
     expect(rooms.sent).toHaveLength(1);

@@ -1,5 +1,8 @@
 import { KPI_CATALOGUE, type KpiDefinition } from '@customs-pulse/domain';
+import { Inject, Optional } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+
+import { KPI_THRESHOLDS, type KpiThresholdsInForce } from '../../thresholds/kpi-thresholds.port.js';
 
 /** One entry of `GET /api/kpis` (api.md). */
 export interface KpiCatalogueEntry {
@@ -8,25 +11,30 @@ export interface KpiCatalogueEntry {
   readonly dimension: KpiDefinition['dimension'];
   readonly unit: KpiDefinition['unit'];
   readonly direction: KpiDefinition['direction'];
-  /** `null` where kpis.md gives no threshold: such a KPI raises no threshold alert. */
+  /** The thresholds in force; `null` where kpis.md gives none and none was set: no threshold alert. */
   readonly thresholds: { readonly warning: number; readonly critical: number } | null;
   readonly slices: readonly string[];
 }
 
-/** The KPI catalogue with its thresholds. */
+/** The KPI catalogue with the thresholds in force. */
 export class GetKpiCatalogueQuery extends Query<KpiCatalogueEntry[]> {}
 
 @QueryHandler(GetKpiCatalogueQuery)
 export class GetKpiCatalogueHandler implements IQueryHandler<GetKpiCatalogueQuery, KpiCatalogueEntry[]> {
+  // Optional: without the alert lifecycle (an app that does not import it) the catalogue's defaults are in force.
+  constructor(@Optional() @Inject(KPI_THRESHOLDS) private readonly thresholdsInForce?: KpiThresholdsInForce) {}
+
   async execute(): Promise<KpiCatalogueEntry[]> {
-    return KPI_CATALOGUE.map(({ id, name, dimension, unit, direction, thresholds, slices }) => ({
-      id,
-      name,
-      dimension,
-      unit,
-      direction,
-      thresholds,
-      slices,
-    }));
+    return Promise.all(
+      KPI_CATALOGUE.map(async ({ id, name, dimension, unit, direction, thresholds, slices }) => ({
+        id,
+        name,
+        dimension,
+        unit,
+        direction,
+        thresholds: this.thresholdsInForce ? await this.thresholdsInForce.thresholdsOf(id) : thresholds,
+        slices,
+      })),
+    );
   }
 }

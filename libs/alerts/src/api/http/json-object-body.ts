@@ -1,0 +1,23 @@
+import { ProblemException, readRequestBody } from '@customs-pulse/http';
+import type { IncomingMessage } from 'node:http';
+
+/** Largest body the alert endpoints read: a note or two thresholds need far less. */
+export const MAX_COMMAND_BODY_BYTES = 16 * 1024;
+
+/**
+ * Reads a small JSON object body (the apps have no global body parser: ingest reads its own). An empty body is `{}`,
+ * so that a body whose every field is optional may be left out.
+ * @throws ProblemException 400 when the body is not JSON or not an object; 413 when it is over the limit.
+ */
+export async function readJsonObjectBody(request: IncomingMessage): Promise<Readonly<Record<string, unknown>>> {
+  const bytes = await readRequestBody(request, MAX_COMMAND_BODY_BYTES);
+  if (bytes.length === 0) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(bytes.toString('utf8'));
+  } catch (error) {
+    throw new ProblemException(400, `the body is not JSON: ${(error as Error).message}`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ProblemException(400, 'the body must be a JSON object');
+  return parsed as Readonly<Record<string, unknown>>;
+}

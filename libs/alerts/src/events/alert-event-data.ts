@@ -1,0 +1,49 @@
+import { type KpiId, type KpiThresholds } from '@customs-pulse/domain';
+import { type AlertRuleId, type AlertSeverity, type AlertTrigger } from '@customs-pulse/realtime';
+
+/** `source` of every event the alert lifecycle writes: `(source, id)` is the store's dedupe key for them too. */
+export const ALERT_EVENT_SOURCE = 'urn:customs-pulse:alerts';
+
+/**
+ * `data` of `AlertRaised` (subject = alert id): everything a reader needs without the KPI read model. An escalation
+ * is a second `AlertRaised` of the same alert, at `critical`, with `escalatedFrom`.
+ */
+export interface AlertRaisedData {
+  readonly rule: AlertRuleId;
+  /** Threshold alerts only. */
+  readonly kpiId?: KpiId;
+  readonly filters: Readonly<Record<string, string>>;
+  readonly severity: AlertSeverity;
+  readonly value: number | null;
+  readonly threshold: number | null;
+  readonly n: number | null;
+  /** Log position of the observation (threshold) or the event (event rule) that raised it. */
+  readonly position: number;
+  readonly trigger: AlertTrigger | null;
+  readonly details: Readonly<Record<string, unknown>>;
+  /** Present on an escalation: the severity the alert had. */
+  readonly escalatedFrom?: AlertSeverity;
+}
+
+/** `data` of `AlertAcknowledged` (subject = alert id). */
+export interface AlertAcknowledgedData {
+  /** The `sub` of the acknowledging token, `null` when it has none. */
+  readonly by: string | null;
+  readonly note: string | null;
+}
+
+/** `data` of `AlertResolved` (subject = alert id): the value back inside the warning threshold. */
+export interface AlertResolvedData {
+  readonly value: number | null;
+  readonly n: number | null;
+  /** Log position of the observation that resolved it. */
+  readonly position: number;
+}
+
+/** `data` of `KpiThresholdChanged` (subject = KPI id). */
+export interface KpiThresholdChangedData extends KpiThresholds {
+  readonly kpiId: KpiId;
+  /** The thresholds in force before, `null` when the KPI had none. */
+  readonly previous: KpiThresholds | null;
+  readonly by: string | null;
+}

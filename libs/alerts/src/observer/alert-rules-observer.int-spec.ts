@@ -1,0 +1,161 @@
+import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
+import { type KpiId, type NormalizedEvent, validateEvent } from '@customs-pulse/domain';
+import { type EventStore, type RecordedEvent, SqliteEventStore, START } from '@customs-pulse/event-store';
+import { type CommittedKpiBatch, KpiEngine, type KpiFilters } from '@customs-pulse/kpi';
+import { TestClock, anEvent } from '@customs-pulse/testing';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { AlertJournal } from '../journal/alert-journal.js';
+import { DEFAULT_ALERT_RULE_SETTINGS } from '../rules/alert-rule-settings.js';
+import { AlertRulesObserver } from './alert-rules-observer.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'customs-pulse-alerts-'));
+let files = 0;
+const stores: SqliteEventStore[] = [];
+const quiet = { warn: () => undefined };
+
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.close();
+});
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/** Events are stored on 2 March 2026 at noon; the declarations were released two hours before. */
+const STORED_AT = '2026-03-02T12:00:00.000Z';
+
+function openStore(file = join(folder, `store-${(files += 1)}`, 'events.sqlite')): SqliteEventStore {
+  const store = SqliteEventStore.open({ file, clock: new TestClock(STORED_AT) });
+  stores.push(store);
+  return store;
+}
+
+function normalized(raw: Readonly<Record<string, unknown>>): NormalizedEvent {
+  const validation = validateEvent(raw, { clock: new TestClock(STORED_AT), reportingCurrency: 'USD' });
+  if (!validation.ok) throw new Error(`invalid test event: ${JSON.stringify(validation.errors)}`);
+  return validation.event;
+}
+
+/**
+ * 20 declarations at UZ-TAS, each 58 hours from arrival to release (release_time_mean critical at 48), and a seizure
+ * of drugs: what one ingest request stores, and the one batch the projection commits for it.
+ */
+async function storeIncident(store: EventStore): Promise<RecordedEvent[]> {
+  const raw = Array.from({ length: 20 }, (_, index) => [
+    anEvent.goodsArrived(`DEC-${index}`, { officeId: 'UZ-TAS' }, { time: '2026-02-28T00:00:00.000Z' }),
+    anEvent.goodsReleased(`DEC-${index}`, {}, { time: '2026-03-02T10:00:00.000Z' }),
+  ]).flat();
+  raw.push(anEvent.seizureRecorded('CASE-1', { officeId: 'UZ-TAS', category: 'DRUGS' }, { time: '2026-03-02T11:00:00.000Z' }));
+  const events = raw.map(normalized);
+  const subjects = [...new Set(events.map(({ subject }) => subject))];
+  await store.appendMany(subjects.map((subject) => ({ stream: subject, events: events.filter((event) => event.subject === subject) })));
+  return store.readAll(START, 1000);
+}
+
+/** The batch as the live projection hands it over once committed: caught up, its changed values, its engine. */
+function committedBatch(events: readonly RecordedEvent[]): CommittedKpiBatch {
+  const engine = new KpiEngine();
+  engine.applyAll(events);
+  const position = events.at(-1)!.position;
+  const changed: [KpiId, KpiFilters][] = [
+    ['release_time_mean', {}],
+    ['release_time_mean', { office: 'UZ-TAS' }],
+  ];
+  const updates = changed.map(([kpiId, filters]) => ({ kpiId, filters, ...engine.current(kpiId, STORED_AT, filters), position }));
+  return { events, updates, position, now: STORED_AT, caughtUp: true, engine };
+}
+
+function observerOn(store: Pick<EventStore, 'readAll' | 'readStream' | 'appendMany'>): { observer: AlertRulesObserver; journal: AlertJournal } {
+  const journal = new AlertJournal({ store, logger: quiet });
+  return { journal, observer: new AlertRulesObserver({ journal, settings: DEFAULT_ALERT_RULE_SETTINGS, log: store as EventStore, logger: quiet }) };
+}
+
+async function alertEventsIn(store: EventStore): Promise<RecordedEvent[]> {
+  return (await store.readAll(START, 10_000)).filter(({ type }) => type.startsWith('Alert'));
+}
+
+describe('AlertRulesObserver on the SQLite event store', () => {
+  it('raises the threshold alerts of the office and the total and the seizure alert, once', async () => {
+    const store = openStore();
+    const batch = committedBatch(await storeIncident(store));
+    const { observer, journal } = observerOn(store);
+
+    await observer.committed(batch);
+
+    expect((await alertEventsIn(store)).map(({ type, data }) => [type, data['rule'], data['filters']])).toEqual([
+      ['AlertRaised', 'kpi_threshold', {}],
+      ['AlertRaised', 'kpi_threshold', { office: 'UZ-TAS' }],
+      ['AlertRaised', 'significant_seizure', { office: 'UZ-TAS' }],
+    ]);
+    expect((await journal.alerts('open')).map(({ severity, value, n }) => ({ severity, value, n }))).toContainEqual({ severity: 'critical', value: 58, n: 20 });
+  });
+
+  it('appends nothing new when it observes the same batch twice', async () => {
+    const store = openStore();
+    const batch = committedBatch(await storeIncident(store));
+    const { observer } = observerOn(store);
+    await observer.committed(batch);
+    const head = await store.head();
+
+    await observer.committed(batch);
+
+    expect(await store.head()).toEqual(head);
+  });
+
+  it('appends nothing new when a restarted process observes the batch again: the alert state is read back from the log', async () => {
+    const file = join(folder, 'restarted', 'events.sqlite');
+    const before = openStore(file);
+    const batch = committedBatch(await storeIncident(before));
+    await observerOn(before).observer.committed(batch);
+    const head = await before.head();
+    await before.close();
+
+    const after = openStore(file);
+    const { observer, journal } = observerOn(after);
+    await observer.committed(batch);
+
+    expect(await after.head()).toEqual(head);
+    expect(await journal.alerts('open')).toHaveLength(3);
+  });
+
+  it('plans the same ids and content even against a state that missed the first recording, so the store absorbs them as duplicates', async () => {
+    const store = openStore();
+    const batch = committedBatch(await storeIncident(store));
+    await observerOn(store).observer.committed(batch);
+    const head = await store.head();
+    const appendMany = store.appendMany.bind(store);
+    const outcomes: string[] = [];
+    // A journal that never saw the alert events in the log: as if the answer to its append had been lost.
+    const forgetful = {
+      readAll: async (after: number, limit: number) => (await store.readAll(after, limit)).filter(({ type }) => !type.startsWith('Alert')),
+      readStream: store.readStream.bind(store),
+      appendMany: async (writes: Parameters<EventStore['appendMany']>[0]) => {
+        const results = await appendMany(writes);
+        outcomes.push(...results.flatMap((result) => result.outcomes.map(({ status }) => status)));
+        return results;
+      },
+    };
+
+    await observerOn(forgetful).observer.committed(batch);
+
+    expect(outcomes).toEqual(['duplicate', 'duplicate', 'duplicate']);
+    expect(await store.head()).toEqual(head);
+  });
+
+  it('raises the alert of a seizure between two observed batches, which a projector swap left unobserved', async () => {
+    const store = openStore();
+    const events = [
+      anEvent.goodsArrived('DEC-1', { officeId: 'UZ-TAS' }, { time: '2026-03-02T09:00:00.000Z' }),
+      anEvent.seizureRecorded('CASE-7', { officeId: 'UZ-TAS', category: 'WEAPONS' }, { time: '2026-03-02T09:30:00.000Z' }),
+      anEvent.goodsArrived('DEC-2', { officeId: 'UZ-TAS' }, { time: '2026-03-02T10:00:00.000Z' }),
+    ].map(normalized);
+    for (const event of events) await store.append(event.subject, [event]);
+    const [first, , last] = await store.readAll(START, 10);
+    const { observer, journal } = observerOn(store);
+
+    await observer.committed(committedBatch([first!]));
+    await observer.committed(committedBatch([last!]));
+
+    expect((await journal.alerts('open')).map(({ rule, trigger }) => [rule, trigger?.subject])).toEqual([['significant_seizure', 'CASE-7']]);
+  });
+});

@@ -1,3 +1,5 @@
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
 import { Socket } from 'node:net';
 
 /** `CI=true`: infrastructure a test needs must be there; a missing one fails the run instead of skipping. */
@@ -24,4 +26,17 @@ export function isReachable(host: string, port: number, timeoutMs = 1000): Promi
 export async function postgresAvailable(): Promise<boolean> {
   const { hostname, port } = new URL(postgresUrl);
   return isReachable(hostname, Number(port || 5432));
+}
+
+/** Debian's Chromium (`apt-get install chromium`), which the browser tests drive with playwright-core. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Resolves whether the browser tests' Chromium is installed and executable; use with top-level await in an e2e-spec. */
+export async function chromiumAvailable(): Promise<boolean> {
+  try {
+    await access(chromiumPath, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }

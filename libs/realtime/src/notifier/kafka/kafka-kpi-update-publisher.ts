@@ -1,0 +1,45 @@
+import { type KpiUpdate, type Notifier } from '@customs-pulse/kpi';
+import kafkajs, { type Kafka, type Producer } from 'kafkajs';
+
+import { kpiUpdateKey } from './kpi-update-record.js';
+import { kpiUpdatesTopicEnds } from './kpi-updates-topic.js';
+
+const { Partitioners } = kafkajs;
+
+/**
+ * The `Notifier` of the distributed projector: each batch's changed current values go to the KPI updates topic
+ * (`customs.kpi-updates.v1`), which every gateway reads in a consumer group of its own (architecture.md).
+ */
+export class KafkaKpiUpdatePublisher implements Notifier {
+  private readonly producer: Producer;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly topic: string,
+  ) {
+    this.producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
+  }
+
+  /** Connects, creating the topic when it is missing (a fresh cluster; nothing otherwise). */
+  async connect(): Promise<void> {
+    await kpiUpdatesTopicEnds(this.kafka, this.topic);
+    await this.producer.connect();
+  }
+
+  /**
+   * Resolves once the broker has the updates. A failure rejects: the projector logs it and goes on, since an update
+   * is a notification, not data; the next change of the same slice carries the current value again.
+   */
+  async publishKpiUpdates(updates: readonly KpiUpdate[]): Promise<void> {
+    if (updates.length === 0) return;
+    await this.producer.send({
+      topic: this.topic,
+      acks: -1,
+      messages: updates.map((update) => ({ key: kpiUpdateKey(update), value: JSON.stringify(update) })),
+    });
+  }
+
+  close(): Promise<void> {
+    return this.producer.disconnect();
+  }
+}

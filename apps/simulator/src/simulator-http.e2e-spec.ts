@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { issueAccessToken } from '@customs-pulse/auth';
+import { loadConfig } from '@customs-pulse/config';
+import { createHttpApp } from '@customs-pulse/http';
+import { HttpEventSink, runSimulation, type SimulatedEvent, type SimulationStats, TrafficSimulation, type TrafficOptions } from '@customs-pulse/simulation';
+import { waitUntil } from '@customs-pulse/testing';
+import type { INestApplication } from '@nestjs/common';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { StandaloneModule } from '../../standalone/src/standalone.module.js';
+
+/** A parsed response body: the tests assert its fields one by one, which is the type check here. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type ResponseBody = any;
+
+const secret = 'e2e-secret-that-is-at-least-32-bytes-long';
+const key = new TextEncoder().encode(secret);
+const dataDir = mkdtempSync(join(tmpdir(), 'customs-pulse-simulator-e2e-'));
+let app: INestApplication;
+let baseUrl: string;
+let operatorToken: string;
+let stats: SimulationStats;
+/** What the run sent: the same simulation again, taken up to the end of the run. */
+let sent: SimulatedEvent[];
+
+async function get(path: string): Promise<ResponseBody> {
+  const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${operatorToken}` } });
+  expect(response.status).toBe(200);
+  return response.json();
+}
+
+const current = async (kpiId: string, query = ''): Promise<{ value: number | null; n: number }> =>
+  (await get(`/api/kpis/current${query}`)).values.find((value: { kpiId: string }) => value.kpiId === kpiId);
+
+beforeAll(async () => {
+  app = await createHttpApp(StandaloneModule.forRoot(loadConfig({ DATA_DIR: dataDir, PORT: '0' }), secret), { logger: ['error'] });
+  await app.listen(0, '127.0.0.1');
+  baseUrl = await app.getUrl();
+  operatorToken = await issueAccessToken(key, ['operator']);
+  // Two hours of history at 1 event/s, then 3 s of live traffic at 20 events/s.
+  const options: TrafficOptions = { seed: 4, start: Date.now(), rate: 20, days: 2 / 24, historyRate: 1 };
+  const sink = new HttpEventSink({ url: baseUrl, token: await issueAccessToken(key, ['ingest']) });
+  stats = await runSimulation({ traffic: new TrafficSimulation(options), sink, durationSeconds: 3 });
+  sent = new TrafficSimulation(options).takeDue(options.start + 3_000, Infinity);
+}, 60_000);
+
+afterAll(async () => {
+  await app.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the simulator against the running standalone app over HTTP', () => {
+  it('has its valid events stored, its duplicates recognised and its malformed and conflicting ones rejected', () => {
+    expect(stats.history + stats.live).toBe(sent.length);
+    expect(stats.history).toBeGreaterThan(5_000);
+    expect(stats.live).toBeGreaterThan(0);
+    expect(stats.accepted).toBe(stats.byKind.original);
+    expect(stats.duplicates).toBe(stats.byKind.duplicate);
+    expect(stats.rejected).toBe(stats.byKind.invalid + stats.byKind.conflict);
+    expect(stats.rejected).toBeGreaterThan(0);
+  });
+
+  it('feeds the KPIs: the current values answer with the traffic’s lanes, lodgements and seizures', async () => {
+    const seizures = sent.filter(({ kind, event }) => kind === 'original' && event['type'] === 'SeizureRecorded').length;
+    await waitUntil('the projection has applied every seizure sent', async () => (await current('seizures_count')).n === seizures, 20_000);
+
+    const green = await current('green_lane_rate');
+    expect(green.n).toBeGreaterThan(500);
+    expect(green.value).toBeGreaterThan(0.65);
+    expect(green.value).toBeLessThan(0.85);
+    expect((await current('pre_arrival_rate')).value).toBeGreaterThan(0.5);
+    expect((await current('release_time_p50')).value).toBeGreaterThan(0);
+    expect((await current('duties_collected')).value).toBeGreaterThan(0);
+  });
+
+  it('shows in the data-quality figures: what ingest turned away, and no negative duration', async () => {
+    await waitUntil('the tally has counted every reject', async () => (await get('/api/quality')).rejected.total === stats.rejected);
+    const quality = await get('/api/quality');
+
+    expect(quality.duplicates).toBe(stats.duplicates);
+    expect(quality.rejected.byReason.length).toBeGreaterThan(3);
+    expect(quality.negativeDurations).toEqual({});
+  });
+});

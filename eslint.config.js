@@ -22,7 +22,13 @@ export default tseslint.config(
   },
   {
     // Ports and the engine know no framework and no driver (style.md).
-    files: ['libs/domain/src/**/*.ts', 'libs/event-store/src/*.ts', 'libs/kpi/src/**/*.ts', 'libs/backoff/src/**/*.ts'],
+    files: [
+      'libs/domain/src/**/*.ts',
+      'libs/event-store/src/*.ts',
+      'libs/kpi/src/**/*.ts',
+      'libs/backoff/src/**/*.ts',
+      'libs/alerts/src/{rules,events,ledger,evaluation}/**/*.ts',
+    ],
     // Adapters are where drivers belong (architecture.md: port + adapters); libs/kpi/src/api is the KPI lib's NestJS
     // entry point (`@customs-pulse/kpi/api`), which the framework-free entry point never imports.
     ignores: [
@@ -35,6 +41,19 @@ export default tseslint.config(
     ],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['@nestjs/*', 'pg', 'better-sqlite3', 'kafkajs', '@kurrent/*'] }],
+    },
+  },
+  {
+    // The dashboard runs in the browser: its globals, and no server code (it speaks api.md's JSON, nothing else).
+    files: ['apps/dashboard/src/**/*.ts'],
+    languageOptions: {
+      globals: {
+        window: 'readonly', document: 'readonly', sessionStorage: 'readonly', fetch: 'readonly', atob: 'readonly',
+        ResizeObserver: 'readonly', URLSearchParams: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly',
+      },
+    },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['@customs-pulse/*', '@nestjs/*', 'node:*'] }],
     },
   },
 );

@@ -1,21 +1,32 @@
 import type { CustomsPulseConfig } from '@customs-pulse/config';
+import { AlertsModule } from '@customs-pulse/alerts';
+import { AuditModule } from '@customs-pulse/audit/api';
 import { AuthModule } from '@customs-pulse/auth';
-import { CLOCK, systemClock } from '@customs-pulse/domain';
 import { EventStoreModule } from '@customs-pulse/event-store';
-import { HealthController, READINESS_CHECKS } from '@customs-pulse/http';
+import { ClockModule, DashboardModule, HealthController, READINESS_CHECKS } from '@customs-pulse/http';
 import { IngestModule, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
 import { KpiModule, KpiProjectionReadiness } from '@customs-pulse/kpi/api';
 import { RealtimeModule } from '@customs-pulse/realtime';
-import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { fileURLToPath } from 'node:url';
+import { SimulationModule } from './simulation/simulation.module.js';
 
-@Global()
-@Module({ providers: [{ provide: CLOCK, useValue: systemClock }], exports: [CLOCK] })
-class ClockModule {}
+/**
+ * The built dashboard (`npm run build` builds it): `apps/dashboard/dist`, found from this file, which sits two
+ * folders below `apps/` both as a source (`src/`) and compiled (`dist/`).
+ */
+export const DASHBOARD_DIST = fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
+
+/** Options of {@link StandaloneModule.forRoot} beyond the configuration. */
+export interface StandaloneOptions {
+  /** The built dashboard served at `/`. @defaultValue {@link DASHBOARD_DIST} */
+  readonly dashboardDir?: string;
+}
 
 /** Everything in one process on the embedded SQLite store: the demo and single-site deployments. */
 @Module({})
 export class StandaloneModule {
-  static forRoot(config: CustomsPulseConfig, jwtSecret: string): DynamicModule {
+  static forRoot(config: CustomsPulseConfig, jwtSecret: string, options: StandaloneOptions = {}): DynamicModule {
     const kpiModule = KpiModule.forRoot({ readModel: config.kpi.readModel, releaseTargetHours: config.kpi.releaseTargetHours });
     return {
       module: StandaloneModule,
@@ -31,6 +42,11 @@ export class StandaloneModule {
         kpiModule,
         // The same object, so the gateway reads its snapshots from this app's one projection.
         RealtimeModule.forRoot({ kpis: kpiModule }),
+        // Global: the KPI projection finds its KPI_COMMIT_OBSERVER (the alert rules) and KPI_THRESHOLDS there.
+        AlertsModule.forRoot({ rules: config.alerts }),
+        AuditModule.forRoot(),
+        DashboardModule.forRoot({ root: options.dashboardDir ?? DASHBOARD_DIST }),
+        ...(config.simulation ? [SimulationModule.forRoot(config.simulation, config.reportingCurrency)] : []),
       ],
       controllers: [HealthController],
       providers: [{ provide: READINESS_CHECKS, inject: [KpiProjectionReadiness], useFactory: (kpis: KpiProjectionReadiness) => [kpis] }],

@@ -1,4 +1,5 @@
 import type { EventStoreSettings } from '@customs-pulse/event-store';
+import type { IncidentPlan } from '@customs-pulse/simulation';
 
 /** The whole configuration, read once from the environment by `loadConfig`. */
 export interface CustomsPulseConfig {
@@ -16,6 +17,32 @@ export interface CustomsPulseConfig {
   readonly kafka: KafkaSettings | undefined;
   /** The KPI projection. */
   readonly kpi: KpiSettings;
+  /** The alert rules (kpis.md, "Alerts"). */
+  readonly alerts: AlertSettings;
+  /** The traffic simulator the standalone app runs in-process; undefined unless `SIMULATE` is on. */
+  readonly simulation: SimulationSettings | undefined;
+}
+
+/** `SIMULATE=1`: the standalone app feeds itself simulated traffic (README, "Simulator"). */
+export interface SimulationSettings {
+  /** `SIMULATE_RATE` (default 1): live events per second once declarations are under way. */
+  readonly rate: number;
+  /** `SIMULATE_SEED` (default 1): the same seed gives the same traffic. */
+  readonly seed: number;
+  /** `SIMULATE_OFFICES` (default 4): how many customs offices. */
+  readonly offices: number;
+  /** `SIMULATE_DAYS` (default 1): days of history sent first, when the event store is still empty. */
+  readonly days: number;
+  /** `SIMULATE_INCIDENTS` (default none): comma-separated `kind[:office][@seconds]`, e.g. `office-slowdown@120`. */
+  readonly incidents: readonly IncidentPlan[];
+}
+
+/** The configurable parts of the alert rules; thresholds are changed at run time (`PUT /api/kpis/:id/thresholds`). */
+export interface AlertSettings {
+  /** `ALERT_MIN_OBSERVATIONS` (default 20): the fewest observations a current value needs to raise or resolve an alert. */
+  readonly minObservations: number;
+  /** `SEIZURE_ALERT_VALUE` (default 100000): a seizure with an `estimatedValue` above it raises an alert. */
+  readonly seizureAlertValue: number;
 }
 
 /** Where the KPI projection keeps its read model, and the KPI options of kpis.md. */
@@ -41,4 +68,11 @@ export interface KafkaSettings {
   readonly topics: readonly string[];
   /** `KAFKA_TOPIC_DEADLETTER`. */
   readonly deadLetterTopic: string;
+  /** `KAFKA_TOPIC_KPI_UPDATES`: KPI changes from the distributed projector to every gateway. */
+  readonly kpiUpdatesTopic: string;
+  /**
+   * `GATEWAY_GROUP_ID`: a gateway's consumer group of the KPI updates topic; undefined for a fresh random one per
+   * start, so that every gateway sees every update.
+   */
+  readonly gatewayGroupId: string | undefined;
 }

@@ -13,7 +13,41 @@ describe('loadConfig', () => {
       reportingCurrency: 'USD',
       kafka: undefined,
       kpi: { readModel: { adapter: 'sqlite', directory: resolve('./data/kpi') }, releaseTargetHours: 24 },
+      alerts: { minObservations: 20, seizureAlertValue: 100_000 },
+      simulation: undefined,
     });
+  });
+
+  it('turns the in-process simulator on with SIMULATE, with modest defaults', () => {
+    expect(loadConfig({ SIMULATE: '1' }).simulation).toEqual({ rate: 1, seed: 1, offices: 4, days: 1, incidents: [] });
+    expect(loadConfig({ SIMULATE: 'false' }).simulation).toBeUndefined();
+  });
+
+  it('reads SIMULATE_RATE, SIMULATE_SEED, SIMULATE_OFFICES, SIMULATE_DAYS and SIMULATE_INCIDENTS', () => {
+    const config = loadConfig({
+      SIMULATE: 'on',
+      SIMULATE_RATE: '0.5',
+      SIMULATE_SEED: '42',
+      SIMULATE_OFFICES: '6',
+      SIMULATE_DAYS: '0',
+      SIMULATE_INCIDENTS: 'office-slowdown@120, seizure-spike:UZ-YAL',
+    });
+
+    expect(config.simulation).toEqual({
+      rate: 0.5,
+      seed: 42,
+      offices: 6,
+      days: 0,
+      incidents: [
+        { kind: 'office-slowdown', afterSeconds: 120 },
+        { kind: 'seizure-spike', officeId: 'UZ-YAL', afterSeconds: 0 },
+      ],
+    });
+  });
+
+  it('reads the alert rules’ ALERT_MIN_OBSERVATIONS and SEIZURE_ALERT_VALUE', () => {
+    expect(loadConfig({ ALERT_MIN_OBSERVATIONS: '5', SEIZURE_ALERT_VALUE: '2500.5' }).alerts).toEqual({ minObservations: 5, seizureAlertValue: 2500.5 });
+    expect(loadConfig({ SEIZURE_ALERT_VALUE: '0' }).alerts.seizureAlertValue).toBe(0);
   });
 
   it('keeps the KPI read model on PostgreSQL when the event store is there, in KPI_SCHEMA', () => {
@@ -39,6 +73,8 @@ describe('loadConfig', () => {
       groupId: 'customs-pulse-ingest',
       topics: ['customs.clearance.v1', 'customs.enforcement.v1'],
       deadLetterTopic: 'dlq',
+      kpiUpdatesTopic: 'customs.kpi-updates.v1',
+      gatewayGroupId: undefined,
     });
   });
 
@@ -60,6 +96,17 @@ describe('loadConfig', () => {
     [{ KPI_READ_MODEL: 'postgres' }, 'DATABASE_URL', /required when KPI_READ_MODEL=postgres/],
     [{ RELEASE_TARGET_HOURS: '0' }, 'RELEASE_TARGET_HOURS', /above 0/],
     [{ RELEASE_TARGET_HOURS: 'a day' }, 'RELEASE_TARGET_HOURS', /above 0/],
+    [{ ALERT_MIN_OBSERVATIONS: '0' }, 'ALERT_MIN_OBSERVATIONS', /whole number from 1/],
+    [{ ALERT_MIN_OBSERVATIONS: '2.5' }, 'ALERT_MIN_OBSERVATIONS', /whole number/],
+    [{ SEIZURE_ALERT_VALUE: '-1' }, 'SEIZURE_ALERT_VALUE', /number >= 0/],
+    [{ SEIZURE_ALERT_VALUE: 'a lot' }, 'SEIZURE_ALERT_VALUE', /number >= 0/],
+    [{ SIMULATE: 'maybe' }, 'SIMULATE', /1 or 0/],
+    [{ SIMULATE: '1', SIMULATE_RATE: '-2' }, 'SIMULATE_RATE', /number >= 0/],
+    [{ SIMULATE: '1', SIMULATE_SEED: 'abc' }, 'SIMULATE_SEED', /whole number/],
+    [{ SIMULATE: '1', SIMULATE_OFFICES: '0' }, 'SIMULATE_OFFICES', /whole number from 1 to 99/],
+    [{ SIMULATE: '1', SIMULATE_DAYS: '400' }, 'SIMULATE_DAYS', /at most 366/],
+    [{ SIMULATE: '1', SIMULATE_INCIDENTS: 'earthquake' }, 'SIMULATE_INCIDENTS', /office-slowdown, seizure-spike, lane-downgrades/],
+    [{ SIMULATE: '1', SIMULATE_INCIDENTS: 'seizure-spike:UZ-KAR' }, 'SIMULATE_INCIDENTS', /UZ-KAR is not simulated/],
   ])('stops on %p with an error naming %s', (env, variable, problem) => {
     let thrown: unknown;
     try {

@@ -1,6 +1,7 @@
+import { customsOffices, type IncidentPlan, MAX_SIMULATED_OFFICES, parseIncidentPlan } from '@customs-pulse/simulation';
 import { join, resolve } from 'node:path';
 import { ConfigError } from './config-error.js';
-import type { CustomsPulseConfig, KafkaSettings, KpiSettings } from './customs-pulse-config.js';
+import type { AlertSettings, CustomsPulseConfig, KafkaSettings, KpiSettings, SimulationSettings } from './customs-pulse-config.js';
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -22,6 +23,53 @@ export function loadConfig(env: Environment = process.env): CustomsPulseConfig {
     reportingCurrency: currency(env, 'REPORTING_CURRENCY', 'USD'),
     kafka: kafkaSettings(env),
     kpi: kpiSettings(env, dataDir, adapter),
+    alerts: alertSettings(env),
+    simulation: simulationSettings(env),
+  };
+}
+
+function simulationSettings(env: Environment): SimulationSettings | undefined {
+  if (!flag(env, 'SIMULATE')) return undefined;
+  const offices = integer(env, 'SIMULATE_OFFICES', 4, 1, MAX_SIMULATED_OFFICES);
+  const days = nonNegativeNumber(env, 'SIMULATE_DAYS', 1);
+  if (days > 366) throw new ConfigError('SIMULATE_DAYS', `must be at most 366, got ${days}`);
+  return {
+    rate: nonNegativeNumber(env, 'SIMULATE_RATE', 1),
+    seed: integer(env, 'SIMULATE_SEED', 1, 0, 4_294_967_295),
+    offices,
+    days,
+    incidents: incidentPlans(env, 'SIMULATE_INCIDENTS', offices),
+  };
+}
+
+function incidentPlans(env: Environment, name: string, offices: number): IncidentPlan[] {
+  const officeIds = customsOffices(offices).map(({ id }) => id);
+  const items = (text(env, name) ?? '').split(',').filter((item) => item.trim() !== '');
+  return items.map((item) => {
+    let plan: IncidentPlan;
+    try {
+      plan = parseIncidentPlan(item);
+    } catch (error) {
+      throw new ConfigError(name, (error as Error).message);
+    }
+    if (plan.officeId !== undefined && !officeIds.includes(plan.officeId)) {
+      throw new ConfigError(name, `office ${plan.officeId} is not simulated; with ${offices} offices they are ${officeIds.join(', ')}`);
+    }
+    return plan;
+  });
+}
+
+function flag(env: Environment, name: string): boolean {
+  const value = text(env, name)?.toLowerCase();
+  if (value === undefined || ['0', 'false', 'no', 'off'].includes(value)) return false;
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+  throw new ConfigError(name, `must be 1 or 0 (or true, false, yes, no, on, off), got ${JSON.stringify(value)}`);
+}
+
+function alertSettings(env: Environment): AlertSettings {
+  return {
+    minObservations: integer(env, 'ALERT_MIN_OBSERVATIONS', 20, 1, 1_000_000_000),
+    seizureAlertValue: nonNegativeNumber(env, 'SEIZURE_ALERT_VALUE', 100_000),
   };
 }
 
@@ -44,6 +92,8 @@ function kafkaSettings(env: Environment): KafkaSettings | undefined {
     groupId: text(env, 'KAFKA_GROUP_ID') ?? 'customs-pulse-ingest',
     topics: [text(env, 'KAFKA_TOPIC_CLEARANCE') ?? 'customs.clearance.v1', text(env, 'KAFKA_TOPIC_ENFORCEMENT') ?? 'customs.enforcement.v1'],
     deadLetterTopic: text(env, 'KAFKA_TOPIC_DEADLETTER') ?? 'customs.deadletter.v1',
+    kpiUpdatesTopic: text(env, 'KAFKA_TOPIC_KPI_UPDATES') ?? 'customs.kpi-updates.v1',
+    gatewayGroupId: text(env, 'GATEWAY_GROUP_ID'),
   };
 }
 
@@ -76,6 +126,14 @@ function positiveNumber(env: Environment, name: string, fallback: number): numbe
   return parsed;
 }
 
+function nonNegativeNumber(env: Environment, name: string, fallback: number): number {
+  const value = text(env, name);
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed < 0) throw new ConfigError(name, `must be a number >= 0, got ${JSON.stringify(value)}`);
+  return parsed;
+}
+
 function oneOf<T extends string>(env: Environment, name: string, allowed: readonly T[], fallback: T): T {
   const value = text(env, name) ?? fallback;
   if (!(allowed as readonly string[]).includes(value)) {
@@ -95,4 +153,13 @@ function currency(env: Environment, name: string, fallback: string): string {
   const value = text(env, name) ?? fallback;
   if (!/^[A-Z]{3}$/.test(value)) throw new ConfigError(name, `must be an ISO 4217 code such as USD, got ${JSON.stringify(value)}`);
   return value;
+}
+
+/**
+ * `AUTH_JWT_SECRET`, which the distributed apps cannot do without: unlike the standalone demo they must agree on it.
+ * @throws ConfigError naming the variable when it is not set.
+ */
+export function requiredSecret(config: Pick<CustomsPulseConfig, 'authJwtSecret'>): string {
+  if (config.authJwtSecret === undefined) throw new ConfigError('AUTH_JWT_SECRET', 'is required by the distributed apps (at least 32 bytes, the same for all)');
+  return config.authJwtSecret;
 }

@@ -4,3 +4,6 @@ export * from './request-body.js';
 export * from './health.controller.js';
 export * from './readiness-check.js';
 export * from './create-http-app.js';
+export * from './dashboard.module.js';
+export * from './clock.module.js';
+export * from './run-app.js';

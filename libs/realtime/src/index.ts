@@ -5,7 +5,14 @@
 export { RealtimeModule, type RealtimeModuleOptions } from './realtime.module.js';
 export { LiveHub, type LiveHubOptions, KPI_UPDATED } from './hub/live-hub.js';
 export { type LiveRooms } from './hub/live-rooms.port.js';
-export { type AlertChange, type AlertNotice, type AlertStatus } from './alerts/alert-notice.js';
+export {
+  type AlertChange,
+  type AlertNotice,
+  type AlertRuleId,
+  type AlertSeverity,
+  type AlertStatus,
+  type AlertTrigger,
+} from './alerts/alert-notice.js';
 export { InProcessNotifier } from './notifier/in-process-notifier.js';
 export { LIVE_SNAPSHOTS, type LiveSnapshot, type LiveSnapshots, type LiveValue } from './snapshots/live-snapshots.port.js';
 export { ProjectionSnapshots } from './snapshots/projection-snapshots.js';
@@ -22,3 +29,7 @@ export { RoomCoalescer, type RoomCoalescerOptions, type RoomDelivery } from './c
 export { LIVE_NAMESPACE, LiveGateway, MAX_ROOMS_PER_CLIENT } from './gateway/live.gateway.js';
 export { type LiveError, type SubscribeAck, type UnsubscribeAck } from './gateway/live-acks.js';
 export { type LiveClient, LiveRefusal, admitLiveClient } from './gateway/live-handshake.js';
+export { KafkaKpiUpdatesModule } from './notifier/kafka/kafka-kpi-updates.module.js';
+export { type KafkaKpiUpdatesSettings } from './notifier/kafka/kafka-kpi-updates-settings.js';
+export { KafkaKpiUpdatePublisher } from './notifier/kafka/kafka-kpi-update-publisher.js';
+export { KafkaKpiUpdateListener } from './notifier/kafka/kafka-kpi-update-listener.js';

@@ -38,7 +38,9 @@ export interface KpiModuleOptions {
   /**
    * `projector`: owns the read model (takes its lease, writes it, publishes changes, tells the alert rules).
    * `follower`: a distributed gateway; starts from the projector's active generation and follows the log in memory,
-   * publishing nothing (the projector's changes reach it over Kafka). @defaultValue 'projector'
+   * publishing nothing (the projector's changes reach it over Kafka). It still tells `KPI_COMMIT_OBSERVER`: every
+   * gateway judges the same batches into the same alert events, which the store keeps once, and pushes what its
+   * alert journal folds to its own risk clients. @defaultValue 'projector'
    */
   readonly role?: 'projector' | 'follower';
 }
@@ -94,7 +96,7 @@ export class KpiModule {
               source: store,
               generations,
               notifier: follower ? SILENT_NOTIFIER : (notifier ?? SILENT_NOTIFIER),
-              ...(observer && !follower ? { observer } : {}),
+              ...(observer ? { observer } : {}),
               logger: new Logger('KpiProjection'),
               createEngine,
               clock,

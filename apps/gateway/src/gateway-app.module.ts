@@ -1,0 +1,50 @@
+import { AlertsModule } from '@customs-pulse/alerts';
+import { AuditModule } from '@customs-pulse/audit/api';
+import { AuthModule } from '@customs-pulse/auth';
+import { ConfigError, type CustomsPulseConfig } from '@customs-pulse/config';
+import { EventStoreModule } from '@customs-pulse/event-store';
+import { ClockModule, DashboardModule, HealthController, READINESS_CHECKS } from '@customs-pulse/http';
+import { IngestQualityTallyModule, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
+import { KpiModule, KpiProjectionReadiness } from '@customs-pulse/kpi/api';
+import { KafkaKpiUpdatesModule, RealtimeModule } from '@customs-pulse/realtime';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { fileURLToPath } from 'node:url';
+
+/** The built dashboard, two folders below `apps/` from this file as a source and compiled. */
+const DASHBOARD_DIST = fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
+
+/**
+ * A distributed gateway: the REST queries, `/live` push, alerts, audit and the dashboard. It follows the log in
+ * memory from the projector's active read model generation (it writes no read model), and pushes the values the
+ * projector publishes on `customs.kpi-updates.v1`, read in a consumer group of its own. Scale out behind a load
+ * balancer; socket.io needs sticky sessions only for its long-polling fallback.
+ */
+@Module({})
+export class GatewayAppModule {
+  static forRoot(config: CustomsPulseConfig, jwtSecret: string): DynamicModule {
+    if (config.kafka === undefined) throw new ConfigError('KAFKA_BROKERS', 'is required by the gateway: KPI updates reach it over Kafka');
+    const kpiModule = KpiModule.forRoot({ readModel: config.kpi.readModel, releaseTargetHours: config.kpi.releaseTargetHours, role: 'follower' });
+    return {
+      module: GatewayAppModule,
+      imports: [
+        ClockModule,
+        EventStoreModule.forRoot(config.eventStore),
+        AuthModule.forRoot({ jwtSecret }),
+        IngestQualityTallyModule.forRoot(ingestQualityTallySettingsFor(config.eventStore)),
+        kpiModule,
+        RealtimeModule.forRoot({ kpis: kpiModule }),
+        KafkaKpiUpdatesModule.listener({
+          brokers: config.kafka.brokers,
+          topic: config.kafka.kpiUpdatesTopic,
+          clientId: 'customs-pulse-gateway',
+          ...(config.kafka.gatewayGroupId ? { groupId: config.kafka.gatewayGroupId } : {}),
+        }),
+        AlertsModule.forRoot({ rules: config.alerts }),
+        AuditModule.forRoot(),
+        DashboardModule.forRoot({ root: DASHBOARD_DIST }),
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: READINESS_CHECKS, inject: [KpiProjectionReadiness], useFactory: (kpis: KpiProjectionReadiness) => [kpis] }],
+    };
+  }
+}

@@ -1,0 +1,30 @@
+import { AuthModule } from '@customs-pulse/auth';
+import type { CustomsPulseConfig } from '@customs-pulse/config';
+import { EventStoreModule } from '@customs-pulse/event-store';
+import { ClockModule, HealthController } from '@customs-pulse/http';
+import { IngestModule, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
+import { Module, type DynamicModule } from '@nestjs/common';
+
+/**
+ * A distributed ingest worker: `POST /api/events` and, with `KAFKA_BROKERS`, the producers' topics, into the shared
+ * event store. Several run side by side: Kafka spreads partitions over them, a load balancer spreads HTTP.
+ */
+@Module({})
+export class IngestAppModule {
+  static forRoot(config: CustomsPulseConfig, jwtSecret: string): DynamicModule {
+    return {
+      module: IngestAppModule,
+      imports: [
+        ClockModule,
+        EventStoreModule.forRoot(config.eventStore),
+        AuthModule.forRoot({ jwtSecret }),
+        IngestModule.forRoot({
+          reportingCurrency: config.reportingCurrency,
+          ...(config.kafka ? { kafka: config.kafka } : {}),
+          qualityTally: ingestQualityTallySettingsFor(config.eventStore),
+        }),
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

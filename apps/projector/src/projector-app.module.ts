@@ -1,0 +1,36 @@
+import { AlertsModule } from '@customs-pulse/alerts';
+import { AuthModule } from '@customs-pulse/auth';
+import { ConfigError, type CustomsPulseConfig } from '@customs-pulse/config';
+import { EventStoreModule } from '@customs-pulse/event-store';
+import { ClockModule, HealthController, READINESS_CHECKS } from '@customs-pulse/http';
+import { IngestQualityTallyModule, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
+import { KpiModule, KpiProjectionReadiness } from '@customs-pulse/kpi/api';
+import { KafkaKpiUpdatesModule } from '@customs-pulse/realtime';
+import { Module, type DynamicModule } from '@nestjs/common';
+
+/**
+ * The distributed projector: the one process that writes the KPI read model (it holds its lease; a second one waits
+ * out its start with `KpiProjectionLeaseHeldError` and exits, to be restarted as a standby). It publishes each
+ * batch's changed values to `customs.kpi-updates.v1`, judges the alert rules, and answers the KPI queries and
+ * `POST /api/kpis/rebuild` on its own port.
+ */
+@Module({})
+export class ProjectorAppModule {
+  static forRoot(config: CustomsPulseConfig, jwtSecret: string): DynamicModule {
+    if (config.kafka === undefined) throw new ConfigError('KAFKA_BROKERS', 'is required by the projector: it publishes KPI updates to the gateways');
+    return {
+      module: ProjectorAppModule,
+      imports: [
+        ClockModule,
+        EventStoreModule.forRoot(config.eventStore),
+        AuthModule.forRoot({ jwtSecret }),
+        IngestQualityTallyModule.forRoot(ingestQualityTallySettingsFor(config.eventStore)),
+        KafkaKpiUpdatesModule.publisher({ brokers: config.kafka.brokers, topic: config.kafka.kpiUpdatesTopic, clientId: 'customs-pulse-projector' }),
+        KpiModule.forRoot({ readModel: config.kpi.readModel, releaseTargetHours: config.kpi.releaseTargetHours }),
+        AlertsModule.forRoot({ rules: config.alerts }),
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: READINESS_CHECKS, inject: [KpiProjectionReadiness], useFactory: (kpis: KpiProjectionReadiness) => [kpis] }],
+    };
+  }
+}

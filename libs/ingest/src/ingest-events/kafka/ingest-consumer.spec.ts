@@ -202,7 +202,8 @@ describe('IngestConsumer', () => {
   });
 
   it('keeps heartbeating while it waits out a long backoff', async () => {
-    const { consumer, source, ingest, steps, batchOf } = aConsumer({ heartbeatIntervalMs: 5, backoffMs: 30 });
+    // Real timers: the backoff is 40 heartbeat intervals, so that a loaded machine's late timers still leave two.
+    const { consumer, source, ingest, steps, batchOf } = aConsumer({ heartbeatIntervalMs: 5, backoffMs: 200 });
     ingest.failures = [new EventStoreUnavailableError('down')];
     await consumer.start();
 

@@ -75,7 +75,12 @@ describe('the simulator against the running standalone app over HTTP', () => {
   });
 
   it('shows in the data-quality figures: what ingest turned away, and no negative duration', async () => {
-    await waitUntil('the tally has counted every reject', async () => (await get('/api/quality')).rejected.total === stats.rejected);
+    // The tally is written in the background about once a second: wait for both counts, as the last batch may have
+    // brought duplicates and no reject.
+    await waitUntil('the tally has counted every reject and duplicate', async () => {
+      const { rejected, duplicates } = await get('/api/quality');
+      return rejected.total === stats.rejected && duplicates === stats.duplicates;
+    });
     const quality = await get('/api/quality');
 
     expect(quality.duplicates).toBe(stats.duplicates);

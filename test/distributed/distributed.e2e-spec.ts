@@ -102,9 +102,10 @@ describeWithInfrastructure('PostgreSQL and a Kafka broker', infrastructure, 'the
       });
       await socket.timeout(10_000).emitWithAck('subscribe', { kpis: ['seizures_count', 'release_time_mean'], office: 'UZ-TAS' });
     }
-    // The gateways' Kafka listeners must have joined before the projector publishes.
-    await waitUntil('both gateways are ready', async () => (await fetch(`${urls.gatewayB}/health/ready`)).status === 200, 60_000);
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    // Readiness includes the gateways' Kafka listeners having joined their groups: updates published from now on arrive.
+    for (const gateway of ['gatewayA', 'gatewayB'] as const) {
+      await waitUntil(`${gateway} is ready`, async () => (await fetch(`${urls[gateway]}/health/ready`)).status === 200, 90_000);
+    }
 
     const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
     const events = [

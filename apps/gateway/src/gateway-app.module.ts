@@ -6,7 +6,7 @@ import { EventStoreModule } from '@customs-pulse/event-store';
 import { ClockModule, DashboardModule, HealthController, READINESS_CHECKS } from '@customs-pulse/http';
 import { IngestQualityTallyModule, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
 import { KpiModule, KpiProjectionReadiness } from '@customs-pulse/kpi/api';
-import { KafkaKpiUpdatesModule, RealtimeModule } from '@customs-pulse/realtime';
+import { KafkaKpiUpdateListener, KafkaKpiUpdatesModule, RealtimeModule } from '@customs-pulse/realtime';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { fileURLToPath } from 'node:url';
 
@@ -44,7 +44,13 @@ export class GatewayAppModule {
         DashboardModule.forRoot({ root: DASHBOARD_DIST }),
       ],
       controllers: [HealthController],
-      providers: [{ provide: READINESS_CHECKS, inject: [KpiProjectionReadiness], useFactory: (kpis: KpiProjectionReadiness) => [kpis] }],
+      providers: [
+        {
+          provide: READINESS_CHECKS,
+          inject: [KpiProjectionReadiness, KafkaKpiUpdateListener],
+          useFactory: (kpis: KpiProjectionReadiness, updates: KafkaKpiUpdateListener) => [kpis, updates],
+        },
+      ],
     };
   }
 }

@@ -14,6 +14,7 @@ export class KafkaKpiUpdateListener {
   private readonly consumer: Consumer;
   /** Resolves once the consumer has joined its group and been given the topic's partitions. */
   readonly joined: Promise<void>;
+  private hasJoined = false;
 
   constructor(
     private readonly kafka: Kafka,
@@ -26,6 +27,7 @@ export class KafkaKpiUpdateListener {
     this.joined = new Promise((resolve) => {
       const remove = this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
         remove();
+        this.hasJoined = true;
         resolve();
       });
     });
@@ -58,6 +60,13 @@ export class KafkaKpiUpdateListener {
       },
     });
   }
+
+  /** Readiness (`GET /health/ready`): a gateway is ready once its updates flow, that is once it joined its group. */
+  check(): { ready: boolean } {
+    return { ready: this.hasJoined };
+  }
+
+  readonly name = 'kpiUpdates';
 
   stop(): Promise<void> {
     return this.consumer.disconnect();

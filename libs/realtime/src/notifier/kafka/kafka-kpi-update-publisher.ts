@@ -17,7 +17,9 @@ export class KafkaKpiUpdatePublisher implements Notifier {
     private readonly kafka: Kafka,
     private readonly topic: string,
   ) {
-    this.producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
+    // More patient than kafkajs' default (5 retries): a broker under load answers "not the leader" for a while, and
+    // an update given up is only replaced by the slice's next change.
+    this.producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false, retry: { retries: 10 } });
   }
 
   /** Connects, creating the topic when it is missing (a fresh cluster; nothing otherwise). */

@@ -1,5 +1,6 @@
 import { type Granularity, isGranularity } from './bucket-time.js';
 import { type MeasureId, isMeasureId } from './measures.js';
+import { utcIso } from './utc-millis.js';
 
 /** What identifies a bucket: measure, granularity, start and slice. */
 export interface BucketAddress {
@@ -17,7 +18,7 @@ export interface BucketAddress {
  * URI-encoded, so `|` only ever separates the four parts.
  */
 export function bucketKey(address: BucketAddress): string {
-  return `${address.measure}|${address.granularity}|${new Date(address.start).toISOString()}|${address.slice}`;
+  return `${address.measure}|${address.granularity}|${utcIso(address.start)}|${address.slice}`;
 }
 
 /** A key that is not one {@link bucketKey} makes. */

@@ -1,83 +1,97 @@
+import { BucketGroup } from './bucket-group.js';
 import { BucketLine } from './bucket-line.js';
-import { type Granularity, bucketLength } from './bucket-time.js';
+import { type Granularity, HOUR_MS, bucketLength } from './bucket-time.js';
 import { KpiBucket } from './buckets.js';
+import { CounterArena } from './counter-arena.js';
 import { MEASURE_IDS, MEASURES, type MeasureId } from './measures.js';
 import { type Observation } from './observation.js';
 
 type Table = Map<string, BucketLine>;
 
+/** The groups of one measure and set of slices, by hour number, and the buckets they share. */
+interface SliceSetGroups {
+  /** The hourly line of each slice, in slice order. */
+  readonly hourLines: readonly BucketLine[];
+  /** The daily line of each slice; `null` for a measure kept by hour only. */
+  readonly dayLines: readonly BucketLine[] | null;
+  readonly byHour: Map<number, BucketGroup>;
+  /** The group last asked for: in time order, observations of a set of slices keep landing in the same hour. */
+  lastHour: number;
+  lastGroup: BucketGroup | null;
+  /** The day buckets of each day number, one array for the 24 hour groups of the day. */
+  readonly byDay: Map<number, readonly KpiBucket[]>;
+}
+
+const NO_BUCKETS: readonly KpiBucket[] = [];
+
+/** UTC hours in a UTC day. */
+const HOURS_PER_DAY = 24;
+/** Counters per array of an arena: 512 KiB, about 13,000 buckets. */
+const ARENA_CHUNK = 65_536;
+
 /**
  * Every bucket, indexed measure → granularity → slice → bucket number: nested maps rather than one map by composed
- * key, so that no string is built per observation. Remembers the buckets touched since they were last drained, once for persistence and once for
- * change notification, by a flag on the bucket rather than a set, which costs a hash lookup per touch.
+ * key, so that no string is built per observation.
+ *
+ * An observation is not added to its buckets at once but recorded in its {@link BucketGroup}, and pending groups are
+ * flushed into their buckets before anything reads the store (a line, every bucket, a drain): what a reader sees is
+ * exactly what applying each observation on its own would give, for a fraction of the cost on replay, where
+ * consecutive observations keep landing in the same groups.
+ *
+ * Remembers the buckets touched since they were last drained, once for persistence and once for change notification,
+ * by a flag on the bucket rather than a set, which costs a hash lookup per touch. Groups flush in the order they
+ * were first recorded into, so buckets are reported in the order they were first touched.
  */
 export class BucketStore {
   private readonly tables: Record<MeasureId, Record<Granularity, Table>>;
   /**
-   * Per measure, granularity, set of slices (the memoized arrays of `sliceKeysOf`, compared by identity) and bucket
-   * number: the buckets an observation goes to. Two lookups per granularity instead of two per slice; the price is
-   * one small array per 2^k buckets.
+   * Per measure, set of slices (the memoized arrays of `sliceKeysOf`, compared by identity) and hour number: the
+   * group of buckets an observation goes to. At most two lookups per observation instead of two per slice and
+   * granularity.
    */
-  private readonly groups: Record<MeasureId, Record<Granularity, Map<readonly string[], Map<number, KpiBucket[]>>>>;
+  private readonly groups: Record<MeasureId, Map<readonly string[], SliceSetGroups>>;
+  /** The buckets' counters. */
+  private readonly counters = new CounterArena(ARENA_CHUNK);
+  /** The pending groups' deltas, cleared at each flush. */
+  private readonly deltas = new CounterArena(ARENA_CHUNK);
+  private pending: BucketGroup[] = [];
   private dirty: KpiBucket[] = [];
   private changed: KpiBucket[] = [];
 
   constructor() {
-    this.tables = byMeasureAndGranularity(() => new Map());
-    this.groups = byMeasureAndGranularity(() => new Map());
+    this.tables = byMeasure(() => ({ hour: new Map(), day: new Map() }));
+    this.groups = byMeasure(() => new Map());
   }
 
   /** Adds (`sign` 1) or removes (`sign` -1) an observation in each of its buckets. */
   apply(observation: Observation, sign: 1 | -1): void {
-    const { measure, slices } = observation;
-    for (const granularity of MEASURES[measure].granularities) {
-      const number = Math.floor(observation.at / bucketLength(granularity));
-      const groups = this.groups[measure][granularity];
-      let byNumber = groups.get(slices);
-      if (byNumber === undefined) {
-        byNumber = new Map();
-        groups.set(slices, byNumber);
-      }
-      let buckets = byNumber.get(number);
-      if (buckets === undefined) {
-        buckets = slices.map((slice) => this.bucketAt(measure, granularity, number, slice));
-        byNumber.set(number, buckets);
-      }
-      for (const bucket of buckets) {
-        bucket.apply(observation, sign);
-        this.touched(bucket);
-      }
-    }
+    const group = this.groupOf(observation.measure, observation.slices, Math.floor(observation.at / HOUR_MS));
+    if (group.record(observation, sign, this.deltas)) this.pending.push(group);
   }
 
   /** Puts back a persisted bucket, replacing any at its address; not reported as touched. */
   restore(bucket: KpiBucket): void {
+    this.flush();
     this.forgetGroups();
-    const table = this.tables[bucket.measure][bucket.granularity];
-    let line = table.get(bucket.slice);
-    if (line === undefined) {
-      line = new BucketLine(bucketLength(bucket.granularity));
-      table.set(bucket.slice, line);
-    }
+    const line = this.lineAt(bucket.measure, bucket.granularity, bucket.slice);
     line.byNumber.set(bucket.start / line.length, bucket);
   }
 
   /** The buckets of one measure, granularity and slice; `undefined` when none was ever created. */
   line(measure: MeasureId, granularity: Granularity, slice: string): BucketLine | undefined {
+    this.flush();
     return this.tables[measure][granularity].get(slice);
   }
 
   /** Every bucket, in no particular order. */
-  *all(): IterableIterator<KpiBucket> {
-    for (const measure of MEASURE_IDS) {
-      for (const table of Object.values(this.tables[measure])) {
-        for (const line of table.values()) yield* line.buckets();
-      }
-    }
+  all(): IterableIterator<KpiBucket> {
+    this.flush();
+    return this.everyBucket();
   }
 
   /** The buckets touched since the last call, for persistence. */
   drainDirty(): KpiBucket[] {
+    this.flush();
     const drained = this.dirty;
     this.dirty = [];
     for (const bucket of drained) bucket.pendingFlush = false;
@@ -86,31 +100,110 @@ export class BucketStore {
 
   /** The buckets touched since the last call, for change notification. */
   drainChanged(): KpiBucket[] {
+    this.flush();
     const drained = this.changed;
     this.changed = [];
     for (const bucket of drained) bucket.pendingChange = false;
     return drained;
   }
 
-  /** The bucket at an address, created empty when missing. */
-  private bucketAt(measure: MeasureId, granularity: Granularity, number: number, slice: string): KpiBucket {
+  /** Applies every pending group to its buckets. */
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    const pending = this.pending;
+    this.pending = [];
+    const touched = (bucket: KpiBucket): void => this.touched(bucket);
+    for (const group of pending) group.flush(touched);
+    this.deltas.clear();
+  }
+
+  private groupOf(measure: MeasureId, slices: readonly string[], hour: number): BucketGroup {
+    const bySlices = this.groups[measure];
+    let sliceSet = bySlices.get(slices);
+    if (sliceSet === undefined) {
+      const linesOf = (granularity: Granularity): BucketLine[] => slices.map((slice) => this.lineAt(measure, granularity, slice));
+      const granularities: readonly Granularity[] = MEASURES[measure].granularities;
+      const byDay = granularities.includes('day');
+      sliceSet = {
+        hourLines: linesOf('hour'),
+        dayLines: byDay ? linesOf('day') : null,
+        byHour: new Map(),
+        lastHour: Number.NaN,
+        lastGroup: null,
+        byDay: new Map(),
+      };
+      bySlices.set(slices, sliceSet);
+    }
+    if (sliceSet.lastHour === hour) return sliceSet.lastGroup!;
+    let group = sliceSet.byHour.get(hour);
+    if (group === undefined) {
+      const hourBuckets = this.bucketsAt(measure, 'hour', slices, sliceSet.hourLines, hour);
+      group = new BucketGroup(hourBuckets, this.dayBucketsOf(measure, slices, sliceSet, hour), MEASURES[measure].fields.length);
+      sliceSet.byHour.set(hour, group);
+    }
+    sliceSet.lastHour = hour;
+    sliceSet.lastGroup = group;
+    return group;
+  }
+
+  /** The day buckets of the day holding `hour`, shared by the groups of its hours. */
+  private dayBucketsOf(measure: MeasureId, slices: readonly string[], sliceSet: SliceSetGroups, hour: number): readonly KpiBucket[] {
+    if (sliceSet.dayLines === null) return NO_BUCKETS;
+    // A UTC day is 24 whole hours from the epoch, so the day of the hour is the day of every instant in it.
+    const day = Math.floor(hour / HOURS_PER_DAY);
+    let buckets = sliceSet.byDay.get(day);
+    if (buckets === undefined) {
+      buckets = this.bucketsAt(measure, 'day', slices, sliceSet.dayLines, day);
+      sliceSet.byDay.set(day, buckets);
+    }
+    return buckets;
+  }
+
+  /** The bucket of each slice at one bucket number, created empty where missing, in slice order. */
+  private bucketsAt(
+    measure: MeasureId,
+    granularity: Granularity,
+    slices: readonly string[],
+    lines: readonly BucketLine[],
+    number: number,
+  ): KpiBucket[] {
+    const buckets: KpiBucket[] = [];
+    const fields = MEASURES[measure].fields.length;
+    // Slices are frozen arrays, which `for...of` iterates by allocating.
+    for (let position = 0; position < slices.length; position += 1) {
+      const line = lines[position]!;
+      let bucket = line.byNumber.get(number);
+      if (bucket === undefined) {
+        bucket = new KpiBucket(measure, granularity, number * line.length, slices[position]!, this.counters.take(fields));
+        line.byNumber.set(number, bucket);
+      }
+      buckets.push(bucket);
+    }
+    return buckets;
+  }
+
+  private *everyBucket(): IterableIterator<KpiBucket> {
+    for (const measure of MEASURE_IDS) {
+      for (const table of Object.values(this.tables[measure])) {
+        for (const line of table.values()) yield* line.buckets();
+      }
+    }
+  }
+
+  /** The line of one measure, granularity and slice, created empty when missing. */
+  private lineAt(measure: MeasureId, granularity: Granularity, slice: string): BucketLine {
     const table = this.tables[measure][granularity];
     let line = table.get(slice);
     if (line === undefined) {
       line = new BucketLine(bucketLength(granularity));
       table.set(slice, line);
     }
-    let bucket = line.byNumber.get(number);
-    if (bucket === undefined) {
-      bucket = new KpiBucket(measure, granularity, number * line.length, slice);
-      line.byNumber.set(number, bucket);
-    }
-    return bucket;
+    return line;
   }
 
   /** A restored bucket replaces the one a group may hold. */
   private forgetGroups(): void {
-    for (const measure of MEASURE_IDS) for (const byGranularity of Object.values(this.groups[measure])) byGranularity.clear();
+    for (const measure of MEASURE_IDS) this.groups[measure].clear();
   }
 
   private touched(bucket: KpiBucket): void {
@@ -125,9 +218,6 @@ export class BucketStore {
   }
 }
 
-function byMeasureAndGranularity<T>(create: () => T): Record<MeasureId, Record<Granularity, T>> {
-  return Object.fromEntries(MEASURE_IDS.map((id) => [id, { hour: create(), day: create() }])) as Record<
-    MeasureId,
-    Record<Granularity, T>
-  >;
+function byMeasure<T>(create: () => T): Record<MeasureId, T> {
+  return Object.fromEntries(MEASURE_IDS.map((id) => [id, create()])) as Record<MeasureId, T>;
 }

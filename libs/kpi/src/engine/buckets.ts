@@ -1,8 +1,9 @@
-import { type SketchJson, QuantileSketch } from '../sketch/index.js';
+import { type SketchDelta, type SketchJson, QuantileSketch } from '../sketch/index.js';
 import { type BucketAddress, bucketKey } from './bucket-key.js';
-import { type Granularity, bucketStart, isGranularity } from './bucket-time.js';
+import { type CounterSlot } from './counter-arena.js';
+import { type Granularity, bucketLength, bucketStart, isGranularity } from './bucket-time.js';
 import { type MeasureId, MEASURES, isMeasureId } from './measures.js';
-import { type Observation } from './observation.js';
+import { utcIso } from './utc-millis.js';
 
 /** The persisted form of a {@link KpiBucket}. */
 export interface BucketJson {
@@ -24,26 +25,54 @@ export interface BucketJson {
  */
 export class KpiBucket implements BucketAddress {
   /**
-   * The measure's counters (measures.ts), all 0 in a bucket nothing is left in. Float64 holds every integer up to
+   * The measure's counters (measures.ts), all 0 in a bucket nothing is left in, at `offset` in `counters`: an array
+   * of its own, or a store's arena shared with other buckets (counter-arena.ts). Float64 holds every integer up to
    * 2^53 exactly, and a typed array adds without the element-kind checks of a plain one.
    */
-  readonly values: Float64Array;
+  private readonly counters: Float64Array;
+  private readonly offset: number;
+  private readonly length: number;
+  /** Start / length: a small integer, where the start in epoch milliseconds would take a boxed number per bucket. */
+  private readonly number: number;
   private samples: QuantileSketch | null;
   /** @internal Touched since the store last drained it for persistence. */
   pendingFlush = false;
   /** @internal Touched since the store last drained it for change notification. */
   pendingChange = false;
 
+  /**
+   * @param values - the counters, or where they are to be kept (all 0 there); a fresh array of zeros when omitted.
+   */
   constructor(
     readonly measure: MeasureId,
     readonly granularity: Granularity,
-    readonly start: number,
+    /** Bucket start, epoch milliseconds. */
+    start: number,
     readonly slice: string,
-    values?: readonly number[],
+    values?: readonly number[] | CounterSlot,
     sketch?: QuantileSketch | null,
   ) {
-    this.values = values === undefined ? new Float64Array(MEASURES[measure].fields.length) : Float64Array.from(values);
+    this.number = start / bucketLength(granularity);
+    this.length = MEASURES[measure].fields.length;
+    if (values !== undefined && 'array' in values) {
+      this.counters = values.array;
+      this.offset = values.offset;
+    } else {
+      this.counters = values === undefined ? new Float64Array(this.length) : Float64Array.from(values);
+      this.offset = 0;
+    }
     this.samples = sketch ?? null;
+  }
+
+  /** The counters, in the order of the measure's fields: a view, to read. */
+  get values(): Float64Array {
+    const { counters, offset, length } = this;
+    return offset === 0 && counters.length === length ? counters : counters.subarray(offset, offset + length);
+  }
+
+  /** Bucket start, epoch milliseconds. */
+  get start(): number {
+    return this.number * bucketLength(this.granularity);
   }
 
   /** The canonical key (bucket-key.ts). */
@@ -56,31 +85,41 @@ export class KpiBucket implements BucketAddress {
     return this.samples;
   }
 
-  /** Adds (`sign` 1) or removes (`sign` -1) an observation of this bucket's measure. */
-  apply(observation: Observation, sign: 1 | -1): void {
-    const { values } = observation;
-    const counters = this.values;
-    for (let index = 0; index < values.length; index += 1) counters[index]! += sign * values[index]!;
-    if (observation.sample === null) return;
-    if (sign === 1) (this.samples ??= new QuantileSketch()).add(observation.sample);
-    // A removal mirrors an earlier addition: the sketch exists, and throws if the sample is absent (a bug upstream).
-    else (this.samples ?? new QuantileSketch()).remove(observation.sample);
+  /**
+   * Adds a delta of this bucket's measure: the counters at `offset` in `delta` to its counters, and the samples
+   * recorded in `samples`, if any, to its sketch.
+   */
+  applyDelta(delta: Float64Array, offset: number, samples: SketchDelta | null): void {
+    const { counters } = this;
+    const at = this.offset;
+    for (let index = 0; index < this.length; index += 1) counters[at + index]! += delta[offset + index]!;
+    if (samples === null) return;
+    // A delta that removes mirrors earlier additions: the sketch exists, and throws if the samples are absent (a bug
+    // upstream).
+    (this.samples ??= new QuantileSketch()).applyDelta(samples);
   }
 
   /** Whether nothing is counted in it (a read model may delete it). */
   isEmpty(): boolean {
-    return this.values.every((value) => value === 0) && (this.samples === null || this.samples.isEmpty());
+    return this.counterList().every((value) => value === 0) && (this.samples === null || this.samples.isEmpty());
   }
 
   toJSON(): BucketJson {
     return {
       measure: this.measure,
       granularity: this.granularity,
-      start: new Date(this.start).toISOString(),
+      start: utcIso(this.start),
       slice: this.slice,
-      values: Array.from(this.values),
+      values: this.counterList(),
       sketch: this.samples === null || this.samples.isEmpty() ? null : this.samples.toJSON(),
     };
+  }
+
+  /** The counters as a plain array, read in place: a drain writes every bucket it touched, and a view costs more. */
+  private counterList(): number[] {
+    const list = new Array<number>(this.length);
+    for (let index = 0; index < this.length; index += 1) list[index] = this.counters[this.offset + index]!;
+    return list;
   }
 
   /** Restores a bucket from {@link KpiBucket.toJSON}. @throws MalformedBucketJsonError */

@@ -4,7 +4,7 @@ import { type CaseFacts } from './case-facts.js';
 import { type Contributions, NO_CONTRIBUTIONS } from './contributions.js';
 import { splitAmount } from './money.js';
 import { type Observation } from './observation.js';
-import { officeSlices, sliceKeysOf } from './slices.js';
+import { officeSlices, seizureSlices } from './slices.js';
 
 /** Detection methods that count as targeted controls for `risk_based_seizure_share`. */
 const RISK_BASED: ReadonlySet<DetectionMethod> = new Set(['RISK_PROFILE', 'INTELLIGENCE', 'NII', 'CANINE']);
@@ -18,7 +18,7 @@ export function caseContributions(facts: CaseFacts): Contributions {
     observations.push({
       measure: 'seizure',
       at: seizure.at,
-      slices: sliceKeysOf({ office: seizure.officeId, transportMode: seizure.transportMode, category: seizure.category }),
+      slices: seizureSlices(seizure.officeId, seizure.transportMode, seizure.category),
       values: [1, RISK_BASED.has(seizure.detectionMethod) ? 1 : 0, whole, fraction],
       sample: null,
     });

@@ -49,15 +49,16 @@ export function isCaseEventType(type: string): boolean {
  * @returns whether the case changed (false for an event already there, or of another type).
  */
 export function foldCaseEvent(facts: CaseFacts, event: TypedEngineEvent, at: number): boolean {
-  const stamp: EventStamp = { at, id: event.id, source: event.source };
+  // Plain literals, not spread from a stamp: object spread is several times slower in V8.
+  const { id, source } = event;
   switch (event.type) {
     case 'SeizureRecorded': {
       const { officeId, transportMode, category, detectionMethod, estimatedValue } = event.data;
-      return insertByStamp(facts.seizures, { ...stamp, officeId, transportMode, category, detectionMethod, estimatedValue });
+      return insertByStamp(facts.seizures, { at, id, source, officeId, transportMode, category, detectionMethod, estimatedValue });
     }
     case 'PostClearanceAuditCompleted': {
       const { officeId, finding, additionalAssessed } = event.data;
-      return insertByStamp(facts.audits, { ...stamp, officeId, finding, additionalAssessed });
+      return insertByStamp(facts.audits, { at, id, source, officeId, finding, additionalAssessed });
     }
     default:
       return false;

@@ -1,7 +1,7 @@
 import { type KpiId } from '@customs-pulse/domain';
 
 import { type Contributions } from './contributions.js';
-import { type Observation, sameObservation } from './observation.js';
+import { type Observation, sameItems, sameObservation } from './observation.js';
 
 /** Where a change of contributions goes: the buckets and the quality figures. */
 export interface ContributionSink {
@@ -25,9 +25,12 @@ export function applyContributionChange(
   sink: ContributionSink,
 ): void {
   const next = after.observations;
+  const previous = before.observations;
   matched.length = next.length;
   matched.fill(false);
-  for (const old of before.observations) {
+  // Indexed loops: lists are often frozen (NO_CONTRIBUTIONS), which `for...of` iterates by allocating, on every event.
+  for (let position = 0; position < previous.length; position += 1) {
+    const old = previous[position]!;
     const index = findUnmatched(next, old);
     if (index >= 0) matched[index] = true;
     else sink.applyObservation(subject, old, -1);
@@ -35,7 +38,7 @@ export function applyContributionChange(
   for (let index = 0; index < next.length; index += 1) {
     if (!matched[index]) sink.applyObservation(subject, next[index]!, 1);
   }
-  if (before.negatives !== after.negatives) {
+  if (!sameItems(before.negatives, after.negatives)) {
     sink.applyNegatives(before.negatives, -1);
     sink.applyNegatives(after.negatives, 1);
   }

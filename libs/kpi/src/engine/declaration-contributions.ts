@@ -1,5 +1,6 @@
 import { type KpiId } from '@customs-pulse/domain';
 
+import { ALL_FAMILIES, FAMILY, type FamilySet } from './contribution-families.js';
 import { type Contributions, NO_CONTRIBUTIONS, RELEASE_TIME_KPIS } from './contributions.js';
 import { type DeclarationFacts, attributesOf, finalLaneOf } from './declaration-facts.js';
 import { HOUR_MS } from './bucket-time.js';
@@ -16,21 +17,25 @@ export interface ContributionOptions {
 }
 
 /**
- * Everything one declaration contributes, as a pure function of its facts (kpis.md, "Catalogue", column "at").
- * Cancelled declarations leave the release-time KPIs only; a negative duration is left out of its KPI and reported
- * in `negatives` instead, never clamped.
+ * What one declaration contributes, as a pure function of its facts (kpis.md, "Catalogue", column "at"): everything,
+ * or the part of it that `families` name, in the same order. Cancelled declarations leave the release-time KPIs only;
+ * a negative duration is left out of its KPI and reported in `negatives` instead, never clamped.
  */
-export function declarationContributions(facts: DeclarationFacts, options: ContributionOptions): Contributions {
+export function declarationContributions(
+  facts: DeclarationFacts,
+  options: ContributionOptions,
+  families: FamilySet = ALL_FAMILIES,
+): Contributions {
   const attributes = attributesOf(facts);
   const slices = declarationSlices(attributes.officeId, attributes.transportMode, attributes.regime);
   const observations: Observation[] = [];
   const negatives: KpiId[] = [];
-  releaseObservations(facts, slices, options, observations, negatives);
-  laneObservation(facts, slices, observations);
-  lodgementObservations(facts, slices, observations);
-  backlogObservations(facts, slices, observations);
-  examinationObservations(facts, slices, observations, negatives);
-  dutyObservations(facts.duties, attributes.officeId, observations);
+  if ((families & FAMILY.release) !== 0) releaseObservations(facts, slices, options, observations, negatives);
+  if ((families & FAMILY.lane) !== 0) laneObservation(facts, slices, observations);
+  if ((families & FAMILY.lodgement) !== 0) lodgementObservations(facts, slices, observations);
+  if ((families & FAMILY.backlog) !== 0) backlogObservations(facts, slices, observations);
+  if ((families & FAMILY.examination) !== 0) examinationObservations(facts, slices, observations, negatives);
+  if ((families & FAMILY.duties) !== 0) dutyObservations(facts.duties, attributes.officeId, observations);
   if (observations.length === 0 && negatives.length === 0) return NO_CONTRIBUTIONS;
   return { observations, negatives: negatives.length === 0 ? NO_CONTRIBUTIONS.negatives : negatives };
 }

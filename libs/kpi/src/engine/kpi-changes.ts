@@ -5,6 +5,7 @@ import { type KpiBucket } from './buckets.js';
 import { KPI_READERS, type BucketKpiId } from './kpi-readers.js';
 import { MEASURE_IDS, type MeasureId } from './measures.js';
 import { CURRENT_WINDOW_HOURS } from './kpi-queries.js';
+import { utcIso } from './utc-millis.js';
 
 /** A bucket whose value changed, for one KPI that reads it. */
 export interface KpiBucketChange {
@@ -48,18 +49,27 @@ const KPIS_BY_MEASURE: Readonly<Record<MeasureId, readonly KpiId[]>> = Object.fr
  */
 export function changesOf(buckets: readonly KpiBucket[], nowMs?: number): KpiChanges {
   const changes: KpiBucketChange[] = [];
-  const current = new Map<string, KpiCurrentChange>();
+  const current: KpiCurrentChange[] = [];
+  // Each (KPI, slice) once, in the order first met; by KPI then slice rather than by a key built per bucket and KPI.
+  const slicesSeen = new Map<KpiId, Set<string>>();
   const lastHour = nowMs === undefined ? undefined : bucketStart(nowMs, 'hour');
   for (const bucket of buckets) {
-    const start = new Date(bucket.start).toISOString();
+    const startMs = bucket.start;
+    const start = utcIso(startMs);
     for (const kpiId of KPIS_BY_MEASURE[bucket.measure]) {
       changes.push({ kpiId, granularity: bucket.granularity, start, slice: bucket.slice });
-      if (bucket.granularity === 'hour' && affectsCurrent(kpiId, bucket.start, lastHour)) {
-        current.set(`${kpiId}|${bucket.slice}`, { kpiId, slice: bucket.slice });
+      if (bucket.granularity !== 'hour' || !affectsCurrent(kpiId, startMs, lastHour)) continue;
+      let seen = slicesSeen.get(kpiId);
+      if (seen === undefined) {
+        seen = new Set();
+        slicesSeen.set(kpiId, seen);
       }
+      if (seen.has(bucket.slice)) continue;
+      seen.add(bucket.slice);
+      current.push({ kpiId, slice: bucket.slice });
     }
   }
-  return { buckets: changes, current: [...current.values()] };
+  return { buckets: changes, current };
 }
 
 function affectsCurrent(kpiId: KpiId, hourStart: number, lastHour: number | undefined): boolean {

@@ -7,7 +7,8 @@ import { KpiBucket } from './buckets.js';
 import { caseContributions } from './case-contributions.js';
 import { type CaseFacts, emptyCaseFacts, foldCaseEvent, isCaseEventType } from './case-facts.js';
 import { type ContributionSink, applyContributionChange } from './contribution-diff.js';
-import { type Contributions, NO_CONTRIBUTIONS } from './contributions.js';
+import { FAMILY, familiesChangedBy } from './contribution-families.js';
+import { NO_CONTRIBUTIONS } from './contributions.js';
 import { type ContributionOptions, declarationContributions } from './declaration-contributions.js';
 import { type DeclarationFacts, emptyDeclarationFacts } from './declaration-facts.js';
 import { type KpiEngineEvent, type TypedEngineEvent, asTypedEvent } from './engine-event.js';
@@ -21,7 +22,8 @@ import { instantOf } from './query-arguments.js';
 import { type Observation } from './observation.js';
 import { QualityCounters, type QualityCountersJson } from './quality-counters.js';
 import { type KpiFilters } from './slices.js';
-import { utcMillis } from './utc-millis.js';
+import { SubjectState } from './subject-state.js';
+import { LastUtcMillis, utcMillis } from './utc-millis.js';
 
 /** Options of a {@link KpiEngine}. */
 export interface KpiEngineOptions {
@@ -35,12 +37,6 @@ export interface KpiEngineOptions {
 /** The target of `released_within_target_rate` unless configured (kpis.md). */
 export const DEFAULT_RELEASE_TARGET_HOURS = 24;
 
-interface SubjectState<F> {
-  readonly facts: F;
-  /** What `facts` contribute, as last applied to the buckets. */
-  contributions: Contributions;
-}
-
 const CLEARANCE_TYPES: ReadonlySet<string> = new Set(CLEARANCE_EVENT_TYPES);
 
 /**
@@ -48,6 +44,9 @@ const CLEARANCE_TYPES: ReadonlySet<string> = new Set(CLEARANCE_EVENT_TYPES);
  * contribute in hourly and daily buckets per slice, and answers series and current values. Every value is a
  * function of the set of events applied (order, duplicates and restores from a snapshot do not change it), except
  * `ingest_lag_p95`. No I/O: a projector feeds it and persists {@link KpiEngine.drainDirty}.
+ *
+ * Only facts are kept per subject. An event's effect is the difference between what the facts contribute before
+ * and after it is folded in, computed for the families of observations it can change (contribution-families.ts).
  */
 export class KpiEngine {
   private readonly declarations = new Map<string, SubjectState<DeclarationFacts>>();
@@ -55,9 +54,10 @@ export class KpiEngine {
   private readonly store = new BucketStore();
   private readonly backlogMoments = new BacklogMoments();
   private readonly ingestLag = new IngestLagObservation();
+  private readonly recordedAtMillis = new LastUtcMillis();
   private quality = new QualityCounters();
-  private dirtyDeclarations = new Set<string>();
-  private dirtyCases = new Set<string>();
+  private dirtyDeclarations: SubjectState<DeclarationFacts>[] = [];
+  private dirtyCases: SubjectState<CaseFacts>[] = [];
   private readonly contributionOptions: ContributionOptions;
   private readonly queries: KpiQueries;
   private readonly sink: ContributionSink = {
@@ -86,7 +86,7 @@ export class KpiEngine {
       if (isCaseEventType(typed.type)) this.applyToCase(typed, at);
       officeId = typeof event.data['officeId'] === 'string' ? event.data['officeId'] : null;
     }
-    this.applyIngestLag(at, utcMillis(typed.recordedAt), officeId);
+    this.applyIngestLag(at, this.recordedAtMillis.of(typed.recordedAt), officeId);
   }
 
   /** Applies events in the order given. */
@@ -131,10 +131,10 @@ export class KpiEngine {
 
   /** The declarations, cases and buckets changed since the last call, and the quality counters: what to persist. */
   drainDirty(): KpiEngineSnapshot {
-    const declarations = [...this.dirtyDeclarations].map((subject) => this.declarationJson(subject));
-    const cases = [...this.dirtyCases].map((subject) => this.caseJson(subject));
-    this.dirtyDeclarations = new Set();
-    this.dirtyCases = new Set();
+    const declarations = this.dirtyDeclarations.map((state) => declarationJson(state.drained()));
+    const cases = this.dirtyCases.map((state) => caseJson(state.drained()));
+    this.dirtyDeclarations = [];
+    this.dirtyCases = [];
     const buckets = this.store.drainDirty().map((bucket) => bucket.toJSON());
     return { declarations, cases, buckets, quality: this.quality.toJSON() };
   }
@@ -142,8 +142,8 @@ export class KpiEngine {
   /** The whole state, from which {@link KpiEngine.fromJSON} restores an equivalent engine. */
   toJSON(): KpiEngineSnapshot {
     return {
-      declarations: [...this.declarations.keys()].map((subject) => this.declarationJson(subject)),
-      cases: [...this.cases.keys()].map((subject) => this.caseJson(subject)),
+      declarations: Array.from(this.declarations.values(), declarationJson),
+      cases: Array.from(this.cases.values(), caseJson),
       buckets: [...this.store.all()].map((bucket) => bucket.toJSON()),
       quality: this.quality.toJSON(),
     };
@@ -151,7 +151,7 @@ export class KpiEngine {
 
   /**
    * An engine restored from {@link KpiEngine.toJSON} (or a read model's equivalent). Buckets and quality counters are
-   * taken as stored; each subject's contributions are recomputed from its facts, to diff against when it changes.
+   * taken as stored; the backlog moments are recomputed from the declarations' facts.
    * @throws MalformedFactsJsonError, MalformedBucketJsonError, MalformedSketchJsonError
    */
   static fromJSON(snapshot: KpiEngineSnapshot, options: KpiEngineOptions = {}): KpiEngine {
@@ -160,13 +160,11 @@ export class KpiEngine {
     engine.quality = QualityCounters.fromJSON(snapshot.quality);
     for (const { subject, facts: json } of snapshot.declarations) {
       const facts = declarationFactsFromJson(json);
-      const contributions = declarationContributions(facts, engine.contributionOptions);
-      engine.declarations.set(subject, { facts, contributions });
-      for (const observation of contributions.observations) engine.trackBacklog(subject, observation, 1);
+      engine.declarations.set(subject, new SubjectState(subject, facts));
+      for (const observation of engine.backlogObservations(facts)) engine.trackBacklog(subject, observation, 1);
     }
     for (const { subject, facts: json } of snapshot.cases) {
-      const facts = caseFactsFromJson(json);
-      engine.cases.set(subject, { facts, contributions: caseContributions(facts) });
+      engine.cases.set(subject, new SubjectState(subject, caseFactsFromJson(json)));
     }
     return engine;
   }
@@ -175,15 +173,17 @@ export class KpiEngine {
   private applyToDeclaration(event: TypedEngineEvent, at: number): string | null {
     let state = this.declarations.get(event.subject);
     if (state === undefined) {
-      state = { facts: emptyDeclarationFacts(), contributions: NO_CONTRIBUTIONS };
+      state = new SubjectState(event.subject, emptyDeclarationFacts());
       this.declarations.set(event.subject, state);
     }
     const { facts } = state;
+    const options = this.contributionOptions;
+    const families = familiesChangedBy(event.type, facts);
+    const before = families === 0 ? NO_CONTRIBUTIONS : declarationContributions(facts, options, families);
     if (foldDeclarationEvent(facts, event, at)) {
-      const after = declarationContributions(facts, this.contributionOptions);
-      applyContributionChange(event.subject, state.contributions, after, this.sink);
-      state.contributions = after;
-      this.dirtyDeclarations.add(event.subject);
+      const after = families === 0 ? NO_CONTRIBUTIONS : declarationContributions(facts, options, families);
+      applyContributionChange(event.subject, before, after, this.sink);
+      if (state.touch()) this.dirtyDeclarations.push(state);
     }
     return facts.lodged?.officeId ?? facts.arrived?.officeId ?? null;
   }
@@ -191,14 +191,13 @@ export class KpiEngine {
   private applyToCase(event: TypedEngineEvent, at: number): void {
     let state = this.cases.get(event.subject);
     if (state === undefined) {
-      state = { facts: emptyCaseFacts(), contributions: NO_CONTRIBUTIONS };
+      state = new SubjectState(event.subject, emptyCaseFacts());
       this.cases.set(event.subject, state);
     }
+    const before = caseContributions(state.facts);
     if (!foldCaseEvent(state.facts, event, at)) return;
-    const after = caseContributions(state.facts);
-    applyContributionChange(event.subject, state.contributions, after, this.sink);
-    state.contributions = after;
-    this.dirtyCases.add(event.subject);
+    applyContributionChange(event.subject, before, caseContributions(state.facts), this.sink);
+    if (state.touch()) this.dirtyCases.push(state);
   }
 
   private applyIngestLag(timeMs: number, recordedAtMs: number, officeId: string | null): void {
@@ -221,20 +220,26 @@ export class KpiEngine {
   private partialHourBacklog(hourStart: number, before: number, slice: string): number {
     let backlog = 0;
     for (const subject of this.backlogMoments.subjectsIn(hourStart)) {
-      const observations = this.declarations.get(subject)?.contributions.observations ?? [];
-      for (const observation of observations) {
-        if (observation.measure !== 'backlog' || observation.at < hourStart || observation.at >= before) continue;
+      const facts = this.declarations.get(subject)?.facts;
+      if (facts === undefined) continue;
+      for (const observation of this.backlogObservations(facts)) {
+        if (observation.at < hourStart || observation.at >= before) continue;
         if (observation.slices.includes(slice)) backlog += observation.values[0] ?? 0;
       }
     }
     return backlog;
   }
 
-  private declarationJson(subject: string): KpiEngineSnapshot['declarations'][number] {
-    return { subject, facts: declarationFactsToJson(this.declarations.get(subject)!.facts) };
+  /** A declaration's backlog deltas, as applied to the buckets. */
+  private backlogObservations(facts: DeclarationFacts): readonly Observation[] {
+    return declarationContributions(facts, this.contributionOptions, FAMILY.backlog).observations;
   }
+}
 
-  private caseJson(subject: string): KpiEngineSnapshot['cases'][number] {
-    return { subject, facts: caseFactsToJson(this.cases.get(subject)!.facts) };
-  }
+function declarationJson(state: SubjectState<DeclarationFacts>): KpiEngineSnapshot['declarations'][number] {
+  return { subject: state.subject, facts: declarationFactsToJson(state.facts) };
+}
+
+function caseJson(state: SubjectState<CaseFacts>): KpiEngineSnapshot['cases'][number] {
+  return { subject: state.subject, facts: caseFactsToJson(state.facts) };
 }

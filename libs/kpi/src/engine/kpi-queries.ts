@@ -9,6 +9,7 @@ import { KPI_READERS, type KpiValue } from './kpi-readers.js';
 import { MEASURES } from './measures.js';
 import { instantOf, seriesRange, sliceOfQuery } from './query-arguments.js';
 import { type KpiFilters } from './slices.js';
+import { utcIso } from './utc-millis.js';
 
 /** One bucket of a series. */
 export interface SeriesPoint extends KpiValue {
@@ -50,7 +51,7 @@ export class KpiQueries {
     const empty = zeros(reader.measure);
     return starts.map((start) => {
       const bucket = line?.at(start);
-      return { start: iso(start), ...reader.read(bucket?.values ?? empty, bucket?.sketch ?? null) };
+      return { start: utcIso(start), ...reader.read(bucket?.values ?? empty, bucket?.sketch ?? null) };
     });
   }
 
@@ -60,7 +61,7 @@ export class KpiQueries {
     const nowMs = instantOf(now, 'now');
     const lastHour = bucketStart(nowMs, 'hour');
     const firstHour = lastHour - (CURRENT_WINDOW_HOURS - 1) * HOUR_MS;
-    const window = { from: iso(firstHour), to: iso(lastHour + HOUR_MS) };
+    const window = { from: utcIso(firstHour), to: utcIso(lastHour + HOUR_MS) };
     if (kpiId === 'backlog') {
       const before = backlogAt(this.store.line('backlog', 'hour', slice), [lastHour])[0] ?? 0;
       const value = before + this.partialHourBacklog(lastHour, nowMs, slice);
@@ -97,7 +98,7 @@ function mergeHours(
 }
 
 function backlogPoint(start: number, backlog: number): SeriesPoint {
-  return { start: iso(start), value: backlog, n: backlog };
+  return { start: utcIso(start), value: backlog, n: backlog };
 }
 
 const ZEROS = new Map<string, readonly number[]>();
@@ -109,8 +110,4 @@ function zeros(measure: keyof typeof MEASURES): readonly number[] {
     ZEROS.set(measure, empty);
   }
   return empty;
-}
-
-function iso(ms: number): string {
-  return new Date(ms).toISOString();
 }

@@ -24,7 +24,9 @@ export function sameObservation(a: Observation, b: Observation): boolean {
   return sameItems(a.values, b.values);
 }
 
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+/** Whether two lists hold the same items in the same order. */
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) return false;
   return true;

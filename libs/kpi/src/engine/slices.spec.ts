@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { TOTAL_SLICE, filtersOfSlice, sliceKey, sliceKeysOf } from './slices.js';
+import { TOTAL_SLICE, declarationSlices, filtersOfSlice, seizureSlices, sliceKey, sliceKeysOf } from './slices.js';
 
 describe('slice keys', () => {
   it('orders dimensions alphabetically, whatever order the filters come in', () => {
@@ -36,5 +36,14 @@ describe('slice keys', () => {
 
   it('returns the same array for the same attributes, so unchanged slices compare by reference', () => {
     expect(sliceKeysOf({ office: 'O7' })).toBe(sliceKeysOf({ office: 'O7' }));
+  });
+});
+
+describe('slices by attribute values', () => {
+  it('are the slices of those attributes, the same array each time, an unknown one left out', () => {
+    expect(declarationSlices('O1', null, 'IMPORT')).toBe(sliceKeysOf({ office: 'O1', regime: 'IMPORT' }));
+    expect(declarationSlices(null, null, null)).toEqual([TOTAL_SLICE]);
+    expect(seizureSlices('O1', 'SEA', 'DRUGS')).toBe(sliceKeysOf({ office: 'O1', transportMode: 'SEA', category: 'DRUGS' }));
+    expect(seizureSlices('O1', 'SEA', 'DRUGS')).toHaveLength(8);
   });
 });

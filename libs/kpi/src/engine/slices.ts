@@ -68,30 +68,49 @@ export function sliceKeysOf(attributes: KpiFilters): readonly string[] {
   return frozen;
 }
 
-/** Nested by raw attribute value, `''` standing for unknown (no office id, mode or regime is empty). */
-const declarationSlicesByValue = new Map<string, Map<string, Map<string, readonly string[]>>>();
-
 /**
- * {@link sliceKeysOf} for a declaration's attributes (`null` when unknown), looked up by the raw values without
- * building a key: it runs each time a declaration's contributions are recomputed.
+ * {@link sliceKeysOf} for three fixed dimensions, looked up by the raw attribute values (`null` when unknown) without
+ * building a key: it runs each time an observation is computed. Nested by value, `''` standing for unknown (no
+ * office id, mode, regime or category is empty).
  */
+class SlicesByValues {
+  private readonly byFirst = new Map<string, Map<string, Map<string, readonly string[]>>>();
+
+  constructor(private readonly dimensions: readonly [SliceDimension, SliceDimension, SliceDimension]) {}
+
+  slicesOf(first: string | null, second: string | null, third: string | null): readonly string[] {
+    let bySecond = this.byFirst.get(first ?? '');
+    if (bySecond === undefined) {
+      bySecond = new Map();
+      this.byFirst.set(first ?? '', bySecond);
+    }
+    let byThird = bySecond.get(second ?? '');
+    if (byThird === undefined) {
+      byThird = new Map();
+      bySecond.set(second ?? '', byThird);
+    }
+    let slices = byThird.get(third ?? '');
+    if (slices === undefined) {
+      const [a, b, c] = this.dimensions;
+      slices = sliceKeysOf({ [a]: first ?? undefined, [b]: second ?? undefined, [c]: third ?? undefined });
+      byThird.set(third ?? '', slices);
+    }
+    return slices;
+  }
+}
+
+const declarationSlicesByValues = new SlicesByValues(['office', 'transportMode', 'regime']);
+
+/** {@link sliceKeysOf} for a declaration's attributes, `null` when unknown. */
 export function declarationSlices(officeId: string | null, transportMode: string | null, regime: string | null): readonly string[] {
-  let byMode = declarationSlicesByValue.get(officeId ?? '');
-  if (byMode === undefined) {
-    byMode = new Map();
-    declarationSlicesByValue.set(officeId ?? '', byMode);
-  }
-  let byRegime = byMode.get(transportMode ?? '');
-  if (byRegime === undefined) {
-    byRegime = new Map();
-    byMode.set(transportMode ?? '', byRegime);
-  }
-  let slices = byRegime.get(regime ?? '');
-  if (slices === undefined) {
-    slices = sliceKeysOf({ office: officeId ?? undefined, transportMode: transportMode ?? undefined, regime: regime ?? undefined });
-    byRegime.set(regime ?? '', slices);
-  }
-  return slices;
+  return declarationSlicesByValues.slicesOf(officeId, transportMode, regime);
+}
+
+const seizureSlicesByValues = new SlicesByValues(['office', 'transportMode', 'category']);
+
+/** {@link sliceKeysOf} for a seizure's attributes. */
+export function seizureSlices(officeId: string, transportMode: string, category: string): readonly string[] {
+  return seizureSlicesByValues.slicesOf(officeId, transportMode, category);
 }
 
 const officeSlicesByOffice = new Map<string, readonly string[]>();

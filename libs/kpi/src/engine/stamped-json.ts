@@ -1,4 +1,5 @@
 import { type EventStamp } from './event-stamp.js';
+import { utcIso } from './utc-millis.js';
 
 /** A fact as persisted: its stamp's epoch `at` replaced by the event's `time`, RFC 3339 UTC, readable in a read model. */
 export type StampedJson<T extends EventStamp> = Omit<T, 'at'> & { readonly time: string };
@@ -15,7 +16,9 @@ export class MalformedFactsJsonError extends Error {
 /** The persisted form of a fact. */
 export function stampedToJson<T extends EventStamp>(fact: T): StampedJson<T> {
   const { at, ...rest } = fact;
-  return { ...rest, time: new Date(at).toISOString() };
+  // `time` set on the copy rest made rather than spread into another one: a drain serializes every fact it writes.
+  (rest as Record<string, unknown>)['time'] = utcIso(at);
+  return rest as unknown as StampedJson<T>;
 }
 
 /** A fact back from {@link stampedToJson}. @throws MalformedFactsJsonError */

@@ -1,7 +1,10 @@
 import { MIN_INDEXABLE_VALUE, bucketIndexOf, bucketRepresentative } from './log-buckets.js';
 import { nearestRank } from './nearest-rank.js';
+import { type SketchDelta } from './sketch-delta.js';
 import { AbsentObservationError } from './sketch-errors.js';
 import { type SketchJson, decodeSketchJson, encodeSketchJson } from './sketch-json.js';
+import { checkObservation } from './sketch-observation.js';
+import { SortedCounts } from './sorted-counts.js';
 
 /**
  * A mergeable quantile sketch that supports removal, for the percentile KPIs (kpis.md, "Windows").
@@ -13,12 +16,10 @@ import { type SketchJson, decodeSketchJson, encodeSketchJson } from './sketch-js
  * {@link MIN_INDEXABLE_VALUE}, have a bucket of their own that answers 0.
  */
 export class QuantileSketch {
-  /** Bucket index to count; a bucket whose count reaches 0 is deleted, so equal contents mean equal maps. */
-  private readonly buckets = new Map<number, number>();
+  /** Observations per log bucket index, ascending; a bucket whose count reaches 0 is dropped. */
+  private buckets = new SortedCounts();
   private zeroCount = 0;
   private total = 0;
-  /** Bucket indexes in ascending order, built on demand; `null` once a bucket was created or deleted since. */
-  private ascendingIndexes: readonly number[] | null = [];
 
   /** Observations held. */
   get count(): number {
@@ -37,7 +38,7 @@ export class QuantileSketch {
     if (value < MIN_INDEXABLE_VALUE) {
       this.zeroCount += times;
     } else {
-      this.addToBucket(bucketIndexOf(value), times);
+      this.buckets.add(bucketIndexOf(value), times);
     }
     this.total += times;
   }
@@ -56,16 +57,35 @@ export class QuantileSketch {
       this.zeroCount -= times;
     } else {
       const index = bucketIndexOf(value);
-      const held = this.buckets.get(index) ?? 0;
+      const held = this.buckets.get(index);
       if (held < times) throw new AbsentObservationError(value, times, held);
-      if (held === times) {
-        this.buckets.delete(index);
-        this.ascendingIndexes = null;
-      } else {
-        this.buckets.set(index, held - times);
-      }
+      this.buckets.add(index, -times);
     }
     this.total -= times;
+  }
+
+  /**
+   * Applies observations recorded in a {@link SketchDelta}: the same state as adding and removing each of them on its
+   * own, in any order. All or nothing: it checks every removal before it changes anything.
+   * @throws AbsentObservationError when a bucket holds fewer observations than the delta removes from it.
+   * @throws RangeError when the count would leave the safe integers.
+   */
+  applyDelta(delta: SketchDelta): void {
+    if (this.zeroCount + delta.zero < 0) throw new AbsentObservationError(0, -delta.zero, this.zeroCount);
+    const { buckets } = delta;
+    let change = delta.zero;
+    for (let position = 0; position < buckets.size; position += 1) {
+      const count = buckets.countAt(position);
+      change += count;
+      if (count >= 0) continue;
+      const index = buckets.indexAt(position);
+      const held = this.buckets.get(index);
+      if (held + count < 0) throw new AbsentObservationError(bucketRepresentative(index), -count, held);
+    }
+    if (this.total + change > Number.MAX_SAFE_INTEGER) throw new RangeError('quantile sketch count overflow');
+    this.buckets.addAll(buckets);
+    this.zeroCount += delta.zero;
+    this.total += change;
   }
 
   /**
@@ -74,8 +94,7 @@ export class QuantileSketch {
    */
   merge(other: QuantileSketch): void {
     if (this.total + other.total > Number.MAX_SAFE_INTEGER) throw new RangeError('quantile sketch count overflow');
-    // Merging a sketch into itself only updates existing keys, which Map iteration tolerates.
-    for (const [index, count] of other.buckets) this.addToBucket(index, count);
+    this.buckets.addAll(other.buckets);
     this.zeroCount += other.zeroCount;
     this.total += other.total;
   }
@@ -92,9 +111,10 @@ export class QuantileSketch {
     const rank = nearestRank(p, this.total);
     let seen = this.zeroCount;
     if (seen >= rank) return 0;
-    for (const index of this.indexesAscending()) {
-      seen += this.buckets.get(index) ?? 0;
-      if (seen >= rank) return bucketRepresentative(index);
+    const { buckets } = this;
+    for (let position = 0; position < buckets.size; position += 1) {
+      seen += buckets.countAt(position);
+      if (seen >= rank) return bucketRepresentative(buckets.indexAt(position));
     }
     throw new Error(`quantile sketch counts out of step: rank ${rank} beyond ${seen} observations`);
   }
@@ -102,10 +122,9 @@ export class QuantileSketch {
   /** An independent copy. */
   clone(): QuantileSketch {
     const copy = new QuantileSketch();
-    for (const [index, count] of this.buckets) copy.buckets.set(index, count);
+    copy.buckets = this.buckets.clone();
     copy.zeroCount = this.zeroCount;
     copy.total = this.total;
-    copy.ascendingIndexes = this.ascendingIndexes;
     return copy;
   }
 
@@ -116,8 +135,7 @@ export class QuantileSketch {
 
   /** Compact, JSON-safe, deterministic form (same observations in any order give identical output) for persistence. */
   toJSON(): SketchJson {
-    const buckets = this.indexesAscending().map((index) => [index, this.buckets.get(index) ?? 0] as const);
-    return encodeSketchJson({ zero: this.zeroCount, buckets });
+    return encodeSketchJson({ zero: this.zeroCount, ...this.buckets.ascending() });
   }
 
   /**
@@ -125,32 +143,11 @@ export class QuantileSketch {
    * @throws MalformedSketchJsonError when `json` is not a sketch of this format and relative accuracy.
    */
   static fromJSON(json: SketchJson): QuantileSketch {
-    const { zero, buckets } = decodeSketchJson(json);
+    const { zero, indexes, counts } = decodeSketchJson(json);
     const sketch = new QuantileSketch();
-    for (const [index, count] of buckets) sketch.buckets.set(index, count);
+    sketch.buckets = SortedCounts.fromAscending(indexes, counts);
     sketch.zeroCount = zero;
-    sketch.total = buckets.reduce((sum, [, count]) => sum + count, zero);
-    sketch.ascendingIndexes = buckets.map(([index]) => index);
+    sketch.total = counts.reduce((sum, count) => sum + count, zero);
     return sketch;
-  }
-
-  private addToBucket(index: number, count: number): void {
-    const held = this.buckets.get(index);
-    if (held === undefined) this.ascendingIndexes = null;
-    this.buckets.set(index, (held ?? 0) + count);
-  }
-
-  private indexesAscending(): readonly number[] {
-    this.ascendingIndexes ??= [...this.buckets.keys()].sort((a, b) => a - b);
-    return this.ascendingIndexes;
-  }
-}
-
-function checkObservation(value: number, times: number): void {
-  if (!(Number.isFinite(value) && value >= 0)) {
-    throw new RangeError(`quantile sketch value must be finite and >= 0, got ${value}`);
-  }
-  if (!(Number.isSafeInteger(times) && times >= 1)) {
-    throw new RangeError(`quantile sketch times must be a positive integer, got ${times}`);
   }
 }

@@ -19,26 +19,20 @@ export interface SketchJson {
   readonly cnt: readonly number[];
 }
 
-/** A sketch's content: the zero bucket and the other buckets' `[index, count]` pairs, ascending by index. */
+/** A sketch's content: the zero bucket, and the other buckets' indexes, ascending, with their counts. */
 export interface SketchBuckets {
   readonly zero: number;
-  readonly buckets: readonly (readonly [index: number, count: number])[];
+  readonly indexes: readonly number[];
+  readonly counts: readonly number[];
 }
 
 const MIN_BUCKET_INDEX = bucketIndexOf(MIN_INDEXABLE_VALUE);
 const MAX_BUCKET_INDEX = bucketIndexOf(Number.MAX_VALUE);
 
 /** Encodes buckets already in ascending index order. */
-export function encodeSketchJson({ zero, buckets }: SketchBuckets): SketchJson {
-  const idx: number[] = [];
-  const cnt: number[] = [];
-  let previous = 0;
-  for (const [index, count] of buckets) {
-    idx.push(idx.length === 0 ? index : index - previous);
-    cnt.push(count);
-    previous = index;
-  }
-  return { v: 1, alpha: QUANTILE_RELATIVE_ACCURACY, zero, idx, cnt };
+export function encodeSketchJson({ zero, indexes, counts }: SketchBuckets): SketchJson {
+  const idx = indexes.map((index, position) => (position === 0 ? index : index - indexes[position - 1]!));
+  return { v: 1, alpha: QUANTILE_RELATIVE_ACCURACY, zero, idx, cnt: counts.slice() };
 }
 
 /**
@@ -56,7 +50,8 @@ export function decodeSketchJson(json: SketchJson): SketchBuckets {
   if (!Array.isArray(json.idx) || !Array.isArray(json.cnt) || json.idx.length !== json.cnt.length) {
     throw new MalformedSketchJsonError('idx and cnt are not arrays of the same length');
   }
-  const buckets: (readonly [number, number])[] = [];
+  const indexes: number[] = [];
+  const counts: number[] = [];
   let total = json.zero;
   let index = 0;
   for (let position = 0; position < json.idx.length; position += 1) {
@@ -71,10 +66,11 @@ export function decodeSketchJson(json: SketchJson): SketchBuckets {
       throw new MalformedSketchJsonError(`bucket index ${index} is outside the range of finite values`);
     }
     total += count;
-    buckets.push([index, count]);
+    indexes.push(index);
+    counts.push(count);
   }
   if (!Number.isSafeInteger(total)) throw new MalformedSketchJsonError('total count is not a safe integer');
-  return { zero: json.zero, buckets };
+  return { zero: json.zero, indexes, counts };
 }
 
 /** An integer, safe, and at least `min`. */

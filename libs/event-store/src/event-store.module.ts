@@ -1,4 +1,5 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { KurrentDbEventStore } from './adapters/kurrentdb/kurrentdb-event-store.js';
 import { PostgresEventStore } from './adapters/postgres/postgres-event-store.js';
 import { SqliteEventStore } from './adapters/sqlite/sqlite-event-store.js';
 import { EVENT_STORE, type EventStore } from './event-store.port.js';
@@ -6,7 +7,8 @@ import { EVENT_STORE, type EventStore } from './event-store.port.js';
 /** Which adapter backs the `EventStore` port: chosen by configuration (`EVENT_STORE`), never by code. */
 export type EventStoreSettings =
   | { readonly adapter: 'sqlite'; readonly file: string }
-  | { readonly adapter: 'postgres'; readonly connectionString: string; readonly schema?: string };
+  | { readonly adapter: 'postgres'; readonly connectionString: string; readonly schema?: string }
+  | { readonly adapter: 'kurrentdb'; readonly connectionString: string };
 
 @Injectable()
 class EventStoreShutdown implements OnApplicationShutdown {
@@ -33,9 +35,15 @@ export class EventStoreModule {
   }
 }
 
-/** Opens the configured adapter, migrating its schema. */
+/** Opens the configured adapter, migrating its schema where it has one (SQLite, PostgreSQL). */
 export async function openEventStore(settings: EventStoreSettings, clock?: { now(): Date }): Promise<EventStore> {
-  return settings.adapter === 'sqlite'
-    ? SqliteEventStore.open({ file: settings.file, ...(clock ? { clock } : {}) })
-    : PostgresEventStore.open({ connectionString: settings.connectionString, ...(settings.schema ? { schema: settings.schema } : {}), ...(clock ? { clock } : {}) });
+  const clockOption = clock ? { clock } : {};
+  switch (settings.adapter) {
+    case 'sqlite':
+      return SqliteEventStore.open({ file: settings.file, ...clockOption });
+    case 'postgres':
+      return PostgresEventStore.open({ connectionString: settings.connectionString, ...(settings.schema ? { schema: settings.schema } : {}), ...clockOption });
+    case 'kurrentdb':
+      return KurrentDbEventStore.open({ connectionString: settings.connectionString, ...clockOption });
+  }
 }

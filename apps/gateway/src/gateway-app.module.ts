@@ -3,10 +3,11 @@ import { AuditModule } from '@customs-pulse/audit/api';
 import { AuthModule } from '@customs-pulse/auth';
 import { ConfigError, type CustomsPulseConfig } from '@customs-pulse/config';
 import { EventStoreModule } from '@customs-pulse/event-store';
-import { ClockModule, DashboardModule, HealthController, READINESS_CHECKS } from '@customs-pulse/http';
+import { ClockModule, DashboardModule, HealthController, MetricsModule, READINESS_CHECKS } from '@customs-pulse/http';
 import { IngestQualityTallyModule, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
+import { KPI_PROJECTION_METRICS } from '@customs-pulse/kpi';
 import { KpiModule, KpiProjectionReadiness } from '@customs-pulse/kpi/api';
-import { KafkaKpiUpdateListener, KafkaKpiUpdatesModule, RealtimeModule } from '@customs-pulse/realtime';
+import { KafkaKpiUpdateListener, KafkaKpiUpdatesModule, LIVE_PUSH_METRICS, RealtimeModule } from '@customs-pulse/realtime';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { fileURLToPath } from 'node:url';
 
@@ -28,9 +29,10 @@ export class GatewayAppModule {
       module: GatewayAppModule,
       imports: [
         ClockModule,
+        MetricsModule.forRoot({ projection: KPI_PROJECTION_METRICS, push: LIVE_PUSH_METRICS }),
         EventStoreModule.forRoot(config.eventStore),
         AuthModule.forRoot({ jwtSecret }),
-        IngestQualityTallyModule.forRoot(ingestQualityTallySettingsFor(config.eventStore)),
+        IngestQualityTallyModule.forRoot(ingestQualityTallySettingsFor(config.eventStore, config.database)),
         kpiModule,
         RealtimeModule.forRoot({ kpis: kpiModule }),
         KafkaKpiUpdatesModule.listener({

@@ -1,8 +1,8 @@
 import { AuthModule } from '@customs-pulse/auth';
 import type { CustomsPulseConfig } from '@customs-pulse/config';
 import { EventStoreModule } from '@customs-pulse/event-store';
-import { ClockModule, HealthController } from '@customs-pulse/http';
-import { IngestModule, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
+import { ClockModule, HealthController, MetricsModule } from '@customs-pulse/http';
+import { INGEST_METRICS, IngestModule, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
 import { Module, type DynamicModule } from '@nestjs/common';
 
 /**
@@ -16,12 +16,13 @@ export class IngestAppModule {
       module: IngestAppModule,
       imports: [
         ClockModule,
+        MetricsModule.forRoot({ ingest: INGEST_METRICS }),
         EventStoreModule.forRoot(config.eventStore),
         AuthModule.forRoot({ jwtSecret }),
         IngestModule.forRoot({
           reportingCurrency: config.reportingCurrency,
           ...(config.kafka ? { kafka: config.kafka } : {}),
-          qualityTally: ingestQualityTallySettingsFor(config.eventStore),
+          qualityTally: ingestQualityTallySettingsFor(config.eventStore, config.database),
         }),
       ],
       controllers: [HealthController],

@@ -2,8 +2,9 @@ import { AlertsModule } from '@customs-pulse/alerts';
 import { AuthModule } from '@customs-pulse/auth';
 import { ConfigError, type CustomsPulseConfig } from '@customs-pulse/config';
 import { EventStoreModule } from '@customs-pulse/event-store';
-import { ClockModule, HealthController, READINESS_CHECKS } from '@customs-pulse/http';
+import { ClockModule, HealthController, MetricsModule, READINESS_CHECKS } from '@customs-pulse/http';
 import { IngestQualityTallyModule, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
+import { KPI_PROJECTION_METRICS } from '@customs-pulse/kpi';
 import { KpiModule, KpiProjectionReadiness } from '@customs-pulse/kpi/api';
 import { KafkaKpiUpdatesModule } from '@customs-pulse/realtime';
 import { Module, type DynamicModule } from '@nestjs/common';
@@ -22,9 +23,10 @@ export class ProjectorAppModule {
       module: ProjectorAppModule,
       imports: [
         ClockModule,
+        MetricsModule.forRoot({ projection: KPI_PROJECTION_METRICS }),
         EventStoreModule.forRoot(config.eventStore),
         AuthModule.forRoot({ jwtSecret }),
-        IngestQualityTallyModule.forRoot(ingestQualityTallySettingsFor(config.eventStore)),
+        IngestQualityTallyModule.forRoot(ingestQualityTallySettingsFor(config.eventStore, config.database)),
         KafkaKpiUpdatesModule.publisher({ brokers: config.kafka.brokers, topic: config.kafka.kpiUpdatesTopic, clientId: 'customs-pulse-projector' }),
         KpiModule.forRoot({ readModel: config.kpi.readModel, releaseTargetHours: config.kpi.releaseTargetHours }),
         AlertsModule.forRoot({ rules: config.alerts }),

@@ -1,13 +1,10 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@customs-pulse/config';
-import { createHttpApp } from '@customs-pulse/http';
-import { Logger } from '@nestjs/common';
+import { loadConfig } from '@customs-pulse/config';
+import { createHttpApp, runApp } from '@customs-pulse/http';
 import { demoAccess } from './demo-access.js';
 import { StandaloneModule } from './standalone.module.js';
 
-const logger = new Logger('Standalone');
-
-async function main(): Promise<void> {
+runApp('Standalone', async (logger) => {
   const config = loadConfig();
   const access = await demoAccess(config.authJwtSecret);
   const app = await createHttpApp(StandaloneModule.forRoot(config, access.secret));
@@ -19,9 +16,4 @@ async function main(): Promise<void> {
     logger.log('AUTH_JWT_SECRET is not set: generated one for this run. Demo tokens (Authorization: Bearer <token>):');
     for (const [role, token] of Object.entries(access.tokens)) logger.log(`  ${role.padEnd(8)} ${token}`);
   }
-}
-
-main().catch((error: unknown) => {
-  logger.error(error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error));
-  process.exit(1);
 });

@@ -3,10 +3,11 @@ import { AlertsModule } from '@customs-pulse/alerts';
 import { AuditModule } from '@customs-pulse/audit/api';
 import { AuthModule } from '@customs-pulse/auth';
 import { EventStoreModule } from '@customs-pulse/event-store';
-import { ClockModule, DashboardModule, HealthController, READINESS_CHECKS } from '@customs-pulse/http';
-import { IngestModule, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
+import { ClockModule, DashboardModule, HealthController, MetricsModule, READINESS_CHECKS } from '@customs-pulse/http';
+import { INGEST_METRICS, IngestModule, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
+import { KPI_PROJECTION_METRICS } from '@customs-pulse/kpi';
 import { KpiModule, KpiProjectionReadiness } from '@customs-pulse/kpi/api';
-import { RealtimeModule } from '@customs-pulse/realtime';
+import { LIVE_PUSH_METRICS, RealtimeModule } from '@customs-pulse/realtime';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { fileURLToPath } from 'node:url';
 import { SimulationModule } from './simulation/simulation.module.js';
@@ -32,12 +33,13 @@ export class StandaloneModule {
       module: StandaloneModule,
       imports: [
         ClockModule,
+        MetricsModule.forRoot({ ingest: INGEST_METRICS, projection: KPI_PROJECTION_METRICS, push: LIVE_PUSH_METRICS }),
         EventStoreModule.forRoot(config.eventStore),
         AuthModule.forRoot({ jwtSecret }),
         IngestModule.forRoot({
           reportingCurrency: config.reportingCurrency,
           ...(config.kafka ? { kafka: config.kafka } : {}),
-          qualityTally: ingestQualityTallySettingsFor(config.eventStore),
+          qualityTally: ingestQualityTallySettingsFor(config.eventStore, config.database),
         }),
         kpiModule,
         // The same object, so the gateway reads its snapshots from this app's one projection.

@@ -7,8 +7,16 @@ export interface CustomsPulseConfig {
   readonly port: number;
   /** `DATA_DIR`: where the standalone app keeps its SQLite files. */
   readonly dataDir: string;
-  /** `EVENT_STORE` (`sqlite` | `postgres`) with `DATABASE_URL` and `DATABASE_SCHEMA` for PostgreSQL. */
+  /**
+   * `EVENT_STORE` (`sqlite` | `postgres` | `kurrentdb`), with `DATABASE_URL` and `DATABASE_SCHEMA` for PostgreSQL,
+   * `KURRENTDB_URL` for KurrentDB.
+   */
   readonly eventStore: EventStoreSettings;
+  /**
+   * `DATABASE_URL` and `DATABASE_SCHEMA`: the PostgreSQL database beside the event store, where a KurrentDB store's
+   * ingest tally is kept; undefined unless `DATABASE_URL` is set (it must be for `postgres` and `kurrentdb`).
+   */
+  readonly database: PostgresDatabaseSettings | undefined;
   /** `AUTH_JWT_SECRET`; undefined when unset (the standalone demo then generates one). */
   readonly authJwtSecret: string | undefined;
   /** `REPORTING_CURRENCY`: ISO 4217 code amounts are reported in. */
@@ -21,6 +29,14 @@ export interface CustomsPulseConfig {
   readonly alerts: AlertSettings;
   /** The traffic simulator the standalone app runs in-process; undefined unless `SIMULATE` is on. */
   readonly simulation: SimulationSettings | undefined;
+}
+
+/** A PostgreSQL database and the schema to work in. */
+export interface PostgresDatabaseSettings {
+  /** `DATABASE_URL`, e.g. `postgres://user@host:5432/customs`. */
+  readonly connectionString: string;
+  /** `DATABASE_SCHEMA` (default `public`). */
+  readonly schema: string;
 }
 
 /** `SIMULATE=1`: the standalone app feeds itself simulated traffic (README, "Simulator"). */
@@ -48,8 +64,9 @@ export interface AlertSettings {
 /** Where the KPI projection keeps its read model, and the KPI options of kpis.md. */
 export interface KpiSettings {
   /**
-   * `KPI_READ_MODEL` (`sqlite` | `postgres`, default: `postgres` when `EVENT_STORE=postgres`, else `sqlite`): SQLite
-   * files in `DATA_DIR/kpi`, or PostgreSQL at `DATABASE_URL` in schema `KPI_SCHEMA` (default `customs_pulse_kpi`).
+   * `KPI_READ_MODEL` (`sqlite` | `postgres`, default: `postgres` when `EVENT_STORE` is `postgres` or `kurrentdb`, else
+   * `sqlite`): SQLite files in `DATA_DIR/kpi`, or PostgreSQL at `DATABASE_URL` in schema `KPI_SCHEMA` (default
+   * `customs_pulse_kpi`).
    */
   readonly readModel:
     | { readonly adapter: 'sqlite'; readonly directory: string }

@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       port: 3000,
       dataDir: resolve('./data'),
       eventStore: { adapter: 'sqlite', file: resolve('./data/events.sqlite') },
+      database: undefined,
       authJwtSecret: undefined,
       reportingCurrency: 'USD',
       kafka: undefined,
@@ -82,13 +83,29 @@ describe('loadConfig', () => {
     const config = loadConfig({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://db/customs', DATABASE_SCHEMA: 'pulse' });
 
     expect(config.eventStore).toEqual({ adapter: 'postgres', connectionString: 'postgres://db/customs', schema: 'pulse' });
+    expect(config.database).toEqual({ connectionString: 'postgres://db/customs', schema: 'pulse' });
+  });
+
+  it('configures the KurrentDB event store from KURRENTDB_URL, with the read model and the tally’s database in PostgreSQL', () => {
+    const config = loadConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://kurrentdb:2113?tls=false', DATABASE_URL: 'postgres://db/customs' });
+
+    expect(config.eventStore).toEqual({ adapter: 'kurrentdb', connectionString: 'kurrentdb://kurrentdb:2113?tls=false' });
+    expect(config.database).toEqual({ connectionString: 'postgres://db/customs', schema: 'public' });
+    expect(config.kpi.readModel).toEqual({ adapter: 'postgres', connectionString: 'postgres://db/customs', schema: 'customs_pulse_kpi' });
+  });
+
+  it.each(['kurrent://a:2113', 'kdb+discover://a:2113,b:2113', 'esdb://a:2113?tls=false'])('accepts the KurrentDB client’s scheme of %s', (url) => {
+    expect(loadConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: url, DATABASE_URL: 'postgres://db/c' }).eventStore).toMatchObject({ connectionString: url });
   });
 
   it.each([
     [{ PORT: 'eighty' }, 'PORT', /whole number from 0 to 65535/],
     [{ PORT: '70000' }, 'PORT', /whole number/],
-    [{ EVENT_STORE: 'mysql' }, 'EVENT_STORE', /one of sqlite, postgres/],
+    [{ EVENT_STORE: 'mysql' }, 'EVENT_STORE', /one of sqlite, postgres, kurrentdb/],
     [{ EVENT_STORE: 'postgres' }, 'DATABASE_URL', /required when EVENT_STORE=postgres/],
+    [{ EVENT_STORE: 'kurrentdb', DATABASE_URL: 'postgres://db/c' }, 'KURRENTDB_URL', /required when EVENT_STORE=kurrentdb/],
+    [{ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'http://kurrentdb:2113', DATABASE_URL: 'postgres://db/c' }, 'KURRENTDB_URL', /KurrentDB connection string/],
+    [{ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://kurrentdb:2113' }, 'DATABASE_URL', /required when EVENT_STORE=kurrentdb/],
     [{ AUTH_JWT_SECRET: 'short' }, 'AUTH_JWT_SECRET', /at least 32 bytes/],
     [{ REPORTING_CURRENCY: 'usd' }, 'REPORTING_CURRENCY', /ISO 4217/],
     [{ KAFKA_BROKERS: 'localhost' }, 'KAFKA_BROKERS', /host:port/],

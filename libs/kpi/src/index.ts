@@ -32,4 +32,5 @@ export { type KpiReadModelSettings, followReadModelGenerations, openReadModelGen
 export { loadActiveKpiState } from './read-model/postgres/postgres-active-kpi-state.js';
 export { FollowingGenerations } from './read-model/follower/following-generations.js';
 export * from './projection/kpi-commit-observer.port.js';
+export * from './projector/kpi-projection-metrics.port.js';
 export * from './thresholds/kpi-thresholds.port.js';

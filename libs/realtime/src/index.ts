@@ -5,6 +5,7 @@
 export { RealtimeModule, type RealtimeModuleOptions } from './realtime.module.js';
 export { LiveHub, type LiveHubOptions, KPI_UPDATED } from './hub/live-hub.js';
 export { type LiveRooms } from './hub/live-rooms.port.js';
+export * from './hub/live-push-metrics.port.js';
 export {
   type AlertChange,
   type AlertNotice,

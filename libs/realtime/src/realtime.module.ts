@@ -3,6 +3,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 
 import { LiveGateway } from './gateway/live.gateway.js';
 import { LiveHub } from './hub/live-hub.js';
+import { LIVE_PUSH_METRICS, type LivePushMetrics } from './hub/live-push-metrics.port.js';
 import { InProcessNotifier } from './notifier/in-process-notifier.js';
 import { LIVE_SNAPSHOTS } from './snapshots/live-snapshots.port.js';
 import { ProjectionSnapshots } from './snapshots/projection-snapshots.js';
@@ -33,7 +34,11 @@ export class RealtimeModule {
       global: true,
       imports: [options.kpis],
       providers: [
-        { provide: LiveHub, useFactory: () => new LiveHub({ coalesceMs: options.coalesceMs }) },
+        {
+          provide: LiveHub,
+          inject: [{ token: LIVE_PUSH_METRICS, optional: true }],
+          useFactory: (metrics?: LivePushMetrics) => new LiveHub({ coalesceMs: options.coalesceMs, metrics }),
+        },
         { provide: NOTIFIER, inject: [LiveHub], useFactory: (hub: LiveHub) => new InProcessNotifier(hub) },
         { provide: LIVE_SNAPSHOTS, inject: [KpiAnswers], useFactory: (answers: KpiAnswers) => new ProjectionSnapshots(answers) },
         LiveGateway,

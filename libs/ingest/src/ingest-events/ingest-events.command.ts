@@ -7,12 +7,19 @@ import type { IngestReport } from './ingest-report.js';
  */
 export type EventCandidate = { readonly json: unknown } | { readonly bytes: Uint8Array };
 
+/** How candidates reached ingest: `in-process` is a caller in the same app (the standalone simulator, a benchmark). */
+export type IngestTransport = 'http' | 'kafka' | 'in-process';
+
 /**
  * Validate these candidates and store the valid ones in one durable commit. Invalid ones never stop the valid
  * ones of the same batch.
  */
 export class IngestEventsCommand extends Command<IngestReport> {
-  constructor(readonly candidates: readonly EventCandidate[]) {
+  constructor(
+    readonly candidates: readonly EventCandidate[],
+    /** Counted apart in the ingest metrics. @defaultValue 'in-process' */
+    readonly transport: IngestTransport = 'in-process',
+  ) {
     super();
   }
 }

@@ -11,6 +11,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { IngestQualityRecorder } from '../ingest-quality/ingest-quality-recorder.js';
 import { IngestEventsCommand, type EventCandidate } from './ingest-events.command.js';
 import { EVENT_VALIDATION_RULES } from './event-validation-rules.js';
+import { INGEST_METRICS, SILENT_INGEST_METRICS, type IngestMetrics } from './ingest-metrics.port.js';
 import type { CandidateOutcome, IngestReport, RejectedEvent } from './ingest-report.js';
 import { storedConflictProblem } from './stored-conflict.js';
 
@@ -27,9 +28,10 @@ export class IngestEventsHandler implements ICommandHandler<IngestEventsCommand>
     @Inject(EVENT_VALIDATION_RULES) private readonly rules: EventValidationRules,
     // Optional: a handler built by hand (bench/ingest) tallies nothing; IngestModule always provides one.
     @Optional() @Inject(IngestQualityRecorder) private readonly quality?: IngestQualityRecorder,
+    @Optional() @Inject(INGEST_METRICS) private readonly metrics: IngestMetrics = SILENT_INGEST_METRICS,
   ) {}
 
-  async execute({ candidates }: IngestEventsCommand): Promise<IngestReport> {
+  async execute({ candidates, transport }: IngestEventsCommand): Promise<IngestReport> {
     const outcomes: CandidateOutcome[] = [];
     const rejected: RejectedEvent[] = [];
     const valid: ValidCandidate[] = [];
@@ -46,12 +48,14 @@ export class IngestEventsHandler implements ICommandHandler<IngestEventsCommand>
 
     // One write per subject (its stream), each holding that subject's events in batch order.
     const bySubject = groupBySubject(valid);
+    const appendStarted = performance.now();
     const appended =
       bySubject.length === 0
         ? []
         : await this.store.appendMany(
             bySubject.map((group) => ({ stream: group[0]!.event.subject, events: group.map(({ event }) => event) })),
           );
+    const appendSeconds = bySubject.length === 0 ? null : (performance.now() - appendStarted) / 1000;
     const appendOutcomes = appended.flatMap((result) => result.outcomes);
     const ordered = bySubject.flat().map((item, position) => ({ ...item, outcome: appendOutcomes[position]! }));
     let accepted = 0;
@@ -76,6 +80,7 @@ export class IngestEventsHandler implements ICommandHandler<IngestEventsCommand>
     const report: IngestReport = { accepted, duplicates, rejected, outcomes };
     // Only once the append is durable, and without waiting: a tally must never fail or slow an ingest.
     this.quality?.record(report);
+    this.metrics.ingested({ transport, accepted, duplicates, rejected: rejected.length, appendSeconds });
     return report;
   }
 

@@ -19,4 +19,17 @@ describe('ingestQualityTallySettingsFor', () => {
 
     expect(settings).toEqual({ adapter: 'postgres', connectionString: 'postgres://db/customs', schema: 'pulse' });
   });
+
+  it('puts the tally beside a KurrentDB store in the PostgreSQL database and schema of DATABASE_URL and DATABASE_SCHEMA', () => {
+    const settings = ingestQualityTallySettingsFor(
+      { adapter: 'kurrentdb', connectionString: 'kurrentdb://kurrentdb:2113?tls=false' },
+      { connectionString: 'postgres://db/customs', schema: 'pulse' },
+    );
+
+    expect(settings).toEqual({ adapter: 'postgres', connectionString: 'postgres://db/customs', schema: 'pulse' });
+  });
+
+  it('refuses a KurrentDB store without the PostgreSQL database its tally needs', () => {
+    expect(() => ingestQualityTallySettingsFor({ adapter: 'kurrentdb', connectionString: 'kurrentdb://kurrentdb:2113' })).toThrow(/DATABASE_URL/);
+  });
 });

@@ -5,3 +5,6 @@
 export { KpiModule, type KpiModuleOptions } from './kpi.module.js';
 export { KpiProjectionReadiness } from './http/kpi-projection-readiness.js';
 export { RebuildKpiProjectionCommand } from './commands/rebuild-kpi-projection.command.js';
+// OpenAPI documentation that the alert endpoints on `/api/kpis/:id` share.
+export { KpiThresholdsSchema } from './http/kpi-thresholds.schema.js';
+export { ApiKpiIdParam } from './http/kpi-query-parameters.docs.js';

@@ -18,6 +18,8 @@ import { GetQualityHandler } from './queries/get-quality.query.js';
 import { KpisAsOf } from '../as-of/kpis-as-of.js';
 import { NOTIFIER, type Notifier, SILENT_NOTIFIER } from '../notifier/notifier.port.js';
 import { kpiEngineFactory } from '../projector/kpi-engine-factory.js';
+import { KPI_PROJECTION_METRICS, SILENT_KPI_PROJECTION_METRICS, type KpiProjectionMetrics } from '../projector/kpi-projection-metrics.port.js';
+import { meteredReadModelGenerations } from '../projector/metered-read-model-generations.js';
 import { KpiAnswers } from '../projection/kpi-answers.js';
 import { KPI_COMMIT_OBSERVER, type KpiCommitObserver } from '../projection/kpi-commit-observer.port.js';
 import { KpiProjection } from '../projection/kpi-projection.js';
@@ -74,7 +76,12 @@ export class KpiModule {
       providers: [
         {
           provide: KPI_READ_MODEL_GENERATIONS,
-          useFactory: () => (follower ? followReadModelGenerations(options.readModel) : openReadModelGenerations(options.readModel)),
+          inject: [{ token: KPI_PROJECTION_METRICS, optional: true }],
+          useFactory: async (metrics: KpiProjectionMetrics = SILENT_KPI_PROJECTION_METRICS) =>
+            meteredReadModelGenerations(
+              await (follower ? followReadModelGenerations(options.readModel) : openReadModelGenerations(options.readModel)),
+              metrics,
+            ),
         },
         {
           provide: KpiProjection,
@@ -84,6 +91,7 @@ export class KpiModule {
             CLOCK,
             { token: NOTIFIER, optional: true },
             { token: KPI_COMMIT_OBSERVER, optional: true },
+            { token: KPI_PROJECTION_METRICS, optional: true },
           ],
           useFactory: async (
             store: EventStore,
@@ -91,6 +99,7 @@ export class KpiModule {
             clock: Clock,
             notifier?: Notifier,
             observer?: KpiCommitObserver,
+            metrics?: KpiProjectionMetrics,
           ) => {
             const projection = new KpiProjection({
               source: store,
@@ -102,6 +111,7 @@ export class KpiModule {
               clock,
             });
             await projection.start();
+            metrics?.follow(() => projection.view().position);
             return projection;
           },
         },

@@ -1,5 +1,5 @@
 import { AUTH_SECRET } from '@customs-pulse/auth';
-import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Logger, Optional, type OnModuleDestroy } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -11,10 +11,12 @@ import {
 import { type Namespace, type Socket } from 'socket.io';
 
 import { LiveHub } from '../hub/live-hub.js';
+import { LIVE_PUSH_METRICS, type LivePushMetrics, SILENT_LIVE_PUSH_METRICS } from '../hub/live-push-metrics.port.js';
 import { LIVE_SNAPSHOTS, type LiveSnapshots } from '../snapshots/live-snapshots.port.js';
 import { RISK_ROOM, roomsOf } from '../subscriptions/live-rooms.js';
 import { parseLiveSubscription } from '../subscriptions/live-subscription.js';
 import { type SubscribeAck, type UnsubscribeAck, badSubscription, tooManyRooms, unavailable } from './live-acks.js';
+import { liveAudience } from './live-audience.js';
 import { type LiveClient, LiveRefusal, admitLiveClient } from './live-handshake.js';
 import { namespaceRooms } from './namespace-rooms.js';
 
@@ -40,6 +42,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     @Inject(LiveHub) private readonly hub: LiveHub,
     @Inject(LIVE_SNAPSHOTS) private readonly snapshots: LiveSnapshots,
     @Inject(AUTH_SECRET) private readonly secret: Uint8Array,
+    @Optional() @Inject(LIVE_PUSH_METRICS) private readonly metrics: LivePushMetrics = SILENT_LIVE_PUSH_METRICS,
   ) {}
 
   /** Checks each handshake before the client is connected, and hands the namespace's rooms to the hub. */
@@ -55,7 +58,8 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
         (refusal: Error) => next(refusal),
       );
     });
-    this.hub.attach(namespaceRooms(namespace));
+    this.hub.attach(namespaceRooms(namespace, this.metrics));
+    this.metrics.follow(() => liveAudience(namespace));
   }
 
   /** Puts a `risk` client in the alert room: alerts need no subscription. */

@@ -105,4 +105,16 @@ describe('LiveHub', () => {
 
     expect(rooms.sent).toHaveLength(1);
   });
+
+  it('tells its metrics of every change handed over, watched or not', () => {
+    const received: number[] = [];
+    const counted = new LiveHub({ metrics: { kpiUpdatesReceived: (count) => received.push(count) } });
+    counted.attach(rooms);
+
+    counted.pushKpiUpdates([update(undefined, 3, 10), update('UZ-TAS', 2, 10)]);
+    counted.pushKpiUpdates([update('UZ-SAM', 1, 11)]);
+    counted.stop();
+
+    expect(received).toEqual([2, 1]);
+  });
 });

@@ -3,6 +3,7 @@ import { type KpiUpdate } from '@customs-pulse/kpi';
 import { type AlertChange, type AlertNotice } from '../alerts/alert-notice.js';
 import { RoomCoalescer } from '../coalescing/room-coalescer.js';
 import { RISK_ROOM, kpiRoom } from '../subscriptions/live-rooms.js';
+import { type LivePushMetrics, SILENT_LIVE_PUSH_METRICS } from './live-push-metrics.port.js';
 import { type LiveRooms } from './live-rooms.port.js';
 
 /** The event a changed current value is pushed as (api.md). */
@@ -12,6 +13,8 @@ export const KPI_UPDATED = 'kpi.updated';
 export interface LiveHubOptions {
   /** Least time between two `kpi.updated` of one KPI and slice: 250 ms is api.md's 4 a second. @defaultValue 250 */
   readonly coalesceMs?: number;
+  /** Told of each change handed over. @defaultValue {@link SILENT_LIVE_PUSH_METRICS} */
+  readonly metrics?: Pick<LivePushMetrics, 'kpiUpdatesReceived'>;
 }
 
 /**
@@ -23,8 +26,10 @@ export class LiveHub {
   private rooms: LiveRooms | null = null;
   private stopped = false;
   private readonly coalescer: RoomCoalescer<KpiUpdate>;
+  private readonly metrics: Pick<LivePushMetrics, 'kpiUpdatesReceived'>;
 
   constructor(options: LiveHubOptions = {}) {
+    this.metrics = options.metrics ?? SILENT_LIVE_PUSH_METRICS;
     this.coalescer = new RoomCoalescer((room, update) => this.rooms?.emit(room, KPI_UPDATED, update), { intervalMs: options.coalesceMs });
   }
 
@@ -35,6 +40,7 @@ export class LiveHub {
 
   /** Pushes each changed current value to the room of its KPI and slice, at most once per interval per room. */
   pushKpiUpdates(updates: readonly KpiUpdate[]): void {
+    this.metrics.kpiUpdatesReceived(updates.length);
     const rooms = this.rooms;
     if (rooms === null || this.stopped) return;
     for (const update of updates) {

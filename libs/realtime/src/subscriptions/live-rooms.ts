@@ -3,12 +3,19 @@ import { type KpiFilters, sliceKey } from '@customs-pulse/kpi';
 
 import { type LiveSubscription } from './live-subscription.js';
 
+const KPI_ROOM_PREFIX = 'kpi:';
+
 /**
  * The room of one KPI under one slice: its members get that KPI's `kpi.updated` for exactly that slice. The slice key
  * is canonical and URI-encodes its values, so one slice has one room and no office id can name another's.
  */
 export function kpiRoom(kpiId: KpiId, filters: KpiFilters): string {
-  return `kpi:${kpiId}:${sliceKey(filters)}`;
+  return `${KPI_ROOM_PREFIX}${kpiId}:${sliceKey(filters)}`;
+}
+
+/** Whether `room` is a {@link kpiRoom}, not the risk room or a client's own. */
+export function isKpiRoom(room: string): boolean {
+  return room.startsWith(KPI_ROOM_PREFIX);
 }
 
 /** The rooms a subscription stands for: one per KPI, all under its slice. */

@@ -1,23 +1,25 @@
 import { type Principal, RequireRole } from '@customs-pulse/auth';
-import { ProblemException, type RequestProblem } from '@customs-pulse/http';
+import { ApiProblemResponses, ApiRole, ProblemException, type RequestProblem } from '@customs-pulse/http';
 import { type AlertNotice, type AlertStatus } from '@customs-pulse/realtime';
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
 
 import { AcknowledgeAlertCommand } from '../commands/acknowledge-alert.command.js';
 import { ListAlertsQuery } from '../queries/list-alerts.query.js';
+import { AcknowledgementSchema, MAX_NOTE_LENGTH } from './acknowledgement.schema.js';
+import { ALERT_STATUSES, AlertNoticeSchema } from './alert-notice.schema.js';
 import { answeringAlertCommand } from './alert-problems.js';
-import { readJsonObjectBody } from './json-object-body.js';
+import { MAX_COMMAND_BODY_BYTES, readJsonObjectBody } from './json-object-body.js';
 
-const STATUSES: readonly AlertStatus[] = ['open', 'acknowledged', 'resolved'];
-
-/** Longest acknowledgement note: a sentence or a ticket reference, not a report. */
-export const MAX_NOTE_LENGTH = 1000;
+const STATUSES: readonly AlertStatus[] = ALERT_STATUSES;
 
 /** The alerts of api.md for the risk unit: list them, acknowledge one. */
 @Controller('api/alerts')
 @RequireRole('risk')
+@ApiTags('Alerts')
+@ApiRole('risk')
 export class AlertsController {
   constructor(
     @Inject(QueryBus) private readonly queries: QueryBus,
@@ -26,6 +28,10 @@ export class AlertsController {
 
   /** `GET /api/alerts?status=open|acknowledged|resolved`: newest raised first; every alert without `status`. */
   @Get()
+  @ApiOperation({ summary: 'List alerts', description: 'Newest raised first; every alert when `status` is left out.' })
+  @ApiQuery({ name: 'status', required: false, enum: ALERT_STATUSES })
+  @ApiOkResponse({ type: [AlertNoticeSchema], description: 'The alerts, newest raised first' })
+  @ApiProblemResponses({ 400: 'An unknown status or query parameter; `errors` names each' })
   list(@Query() query: Readonly<Record<string, unknown>>): Promise<AlertNotice[]> {
     return this.queries.execute(new ListAlertsQuery(statusOf(query)));
   }
@@ -33,6 +39,16 @@ export class AlertsController {
   /** `POST /api/alerts/:id/acknowledge` with `{note?}`: 404 for an unknown alert, 409 unless it is open. */
   @Post(':id/acknowledge')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Acknowledge an open alert', description: 'Records `AlertAcknowledged` with the token\'s `sub` and the note; answers the acknowledged alert.' })
+  @ApiParam({ name: 'id', type: String, description: 'The alert id, URL-encoded' })
+  @ApiBody({ type: AcknowledgementSchema, required: false })
+  @ApiOkResponse({ type: AlertNoticeSchema, description: 'The acknowledged alert' })
+  @ApiProblemResponses({
+    400: `The body is not a JSON object, has another field, or a note that is not a string of at most ${MAX_NOTE_LENGTH} characters`,
+    404: 'No alert of that id',
+    409: 'The alert is already acknowledged or resolved, or was changed concurrently',
+    413: `The body is over ${MAX_COMMAND_BODY_BYTES} bytes`,
+  })
   async acknowledge(@Param('id') id: string, @Req() request: IncomingMessage & { principal?: Principal }): Promise<AlertNotice> {
     const note = noteOf(await readJsonObjectBody(request));
     return answeringAlertCommand(() => this.commands.execute(new AcknowledgeAlertCommand(id, note, request.principal?.subject ?? null)));

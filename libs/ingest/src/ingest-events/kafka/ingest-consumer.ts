@@ -76,7 +76,7 @@ export class IngestConsumer {
 
   /** True once the slice is stored, dead-lettered and committed; false when given up uncommitted. */
   private async ingestSlice(batch: RecordBatch, records: readonly ConsumedRecord[]): Promise<boolean> {
-    const command = new IngestEventsCommand(records.map(candidateOf));
+    const command = new IngestEventsCommand(records.map(candidateOf), 'kafka');
     const report = await this.untilDone(batch, 'append', () => this.ingest.execute(command));
     if (report === ABANDONED) return false;
 

@@ -1,6 +1,8 @@
 import { CLOCK, type Clock } from '@customs-pulse/domain';
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { IngestEventsHandler } from '../ingest-events.handler.js';
+import { INGEST_METRICS, SILENT_INGEST_METRICS, type IngestMetrics } from '../ingest-metrics.port.js';
+import { countedDeadLetterSink } from './counted-dead-letter-sink.js';
 import { IngestConsumer } from './ingest-consumer.js';
 import { resolveKafkaIngestOptions, type KafkaIngestOptions } from './kafka-ingest-options.js';
 import { kafkajsClient } from './kafkajs-client.js';
@@ -20,6 +22,7 @@ export class KafkaIngestTransport implements OnApplicationBootstrap, BeforeAppli
     @Inject(KAFKA_INGEST_OPTIONS) private readonly options: KafkaIngestOptions,
     @Inject(IngestEventsHandler) private readonly ingest: IngestEventsHandler,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() @Inject(INGEST_METRICS) private readonly metrics: IngestMetrics = SILENT_INGEST_METRICS,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -27,7 +30,7 @@ export class KafkaIngestTransport implements OnApplicationBootstrap, BeforeAppli
     const kafka = kafkajsClient(options, this.logger);
     const consumer = new IngestConsumer(
       new KafkajsRecordBatchSource(kafka, options, this.logger),
-      new KafkajsDeadLetterSink(kafka, options.deadLetterTopic, options.idempotentDeadLetters, this.logger),
+      countedDeadLetterSink(new KafkajsDeadLetterSink(kafka, options.deadLetterTopic, options.idempotentDeadLetters, this.logger), this.metrics),
       this.ingest,
       this.clock,
       options,

@@ -1,13 +1,19 @@
 import { type Principal, RequireRole } from '@customs-pulse/auth';
 import { CLOCK, type Clock, type KpiId, isKpiId } from '@customs-pulse/domain';
+import { ApiProblemResponses, ApiRole } from '@customs-pulse/http';
 import { Controller, Get, Inject, NotFoundException, Param, Query, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { type CurrentKpis, GetCurrentKpisQuery } from '../queries/get-current-kpis.query.js';
 import { type CurrentKpi, GetKpiCurrentQuery } from '../queries/get-kpi-current.query.js';
 import { GetKpiCatalogueQuery, type KpiCatalogueEntry } from '../queries/get-kpi-catalogue.query.js';
 import { GetKpiSeriesQuery, type KpiSeries } from '../queries/get-kpi-series.query.js';
+import { CurrentKpiSchema, CurrentKpisSchema } from './current-kpi.schema.js';
+import { KpiCatalogueEntrySchema } from './kpi-catalogue-entry.schema.js';
 import { answeringKpiQuery } from './kpi-query-failure.js';
+import { ApiKpiFilterQueries, ApiKpiIdParam, ApiSeriesRangeQueries } from './kpi-query-parameters.docs.js';
+import { KpiSeriesSchema } from './kpi-series.schema.js';
 import { QueryParameters, type QueryString } from './query-parameters.js';
 
 const FILTERS = ['office', 'transportMode', 'regime', 'category'] as const;
@@ -15,6 +21,8 @@ const FILTERS = ['office', 'transportMode', 'regime', 'category'] as const;
 /** The KPI queries of api.md: catalogue, series, current values. Role `operator`; `asOf` needs `auditor`. */
 @Controller('api/kpis')
 @RequireRole('operator')
+@ApiTags('KPIs')
+@ApiRole('operator')
 export class KpisController {
   constructor(
     @Inject(QueryBus) private readonly queries: QueryBus,
@@ -22,12 +30,21 @@ export class KpisController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'The KPI catalogue', description: 'Every KPI with its dimension, unit, direction, the thresholds in force and the filters it can be asked by.' })
+  @ApiOkResponse({ type: [KpiCatalogueEntrySchema], description: 'The catalogue, in kpis.md order' })
   catalogue(): Promise<KpiCatalogueEntry[]> {
     return this.queries.execute(new GetKpiCatalogueQuery());
   }
 
   /** Declared before `:id/...` routes only for readability: `current` is never taken for a KPI id here. */
   @Get('current')
+  @ApiOperation({
+    summary: "Every KPI's current value",
+    description: 'Over the 24 hours ending with the present hour, under the filters given; a KPI that cannot be sliced by a filter given is left out.',
+  })
+  @ApiKpiFilterQueries()
+  @ApiOkResponse({ type: CurrentKpisSchema, description: 'The current values and the position answered from' })
+  @ApiProblemResponses({ 400: 'An unknown or malformed query parameter; `errors` names each' })
   allCurrent(@Query() query: QueryString, @Req() request: { principal?: Principal }): Promise<CurrentKpis> {
     const parameters = new QueryParameters(query, [...FILTERS, 'asOf']);
     const asOf = parameters.asOf(request.principal);
@@ -37,6 +54,18 @@ export class KpisController {
   }
 
   @Get(':id/series')
+  @ApiOperation({
+    summary: 'A KPI over time',
+    description: 'One point per bucket in [from, to); over an empty bucket `value` is 0 for a count or sum and null for a mean, share, ratio or percentile.',
+  })
+  @ApiKpiIdParam()
+  @ApiKpiFilterQueries()
+  @ApiSeriesRangeQueries()
+  @ApiOkResponse({ type: KpiSeriesSchema, description: 'One point per bucket in range' })
+  @ApiProblemResponses({
+    400: 'An unknown or malformed query parameter, a bound that is not a bucket start, or a filter this KPI is not sliced by; `errors` names each',
+    404: 'No KPI of that id',
+  })
   series(@Param('id') id: string, @Query() query: QueryString, @Req() request: { principal?: Principal }): Promise<KpiSeries> {
     const kpiId = knownKpi(id);
     const parameters = new QueryParameters(query, ['granularity', 'from', 'to', ...FILTERS, 'asOf']);
@@ -49,6 +78,11 @@ export class KpisController {
   }
 
   @Get(':id/current')
+  @ApiOperation({ summary: "A KPI's current value", description: 'Over the 24 hourly buckets ending with the present hour (`backlog`: now), with the window and position.' })
+  @ApiKpiIdParam()
+  @ApiKpiFilterQueries()
+  @ApiOkResponse({ type: CurrentKpiSchema, description: 'The current value, its window and the position answered from' })
+  @ApiProblemResponses({ 400: 'An unknown or malformed query parameter, or a filter this KPI is not sliced by; `errors` names each', 404: 'No KPI of that id' })
   current(@Param('id') id: string, @Query() query: QueryString, @Req() request: { principal?: Principal }): Promise<CurrentKpi> {
     const kpiId = knownKpi(id);
     const parameters = new QueryParameters(query, [...FILTERS, 'asOf']);

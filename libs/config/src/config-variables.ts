@@ -1,0 +1,128 @@
+/** The programs that read the configuration: the apps under `apps/` (the standalone one with its commands). */
+export type CustomsPulseApp = 'standalone' | 'ingest' | 'projector' | 'gateway' | 'simulator';
+
+/** One environment variable of the configuration, as the README's Configuration table shows it. */
+export interface ConfigVariable {
+  readonly name: string;
+  /** The value `loadConfig` reads when the variable is unset or empty; absent when there is no single value. */
+  readonly default?: string;
+  /** What leaving it unset means, for a variable without a `default` (Markdown). */
+  readonly whenUnset?: string;
+  /** What it sets (Markdown). */
+  readonly sets: string;
+  /** The apps whose behaviour it changes; the others ignore it. */
+  readonly readBy: readonly CustomsPulseApp[];
+  /** The code that reads it when `loadConfig` does not, and why; absent for the variables `loadConfig` reads. */
+  readonly readElsewhere?: string;
+}
+
+const HTTP_APPS = ['standalone', 'ingest', 'projector', 'gateway'] as const;
+const KPI_APPS = ['standalone', 'projector', 'gateway'] as const;
+const KAFKA_INGEST_APPS = ['standalone', 'ingest'] as const;
+
+/**
+ * Every variable the apps read from their environment, in the README's order. `loadConfig` takes its defaults from
+ * here and can only read the names listed here; `test/deploy/app-environment.spec.ts` proves that it reads every
+ * one of them but those marked `readElsewhere`, which the logger reads, and `config-variables-readme.spec.ts` that
+ * the README's table shows this list.
+ */
+export const CONFIG_VARIABLES = [
+  { name: 'PORT', default: '3000', sets: 'the HTTP port of API, health, live push and the dashboard; the simulator sends to it', readBy: [...HTTP_APPS, 'simulator'] },
+  {
+    name: 'DATA_DIR',
+    default: './data',
+    sets: 'the SQLite event store in `DATA_DIR/events.sqlite`, the ingest tally in `DATA_DIR/ingest-quality.sqlite`, the KPI read model in `DATA_DIR/kpi/`',
+    readBy: ['standalone'],
+  },
+  { name: 'EVENT_STORE', default: 'sqlite', sets: '`sqlite`, `postgres` or `kurrentdb`', readBy: HTTP_APPS },
+  {
+    name: 'DATABASE_URL',
+    whenUnset: 'none; required for `postgres` and `kurrentdb`',
+    sets: 'PostgreSQL, e.g. `postgres://user@host:5432/customs`: the event store (`postgres`), the ingest tally beside a `postgres` or `kurrentdb` store, the KPI read model (`KPI_READ_MODEL=postgres`)',
+    readBy: HTTP_APPS,
+  },
+  { name: 'DATABASE_SCHEMA', default: 'public', sets: 'the PostgreSQL schema of the event store and of the ingest tally (created if missing)', readBy: HTTP_APPS },
+  {
+    name: 'KURRENTDB_URL',
+    whenUnset: 'none; required for `kurrentdb`',
+    sets: 'the KurrentDB event store, e.g. `kurrentdb://kurrentdb:2113?tls=false` (also `kurrent://`, `kdb://`, `esdb://`, each with `+discover`)',
+    readBy: HTTP_APPS,
+  },
+  {
+    name: 'LOG_FORMAT',
+    default: 'json',
+    sets: '`json`: one JSON object per line, for a log collector; `text`: Nest’s coloured lines, for a terminal',
+    readBy: HTTP_APPS,
+    readElsewhere: 'logSettingsFrom (libs/http): the logger must exist before the configuration is loaded, to report what is wrong with it',
+  },
+  {
+    name: 'LOG_LEVEL',
+    default: 'log',
+    sets: 'the least severe level written: `verbose`, `debug`, `log`, `warn`, `error` or `fatal`',
+    readBy: HTTP_APPS,
+    readElsewhere: 'logSettingsFrom (libs/http), as LOG_FORMAT',
+  },
+  { name: 'AUTH_JWT_SECRET', whenUnset: 'generated per run by the standalone demo; required by the distributed apps', sets: 'HS256 secret for access tokens, at least 32 bytes', readBy: [...HTTP_APPS, 'simulator'] },
+  { name: 'REPORTING_CURRENCY', default: 'USD', sets: 'ISO 4217; an event whose `currency` differs is rejected, the simulator sends amounts in it', readBy: ['standalone', 'ingest', 'simulator'] },
+  {
+    name: 'KPI_READ_MODEL',
+    whenUnset: '`postgres` when `EVENT_STORE` is `postgres` or `kurrentdb`, else `sqlite`',
+    sets: 'where the KPI read model lives: `DATA_DIR/kpi/` or PostgreSQL at `DATABASE_URL`',
+    readBy: KPI_APPS,
+  },
+  { name: 'KPI_SCHEMA', default: 'customs_pulse_kpi', sets: 'the PostgreSQL schema of the KPI read model’s control table; generation `n` lives in `<KPI_SCHEMA>_g<n>`', readBy: KPI_APPS },
+  { name: 'RELEASE_TARGET_HOURS', default: '24', sets: 'the target of `released_within_target_rate`; rebuild the read model after changing it', readBy: KPI_APPS },
+  {
+    name: 'ALERT_MIN_OBSERVATIONS',
+    default: '20',
+    sets: 'the fewest observations (`n`) behind a current value for a threshold rule to raise, escalate or resolve an alert; a whole number >= 1',
+    readBy: KPI_APPS,
+  },
+  { name: 'SEIZURE_ALERT_VALUE', default: '100000', sets: 'a seizure whose `estimatedValue` is above it raises an alert whatever its category (reporting currency, >= 0)', readBy: KPI_APPS },
+  { name: 'SIMULATE', default: '0', sets: '`1` (or `true`, `yes`, `on`) runs the traffic simulator in-process (see Simulator)', readBy: ['standalone'] },
+  { name: 'SIMULATE_RATE', default: '1', sets: 'live events per second of the in-process simulator (>= 0)', readBy: ['standalone'] },
+  { name: 'SIMULATE_SEED', default: '1', sets: 'its seed: the same seed gives the same traffic', readBy: ['standalone'] },
+  { name: 'SIMULATE_OFFICES', default: '4', sets: 'its number of offices, 1 to 99', readBy: ['standalone'] },
+  { name: 'SIMULATE_DAYS', default: '1', sets: 'days of history it sends first, only into an empty event store (0 to 366)', readBy: ['standalone'] },
+  { name: 'SIMULATE_INCIDENTS', whenUnset: 'none', sets: 'comma-separated `kind[:office][@seconds]`, e.g. `office-slowdown@60,seizure-spike`', readBy: ['standalone'] },
+  {
+    name: 'KAFKA_BROKERS',
+    whenUnset: 'no Kafka; required by the projector and the gateway',
+    sets: 'comma-separated `host:port`; when set, ingest consumes the topics below',
+    readBy: [...HTTP_APPS, 'simulator'],
+  },
+  { name: 'KAFKA_GROUP_ID', default: 'customs-pulse-ingest', sets: 'the ingest workers’ consumer group', readBy: KAFKA_INGEST_APPS },
+  { name: 'KAFKA_TOPIC_CLEARANCE', default: 'customs.clearance.v1', sets: 'topic of clearance events', readBy: [...KAFKA_INGEST_APPS, 'simulator'] },
+  { name: 'KAFKA_TOPIC_ENFORCEMENT', default: 'customs.enforcement.v1', sets: 'topic of enforcement and compliance events', readBy: [...KAFKA_INGEST_APPS, 'simulator'] },
+  { name: 'KAFKA_TOPIC_DEADLETTER', default: 'customs.deadletter.v1', sets: 'topic rejected records are written to', readBy: KAFKA_INGEST_APPS },
+  {
+    name: 'KAFKA_TOPIC_KPI_UPDATES',
+    default: 'customs.kpi-updates.v1',
+    sets: 'KPI changes from the projector to the gateways (created with 6 partitions when missing)',
+    readBy: ['projector', 'gateway'],
+  },
+  {
+    name: 'GATEWAY_GROUP_ID',
+    whenUnset: 'a random one per start',
+    sets: 'a gateway’s consumer group of the KPI updates topic; never share one between gateways',
+    readBy: ['gateway'],
+  },
+] as const satisfies readonly ConfigVariable[];
+
+type CataloguedVariable = (typeof CONFIG_VARIABLES)[number];
+
+/** A name in {@link CONFIG_VARIABLES}: the only names `loadConfig` can read. */
+export type ConfigVariableName = CataloguedVariable['name'];
+
+/** A variable with a single default value. */
+export type DefaultedConfigVariableName = Extract<CataloguedVariable, { readonly default: string }>['name'];
+
+const DEFAULTS: ReadonlyMap<string, string> = new Map(
+  CONFIG_VARIABLES.flatMap((variable): [string, string][] => ('default' in variable ? [[variable.name, variable.default]] : [])),
+);
+
+/** The catalogued default of a variable, the value an unset or empty variable stands for. */
+export function configDefault(name: DefaultedConfigVariableName): string {
+  // The type admits only names with a default, so the map always holds it.
+  return DEFAULTS.get(name)!;
+}

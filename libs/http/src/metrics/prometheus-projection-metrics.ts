@@ -1,0 +1,122 @@
+import type { Clock } from '@customs-pulse/domain';
+import type { EventStore } from '@customs-pulse/event-store';
+import { Logger, type LoggerService } from '@nestjs/common';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { METRIC_PREFIX, WRITE_DURATION_BUCKETS } from './metrics-registry.js';
+import { projectionLag, type ProjectionLag } from './projection-lag.js';
+import { sharedReading } from './shared-reading.js';
+
+/** The store and projection figures of one scrape; `projection` is null until the projection is followed. */
+interface ProjectionReading {
+  readonly head: number;
+  readonly projection: { readonly applied: number; readonly lag: ProjectionLag } | null;
+}
+
+/**
+ * libs/kpi's `KpiProjectionMetrics` port on prom-client. Positions and lag are read from the event store and the
+ * projection when scraped, never counted on the projection's path; commit durations and rebuilds are told.
+ *
+ * Events applied are counted from the applied position's advance: positions are contiguous (the `EventStore`
+ * contract), so the advance is the number of events. It counts from when the projection was followed, and a rebuild
+ * swapped in behind the old projector's position counts nothing until it passes that position.
+ */
+export class PrometheusProjectionMetrics {
+  private appliedPosition: (() => number) | null = null;
+  /** The highest applied position counted into `appliedEvents`. */
+  private countedThrough = 0;
+  private readonly appliedEvents: Counter;
+  private readonly commitDuration: Histogram;
+  private readonly rebuildsStarted: Counter;
+  private readonly rebuildsSwapped: Counter;
+  private failing = false;
+
+  constructor(
+    registry: Registry,
+    private readonly store: Pick<EventStore, 'head' | 'readAll'>,
+    private readonly clock: Clock,
+    private readonly logger: LoggerService = new Logger('Metrics'),
+  ) {
+    const registers = [registry];
+    const reading = sharedReading(() => this.read());
+    // A figure that could not be read is NaN: "unknown", where a stale or zero value would mislead.
+    const scraped = (name: string, help: string, value: (reading: ProjectionReading) => number | undefined): void => {
+      new Gauge({
+        name: `${METRIC_PREFIX}${name}`,
+        help,
+        registers,
+        async collect() {
+          this.set((await reading().then(value, () => undefined)) ?? Number.NaN);
+        },
+      });
+    };
+    scraped('event_store_head_position', 'Position of the last event of the global log', ({ head }) => head);
+    scraped('kpi_projection_applied_position', 'Position of the last event the live KPI projection has applied', ({ projection }) => projection?.applied);
+    scraped('kpi_projection_lag_events', 'Events stored but not yet applied by the KPI projection (head - applied)', ({ projection }) => projection?.lag.events);
+    scraped(
+      'kpi_projection_lag_seconds',
+      'Seconds the oldest event not yet applied by the KPI projection has waited since it was stored; 0 when caught up',
+      ({ projection }) => projection?.lag.seconds,
+    );
+    this.appliedEvents = new Counter({
+      name: `${METRIC_PREFIX}kpi_projection_applied_events_total`,
+      help: 'Events the live KPI projection has applied since this process started following it',
+      registers,
+      // Brought up to date by the reading; awaited so that a scrape shows the count of its own reading.
+      collect: async () => {
+        await reading().catch(() => undefined);
+      },
+    });
+    this.commitDuration = new Histogram({
+      name: `${METRIC_PREFIX}kpi_projection_commit_duration_seconds`,
+      help: "Duration of a KPI read model commit (a batch's effect and its checkpoint in one transaction), rebuilds included",
+      buckets: [...WRITE_DURATION_BUCKETS],
+      registers,
+    });
+    this.rebuildsStarted = new Counter({ name: `${METRIC_PREFIX}kpi_rebuilds_started_total`, help: 'KPI rebuilds started (a fresh read model generation filled from position 0)', registers });
+    this.rebuildsSwapped = new Counter({ name: `${METRIC_PREFIX}kpi_rebuilds_swapped_total`, help: 'KPI rebuilds that caught up and were swapped in as the live projection', registers });
+  }
+
+  follow(appliedPosition: () => number): void {
+    this.appliedPosition = appliedPosition;
+    this.countedThrough = appliedPosition();
+  }
+
+  committed(seconds: number): void {
+    this.commitDuration.observe(seconds);
+  }
+
+  rebuildStarted(): void {
+    this.rebuildsStarted.inc();
+  }
+
+  rebuildSwapped(): void {
+    this.rebuildsSwapped.inc();
+  }
+
+  private async read(): Promise<ProjectionReading> {
+    try {
+      const reading = await this.readStoreAndProjection();
+      if (this.failing) this.logger.log('the event store answers metrics again');
+      this.failing = false;
+      return reading;
+    } catch (error) {
+      // Once per outage: a scraper asks every few seconds, and readiness and the API report the outage too.
+      if (!this.failing) this.logger.warn(`store figures cannot be read for metrics: ${error instanceof Error ? error.message : String(error)}`);
+      this.failing = true;
+      throw error;
+    }
+  }
+
+  private async readStoreAndProjection(): Promise<ProjectionReading> {
+    const head = (await this.store.head()).position;
+    if (this.appliedPosition === null) return { head, projection: null };
+    const applied = this.appliedPosition();
+    const oldestPending = applied < head ? (await this.store.readAll(applied, 1))[0] : undefined;
+    const lag = projectionLag({ head, applied, oldestPendingRecordedAt: oldestPending?.recordedAt, now: this.clock.now() });
+    if (applied > this.countedThrough) {
+      this.appliedEvents.inc(applied - this.countedThrough);
+      this.countedThrough = applied;
+    }
+    return { head, projection: { applied, lag } };
+  }
+}

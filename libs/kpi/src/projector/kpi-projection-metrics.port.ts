@@ -1,0 +1,29 @@
+/** Dependency-injection token for the {@link KpiProjectionMetrics} port. */
+export const KPI_PROJECTION_METRICS = Symbol('KpiProjectionMetrics');
+
+/**
+ * Where the KPI projection reports its figures for operations (`GET /metrics`). Positions are read when metrics are
+ * scraped, through {@link KpiProjectionMetrics.follow}; the calls on the projection's path only add to counters in
+ * memory: an adapter must never throw, wait or slow a commit. Without an adapter, {@link SILENT_KPI_PROJECTION_METRICS}.
+ */
+export interface KpiProjectionMetrics {
+  /**
+   * How to read the position the live projection has applied (the `position` queries answer with); read again at
+   * each scrape, so it follows a rebuild's swap. Called once, when the projection has started.
+   */
+  follow(appliedPosition: () => number): void;
+  /** A read model commit (one batch's effect with its checkpoint, live or rebuilding) took `seconds`. */
+  committed(seconds: number): void;
+  /** A rebuild began filling a fresh read model generation. */
+  rebuildStarted(): void;
+  /** A rebuilt generation was made the active one. */
+  rebuildSwapped(): void;
+}
+
+/** Reports nothing: for an app or a test that exposes no metrics. */
+export const SILENT_KPI_PROJECTION_METRICS: KpiProjectionMetrics = {
+  follow: () => undefined,
+  committed: () => undefined,
+  rebuildStarted: () => undefined,
+  rebuildSwapped: () => undefined,
+};

@@ -79,6 +79,8 @@ describe('KpiProjector over SQLite', () => {
   it('resumes from the checkpoint after a stop mid-way and ends equal to a clean rebuild', async () => {
     let batches = 0;
     const first: KpiProjector = projector({
+      // Every batch its own commit, so that the stop falls after the third.
+      catchUpCommit: { maxEvents: 1, maxMs: 60_000 },
       onChanges: () => {
         batches += 1;
         if (batches === 3) void first.stop();
@@ -96,6 +98,35 @@ describe('KpiProjector over SQLite', () => {
     await second.caughtUp;
     expect(second.position).toBe(head);
     expect(await restored()).toEqual(canonical((await cleanRebuild(store)).toJSON()));
+  });
+
+  it('commits caught-up batches together and, once live, each batch on its own', async () => {
+    const readModel = openReadModel();
+    const checkpoints: number[] = [];
+    const counting: KpiReadModel = {
+      load: () => readModel.load(),
+      close: () => readModel.close(),
+      commit: async (change) => {
+        await readModel.commit(change);
+        checkpoints.push(change.checkpoint);
+      },
+    };
+    const running = projector({ readModel: counting, catchUpCommit: { maxEvents: 120, maxMs: 60_000 } });
+    await running.start();
+    await running.caughtUp;
+    const head = (await store.head()).position;
+    // Batches of 50: a commit once 120 or more wait (every third batch), and one at the head the log had at start.
+    const expected = [];
+    for (let end = 150; end < head; end += 150) expected.push(end);
+    expect(checkpoints).toEqual([...expected, head]);
+    expect(await restored()).toEqual(canonical((await cleanRebuild(store)).toJSON()));
+
+    checkpoints.length = 0;
+    for (const [index, subject] of ['DEC-LIVE-1', 'DEC-LIVE-2'].entries()) {
+      await store.append(subject, [validated(anEvent.dutiesPaid(subject, { amount: 5 }, { time: '2026-03-03T11:00:00.000Z' }))]);
+      await waitUntil(`live event ${index + 1} is committed`, () => running.position === head + index + 1);
+    }
+    expect(checkpoints).toEqual([head + 1, head + 2]);
   });
 
   it('hands events appended after catch-up to the listener once committed', async () => {
@@ -130,7 +161,7 @@ describe('KpiProjector over SQLite', () => {
         await sqlite.commit(change);
       },
     };
-    const running = projector({ readModel: flaky, logger });
+    const running = projector({ readModel: flaky, logger, catchUpCommit: { maxEvents: 1, maxMs: 60_000 } });
     await running.start();
     await running.caughtUp;
     expect(logger.warnings).toHaveLength(3);

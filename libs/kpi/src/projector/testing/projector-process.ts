@@ -1,7 +1,7 @@
 /**
  * A KPI projector in its own process, for the crash test (kpi-projector.crash.int-spec.ts): projects the SQLite
- * event store `EVENTS_FILE` into the read model `READ_MODEL_FILE` until killed. Each batch is small and its listener
- * slow, so that a kill lands mid-stream.
+ * event store `EVENTS_FILE` into the read model `READ_MODEL_FILE` until killed. Its batches are small, its catch-up
+ * commits (of three batches each) many and its listener slow, so that a kill lands mid-stream.
  */
 import { SqliteEventStore } from '@customs-pulse/event-store';
 
@@ -17,6 +17,7 @@ const projector = new KpiProjector({
   onChanges: () => new Promise((resolve) => setTimeout(resolve, 10)),
   logger: { warn: (m) => process.stderr.write(`${m}\n`), error: (m) => process.stderr.write(`${m}\n`) },
   batchSize: 10,
+  catchUpCommit: { maxEvents: 30, maxMs: 60_000 },
 });
 await projector.start();
 process.stdout.write('started\n');

@@ -12,7 +12,8 @@ try {
   const generations = SqliteKpiReadModelGenerations.open({ directory });
   await generations.active();
   process.stdout.write('leased\n');
-  if (process.env['HOLD'] === '1') setInterval(() => undefined, 60_000);
+  // The timer keeps `generations` reachable: once collected, better-sqlite3 closes the connection and the lease with it.
+  if (process.env['HOLD'] === '1') setInterval(() => generations, 60_000);
   else await generations.close();
 } catch (error) {
   process.stdout.write(`refused ${error instanceof Error ? error.name : String(error)}\n`);

@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { openDurableSqlite } from '@customs-pulse/event-store';
+
+import { sqliteReadModelMigrations } from './sqlite-read-model-schema.js';
+import { SqliteKpiReadModel } from './sqlite-kpi-read-model.js';
+
+const BUCKET = { measure: 'duties', granularity: 'hour', start: '2026-03-01T10:00:00.000Z', slice: '', values: [1, 5, 1], sketch: null };
+
+describe('the SQLite KPI read model schema', () => {
+  let folder: string;
+  let file: string;
+
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'kpi-read-model-schema-'));
+    file = join(folder, 'read-model.sqlite');
+  });
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('moves a version-1 read model into rowid tables, keeping every row and the checkpoint', async () => {
+    const v1 = openDurableSqlite(file, sqliteReadModelMigrations.slice(0, 1));
+    v1.prepare(`UPDATE kpi_checkpoint SET position = 7, quality = '{"negativeDurations":0}' WHERE id = 1`).run();
+    v1.prepare('INSERT INTO kpi_declarations (subject, facts) VALUES (?, ?)').run('DEC-1', '{"hit":false}');
+    v1.prepare('INSERT INTO kpi_cases (subject, facts) VALUES (?, ?)').run('CASE-1', '{"opened":null}');
+    v1.prepare('INSERT INTO kpi_buckets (bucket_key, bucket) VALUES (?, ?)').run('duties|hour|2026-03-01T10:00:00.000Z|', JSON.stringify(BUCKET));
+    v1.close();
+
+    const readModel = SqliteKpiReadModel.open({ file });
+    const { checkpoint, snapshot } = await readModel.load();
+    await readModel.close();
+
+    expect(checkpoint).toBe(7);
+    expect(snapshot).toEqual({
+      declarations: [{ subject: 'DEC-1', facts: { hit: false } }],
+      cases: [{ subject: 'CASE-1', facts: { opened: null } }],
+      buckets: [BUCKET],
+      quality: { negativeDurations: 0 },
+    });
+    const db = openDurableSqlite(file, sqliteReadModelMigrations);
+    const withoutRowid = db
+      .prepare<[], { name: string }>(`SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%WITHOUT ROWID%'`)
+      .all();
+    db.close();
+    expect(withoutRowid).toEqual([]);
+  });
+});

@@ -7,3 +7,7 @@ export * from './kafka-broker.js';
 export * from './is-pending.js';
 export * from './seeded-random.js';
 export * from './realistic-history.js';
+export * from './output-tail.js';
+export * from './free-port.js';
+export * from './app-process.js';
+export * from './app-processes.js';

@@ -87,10 +87,7 @@ describeWithInfrastructure('PostgreSQL and a Kafka broker', infrastructure, 'the
     await admin.connect();
     // Provisioned as in production: ingest never creates topics (a mistyped name would go unnoticed).
     await createTopics(admin, [...producerTopics, topics.deadLetter], { partitions: PARTITIONS });
-    // The projector and the gateways create the KPI updates topic when it is missing, but the one that creates it can
-    // fail its start on a fresh broker: kafkajs' createTopics gives up when the new topic's metadata is not there yet
-    // (libs/realtime kpi-updates-topic.ts retries only the offsets). Provisioned too, as the apps would make it.
-    await createTopics(admin, [topics.kpiUpdates], { partitions: 6 });
+    // The KPI updates topic is left to the projector and the gateways, which create it when it is missing.
     operator = await issueAccessToken(new TextEncoder().encode(SECRET), ['operator']);
 
     const env = {

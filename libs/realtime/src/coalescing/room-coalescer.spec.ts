@@ -24,6 +24,9 @@ afterEach(() => {
   jest.useRealTimers();
 });
 
+/** The deliveries so far, one line each: room, item and when. */
+const timeline = (): string[] => deliveries.map(({ room, item, at }) => `${room}${item} at ${at}`);
+
 /** Offers 1, 2, 3, ... to `room` every `everyMs` for `forMs`, then lets every interval end. */
 function stream(room: string, everyMs: number, forMs: number): number {
   let item = 0;
@@ -84,6 +87,79 @@ describe('RoomCoalescer', () => {
       { room: 'b', item: 1, at: 100 },
       { room: 'a', item: 2, at: 250 },
     ]);
+  });
+
+  it('delivers the rooms of one run again in one run when their intervals end, so a client’s frames go out together', () => {
+    // A microtask between two deliveries means they were two runs (two timer callbacks).
+    let run = 0;
+    const runs: { room: string; run: number }[] = [];
+    const cohorts = new RoomCoalescer<number>(
+      (room) => {
+        runs.push({ room, run });
+        queueMicrotask(() => (run += 1));
+      },
+      { intervalMs: 250 },
+    );
+    for (const room of ['a', 'b', 'c']) cohorts.offer(room, 1);
+    jest.advanceTimersByTime(100);
+    for (const room of ['a', 'b', 'c']) cohorts.offer(room, 2);
+    jest.advanceTimersByTime(150);
+    cohorts.stop();
+
+    const atIntervalEnd = runs.slice(3);
+    expect(atIntervalEnd.map(({ room }) => room)).toEqual(['a', 'b', 'c']);
+    expect(new Set(atIntervalEnd.map(({ run }) => run)).size).toBe(1);
+  });
+
+  it('measures a cohort’s interval from its last delivery, so a room delivered late in a long run waits its whole interval', async () => {
+    // Real time: a fake clock cannot stand still for the timers while the run takes long.
+    jest.useRealTimers();
+    const delivered: Delivery[] = [];
+    const realStart = Date.now();
+    const slow = new RoomCoalescer<number>(
+      (room, item) => {
+        delivered.push({ room, item, at: Date.now() - realStart });
+        // A first emit to many clients takes a while.
+        if (room === 'a' && item === 1) while (Date.now() - realStart < 40);
+      },
+      { intervalMs: 250 },
+    );
+    slow.offer('a', 1);
+    slow.offer('b', 1);
+    slow.offer('a', 2);
+    slow.offer('b', 2);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    slow.stop();
+
+    expect(delivered.map(({ room, item }) => `${room}${item}`)).toEqual(['a1', 'b1', 'a2', 'b2']);
+    const [first, second] = delivered.filter(({ room }) => room === 'b');
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(250);
+  });
+
+  it('gives a room delivered in a later run an interval of its own, never ending with an earlier room’s', () => {
+    coalescer.offer('a', 1);
+    jest.advanceTimersByTime(100);
+    coalescer.offer('b', 1);
+    coalescer.offer('a', 2);
+    coalescer.offer('b', 2);
+    jest.advanceTimersByTime(1_000);
+
+    expect(timeline()).toEqual(['a1 at 0', 'b1 at 100', 'a2 at 250', 'b2 at 350']);
+  });
+
+  it('keeps a cohort together while its rooms stay busy, and lets a room that went quiet leave it', () => {
+    coalescer.offer('a', 1);
+    coalescer.offer('b', 1);
+    coalescer.offer('a', 2);
+    jest.advanceTimersByTime(250);
+    // b was quiet for an interval: forgotten, so its next item goes at once, in a cohort of its own.
+    jest.advanceTimersByTime(50);
+    coalescer.offer('b', 2);
+    coalescer.offer('a', 3);
+    coalescer.offer('b', 3);
+    jest.advanceTimersByTime(1_000);
+
+    expect(timeline()).toEqual(['a1 at 0', 'b1 at 0', 'a2 at 250', 'b2 at 300', 'a3 at 500', 'b3 at 550']);
   });
 
   it('forgets a room after a quiet interval, and delivers its next item at once', () => {

@@ -13,7 +13,12 @@ export interface RoomCoalescerOptions {
 /** A room that delivered less than an interval ago: what came in since waits for the interval's end. */
 interface CoolingRoom<T> {
   pending: { readonly item: T } | null;
-  timer: ReturnType<typeof setTimeout>;
+}
+
+/** Rooms delivered in one synchronous run: their intervals end together, on one timer. */
+interface Cohort {
+  readonly rooms: string[];
+  readonly timer: ReturnType<typeof setTimeout>;
 }
 
 /**
@@ -22,10 +27,19 @@ interface CoolingRoom<T> {
  * thus at least `intervalMs` apart, a burst costs a subscriber one message per interval, and the value a burst ends
  * on is always delivered. Rooms are independent; a room with nothing left to deliver is forgotten after one quiet
  * interval, so state stays proportional to the rooms that are busy.
+ *
+ * Rooms delivered in one synchronous run (one batch of offers, or one interval's end) form a cohort whose intervals
+ * end in one timer callback, so that their next deliveries are one run again. Why: the frames a client is sent in one
+ * run leave in two TCP writes (the gateway's WebsocketWriteBatching), where a timer per room made each room's
+ * delivery a run, and a write, of its own. The cohort's interval starts at its last delivery, so a room delivered
+ * late in a long run (the first emit of a burst writes to every client) still waits its whole interval.
  */
 export class RoomCoalescer<T> {
   private readonly intervalMs: number;
   private readonly cooling = new Map<string, CoolingRoom<T>>();
+  private readonly cohorts = new Set<Cohort>();
+  /** The cohort of the current synchronous run; a microtask closes it once the run is over. */
+  private forming: Cohort | null = null;
   private stopped = false;
 
   constructor(
@@ -43,7 +57,8 @@ export class RoomCoalescer<T> {
       cooling.pending = { item };
       return;
     }
-    this.cooling.set(room, { pending: null, timer: this.coolDown(room) });
+    this.cooling.set(room, { pending: null });
+    this.coolDown(room);
     this.deliver(room, item);
   }
 
@@ -55,24 +70,40 @@ export class RoomCoalescer<T> {
   /** Drops every pending item and refuses new ones: the node is going down and its clients are leaving. */
   stop(): void {
     this.stopped = true;
-    for (const { timer } of this.cooling.values()) clearTimeout(timer);
+    for (const { timer } of this.cohorts) clearTimeout(timer);
+    this.cohorts.clear();
     this.cooling.clear();
   }
 
-  private coolDown(room: string): ReturnType<typeof setTimeout> {
-    return setTimeout(() => this.endInterval(room), this.intervalMs);
-  }
-
-  private endInterval(room: string): void {
-    const cooling = this.cooling.get(room);
-    if (cooling === undefined) return;
-    if (cooling.pending === null) {
-      this.cooling.delete(room);
+  /** Starts `room`'s interval, in the cohort of this run. */
+  private coolDown(room: string): void {
+    const forming = this.forming;
+    if (forming !== null) {
+      forming.rooms.push(room);
+      forming.timer.refresh();
       return;
     }
-    const { item } = cooling.pending;
-    cooling.pending = null;
-    cooling.timer = this.coolDown(room);
-    this.deliver(room, item);
+    const cohort: Cohort = { rooms: [room], timer: setTimeout(() => this.endInterval(cohort), this.intervalMs) };
+    this.cohorts.add(cohort);
+    this.forming = cohort;
+    queueMicrotask(() => {
+      if (this.forming === cohort) this.forming = null;
+    });
+  }
+
+  private endInterval(cohort: Cohort): void {
+    this.cohorts.delete(cohort);
+    for (const room of cohort.rooms) {
+      const cooling = this.cooling.get(room);
+      if (cooling === undefined) continue;
+      if (cooling.pending === null) {
+        this.cooling.delete(room);
+        continue;
+      }
+      const { item } = cooling.pending;
+      cooling.pending = null;
+      this.coolDown(room);
+      this.deliver(room, item);
+    }
   }
 }

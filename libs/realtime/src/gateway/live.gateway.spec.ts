@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
+import { EventEmitter } from 'node:events';
 import { type Namespace, type Socket } from 'socket.io';
 
 import { LiveHub } from '../hub/live-hub.js';
@@ -40,7 +41,7 @@ function aGateway(): { gateway: LiveGateway; socket: FakeSocket; snapshots: Reco
   const snapshots = new RecordingSnapshots(socket);
   const hub = new LiveHub();
   const gateway = new LiveGateway(hub, snapshots, new Uint8Array(32));
-  const namespace = { use: () => undefined, adapter: { rooms: new Map() }, sockets: new Map([['own-id', socket]]) };
+  const namespace = { use: () => undefined, adapter: { rooms: new Map() }, sockets: new Map([['own-id', socket]]), server: { engine: new EventEmitter() } };
   gateway.afterInit(namespace as unknown as Namespace);
   return { gateway, socket, snapshots, hub };
 }

@@ -19,6 +19,7 @@ import { type SubscribeAck, type UnsubscribeAck, badSubscription, tooManyRooms, 
 import { liveAudience } from './live-audience.js';
 import { type LiveClient, LiveRefusal, admitLiveClient } from './live-handshake.js';
 import { namespaceRooms } from './namespace-rooms.js';
+import { WebsocketWriteBatching } from './websocket-write-batching.js';
 
 /** The socket.io namespace of live push (api.md). */
 export const LIVE_NAMESPACE = '/live';
@@ -31,7 +32,9 @@ export const MAX_ROOMS_PER_CLIENT = 1_000;
  * `unsubscribe`, one room per (KPI, slice) that the {@link LiveHub} pushes `kpi.updated` to, and a room of the `risk`
  * clients for alerts. A handler never throws: what goes wrong is in the acknowledgement.
  */
-@WebSocketGateway({ namespace: LIVE_NAMESPACE, serveClient: false, maxHttpBufferSize: 64 * 1024 })
+// perMessageDeflate is engine.io's default, false, said here because fan-out depends on it: socket.io then frames a
+// broadcast once for all its clients; with compression each client's frame would be built, and deflated, on its own.
+@WebSocketGateway({ namespace: LIVE_NAMESPACE, serveClient: false, maxHttpBufferSize: 64 * 1024, perMessageDeflate: false })
 export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnection<Socket>, OnModuleDestroy {
   private readonly logger = new Logger('LiveGateway');
   private namespace: Namespace | null = null;
@@ -45,7 +48,10 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     @Optional() @Inject(LIVE_PUSH_METRICS) private readonly metrics: LivePushMetrics = SILENT_LIVE_PUSH_METRICS,
   ) {}
 
-  /** Checks each handshake before the client is connected, and hands the namespace's rooms to the hub. */
+  /**
+   * Checks each handshake before the client is connected, has the frames queued for a client leave in one write,
+   * and hands the namespace's rooms to the hub.
+   */
   afterInit(namespace: Namespace): void {
     this.namespace = namespace;
     namespace.use((socket, next) => {
@@ -58,6 +64,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
         (refusal: Error) => next(refusal),
       );
     });
+    new WebsocketWriteBatching().attach(namespace.server.engine);
     this.hub.attach(namespaceRooms(namespace, this.metrics));
     this.metrics.follow(() => liveAudience(namespace));
   }

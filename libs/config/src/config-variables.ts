@@ -92,6 +92,12 @@ export const CONFIG_VARIABLES = [
     readBy: [...HTTP_APPS, 'simulator'],
   },
   { name: 'KAFKA_GROUP_ID', default: 'customs-pulse-ingest', sets: 'the ingest workers’ consumer group', readBy: KAFKA_INGEST_APPS },
+  {
+    name: 'KAFKA_SESSION_TIMEOUT_MS',
+    default: '30000',
+    sets: 'how long the group waits for a silent ingest worker before giving its partitions to the others (6000 to 1800000; the broker’s own limits apply)',
+    readBy: KAFKA_INGEST_APPS,
+  },
   { name: 'KAFKA_TOPIC_CLEARANCE', default: 'customs.clearance.v1', sets: 'topic of clearance events', readBy: [...KAFKA_INGEST_APPS, 'simulator'] },
   { name: 'KAFKA_TOPIC_ENFORCEMENT', default: 'customs.enforcement.v1', sets: 'topic of enforcement and compliance events', readBy: [...KAFKA_INGEST_APPS, 'simulator'] },
   { name: 'KAFKA_TOPIC_DEADLETTER', default: 'customs.deadletter.v1', sets: 'topic rejected records are written to', readBy: KAFKA_INGEST_APPS },

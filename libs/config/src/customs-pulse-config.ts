@@ -81,6 +81,8 @@ export interface KafkaSettings {
   readonly brokers: readonly string[];
   /** `KAFKA_GROUP_ID`: the ingest workers' consumer group. */
   readonly groupId: string;
+  /** `KAFKA_SESSION_TIMEOUT_MS`: how long the group waits for a silent worker before rebalancing its partitions. */
+  readonly sessionTimeoutMs: number;
   /** `KAFKA_TOPIC_CLEARANCE` and `KAFKA_TOPIC_ENFORCEMENT`. */
   readonly topics: readonly string[];
   /** `KAFKA_TOPIC_DEADLETTER`. */

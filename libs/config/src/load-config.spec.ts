@@ -72,11 +72,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092, kafka-2:9092', KAFKA_TOPIC_DEADLETTER: 'dlq' }).kafka).toEqual({
       brokers: ['127.0.0.1:9092', 'kafka-2:9092'],
       groupId: 'customs-pulse-ingest',
+      sessionTimeoutMs: 30_000,
       topics: ['customs.clearance.v1', 'customs.enforcement.v1'],
       deadLetterTopic: 'dlq',
       kpiUpdatesTopic: 'customs.kpi-updates.v1',
       gatewayGroupId: undefined,
     });
+  });
+
+  it('takes the ingest workers’ session timeout from KAFKA_SESSION_TIMEOUT_MS, and refuses one outside 6 s to 30 min', () => {
+    expect(loadConfig({ KAFKA_BROKERS: 'k:9092', KAFKA_SESSION_TIMEOUT_MS: '10000' }).kafka?.sessionTimeoutMs).toBe(10_000);
+    expect(() => loadConfig({ KAFKA_BROKERS: 'k:9092', KAFKA_SESSION_TIMEOUT_MS: '500' })).toThrow(/KAFKA_SESSION_TIMEOUT_MS/);
   });
 
   it('configures the PostgreSQL event store from DATABASE_URL and DATABASE_SCHEMA', () => {

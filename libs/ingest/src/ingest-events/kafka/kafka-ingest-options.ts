@@ -54,7 +54,10 @@ export interface KafkaIngestOptions {
   readonly maxWaitTimeMs?: number;
   /** The group drops a member silent this long. @defaultValue 30000 */
   readonly sessionTimeoutMs?: number;
-  /** How often a busy consumer heartbeats, also while it waits out a store outage. @defaultValue 3000 */
+  /**
+   * How often a busy consumer heartbeats, also while it waits out a store outage.
+   * @defaultValue a third of `sessionTimeoutMs`, at most 3000
+   */
   readonly heartbeatIntervalMs?: number;
   /**
    * Batches of different partitions handled at once: one partition validates and hashes while another waits on
@@ -84,10 +87,11 @@ export function resolveKafkaIngestOptions(options: KafkaIngestOptions): Resolved
     maxBytes: 16 * 1024 * 1024,
     maxWaitTimeMs: 1_000,
     sessionTimeoutMs: 30_000,
-    heartbeatIntervalMs: 3_000,
     partitionsConsumedConcurrently: 4,
     idempotentDeadLetters: true,
     ...withoutUndefined(options),
+    // A third of the session, as Kafka advises, so that a short session still survives a missed heartbeat.
+    heartbeatIntervalMs: options.heartbeatIntervalMs ?? Math.min(3_000, Math.floor((options.sessionTimeoutMs ?? 30_000) / 3)),
     brokers: options.brokers,
     backoff: { initialMs: 250, maxMs: 30_000, multiplier: 2, ...withoutUndefined(options.backoff ?? {}) },
   };

@@ -1,8 +1,8 @@
 import { AuthModule } from '@customs-pulse/auth';
 import type { CustomsPulseConfig } from '@customs-pulse/config';
 import { EventStoreModule } from '@customs-pulse/event-store';
-import { ClockModule, HealthController, MetricsModule } from '@customs-pulse/http';
-import { INGEST_METRICS, IngestModule, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
+import { ClockModule, HealthController, MetricsModule, READINESS_CHECKS } from '@customs-pulse/http';
+import { INGEST_METRICS, IngestModule, KafkaIngestTransport, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
 import { Module, type DynamicModule } from '@nestjs/common';
 
 /**
@@ -26,6 +26,14 @@ export class IngestAppModule {
         }),
       ],
       controllers: [HealthController],
+      providers: [
+        {
+          // With KAFKA_BROKERS, a worker is ready once it is in its consumer group; HTTP alone needs only the store.
+          provide: READINESS_CHECKS,
+          inject: [{ token: KafkaIngestTransport, optional: true }],
+          useFactory: (kafka: KafkaIngestTransport | undefined) => (kafka ? [kafka] : []),
+        },
+      ],
     };
   }
 }

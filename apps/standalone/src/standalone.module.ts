@@ -4,7 +4,7 @@ import { AuditModule } from '@customs-pulse/audit/api';
 import { AuthModule } from '@customs-pulse/auth';
 import { EventStoreModule } from '@customs-pulse/event-store';
 import { ClockModule, DashboardModule, HealthController, MetricsModule, READINESS_CHECKS } from '@customs-pulse/http';
-import { INGEST_METRICS, IngestModule, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
+import { INGEST_METRICS, IngestModule, KafkaIngestTransport, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
 import { KPI_PROJECTION_METRICS } from '@customs-pulse/kpi';
 import { KpiModule, KpiProjectionReadiness } from '@customs-pulse/kpi/api';
 import { LIVE_PUSH_METRICS, RealtimeModule } from '@customs-pulse/realtime';
@@ -51,7 +51,13 @@ export class StandaloneModule {
         ...(config.simulation ? [SimulationModule.forRoot(config.simulation, config.reportingCurrency)] : []),
       ],
       controllers: [HealthController],
-      providers: [{ provide: READINESS_CHECKS, inject: [KpiProjectionReadiness], useFactory: (kpis: KpiProjectionReadiness) => [kpis] }],
+      providers: [
+        {
+          provide: READINESS_CHECKS,
+          inject: [KpiProjectionReadiness, { token: KafkaIngestTransport, optional: true }],
+          useFactory: (kpis: KpiProjectionReadiness, kafka: KafkaIngestTransport | undefined) => (kafka ? [kpis, kafka] : [kpis]),
+        },
+      ],
     };
   }
 }

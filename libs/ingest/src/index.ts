@@ -27,3 +27,4 @@ export {
   type PostgresIngestQualityTallyOptions,
 } from './ingest-quality/adapters/postgres/postgres-ingest-quality-tally.js';
 export * from './ingest.module.js';
+export { KafkaIngestTransport } from './ingest-events/kafka/kafka-ingest.transport.js';

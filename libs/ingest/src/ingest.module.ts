@@ -43,7 +43,7 @@ export class IngestModule {
         },
         ...(options.kafka ? [{ provide: KAFKA_INGEST_OPTIONS, useValue: options.kafka }, KafkaIngestTransport] : []),
       ],
-      exports: [IngestEventsHandler],
+      exports: [IngestEventsHandler, ...(options.kafka ? [KafkaIngestTransport] : [])],
     };
   }
 }

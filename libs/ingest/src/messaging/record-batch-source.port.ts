@@ -39,4 +39,6 @@ export interface RecordBatchSource {
    * more than once.
    */
   stop(): Promise<void>;
+  /** Whether the source is a member of its group now: joined, and neither stopped nor given up for good. */
+  readonly inGroup: boolean;
 }

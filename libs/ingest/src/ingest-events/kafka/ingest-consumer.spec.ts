@@ -37,6 +37,7 @@ class FakeBatch implements RecordBatch {
 }
 
 class FakeSource implements RecordBatchSource {
+  readonly inGroup = true;
   private handler?: RecordBatchHandler;
   private inFlight: Promise<void> = Promise.resolve();
 

@@ -38,6 +38,7 @@ import { acquireTestBroker, kafkaAvailable, type TestBroker } from '@customs-pul
 import { IngestQualityRecorder } from '../../ingest-quality/ingest-quality-recorder.js';
 import { INGEST_QUALITY_TALLY, type IngestQualitySummary, type IngestQualityTally } from '../../ingest-quality/ingest-quality-tally.port.js';
 import type { KafkaIngestOptions } from './kafka-ingest-options.js';
+import { KafkaIngestTransport } from './kafka-ingest.transport.js';
 
 /** 150 clearance events over 25 declarations and 50 enforcement events over 10 seizure cases: all different. */
 function validEvents(): { clearance: RawCloudEvent[]; enforcement: RawCloudEvent[] } {
@@ -244,6 +245,21 @@ describeWithInfrastructure('a Kafka broker (Java 17+ for scripts/kafka.sh)', awa
     const acknowledged = produced.filter(({ partition, offset }) => offset < (committed.get(partition) ?? -1));
     expect(stored.size).toBeLessThan(events.length);
     expect(stored).toEqual(keysOf(acknowledged.map(eventOf)));
+  });
+
+  it('is ready (GET /health/ready) while it is a member of its consumer group, and not once it has left it', async () => {
+    const { options } = await freshTopics();
+    await startIngest(options);
+    const app = apps.at(-1)!;
+    const transport = app.get(KafkaIngestTransport);
+
+    await waitUntil('the worker reports ready', () => transport.check().ready, 30_000);
+    const [group] = (await admin.describeGroups([options.groupId!])).groups;
+    expect(group!.members).toHaveLength(1);
+
+    apps.splice(apps.indexOf(app), 1);
+    await app.close();
+    expect(transport.check()).toEqual({ ready: false });
   });
 
   it('loses nothing and stores nothing twice when a second worker joins mid-stream and the partitions are rebalanced', async () => {

@@ -1,4 +1,5 @@
 import { CLOCK, type Clock } from '@customs-pulse/domain';
+import { type ReadinessCheck } from '@customs-pulse/http';
 import { Inject, Injectable, Logger, Optional, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { IngestEventsHandler } from '../ingest-events.handler.js';
 import { INGEST_METRICS, SILENT_INGEST_METRICS, type IngestMetrics } from '../ingest-metrics.port.js';
@@ -12,11 +13,17 @@ import { KafkajsRecordBatchSource } from './kafkajs-record-batch-source.js';
 /** DI token for the {@link KafkaIngestOptions} of `IngestModule.forRoot({ kafka })`. */
 export const KAFKA_INGEST_OPTIONS = Symbol('KafkaIngestOptions');
 
-/** Runs the Kafka transport of ingest for the app's lifetime: consuming from bootstrap, until shutdown. */
+/**
+ * Runs the Kafka transport of ingest for the app's lifetime: consuming from bootstrap, until shutdown. As a readiness
+ * check (`kafkaIngest`), a worker is ready while it is a member of its consumer group, so that an orchestrator does
+ * not count a worker that has no partitions to consume yet, or that kafkajs gave up on.
+ */
 @Injectable()
-export class KafkaIngestTransport implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class KafkaIngestTransport implements OnApplicationBootstrap, BeforeApplicationShutdown, ReadinessCheck {
+  readonly name = 'kafkaIngest';
   private readonly logger = new Logger('KafkaIngest');
   private consumer?: IngestConsumer;
+  private source?: KafkajsRecordBatchSource;
 
   constructor(
     @Inject(KAFKA_INGEST_OPTIONS) private readonly options: KafkaIngestOptions,
@@ -28,8 +35,10 @@ export class KafkaIngestTransport implements OnApplicationBootstrap, BeforeAppli
   async onApplicationBootstrap(): Promise<void> {
     const options = resolveKafkaIngestOptions(this.options);
     const kafka = kafkajsClient(options, this.logger);
+    const source = new KafkajsRecordBatchSource(kafka, options, this.logger);
+    this.source = source;
     const consumer = new IngestConsumer(
-      new KafkajsRecordBatchSource(kafka, options, this.logger),
+      source,
       countedDeadLetterSink(new KafkajsDeadLetterSink(kafka, options.deadLetterTopic, options.idempotentDeadLetters, this.logger), this.metrics),
       this.ingest,
       this.clock,
@@ -44,6 +53,10 @@ export class KafkaIngestTransport implements OnApplicationBootstrap, BeforeAppli
       throw error;
     }
     this.logger.log(`consuming ${options.topics.join(', ')} as group ${options.groupId}; rejects go to ${options.deadLetterTopic}`);
+  }
+
+  check(): { ready: boolean } {
+    return { ready: this.source?.inGroup ?? false };
   }
 
   /**

@@ -23,6 +23,7 @@ type SourceOptions = Pick<
  */
 export class KafkajsRecordBatchSource implements RecordBatchSource {
   private readonly consumer: Consumer;
+  private joined = false;
 
   constructor(
     kafka: Kafka,
@@ -41,8 +42,15 @@ export class KafkajsRecordBatchSource implements RecordBatchSource {
     });
   }
 
+  get inGroup(): boolean {
+    return this.joined;
+  }
+
   async start(handler: RecordBatchHandler): Promise<void> {
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => void (this.joined = true));
+    this.consumer.on(this.consumer.events.STOP, () => void (this.joined = false));
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart) this.joined = false;
       // kafkajs logs every crash and restarts after retriable errors (e.g. COORDINATOR_LOAD_IN_PROGRESS on a fresh
       // broker); only a crash it does not restart from needs saying again.
       if (!payload.restart) {

@@ -30,7 +30,7 @@ const API_MD_ENDPOINTS: readonly (readonly [method: string, path: string, role: 
   ['get', '/metrics', null],
 ];
 const PROTECTED = API_MD_ENDPOINTS.filter(([, , role]) => role !== null);
-/** `/metrics` is documented by the metrics controller's own decorators, not here. */
+/** Every JSON route: `/metrics` answers in the Prometheus text format instead (its own test below). */
 const DESCRIBED_HERE = API_MD_ENDPOINTS.filter(([, path]) => path !== '/metrics');
 
 const dataDir = mkdtempSync(join(tmpdir(), 'customs-pulse-openapi-e2e-'));
@@ -72,6 +72,13 @@ describe(`the OpenAPI document (${OPENAPI_JSON_PATH})`, () => {
     const { summary, responses } = operation(method, path);
     expect(summary).toEqual(expect.any(String));
     expect(responses['200'].content['application/json'].schema).toBeDefined();
+  });
+
+  it('describes GET /metrics as public Prometheus text', () => {
+    const { summary, security, responses } = operation('get', '/metrics');
+    expect(summary).toEqual(expect.any(String));
+    expect(security).toBeUndefined();
+    expect(Object.keys(responses['200'].content)).toEqual(['text/plain; version=0.0.4; charset=utf-8']);
   });
 
   it.each(PROTECTED)('%s %s requires a bearer token granting %s, and documents 401 and 403', (method, path, role) => {

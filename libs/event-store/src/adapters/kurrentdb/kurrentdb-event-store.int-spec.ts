@@ -1,6 +1,6 @@
-import { afterAll, describe } from '@jest/globals';
+import { afterAll } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { inCI } from '@customs-pulse/testing';
+import { describeWithInfrastructure } from '@customs-pulse/testing/jest';
 import { eventStoreContract } from '../../contract/event-store.contract.js';
 import { sharedLogContract } from '../../contract/shared-log.contract.js';
 import { KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb-event-store.js';
@@ -39,13 +39,7 @@ function kurrentDbSuite(): void {
   });
 }
 
-if (kurrentDbUrl !== '') {
-  describe(`KurrentDbEventStore at ${kurrentDbUrl}`, kurrentDbSuite);
-} else {
-  process.stderr.write(
-    `\n*** SKIPPED *** KurrentDbEventStore: KURRENTDB_URL is not set, so the event store contract did not run against KurrentDB.` +
-      `${inCI ? ' CI=true does not fail it: no KurrentDB server can run here (architecture.md).' : ''}` +
-      ` Set KURRENTDB_URL=kurrentdb://host:2113?tls=false (KurrentDB 25.1+) to run it.\n\n`,
-  );
-  describe.skip('KurrentDbEventStore (KURRENTDB_URL is not set)', kurrentDbSuite);
-}
+describeWithInfrastructure('a KurrentDB server (KURRENTDB_URL is not set)', kurrentDbUrl !== '', 'KurrentDbEventStore', kurrentDbSuite, {
+  notInCiBecause: 'no KurrentDB server can run on these machines (architecture.md)',
+  toRun: 'Set KURRENTDB_URL=kurrentdb://host:2113?tls=false (KurrentDB 25.1+) to run it.',
+});

@@ -1,2 +1,3 @@
 export * from './backoff-schedule.js';
 export * from './abortable-delay.js';
+export * from './retrying.js';

@@ -1,12 +1,11 @@
-import { backoffDelays } from '@customs-pulse/backoff';
+import { type RetryingOptions, retrying } from '@customs-pulse/backoff';
 import { type Kafka } from 'kafkajs';
-import { setTimeout as delay } from 'node:timers/promises';
 
 /** Partitions of a KPI updates topic the system creates: several gateways' fetches spread, one slice keeps its order. */
 const PARTITIONS = 6;
 
-/** Attempts of each admin request before a retriable error is given up on: about half a minute of backoff. */
-const ATTEMPTS = 20;
+/** Each admin request's attempts: 20, about half a minute of backoff. */
+const PATIENCE: Omit<RetryingOptions, 'retryable'> = { attempts: 20, backoff: { initialMs: 100, maxMs: 2000, multiplier: 2 } };
 
 /**
  * Creates the KPI updates topic if it is missing, and returns the end offset of each partition. Whichever of
@@ -19,24 +18,9 @@ export async function kpiUpdatesTopicEnds(kafka: Kafka, topic: string): Promise<
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await retried(ANY_ERROR, () => admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: PARTITIONS }] }));
-    return await retried(RETRIABLE_ERROR, () => admin.fetchTopicOffsets(topic));
+    await retrying(() => admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: PARTITIONS }] }), { ...PATIENCE, retryable: () => true });
+    return await retrying(() => admin.fetchTopicOffsets(topic), { ...PATIENCE, retryable: (error) => (error as { retriable?: boolean }).retriable === true });
   } finally {
     await admin.disconnect();
-  }
-}
-
-const ANY_ERROR = (): boolean => true;
-const RETRIABLE_ERROR = (error: unknown): boolean => (error as { retriable?: boolean }).retriable === true;
-
-async function retried<T>(retryable: (error: unknown) => boolean, request: () => Promise<T>): Promise<T> {
-  const delays = backoffDelays({ initialMs: 100, maxMs: 2000, multiplier: 2 });
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await request();
-    } catch (error) {
-      if (!retryable(error) || attempt >= ATTEMPTS) throw error;
-      await delay(delays.next().value);
-    }
   }
 }

@@ -5,7 +5,7 @@ import { type KpiReadModel, type KpiReadModelCommit } from '../read-model/read-m
 import { StaleCheckpointError } from '../read-model/stale-checkpoint-error.js';
 import { type KpiChangeListener, type ProjectorLogger } from './kpi-change-listener.js';
 import { type KpiEngineFactory, kpiEngineFactory } from './kpi-engine-factory.js';
-import { PendingCommit } from './pending-commit.js';
+import { type CatchUpCommitPolicy, PendingCommit } from './pending-commit.js';
 import type { EventStore, RecordedEvent } from '@customs-pulse/event-store';
 
 /** Options of a {@link KpiProjector}. */
@@ -31,12 +31,6 @@ export interface KpiProjectorOptions {
    * @defaultValue `{ maxEvents: 50_000, maxMs: 2_000 }`
    */
   readonly catchUpCommit?: CatchUpCommitPolicy;
-}
-
-/** How many caught-up events may wait for one commit: see {@link KpiProjectorOptions.catchUpCommit}. */
-export interface CatchUpCommitPolicy {
-  readonly maxEvents: number;
-  readonly maxMs: number;
 }
 
 /**

@@ -1,5 +1,10 @@
 import type { RecordedEvent } from '@customs-pulse/event-store';
-import type { CatchUpCommitPolicy } from './kpi-projector.js';
+
+/** How many caught-up events may wait for one commit: see `KpiProjectorOptions.catchUpCommit`. */
+export interface CatchUpCommitPolicy {
+  readonly maxEvents: number;
+  readonly maxMs: number;
+}
 
 /**
  * The batches a catching-up projector has applied but not yet committed: due once they hold `maxEvents` events or

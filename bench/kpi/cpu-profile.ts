@@ -24,7 +24,7 @@ const AREAS: AreaMarkers = [
   ['/libs/kpi/src/engine/', 'KPI engine'],
   ['/libs/kpi/src/sketch/', 'KPI engine (sketch)'],
   ['/libs/kpi/src/read-model/', 'KPI read model (SQLite writes, JSON)'],
-  ['/libs/kpi/src/projector/', 'KPI projector'],
+  ['/libs/kpi/src/projection/', 'KPI projection'],
   ['/libs/event-store/', 'event store (reads, row decoding)'],
   ['/node_modules/better-sqlite3/', 'better-sqlite3'],
   ['/node_modules/pg', 'node-postgres'],

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { SqliteEventStore } from '@customs-pulse/event-store';
 import { TestClock, anEvent } from '@customs-pulse/testing';
 
-import { validated } from '../projector/testing/stored-history.js';
+import { validated } from '../projection/testing/stored-history.js';
 import { KpisAsOf } from './kpis-as-of.js';
 
 const DAY = '2026-03-02';

@@ -1,7 +1,7 @@
 import type { EventStore, RecordedEvent } from '@customs-pulse/event-store';
 
 import { type KpiEngine } from '../engine/kpi-engine.js';
-import { type KpiEngineFactory, kpiEngineFactory } from '../projector/kpi-engine-factory.js';
+import { type KpiEngineFactory, kpiEngineFactory } from '../projection/kpi-engine-factory.js';
 
 /** Options of {@link KpisAsOf}. */
 export interface KpisAsOfOptions {

@@ -4,7 +4,7 @@ import { anEvent, dropSchemas, postgresAvailable, postgresUrl, uniqueSchemaName,
 import { describeWithInfrastructure } from '@customs-pulse/testing/jest';
 
 import { SILENT_NOTIFIER } from '../notifier/notifier.port.js';
-import { canonical, storeRealisticHistory, validated } from '../projector/testing/stored-history.js';
+import { canonical, storeRealisticHistory, validated } from './testing/stored-history.js';
 import { followReadModelGenerations } from '../read-model/open-read-model-generations.js';
 import { loadActiveKpiState } from '../read-model/postgres/postgres-active-kpi-state.js';
 import { PostgresKpiReadModelGenerations } from '../read-model/postgres/postgres-kpi-read-model-generations.js';

@@ -6,7 +6,7 @@ import { SqliteEventStore } from '@customs-pulse/event-store';
 import { anEvent, waitUntil } from '@customs-pulse/testing';
 
 import { type KpiUpdate, type Notifier } from '../notifier/notifier.port.js';
-import { canonical, cleanRebuild, storeRealisticHistory, validated } from '../projector/testing/stored-history.js';
+import { canonical, cleanRebuild, storeRealisticHistory, validated } from './testing/stored-history.js';
 import { SqliteKpiReadModelGenerations } from '../read-model/sqlite/sqlite-kpi-read-model-generations.js';
 import { KpiProjection } from './kpi-projection.js';
 

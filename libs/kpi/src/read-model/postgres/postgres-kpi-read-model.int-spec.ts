@@ -4,7 +4,7 @@ import { describeWithInfrastructure } from '@customs-pulse/testing/jest';
 
 import { KpiEngine } from '../../engine/kpi-engine.js';
 import { stored } from '../../engine/testing/stored-events.js';
-import { canonical } from '../../projector/testing/stored-history.js';
+import { canonical } from '../../projection/testing/stored-history.js';
 import { KpiReadModelUnavailableError } from '../read-model-unavailable-error.js';
 import { StaleCheckpointError } from '../stale-checkpoint-error.js';
 import { kpiReadModelContract } from '../testing/kpi-read-model.contract.js';

@@ -3,7 +3,7 @@ import { anEvent, anEventOfType, realisticHistory } from '@customs-pulse/testing
 
 import { KpiEngine } from '../../engine/kpi-engine.js';
 import { stored } from '../../engine/testing/stored-events.js';
-import { canonical } from '../../projector/testing/stored-history.js';
+import { canonical } from '../../projection/testing/stored-history.js';
 import { type KpiReadModel } from '../read-model.port.js';
 import { StaleCheckpointError } from '../stale-checkpoint-error.js';
 

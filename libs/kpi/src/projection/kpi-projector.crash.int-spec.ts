@@ -36,7 +36,7 @@ describe('KpiProjector killed mid-stream', () => {
     const output: string[] = [];
     const child = spawn(
       process.execPath,
-      ['--conditions=@customs-pulse/source', '--import', 'tsx', 'libs/kpi/src/projector/testing/projector-process.ts'],
+      ['--conditions=@customs-pulse/source', '--import', 'tsx', 'libs/kpi/src/projection/testing/projector-process.ts'],
       {
         cwd: repoRoot,
         env: { ...process.env, EVENTS_FILE: join(folder, 'events.sqlite'), READ_MODEL_FILE: join(folder, 'read-model.sqlite') },

@@ -3,7 +3,7 @@ import { issueAccessToken } from '@customs-pulse/auth';
 import { loadConfig } from '@customs-pulse/config';
 import { createHttpApp } from '@customs-pulse/http';
 import { HttpEventSink, runSimulation, type SimulatedEvent, type SimulationStats, TrafficSimulation, type TrafficOptions } from '@customs-pulse/simulation';
-import { waitUntil } from '@customs-pulse/testing';
+import { NOON_IN_TASHKENT, PacedClock, waitUntil } from '@customs-pulse/testing';
 import type { INestApplication } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,8 @@ type ResponseBody = any;
 const secret = 'e2e-secret-that-is-at-least-32-bytes-long';
 const key = new TextEncoder().encode(secret);
 const dataDir = mkdtempSync(join(tmpdir(), 'customs-pulse-simulator-e2e-'));
+/** The simulated working day follows Tashkent time: the app and the traffic run from its noon, at any real hour. */
+const clock = new PacedClock(NOON_IN_TASHKENT);
 let app: INestApplication;
 let baseUrl: string;
 let operatorToken: string;
@@ -34,14 +36,14 @@ const current = async (kpiId: string, query = ''): Promise<{ value: number | nul
   (await get(`/api/kpis/current${query}`)).values.find((value: { kpiId: string }) => value.kpiId === kpiId);
 
 beforeAll(async () => {
-  app = await createHttpApp(StandaloneModule.forRoot(loadConfig({ DATA_DIR: dataDir, PORT: '0' }), secret), { logger: ['error'] });
+  app = await createHttpApp(StandaloneModule.forRoot(loadConfig({ DATA_DIR: dataDir, PORT: '0' }), secret, { clock }), { logger: ['error'] });
   await app.listen(0, '127.0.0.1');
   baseUrl = await app.getUrl();
   operatorToken = await issueAccessToken(key, ['operator']);
   // Two hours of history at 1 event/s, then 3 s of live traffic at 20 events/s.
-  const options: TrafficOptions = { seed: 4, start: Date.now(), rate: 20, days: 2 / 24, historyRate: 1 };
+  const options: TrafficOptions = { seed: 4, start: clock.millis(), rate: 20, days: 2 / 24, historyRate: 1 };
   const sink = new HttpEventSink({ url: baseUrl, token: await issueAccessToken(key, ['ingest']) });
-  stats = await runSimulation({ traffic: new TrafficSimulation(options), sink, durationSeconds: 3 });
+  stats = await runSimulation({ traffic: new TrafficSimulation(options), sink, now: clock.millis, durationSeconds: 3 });
   sent = new TrafficSimulation(options).takeDue(options.start + 3_000, Infinity);
 }, 60_000);
 

@@ -3,7 +3,7 @@ import { issueAccessToken } from '@customs-pulse/auth';
 import { loadConfig } from '@customs-pulse/config';
 import { EVENT_STORE, type EventStore, type RecordedEvent, START } from '@customs-pulse/event-store';
 import { createHttpApp } from '@customs-pulse/http';
-import { waitUntil } from '@customs-pulse/testing';
+import { NOON_IN_TASHKENT, PacedClock, waitUntil } from '@customs-pulse/testing';
 import type { INestApplication } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,10 +14,12 @@ const secret = 'e2e-secret-that-is-at-least-32-bytes-long';
 const dataDir = mkdtempSync(join(tmpdir(), 'customs-pulse-simulate-e2e-'));
 /** SIMULATE=1 with an hour of history and a brisk live rate, so that a few seconds show both. */
 const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', SIMULATE: '1', SIMULATE_DAYS: String(1 / 24), SIMULATE_RATE: '20', SIMULATE_SEED: '3' });
+/** The simulated working day follows Tashkent time: at its noon an hour of history holds a day's traffic. */
+const clock = new PacedClock(NOON_IN_TASHKENT);
 let app: INestApplication | undefined;
 
 async function start(): Promise<{ app: INestApplication; store: EventStore; baseUrl: string }> {
-  app = await createHttpApp(StandaloneModule.forRoot(config, secret), { logger: ['error'] });
+  app = await createHttpApp(StandaloneModule.forRoot(config, secret, { clock }), { logger: ['error'] });
   await app.listen(0, '127.0.0.1');
   return { app, store: app.get(EVENT_STORE), baseUrl: await app.getUrl() };
 }
@@ -36,7 +38,7 @@ afterAll(async () => {
 
 describe('SIMULATE=1', () => {
   it('feeds the app its own traffic from the start: the history, then live events, and the KPIs answer', async () => {
-    const started = Date.now();
+    const started = clock.millis();
     const { store, baseUrl } = await start();
     const token = await issueAccessToken(new TextEncoder().encode(secret), ['operator']);
 
@@ -53,7 +55,7 @@ describe('SIMULATE=1', () => {
   it('after a restart on the same data, goes on with live traffic only, under new ids', async () => {
     const firstRun = new Set((await simulated(app!.get<EventStore>(EVENT_STORE))).map(({ id }) => id.split('-')[0]));
     await app!.close();
-    const restarted = Date.now();
+    const restarted = clock.millis();
     const { store } = await start();
     const newRun = async (): Promise<RecordedEvent[]> => (await simulated(store)).filter(({ id }) => !firstRun.has(id.split('-')[0]));
 

@@ -1,4 +1,5 @@
 import type { CustomsPulseConfig } from '@customs-pulse/config';
+import type { Clock } from '@customs-pulse/domain';
 import { AlertsModule } from '@customs-pulse/alerts';
 import { AuditModule } from '@customs-pulse/audit/api';
 import { AuthModule } from '@customs-pulse/auth';
@@ -22,6 +23,12 @@ export const DASHBOARD_DIST = fileURLToPath(new URL('../../dashboard/dist', impo
 export interface StandaloneOptions {
   /** The built dashboard served at `/`. @defaultValue {@link DASHBOARD_DIST} */
   readonly dashboardDir?: string;
+  /**
+   * The app's one clock: `CLOCK`, the event store's `recordedAt` and the simulator's start. Tests pin it, since the
+   * current window, the future-skew rule and the simulated working day all depend on the hour.
+   * @defaultValue the system clock
+   */
+  readonly clock?: Clock;
 }
 
 /** Everything in one process on the embedded SQLite store: the demo and single-site deployments. */
@@ -32,9 +39,9 @@ export class StandaloneModule {
     return {
       module: StandaloneModule,
       imports: [
-        ClockModule,
+        ClockModule.forRoot(options.clock),
         MetricsModule.forRoot({ ingest: INGEST_METRICS, projection: KPI_PROJECTION_METRICS, push: LIVE_PUSH_METRICS }),
-        EventStoreModule.forRoot(config.eventStore),
+        EventStoreModule.forRoot(config.eventStore, options.clock),
         AuthModule.forRoot({ jwtSecret }),
         IngestModule.forRoot({
           reportingCurrency: config.reportingCurrency,

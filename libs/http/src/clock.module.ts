@@ -1,5 +1,5 @@
-import { CLOCK, systemClock } from '@customs-pulse/domain';
-import { Global, Module } from '@nestjs/common';
+import { CLOCK, type Clock, systemClock } from '@customs-pulse/domain';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 
 /**
  * The wall clock as `CLOCK`, for every app. Global: validation, projection and alerts all read it, and a test module
@@ -7,4 +7,9 @@ import { Global, Module } from '@nestjs/common';
  */
 @Global()
 @Module({ providers: [{ provide: CLOCK, useValue: systemClock }], exports: [CLOCK] })
-export class ClockModule {}
+export class ClockModule {
+  /** `CLOCK` as the given clock: how a test runs a whole app at a pinned time. */
+  static forRoot(clock: Clock = systemClock): DynamicModule {
+    return { module: ClockModule, global: true, providers: [{ provide: CLOCK, useValue: clock }], exports: [CLOCK] };
+  }
+}

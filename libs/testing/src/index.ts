@@ -1,4 +1,5 @@
 export * from './test-clock.js';
+export * from './paced-clock.js';
 export * from './infrastructure.js';
 export * from './postgres-schemas.js';
 export * from './wait-until.js';

@@ -1,4 +1,5 @@
 import type { SimulationSettings } from '@customs-pulse/config';
+import { CLOCK, type Clock } from '@customs-pulse/domain';
 import { EVENT_STORE, type EventStore, START } from '@customs-pulse/event-store';
 import { runSimulation, TrafficSimulation } from '@customs-pulse/simulation';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
@@ -28,15 +29,22 @@ export class StandaloneSimulation implements OnApplicationBootstrap, BeforeAppli
     @Inject(SIMULATION_SETTINGS) private readonly settings: StandaloneSimulationSettings,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const { seed, rate, offices, incidents, reportingCurrency } = this.settings;
     const empty = (await this.store.readAll(START, 1)).length === 0;
     if (!empty && this.settings.days > 0) this.logger.log('the event store already holds events: no history this time, live traffic only');
-    const traffic = new TrafficSimulation({ seed, start: Date.now(), rate, days: empty ? this.settings.days : 0, offices, incidents, reportingCurrency });
+    const traffic = new TrafficSimulation({ seed, start: this.clock.now().getTime(), rate, days: empty ? this.settings.days : 0, offices, incidents, reportingCurrency });
     this.logger.log(`SIMULATE: seed ${seed} (ids tagged ${traffic.runTag}), offices ${traffic.offices.map(({ id }) => id).join(', ')}, ${rate} events/s`);
-    this.running = runSimulation({ traffic, sink: new CommandBusEventSink(this.commands), logger: this.logger, signal: this.stop.signal }).catch(
+    this.running = runSimulation({
+      traffic,
+      sink: new CommandBusEventSink(this.commands),
+      logger: this.logger,
+      signal: this.stop.signal,
+      now: () => this.clock.now().getTime(),
+    }).catch(
       (error: unknown) => this.logger.error(`the simulator stopped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
     );
   }

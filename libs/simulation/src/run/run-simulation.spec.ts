@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { NOON_IN_TASHKENT, PacedClock } from '@customs-pulse/testing';
 import { type CloudEventJson } from '../events/simulated-event.js';
 import { DeliveryRefusedError, type EventSink, type SinkReceipt } from '../sinks/event-sink.port.js';
 import { TrafficSimulation } from '../traffic/traffic-simulation.js';
@@ -8,11 +9,14 @@ import { runSimulation } from './run-simulation.js';
 class RecordingSink implements EventSink {
   readonly batches: { readonly at: number; readonly events: readonly CloudEventJson[] }[] = [];
 
-  constructor(private readonly refuseAfter = Infinity) {}
+  constructor(
+    private readonly now: () => number,
+    private readonly refuseAfter = Infinity,
+  ) {}
 
   async send(events: readonly CloudEventJson[]): Promise<SinkReceipt> {
     if (this.batches.length >= this.refuseAfter) throw new DeliveryRefusedError('401: the token expired');
-    this.batches.push({ at: Date.now(), events });
+    this.batches.push({ at: this.now(), events });
     return { accepted: events.length, duplicates: 0, rejected: 0 };
   }
 
@@ -21,13 +25,19 @@ class RecordingSink implements EventSink {
 
 const traffic = (start: number): TrafficSimulation => new TrafficSimulation({ seed: 9, start, rate: 50, days: 0.05, historyRate: 1 });
 
+// The amount of history depends on the hour (the working day follows Tashkent time): every run starts at a fixed
+// instant on a clock that then moves at the wall clock's pace.
+const START = Date.parse(NOON_IN_TASHKENT);
+const clockFrom = (start: number): (() => number) => new PacedClock(start).millis;
+
 describe('runSimulation', () => {
   it('sends the history at once in batches of at most batchSize, then live traffic as it falls due, and stops after the duration', async () => {
-    const start = Date.now();
-    const sink = new RecordingSink();
+    const start = START;
+    const now = clockFrom(start);
+    const sink = new RecordingSink(now);
 
     // Long enough that live traffic still flows after a loaded machine spent most of a second on the history.
-    const stats = await runSimulation({ traffic: traffic(start), sink, durationSeconds: 4, batchSize: 500, tickMs: 50 });
+    const stats = await runSimulation({ traffic: traffic(start), sink, now, durationSeconds: 4, batchSize: 500, tickMs: 50 });
 
     const events = sink.batches.flatMap(({ events: batch }) => batch);
     expect(stats.history).toBeGreaterThan(3_000);
@@ -39,14 +49,15 @@ describe('runSimulation', () => {
     const liveTime = (event: CloudEventJson): number => Date.parse(String(event['time']));
     const early = sink.batches.flatMap(({ at, events: batch }) => batch.filter((event) => liveTime(event) > at && liveTime(event) < start + 3_600_000));
     expect(early).toEqual([]);
-    expect(Date.now() - start).toBeGreaterThanOrEqual(3_900);
+    expect(now() - start).toBeGreaterThanOrEqual(3_900);
   });
 
   it('sends exactly the simulation’s events, in the order they fall due: the run only decides when', async () => {
-    const start = Date.parse('2026-03-10T06:00:00.000Z');
-    const sink = new RecordingSink();
-    // A start in the past replays at the wall clock's pace from there; 0 s of live traffic leaves only the history.
-    await runSimulation({ traffic: traffic(start), sink, durationSeconds: 0, batchSize: 137 });
+    const start = START;
+    const now = clockFrom(start);
+    const sink = new RecordingSink(now);
+    // 0 s of live traffic leaves only the history.
+    await runSimulation({ traffic: traffic(start), sink, now, durationSeconds: 0, batchSize: 137 });
 
     const expected = traffic(start).takeDue(start, Infinity).map(({ event }) => event);
     expect(sink.batches.flatMap(({ events }) => events)).toEqual(expected);
@@ -54,16 +65,18 @@ describe('runSimulation', () => {
 
   it('stops when its signal aborts, and says what it sent', async () => {
     const stop = new AbortController();
-    const sink = new RecordingSink();
+    const now = clockFrom(START);
+    const sink = new RecordingSink(now);
     setTimeout(() => stop.abort(), 300);
 
-    const stats = await runSimulation({ traffic: traffic(Date.now()), sink, signal: stop.signal, tickMs: 50 });
+    const stats = await runSimulation({ traffic: traffic(START), sink, now, signal: stop.signal, tickMs: 50 });
 
     expect(stop.signal.aborted).toBe(true);
     expect(stats.history + stats.live).toBe(sink.batches.flatMap(({ events }) => events).length);
   });
 
   it('fails when the sink refuses delivery for good', async () => {
-    await expect(runSimulation({ traffic: traffic(Date.now()), sink: new RecordingSink(2), durationSeconds: 1 })).rejects.toThrow(DeliveryRefusedError);
+    const now = clockFrom(START);
+    await expect(runSimulation({ traffic: traffic(START), sink: new RecordingSink(now, 2), now, durationSeconds: 1 })).rejects.toThrow(DeliveryRefusedError);
   });
 });

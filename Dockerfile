@@ -5,15 +5,14 @@
 #   node apps/simulator/dist/main.js --help
 # docker-compose.yml runs the distributed apps from it; test/deploy/dockerfile.spec.ts checks this file.
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node 24, the current LTS (Node 20 reached its end of life in April 2026; the code still runs on it). It ships npm 11.
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build
 # better-sqlite3 compiles from source where no prebuilt binary can be fetched.
 RUN apt-get update \
  && apt-get install --yes --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
-# npm 11, as in development (README, Set-up); the Node 20 image ships npm 10.
-RUN npm install --global npm@11
 WORKDIR /app
 
 # The workspaces' manifests first (package.json "workspaces", all of them), so that the dependency layer is only
@@ -38,8 +37,8 @@ COPY apps/projector/package.json apps/projector/
 COPY apps/ingest/package.json apps/ingest/
 COPY apps/dashboard/package.json apps/dashboard/
 COPY apps/simulator/package.json apps/simulator/
-# `npm ci` refuses this repository's lockfile (README, Set-up).
-RUN --mount=type=cache,target=/root/.npm npm install --no-audit --no-fund
+# Exactly the lockfile's versions, or a clear failure where package.json and the lockfile disagree.
+RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 
 COPY . .
 # Every workspace into its own dist/, the dashboard into apps/dashboard/dist/; then only what runs is kept: the

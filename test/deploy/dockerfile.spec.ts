@@ -33,9 +33,9 @@ const [build, runtime] = [stages(dockerfile).at(0)!, stages(dockerfile).at(-1)!]
 const runs = (stage: Instruction[]): string[] => stage.filter(({ keyword }) => keyword === 'RUN').map(({ args }) => args);
 
 describe('Dockerfile', () => {
-  it('builds in one stage and runs in another, from a Node 20 image', () => {
+  it('builds in one stage and runs in another, from a Node 24 image', () => {
     expect(stages(dockerfile).length).toBeGreaterThanOrEqual(2);
-    expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:20[\w.-]*$/m);
+    expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:24[\w.-]*$/m);
     for (const stage of [build, runtime]) expect(stage[0]!.args).toMatch(/^\$\{NODE_IMAGE\}/);
   });
 
@@ -52,14 +52,14 @@ describe('Dockerfile', () => {
     expect(install?.split(/\s+/)).toEqual(expect.arrayContaining(['python3', 'make', 'g++']));
   });
 
-  it('installs with npm install and builds with npm run build', () => {
-    expect(runs(build).some((command) => /\bnpm install\b(?! --global)/.test(command))).toBe(true);
+  it('installs the locked versions with npm ci and builds with npm run build', () => {
+    expect(runs(build).some((command) => /\bnpm ci\b/.test(command))).toBe(true);
     expect(runs(build).some((command) => command.includes('npm run build'))).toBe(true);
   });
 
-  it('copies the manifest of every workspace in package.json before npm install', () => {
+  it('copies the manifest of every workspace in package.json before npm ci', () => {
     const { workspaces } = JSON.parse(readFileSync(new URL('package.json', REPOSITORY), 'utf8')) as { workspaces: string[] };
-    const install = build.findIndex(({ keyword, args }) => keyword === 'RUN' && /\bnpm install\b(?! --global)/.test(args));
+    const install = build.findIndex(({ keyword, args }) => keyword === 'RUN' && /\bnpm ci\b/.test(args));
     const copied = build.slice(0, install).filter(({ keyword }) => keyword === 'COPY').map(({ args }) => args);
 
     expect(workspaces.filter((workspace) => !copied.includes(`${workspace}/package.json ${workspace}/`))).toEqual([]);

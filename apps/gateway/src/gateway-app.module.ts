@@ -7,7 +7,7 @@ import { ClockModule, DashboardModule, HealthController, MetricsModule, READINES
 import { IngestQualityTallyModule, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
 import { KPI_PROJECTION_METRICS } from '@customs-pulse/kpi';
 import { KpiModule, KpiProjectionReadiness } from '@customs-pulse/kpi/api';
-import { KafkaKpiUpdateListener, KafkaKpiUpdatesModule, LIVE_PUSH_METRICS, RealtimeModule } from '@customs-pulse/realtime';
+import { KafkaKpiUpdateListener, KafkaKpiUpdatesModule, LIVE_PUSH_METRICS, LiveHub, RealtimeModule } from '@customs-pulse/realtime';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { fileURLToPath } from 'node:url';
 
@@ -41,7 +41,7 @@ export class GatewayAppModule {
           clientId: 'customs-pulse-gateway',
           ...(config.kafka.gatewayGroupId ? { groupId: config.kafka.gatewayGroupId } : {}),
         }),
-        AlertsModule.forRoot({ rules: config.alerts }),
+        AlertsModule.forRoot({ rules: config.alerts, publisher: LiveHub }),
         AuditModule.forRoot(),
         DashboardModule.forRoot({ root: DASHBOARD_DIST }),
       ],

@@ -29,7 +29,7 @@ export class ProjectorAppModule {
         IngestQualityTallyModule.forRoot(ingestQualityTallySettingsFor(config.eventStore, config.database)),
         KafkaKpiUpdatesModule.publisher({ brokers: config.kafka.brokers, topic: config.kafka.kpiUpdatesTopic, clientId: 'customs-pulse-projector' }),
         KpiModule.forRoot({ readModel: config.kpi.readModel, releaseTargetHours: config.kpi.releaseTargetHours }),
-        AlertsModule.forRoot({ rules: config.alerts }),
+        AlertsModule.forRoot({ rules: config.alerts, publisher: null }),
       ],
       controllers: [HealthController],
       providers: [{ provide: READINESS_CHECKS, inject: [KpiProjectionReadiness], useFactory: (kpis: KpiProjectionReadiness) => [kpis] }],

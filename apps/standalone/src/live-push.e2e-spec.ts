@@ -1,8 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { type AlertNotice } from '@customs-pulse/alerts';
 import { issueAccessToken, type Role } from '@customs-pulse/auth';
 import { loadConfig } from '@customs-pulse/config';
 import { createHttpApp } from '@customs-pulse/http';
-import { type AlertNotice, LiveHub } from '@customs-pulse/realtime';
+import { LiveHub } from '@customs-pulse/realtime';
 import { anEvent, waitUntil } from '@customs-pulse/testing';
 import type { INestApplication } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -8,7 +8,7 @@ import { ClockModule, DashboardModule, HealthController, MetricsModule, READINES
 import { INGEST_METRICS, IngestModule, KafkaIngestTransport, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
 import { KPI_PROJECTION_METRICS } from '@customs-pulse/kpi';
 import { KpiModule, KpiProjectionReadiness } from '@customs-pulse/kpi/api';
-import { LIVE_PUSH_METRICS, RealtimeModule } from '@customs-pulse/realtime';
+import { LIVE_PUSH_METRICS, LiveHub, RealtimeModule } from '@customs-pulse/realtime';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { fileURLToPath } from 'node:url';
 import { SimulationModule } from './simulation/simulation.module.js';
@@ -52,7 +52,7 @@ export class StandaloneModule {
         // The same object, so the gateway reads its snapshots from this app's one projection.
         RealtimeModule.forRoot({ kpis: kpiModule }),
         // Global: the KPI projection finds its KPI_COMMIT_OBSERVER (the alert rules) and KPI_THRESHOLDS there.
-        AlertsModule.forRoot({ rules: config.alerts }),
+        AlertsModule.forRoot({ rules: config.alerts, publisher: LiveHub }),
         AuditModule.forRoot(),
         DashboardModule.forRoot({ root: options.dashboardDir ?? DASHBOARD_DIST }),
         ...(config.simulation ? [SimulationModule.forRoot(config.simulation, config.reportingCurrency)] : []),

@@ -4,6 +4,7 @@
  * batch the live KPI projection commits, and the NestJS module with the endpoints of api.md.
  */
 export { AlertsModule, type AlertsModuleOptions } from './api/alerts.module.js';
+export * from './lifecycle/alert-notice.js';
 export { AcknowledgeAlertCommand } from './api/commands/acknowledge-alert.command.js';
 export { ChangeKpiThresholdsCommand, type KpiThresholdsChange } from './api/commands/change-kpi-thresholds.command.js';
 export { ListAlertsQuery } from './api/queries/list-alerts.query.js';
@@ -23,8 +24,7 @@ export { AlertLedger, type AlertLedgerChange, type AlertLedgerEvent, type AlertL
 export { type ObservedBatch, type ObservedEvent, type SliceReading } from './evaluation/observed-batch.js';
 export { planAlertEvents } from './evaluation/plan-alert-events.js';
 
-export { ALERT_PUBLISHER, type AlertPublisher, SILENT_ALERT_PUBLISHER } from './journal/alert-publisher.port.js';
-export { LiveHubAlertPublisher } from './journal/live-hub-alert-publisher.js';
+export { type AlertPublisher, SILENT_ALERT_PUBLISHER } from './journal/alert-publisher.port.js';
 export { AlertJournal, type AlertJournalOptions, type AlertJournalTurn, type RecordOutcome } from './journal/alert-journal.js';
 export { AlertRulesObserver, type AlertRulesObserverOptions } from './observer/alert-rules-observer.js';
 export { type JudgedSlice, JudgedSlices, type SliceSource } from './observer/judged-slices.js';

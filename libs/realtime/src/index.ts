@@ -6,14 +6,6 @@ export { RealtimeModule, type RealtimeModuleOptions } from './realtime.module.js
 export { LiveHub, type LiveHubOptions, KPI_UPDATED } from './hub/live-hub.js';
 export { type LiveRooms } from './hub/live-rooms.port.js';
 export * from './hub/live-push-metrics.port.js';
-export {
-  type AlertChange,
-  type AlertNotice,
-  type AlertRuleId,
-  type AlertSeverity,
-  type AlertStatus,
-  type AlertTrigger,
-} from './alerts/alert-notice.js';
 export { InProcessNotifier } from './notifier/in-process-notifier.js';
 export { LIVE_SNAPSHOTS, type LiveSnapshot, type LiveSnapshots, type LiveValue } from './snapshots/live-snapshots.port.js';
 export { ProjectionSnapshots } from './snapshots/projection-snapshots.js';

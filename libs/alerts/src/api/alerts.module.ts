@@ -1,12 +1,11 @@
 import { EVENT_STORE, type EventStore } from '@customs-pulse/event-store';
+import { namedDependency, requireProvided } from '@customs-pulse/http';
 import { KPI_COMMIT_OBSERVER, KPI_THRESHOLDS } from '@customs-pulse/kpi';
-import { LiveHub } from '@customs-pulse/realtime';
-import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, type InjectionToken, Logger, Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 
-import { ALERT_PUBLISHER, type AlertPublisher, SILENT_ALERT_PUBLISHER } from '../journal/alert-publisher.port.js';
+import { type AlertPublisher, SILENT_ALERT_PUBLISHER } from '../journal/alert-publisher.port.js';
 import { AlertJournal } from '../journal/alert-journal.js';
-import { LiveHubAlertPublisher } from '../journal/live-hub-alert-publisher.js';
 import { AlertRulesObserver } from '../observer/alert-rules-observer.js';
 import { type AlertRuleSettings, DEFAULT_ALERT_RULE_SETTINGS } from '../rules/alert-rule-settings.js';
 import { AcknowledgeAlertHandler } from './commands/acknowledge-alert.command.js';
@@ -21,7 +20,16 @@ export interface AlertsModuleOptions {
   readonly rules?: Partial<AlertRuleSettings>;
   /** Mount `GET /api/alerts`, `POST /api/alerts/:id/acknowledge` and `PUT /api/kpis/:id/thresholds`. @defaultValue true */
   readonly http?: boolean;
+  /**
+   * Where alert changes are pushed: the token of an {@link AlertPublisher} a module the app imports provides (the
+   * `LiveHub` of `RealtimeModule`), or `null` in a process without live clients. Named by the app, so that a missing
+   * one fails the start rather than silencing alert pushes.
+   */
+  readonly publisher: InjectionToken | null;
 }
+
+/** Dependency-injection token of the publisher the app named. */
+const ALERT_PUBLISHER = Symbol('AlertPublisher');
 
 /**
  * Starts reading the log's alert events as the app starts, without holding up its start (on a long log that read
@@ -40,27 +48,31 @@ class AlertJournalLoad implements OnApplicationBootstrap {
 }
 
 /**
- * The alert lifecycle (kpis.md, "Alerts"): the rules, as the `KPI_COMMIT_OBSERVER` of the live KPI projection; the
- * thresholds in force, as `KPI_THRESHOLDS` for `GET /api/kpis`; and the endpoints of api.md. Needs `EVENT_STORE` and
- * `CLOCK`; pushes alert changes through the app's `LiveHub` when there is one.
+ * The alert lifecycle (kpis.md, "Alerts"): the rules ({@link AlertRulesObserver}, which the app names among the KPI
+ * projection's commit observers), the thresholds in force ({@link AlertJournal}, which the app names as the KPI
+ * catalogue's thresholds) and the endpoints of api.md. Needs `EVENT_STORE` and `CLOCK`, and the publisher the app
+ * names in its options.
  */
 @Module({})
 export class AlertsModule {
-  static forRoot(options: AlertsModuleOptions = {}): DynamicModule {
+  static forRoot(options: AlertsModuleOptions): DynamicModule {
+    const named = options.publisher;
     const settings: AlertRuleSettings = { ...DEFAULT_ALERT_RULE_SETTINGS, ...options.rules };
     return {
       module: AlertsModule,
-      // Global, so that KpiModule finds KPI_COMMIT_OBSERVER and KPI_THRESHOLDS: it injects them optionally from its
-      // own scope, which holds its imports and the global modules, never a sibling the app module imports.
+      // Global, so that KpiModule sees the AlertRulesObserver and AlertJournal the app names in its listeners: its
+      // scope holds its own imports and the global modules, never a sibling the app module imports.
       global: true,
       imports: [CqrsModule],
       controllers: options.http === false ? [] : [AlertsController, KpiThresholdsController],
       providers: [
-        {
-          provide: ALERT_PUBLISHER,
-          inject: [{ token: LiveHub, optional: true }],
-          useFactory: (hub?: LiveHub): AlertPublisher => (hub ? new LiveHubAlertPublisher(hub) : SILENT_ALERT_PUBLISHER),
-        },
+        named === null
+          ? { provide: ALERT_PUBLISHER, useValue: SILENT_ALERT_PUBLISHER }
+          : {
+              provide: ALERT_PUBLISHER,
+              inject: [namedDependency(named)],
+              useFactory: (found?: AlertPublisher) => requireProvided(found, 'AlertsModule', 'alert publisher', named),
+            },
         {
           provide: AlertJournal,
           inject: [EVENT_STORE, ALERT_PUBLISHER],
@@ -78,7 +90,7 @@ export class AlertsModule {
         AcknowledgeAlertHandler,
         ChangeKpiThresholdsHandler,
       ],
-      exports: [KPI_COMMIT_OBSERVER, KPI_THRESHOLDS, AlertJournal],
+      exports: [KPI_COMMIT_OBSERVER, KPI_THRESHOLDS, AlertRulesObserver, AlertJournal],
     };
   }
 }

@@ -1,7 +1,8 @@
 import { type KpiId, kpiById } from '@customs-pulse/domain';
 import { type EventToAppend } from '@customs-pulse/event-store';
 import { sliceKey } from '@customs-pulse/kpi';
-import { type AlertNotice } from '@customs-pulse/realtime';
+
+import { type AlertNotice } from '../lifecycle/alert-notice.js';
 
 import { alertEscalated, alertRaised, alertResolved } from '../events/alert-events.js';
 import { eventAlertId, thresholdAlertId } from '../events/alert-ids.js';

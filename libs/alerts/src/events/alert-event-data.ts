@@ -1,5 +1,6 @@
 import { type KpiId, type KpiThresholds } from '@customs-pulse/domain';
-import { type AlertRuleId, type AlertSeverity, type AlertTrigger } from '@customs-pulse/realtime';
+
+import { type AlertRuleId, type AlertSeverity, type AlertTrigger } from '../lifecycle/alert-notice.js';
 
 /** `source` of every event the alert lifecycle writes: `(source, id)` is the store's dedupe key for them too. */
 export const ALERT_EVENT_SOURCE = 'urn:customs-pulse:alerts';

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 
 import { type KpiId } from '@customs-pulse/domain';
-import { type AlertRuleId } from '@customs-pulse/realtime';
+
+import { type AlertRuleId } from '../lifecycle/alert-notice.js';
 
 /** The steps of an alert's life, each written at most once, so each has one event id. */
 export type AlertStep = 'raised' | 'escalated' | 'acknowledged' | 'resolved';

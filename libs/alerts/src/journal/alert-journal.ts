@@ -1,8 +1,8 @@
 import { type KpiId, type KpiThresholds, isSystemEventType } from '@customs-pulse/domain';
 import { type AppendOutcome, type EventStore, type EventToAppend, START, type StreamWrite } from '@customs-pulse/event-store';
 import { type KpiThresholdsInForce } from '@customs-pulse/kpi';
-import { type AlertNotice, type AlertStatus } from '@customs-pulse/realtime';
 
+import { type AlertNotice, type AlertStatus } from '../lifecycle/alert-notice.js';
 import { AlertLedger, type AlertLedgerEvent, type AlertLedgerView } from '../ledger/alert-ledger.js';
 import { type AlertPublisher, SILENT_ALERT_PUBLISHER } from './alert-publisher.port.js';
 
@@ -137,6 +137,6 @@ export class AlertJournal implements KpiThresholdsInForce {
 
   private foldAndPublish(event: AlertLedgerEvent): void {
     const change = this.ledger.fold(event);
-    if (change !== null) this.publisher.publish(change.change, change.alert);
+    if (change !== null) this.publisher.publishAlert(change.change, change.alert);
   }
 }

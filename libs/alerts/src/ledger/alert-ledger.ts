@@ -1,6 +1,7 @@
 import { type KpiId, type KpiThresholds, isKpiId, kpiById } from '@customs-pulse/domain';
 import { sliceKey } from '@customs-pulse/kpi';
-import { type AlertChange, type AlertNotice, type AlertStatus } from '@customs-pulse/realtime';
+
+import { type AlertChange, type AlertNotice, type AlertStatus } from '../lifecycle/alert-notice.js';
 
 import { type AlertAcknowledgedData, type AlertRaisedData, type AlertResolvedData, type KpiThresholdChangedData } from '../events/alert-event-data.js';
 

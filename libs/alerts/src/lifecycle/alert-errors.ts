@@ -1,4 +1,4 @@
-import { type AlertNotice } from '@customs-pulse/realtime';
+import { type AlertNotice } from './alert-notice.js';
 
 import { type ThresholdProblem } from '../rules/threshold-change-rules.js';
 

@@ -1,4 +1,4 @@
-import { type AlertSeverity } from '@customs-pulse/realtime';
+import { type AlertSeverity } from '../lifecycle/alert-notice.js';
 
 /** A stored producer event as the event rules read it. */
 export interface RuledEvent {

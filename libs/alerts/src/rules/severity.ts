@@ -1,5 +1,6 @@
 import { type KpiDirection, type KpiThresholds } from '@customs-pulse/domain';
-import { type AlertSeverity } from '@customs-pulse/realtime';
+
+import { type AlertSeverity } from '../lifecycle/alert-notice.js';
 
 /**
  * Whether `value` lies strictly on the bad side of `threshold`: above it when lower is better (`down`), below it when

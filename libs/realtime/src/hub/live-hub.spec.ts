@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { type AlertNotice, type AlertStatus } from '@customs-pulse/alerts';
 import { type KpiUpdate } from '@customs-pulse/kpi';
 
-import { type AlertNotice, type AlertStatus } from '../alerts/alert-notice.js';
 import { type LiveRooms } from './live-rooms.port.js';
 import { LiveHub } from './live-hub.js';
 

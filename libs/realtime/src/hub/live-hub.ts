@@ -1,6 +1,6 @@
+import { type AlertChange, type AlertNotice, type AlertPublisher } from '@customs-pulse/alerts';
 import { type KpiUpdate } from '@customs-pulse/kpi';
 
-import { type AlertChange, type AlertNotice } from '../alerts/alert-notice.js';
 import { RoomCoalescer } from '../coalescing/room-coalescer.js';
 import { RISK_ROOM, kpiRoom } from '../subscriptions/live-rooms.js';
 import { type LivePushMetrics, SILENT_LIVE_PUSH_METRICS } from './live-push-metrics.port.js';
@@ -22,7 +22,7 @@ export interface LiveHubOptions {
  * risk room as they come. Notifier adapters feed it (in-process when standalone, a Kafka consumer per gateway when
  * distributed); the gateway attaches its rooms and stops it when the node goes down.
  */
-export class LiveHub {
+export class LiveHub implements AlertPublisher {
   private rooms: LiveRooms | null = null;
   private stopped = false;
   private readonly coalescer: RoomCoalescer<KpiUpdate>;

@@ -1,5 +1,6 @@
 import { CLOCK, type Clock } from '@customs-pulse/domain';
-import { type AlertNotice } from '@customs-pulse/realtime';
+
+import { type AlertNotice } from '../../lifecycle/alert-notice.js';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 

@@ -1,4 +1,4 @@
-import { type AlertNotice, type AlertRuleId, type AlertSeverity, type AlertStatus, type AlertTrigger } from '@customs-pulse/realtime';
+import { type AlertNotice, type AlertRuleId, type AlertSeverity, type AlertStatus, type AlertTrigger } from '../../lifecycle/alert-notice.js';
 import { exhaustiveEnum } from '@customs-pulse/http';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 

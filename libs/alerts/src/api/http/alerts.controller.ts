@@ -1,6 +1,7 @@
 import { type Principal, RequireRole } from '@customs-pulse/auth';
 import { ApiProblemResponses, ApiRole, ProblemException, type RequestProblem } from '@customs-pulse/http';
-import { type AlertNotice, type AlertStatus } from '@customs-pulse/realtime';
+
+import { type AlertNotice, type AlertStatus } from '../../lifecycle/alert-notice.js';
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';

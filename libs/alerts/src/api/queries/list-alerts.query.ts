@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { type AlertNotice, type AlertStatus } from '@customs-pulse/realtime';
+
+import { type AlertNotice, type AlertStatus } from '../../lifecycle/alert-notice.js';
 
 import { AlertJournal } from '../../journal/alert-journal.js';
 

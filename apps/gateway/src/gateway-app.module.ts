@@ -1,4 +1,4 @@
-import { AlertsModule } from '@customs-pulse/alerts';
+import { AlertJournal, AlertRulesObserver, AlertsModule } from '@customs-pulse/alerts';
 import { AuditModule } from '@customs-pulse/audit/api';
 import { AuthModule } from '@customs-pulse/auth';
 import { ConfigError, type CustomsPulseConfig } from '@customs-pulse/config';
@@ -24,7 +24,15 @@ const DASHBOARD_DIST = fileURLToPath(new URL('../../dashboard/dist', import.meta
 export class GatewayAppModule {
   static forRoot(config: CustomsPulseConfig, jwtSecret: string): DynamicModule {
     if (config.kafka === undefined) throw new ConfigError('KAFKA_BROKERS', 'is required by the gateway: KPI updates reach it over Kafka');
-    const kpiModule = KpiModule.forRoot({ readModel: config.kpi.readModel, releaseTargetHours: config.kpi.releaseTargetHours, role: 'follower' });
+    // A follower publishes nothing (the projector's values arrive over Kafka), but judges the alert rules like the
+    // projector: the store keeps their events once. A module left out fails the start instead of silencing it.
+    const kpiModule = KpiModule.forRoot({
+      readModel: config.kpi.readModel,
+      releaseTargetHours: config.kpi.releaseTargetHours,
+      role: 'follower',
+      commitObservers: [AlertRulesObserver],
+      thresholds: AlertJournal,
+    });
     return {
       module: GatewayAppModule,
       imports: [

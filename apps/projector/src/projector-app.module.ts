@@ -1,4 +1,4 @@
-import { AlertsModule } from '@customs-pulse/alerts';
+import { AlertJournal, AlertRulesObserver, AlertsModule } from '@customs-pulse/alerts';
 import { AuthModule } from '@customs-pulse/auth';
 import { ConfigError, type CustomsPulseConfig } from '@customs-pulse/config';
 import { EventStoreModule } from '@customs-pulse/event-store';
@@ -6,7 +6,7 @@ import { ClockModule, HealthController, MetricsModule, READINESS_CHECKS } from '
 import { IngestQualityTallyModule, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
 import { KPI_PROJECTION_METRICS } from '@customs-pulse/kpi';
 import { KpiModule, KpiProjectionReadiness } from '@customs-pulse/kpi/api';
-import { KafkaKpiUpdatesModule } from '@customs-pulse/realtime';
+import { KafkaKpiUpdatePublisher, KafkaKpiUpdatesModule } from '@customs-pulse/realtime';
 import { Module, type DynamicModule } from '@nestjs/common';
 
 /**
@@ -28,7 +28,15 @@ export class ProjectorAppModule {
         AuthModule.forRoot({ jwtSecret }),
         IngestQualityTallyModule.forRoot(ingestQualityTallySettingsFor(config.eventStore, config.database)),
         KafkaKpiUpdatesModule.publisher({ brokers: config.kafka.brokers, topic: config.kafka.kpiUpdatesTopic, clientId: 'customs-pulse-projector' }),
-        KpiModule.forRoot({ readModel: config.kpi.readModel, releaseTargetHours: config.kpi.releaseTargetHours }),
+        // What hears of each KPI commit, named here: a module left out fails the start instead of silencing it.
+        KpiModule.forRoot({
+          readModel: config.kpi.readModel,
+          releaseTargetHours: config.kpi.releaseTargetHours,
+          notifier: KafkaKpiUpdatePublisher, // to the gateways, over customs.kpi-updates.v1
+          commitObservers: [AlertRulesObserver],
+          thresholds: AlertJournal,
+        }),
+        // No live clients here: each gateway pushes the alert changes its own journal folds.
         AlertsModule.forRoot({ rules: config.alerts, publisher: null }),
       ],
       controllers: [HealthController],

@@ -4,7 +4,8 @@ import { issueAccessToken, type Role } from '@customs-pulse/auth';
 import { loadConfig } from '@customs-pulse/config';
 import { EVENT_STORE, type EventStore, START } from '@customs-pulse/event-store';
 import { createHttpApp } from '@customs-pulse/http';
-import { KPI_COMMIT_OBSERVER, KpiProjection, type KpiProjectionOptions } from '@customs-pulse/kpi';
+import { KpiProjection, type KpiProjectionOptions } from '@customs-pulse/kpi';
+import { InProcessNotifier } from '@customs-pulse/realtime';
 import { anEvent, waitUntil } from '@customs-pulse/testing';
 import type { INestApplication } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -104,11 +105,12 @@ afterAll(async () => {
 });
 
 describe('wiring', () => {
-  it('gives the KPI projection the alert rules as its commit observer (KPI_COMMIT_OBSERVER is found globally)', () => {
+  it('gives the KPI projection the notifier and the alert rules the app names', () => {
     const options = (app.get(KpiProjection) as unknown as { options: KpiProjectionOptions }).options;
 
-    expect(options.observer).toBeInstanceOf(AlertRulesObserver);
-    expect(options.observer).toBe(app.get(KPI_COMMIT_OBSERVER));
+    expect(options.notifier).toBe(app.get(InProcessNotifier));
+    expect(options.observers).toEqual([app.get(AlertRulesObserver)]);
+    expect(options.observers?.[0]).toBeInstanceOf(AlertRulesObserver);
   });
 });
 

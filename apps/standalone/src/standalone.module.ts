@@ -1,6 +1,6 @@
 import type { CustomsPulseConfig } from '@customs-pulse/config';
 import type { Clock } from '@customs-pulse/domain';
-import { AlertsModule } from '@customs-pulse/alerts';
+import { AlertJournal, AlertRulesObserver, AlertsModule } from '@customs-pulse/alerts';
 import { AuditModule } from '@customs-pulse/audit/api';
 import { AuthModule } from '@customs-pulse/auth';
 import { EventStoreModule } from '@customs-pulse/event-store';
@@ -8,7 +8,7 @@ import { ClockModule, DashboardModule, HealthController, MetricsModule, READINES
 import { INGEST_METRICS, IngestModule, KafkaIngestTransport, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
 import { KPI_PROJECTION_METRICS } from '@customs-pulse/kpi';
 import { KpiModule, KpiProjectionReadiness } from '@customs-pulse/kpi/api';
-import { LIVE_PUSH_METRICS, LiveHub, RealtimeModule } from '@customs-pulse/realtime';
+import { InProcessNotifier, LIVE_PUSH_METRICS, LiveHub, RealtimeModule } from '@customs-pulse/realtime';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { fileURLToPath } from 'node:url';
 import { SimulationModule } from './simulation/simulation.module.js';
@@ -35,7 +35,14 @@ export interface StandaloneOptions {
 @Module({})
 export class StandaloneModule {
   static forRoot(config: CustomsPulseConfig, jwtSecret: string, options: StandaloneOptions = {}): DynamicModule {
-    const kpiModule = KpiModule.forRoot({ readModel: config.kpi.readModel, releaseTargetHours: config.kpi.releaseTargetHours });
+    // What hears of each KPI commit, named here: a module left out below fails the start instead of silencing it.
+    const kpiModule = KpiModule.forRoot({
+      readModel: config.kpi.readModel,
+      releaseTargetHours: config.kpi.releaseTargetHours,
+      notifier: InProcessNotifier, // RealtimeModule: straight to this process's live clients
+      commitObservers: [AlertRulesObserver], // AlertsModule: the alert rules
+      thresholds: AlertJournal, // AlertsModule: the thresholds GET /api/kpis shows
+    });
     return {
       module: StandaloneModule,
       imports: [
@@ -51,7 +58,7 @@ export class StandaloneModule {
         kpiModule,
         // The same object, so the gateway reads its snapshots from this app's one projection.
         RealtimeModule.forRoot({ kpis: kpiModule }),
-        // Global: the KPI projection finds its KPI_COMMIT_OBSERVER (the alert rules) and KPI_THRESHOLDS there.
+        // Alert changes go to this process's live risk clients.
         AlertsModule.forRoot({ rules: config.alerts, publisher: LiveHub }),
         AuditModule.forRoot(),
         DashboardModule.forRoot({ root: options.dashboardDir ?? DASHBOARD_DIST }),

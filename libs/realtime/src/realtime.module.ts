@@ -1,4 +1,4 @@
-import { KpiAnswers, NOTIFIER } from '@customs-pulse/kpi';
+import { KpiAnswers } from '@customs-pulse/kpi';
 import { Module, type DynamicModule } from '@nestjs/common';
 
 import { LiveGateway } from './gateway/live.gateway.js';
@@ -21,7 +21,8 @@ export interface RealtimeModuleOptions {
 
 /**
  * Live push in the process that projects the KPIs (standalone): the `/live` gateway on the app's HTTP port, the
- * {@link LiveHub}, and the in-process `NOTIFIER` that feeds it. Needs `AUTH_SECRET` (AuthModule).
+ * {@link LiveHub} (which the app names as AlertsModule's publisher), and the {@link InProcessNotifier} that feeds it
+ * (which the app names as KpiModule's notifier). Needs `AUTH_SECRET` (AuthModule).
  */
 @Module({})
 export class RealtimeModule {
@@ -29,8 +30,8 @@ export class RealtimeModule {
   static forRoot(options: RealtimeModuleOptions): DynamicModule {
     return {
       module: RealtimeModule,
-      // Global, so that KpiModule finds NOTIFIER: it injects it optionally from its own scope, which holds its
-      // imports and the global modules, never a sibling the app module imports.
+      // Global, so that KpiModule and AlertsModule see the notifier and hub the app names in their options: their
+      // scopes hold their own imports and the global modules, never a sibling the app module imports.
       global: true,
       imports: [options.kpis],
       providers: [
@@ -39,11 +40,11 @@ export class RealtimeModule {
           inject: [{ token: LIVE_PUSH_METRICS, optional: true }],
           useFactory: (metrics?: LivePushMetrics) => new LiveHub({ coalesceMs: options.coalesceMs, metrics }),
         },
-        { provide: NOTIFIER, inject: [LiveHub], useFactory: (hub: LiveHub) => new InProcessNotifier(hub) },
+        { provide: InProcessNotifier, inject: [LiveHub], useFactory: (hub: LiveHub) => new InProcessNotifier(hub) },
         { provide: LIVE_SNAPSHOTS, inject: [KpiAnswers], useFactory: (answers: KpiAnswers) => new ProjectionSnapshots(answers) },
         LiveGateway,
       ],
-      exports: [NOTIFIER, LiveHub],
+      exports: [InProcessNotifier, LiveHub],
     };
   }
 }

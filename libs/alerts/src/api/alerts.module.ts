@@ -1,6 +1,5 @@
 import { EVENT_STORE, type EventStore } from '@customs-pulse/event-store';
 import { namedDependency, requireProvided } from '@customs-pulse/http';
-import { KPI_COMMIT_OBSERVER, KPI_THRESHOLDS } from '@customs-pulse/kpi';
 import { Inject, Injectable, type InjectionToken, Logger, Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 
@@ -83,14 +82,12 @@ export class AlertsModule {
           inject: [AlertJournal, EVENT_STORE],
           useFactory: (journal: AlertJournal, store: EventStore) => new AlertRulesObserver({ journal, settings, log: store, logger: new Logger('AlertRules') }),
         },
-        { provide: KPI_COMMIT_OBSERVER, useExisting: AlertRulesObserver },
-        { provide: KPI_THRESHOLDS, useExisting: AlertJournal },
         AlertJournalLoad,
         ListAlertsHandler,
         AcknowledgeAlertHandler,
         ChangeKpiThresholdsHandler,
       ],
-      exports: [KPI_COMMIT_OBSERVER, KPI_THRESHOLDS, AlertRulesObserver, AlertJournal],
+      exports: [AlertRulesObserver, AlertJournal],
     };
   }
 }

@@ -22,7 +22,8 @@ export interface AlertRulesObserverOptions {
 }
 
 /**
- * The alert rules of kpis.md, run on each batch the live KPI projection commits (the `KPI_COMMIT_OBSERVER`).
+ * The alert rules of kpis.md, run on each batch the live KPI projection commits (a KPI commit observer the
+ * app names in `KpiModule.forRoot`).
  *
  * **What "deterministic" means here.** Threshold rules judge `current` values, which depend on the instant they are
  * read at; the clock at observation time would make every re-observation differ. So a batch is judged at the instant

@@ -1,6 +1,16 @@
 import { CLOCK, type Clock } from '@customs-pulse/domain';
 import { EVENT_STORE, type EventStore } from '@customs-pulse/event-store';
-import { Inject, Injectable, Logger, Module, type BeforeApplicationShutdown, type DynamicModule } from '@nestjs/common';
+import { namedDependency, requireProvided } from '@customs-pulse/http';
+import {
+  Inject,
+  Injectable,
+  type InjectionToken,
+  Logger,
+  Module,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type Provider,
+} from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 
 import { RebuildKpiProjectionHandler } from './commands/rebuild-kpi-projection.command.js';
@@ -16,13 +26,14 @@ import { GetKpiCurrentHandler } from './queries/get-kpi-current.query.js';
 import { GetKpiSeriesHandler } from './queries/get-kpi-series.query.js';
 import { GetQualityHandler } from './queries/get-quality.query.js';
 import { KpisAsOf } from '../as-of/kpis-as-of.js';
-import { NOTIFIER, type Notifier, SILENT_NOTIFIER } from '../notifier/notifier.port.js';
+import { type Notifier, SILENT_NOTIFIER } from '../notifier/notifier.port.js';
 import { kpiEngineFactory } from '../projection/kpi-engine-factory.js';
 import { KPI_PROJECTION_METRICS, SILENT_KPI_PROJECTION_METRICS, type KpiProjectionMetrics } from '../projection/kpi-projection-metrics.port.js';
 import { meteredReadModelGenerations } from '../projection/metered-read-model-generations.js';
 import { KpiAnswers } from '../projection/kpi-answers.js';
-import { KPI_COMMIT_OBSERVER, type KpiCommitObserver } from '../projection/kpi-commit-observer.port.js';
+import { type KpiCommitObserver } from '../projection/kpi-commit-observer.port.js';
 import { KpiProjection } from '../projection/kpi-projection.js';
+import { KPI_THRESHOLDS, type KpiThresholdsInForce } from '../thresholds/kpi-thresholds.port.js';
 import { KPI_READ_MODEL_GENERATIONS, type KpiReadModelGenerations } from '../read-model/read-model-generations.port.js';
 import {
   type KpiReadModelSettings,
@@ -30,21 +41,76 @@ import {
   openReadModelGenerations,
 } from '../read-model/open-read-model-generations.js';
 
-/** Options of {@link KpiModule.forRoot}. */
-export interface KpiModuleOptions {
+/** Options of {@link KpiModule.forRoot} whatever the role. */
+interface KpiModuleSettings {
   readonly readModel: KpiReadModelSettings;
   /** `RELEASE_TARGET_HOURS`. @defaultValue 24 */
   readonly releaseTargetHours?: number;
   /** Mount the KPI, declaration, quality and (for a projector) rebuild endpoints. @defaultValue true */
   readonly http?: boolean;
   /**
-   * `projector`: owns the read model (takes its lease, writes it, publishes changes, tells the alert rules).
-   * `follower`: a distributed gateway; starts from the projector's active generation and follows the log in memory,
-   * publishing nothing (the projector's changes reach it over Kafka). It still tells `KPI_COMMIT_OBSERVER`: every
-   * gateway judges the same batches into the same alert events, which the store keeps once, and pushes what its
-   * alert journal folds to its own risk clients. @defaultValue 'projector'
+   * The {@link KpiCommitObserver}s told of each batch the live projection commits, in this order, after the
+   * notifier: tokens that modules the app imports provide (AlertsModule's `AlertRulesObserver`). A follower tells
+   * them too: every gateway judges the same batches into the same alert events, which the store keeps once, and
+   * pushes what its alert journal folds to its own risk clients.
    */
-  readonly role?: 'projector' | 'follower';
+  readonly commitObservers: readonly InjectionToken[];
+  /** The {@link KpiThresholdsInForce} `GET /api/kpis` shows: a token a module the app imports provides (AlertsModule's `AlertJournal`). */
+  readonly thresholds: InjectionToken;
+}
+
+/**
+ * Options of {@link KpiModule.forRoot}. The app names every listener of the projection here, by the token some module
+ * it imports provides; one that no module provides fails the start with `MissingProviderError`, so that pushes and
+ * alerts never stop silently because a module was left out.
+ */
+export type KpiModuleOptions = KpiModuleSettings &
+  (
+    | {
+        /** Owns the read model: takes its lease, writes it, publishes changes, tells the observers. @defaultValue 'projector' */
+        readonly role?: 'projector';
+        /**
+         * Where committed changes are published: a {@link Notifier} token that a module the app imports provides
+         * (RealtimeModule's `InProcessNotifier`, `KafkaKpiUpdatesModule.publisher`'s `KafkaKpiUpdatePublisher`).
+         */
+        readonly notifier: InjectionToken;
+      }
+    | {
+        /**
+         * A distributed gateway: starts from the projector's active generation and follows the log in memory,
+         * publishing nothing (the projector's changes reach it over Kafka), so it has no notifier.
+         */
+        readonly role: 'follower';
+      }
+  );
+
+/** The listeners the app named, once found. */
+const KPI_NOTIFIER = Symbol('KpiNotifier');
+const KPI_COMMIT_OBSERVERS = Symbol('KpiCommitObservers');
+
+/** The providers of the listeners `options` names, each failing the start when no module provides it. */
+function namedListeners(options: KpiModuleOptions): Provider[] {
+  const { commitObservers, thresholds } = options;
+  return [
+    options.role === 'follower'
+      ? { provide: KPI_NOTIFIER, useValue: SILENT_NOTIFIER }
+      : {
+          provide: KPI_NOTIFIER,
+          inject: [namedDependency(options.notifier)],
+          useFactory: (found?: Notifier) => requireProvided(found, 'KpiModule', 'notifier', options.notifier),
+        },
+    {
+      provide: KPI_COMMIT_OBSERVERS,
+      inject: commitObservers.map(namedDependency),
+      useFactory: (...found: (KpiCommitObserver | undefined)[]) =>
+        found.map((observer, index) => requireProvided(observer, 'KpiModule', 'commit observer', commitObservers[index]!)),
+    },
+    {
+      provide: KPI_THRESHOLDS,
+      inject: [namedDependency(thresholds)],
+      useFactory: (found?: KpiThresholdsInForce) => requireProvided(found, 'KpiModule', 'thresholds in force', thresholds),
+    },
+  ];
 }
 
 /** Stops the projection before the event store closes (it closes on `onApplicationShutdown`). */
@@ -59,9 +125,9 @@ class KpiProjectionShutdown implements BeforeApplicationShutdown {
 
 /**
  * The KPI projection and its queries. Needs `EVENT_STORE`, `CLOCK` and `INGEST_QUALITY_TALLY` (for `/api/quality`)
- * from the app; publishes through `NOTIFIER` when the app provides one (the live gateway), else to nobody, and tells
- * `KPI_COMMIT_OBSERVER` (the alert rules) of each committed batch when one is provided. The projection starts with
- * the app: the read model is loaded before the app listens, catching up goes on behind it (readiness tells when).
+ * from the app, and the notifier, commit observers and thresholds it names in {@link KpiModuleOptions}. The
+ * projection starts with the app: the read model is loaded before the app listens, catching up goes on behind it
+ * (readiness tells when).
  */
 @Module({})
 export class KpiModule {
@@ -74,6 +140,7 @@ export class KpiModule {
       imports: [CqrsModule],
       controllers: options.http === false ? [] : controllers,
       providers: [
+        ...namedListeners(options),
         {
           provide: KPI_READ_MODEL_GENERATIONS,
           inject: [{ token: KPI_PROJECTION_METRICS, optional: true }],
@@ -89,23 +156,23 @@ export class KpiModule {
             EVENT_STORE,
             KPI_READ_MODEL_GENERATIONS,
             CLOCK,
-            { token: NOTIFIER, optional: true },
-            { token: KPI_COMMIT_OBSERVER, optional: true },
+            KPI_NOTIFIER,
+            KPI_COMMIT_OBSERVERS,
             { token: KPI_PROJECTION_METRICS, optional: true },
           ],
           useFactory: async (
             store: EventStore,
             generations: KpiReadModelGenerations,
             clock: Clock,
-            notifier?: Notifier,
-            observer?: KpiCommitObserver,
+            notifier: Notifier,
+            observers: readonly KpiCommitObserver[],
             metrics?: KpiProjectionMetrics,
           ) => {
             const projection = new KpiProjection({
               source: store,
               generations,
-              notifier: follower ? SILENT_NOTIFIER : (notifier ?? SILENT_NOTIFIER),
-              ...(observer ? { observer } : {}),
+              notifier,
+              observers,
               logger: new Logger('KpiProjection'),
               createEngine,
               clock,

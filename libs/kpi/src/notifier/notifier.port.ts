@@ -2,9 +2,6 @@ import { type KpiId } from '@customs-pulse/domain';
 
 import { type KpiFilters } from '../engine/slices.js';
 
-/** Dependency-injection token for the {@link Notifier} port. */
-export const NOTIFIER = Symbol('Notifier');
-
 /**
  * A current value that changed, as dashboards receive it (api.md, `kpi.updated`): computed once by the projector, so
  * that every gateway pushes the same number the REST API answers.

@@ -3,9 +3,6 @@ import type { RecordedEvent } from '@customs-pulse/event-store';
 import { type KpiEngine } from '../engine/kpi-engine.js';
 import { type KpiUpdate } from '../notifier/notifier.port.js';
 
-/** Dependency-injection token for the {@link KpiCommitObserver} port. */
-export const KPI_COMMIT_OBSERVER = Symbol('KpiCommitObserver');
-
 /** One batch the live projection has just committed, with what it changed. */
 export interface CommittedKpiBatch {
   /** The batch's events, in log order. */

@@ -136,16 +136,18 @@ describe('KpiProjection commit observer', () => {
       source: store,
       generations: SqliteKpiReadModelGenerations.open({ directory: join(folder, 'kpi') }),
       notifier: recordingNotifier(),
-      observer: {
-        committed: async ({ events, updates, position, now, engine, caughtUp }) =>
-          void observed.push({
-            ids: events.map((event) => event.id),
-            kpis: [...new Set(updates.map((update) => update.kpiId))],
-            position,
-            seizures: engine.current('seizures_count', now).value,
-            caughtUp,
-          }),
-      },
+      observers: [
+        {
+          committed: async ({ events, updates, position, now, engine, caughtUp }) =>
+            void observed.push({
+              ids: events.map((event) => event.id),
+              kpis: [...new Set(updates.map((update) => update.kpiId))],
+              position,
+              seizures: engine.current('seizures_count', now).value,
+              caughtUp,
+            }),
+        },
+      ],
       logger: LOGGER,
       clock: CLOCK,
     });

@@ -15,8 +15,8 @@ export interface KpiProjectionOptions {
   readonly source: Pick<EventStore, 'subscribeAll' | 'head'>;
   readonly generations: KpiReadModelGenerations;
   readonly notifier: Notifier;
-  /** Told of each batch the live projection commits, after the notifier. @defaultValue none */
-  readonly observer?: KpiCommitObserver;
+  /** Told of each batch the live projection commits, after the notifier, in this order. @defaultValue none */
+  readonly observers?: readonly KpiCommitObserver[];
   readonly logger: ProjectorLogger & { log(message: string): void };
   /** @defaultValue `kpiEngineFactory()` */
   readonly createEngine?: KpiEngineFactory;
@@ -141,7 +141,7 @@ export class KpiProjection {
     const { engine, position, isCaughtUp: caughtUp } = projector;
     const updates = currentUpdates(engine, changes, now, position);
     if (updates.length > 0) await this.options.notifier.publishKpiUpdates(updates);
-    await this.options.observer?.committed({ events, updates, position, now, caughtUp, engine });
+    for (const observer of this.options.observers ?? []) await observer.committed({ events, updates, position, now, caughtUp, engine });
   }
 
   private requireLive(): LiveProjector {

@@ -1,5 +1,5 @@
 import { KPI_CATALOGUE, type KpiDefinition } from '@customs-pulse/domain';
-import { Inject, Optional } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 
 import { KPI_THRESHOLDS, type KpiThresholdsInForce } from '../../thresholds/kpi-thresholds.port.js';
@@ -21,18 +21,17 @@ export class GetKpiCatalogueQuery extends Query<KpiCatalogueEntry[]> {}
 
 @QueryHandler(GetKpiCatalogueQuery)
 export class GetKpiCatalogueHandler implements IQueryHandler<GetKpiCatalogueQuery, KpiCatalogueEntry[]> {
-  // Optional: without the alert lifecycle (an app that does not import it) the catalogue's defaults are in force.
-  constructor(@Optional() @Inject(KPI_THRESHOLDS) private readonly thresholdsInForce?: KpiThresholdsInForce) {}
+  constructor(@Inject(KPI_THRESHOLDS) private readonly thresholdsInForce: KpiThresholdsInForce) {}
 
   async execute(): Promise<KpiCatalogueEntry[]> {
     return Promise.all(
-      KPI_CATALOGUE.map(async ({ id, name, dimension, unit, direction, thresholds, slices }) => ({
+      KPI_CATALOGUE.map(async ({ id, name, dimension, unit, direction, slices }) => ({
         id,
         name,
         dimension,
         unit,
         direction,
-        thresholds: this.thresholdsInForce ? await this.thresholdsInForce.thresholdsOf(id) : thresholds,
+        thresholds: await this.thresholdsInForce.thresholdsOf(id),
         slices,
       })),
     );

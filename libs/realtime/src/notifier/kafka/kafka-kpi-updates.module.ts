@@ -1,4 +1,3 @@
-import { NOTIFIER } from '@customs-pulse/kpi';
 import {
   Inject,
   Injectable,
@@ -21,7 +20,7 @@ const logger = new Logger('KpiUpdates');
 /** Connects the publisher before the projection can publish, closes it after the projection stopped. */
 @Injectable()
 class PublisherLifecycle implements BeforeApplicationShutdown {
-  constructor(@Inject(NOTIFIER) private readonly publisher: KafkaKpiUpdatePublisher) {}
+  constructor(@Inject(KafkaKpiUpdatePublisher) private readonly publisher: KafkaKpiUpdatePublisher) {}
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.publisher.close();
@@ -44,18 +43,18 @@ class ListenerLifecycle implements OnApplicationBootstrap, BeforeApplicationShut
 
 /**
  * The KPI update transport of the distributed deployment (architecture.md): `publisher` is the projector's
- * `NOTIFIER`, `listener` feeds a gateway's {@link LiveHub} from the topic, in a consumer group of its own.
+ * notifier (the app names `KafkaKpiUpdatePublisher` in `KpiModule.forRoot`), `listener` feeds a gateway's {@link LiveHub} from the topic, in a consumer group of its own.
  */
 @Module({})
 export class KafkaKpiUpdatesModule {
-  /** The projector side: provides `NOTIFIER` globally, so that KpiModule finds it. */
+  /** The projector side: provides {@link KafkaKpiUpdatePublisher} globally, so that KpiModule sees it when the app names it. */
   static publisher(settings: KafkaKpiUpdatesSettings): DynamicModule {
     return {
       module: KafkaKpiUpdatesModule,
       global: true,
       providers: [
         {
-          provide: NOTIFIER,
+          provide: KafkaKpiUpdatePublisher,
           useFactory: async () => {
             const publisher = new KafkaKpiUpdatePublisher(kafkaKpiUpdatesClient(settings, logger), settings.topic);
             await publisher.connect();
@@ -64,7 +63,7 @@ export class KafkaKpiUpdatesModule {
         },
         PublisherLifecycle,
       ],
-      exports: [NOTIFIER],
+      exports: [KafkaKpiUpdatePublisher],
     };
   }
 

@@ -168,3 +168,51 @@ describe('KpiProjection commit observer', () => {
     }
   });
 });
+
+describe('KpiProjection clock', () => {
+  it('reads the clock once per commit and gives the notifier and every observer that one instant', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'kpi-clock-'));
+    const store = SqliteEventStore.open({ file: join(folder, 'events.sqlite'), pollIntervalMs: 20 });
+    // Each read a second later than the one before: a second read per commit would show as a second instant.
+    const instants: string[] = [];
+    const countingClock = {
+      now: (): Date => {
+        const instant = new Date(Date.parse(NOW) + instants.length * 1000);
+        instants.push(instant.toISOString());
+        return instant;
+      },
+    };
+    const told: { observer: string; now: string }[] = [];
+    const observer = (name: string) => ({ committed: async ({ now }: { now: string }) => void told.push({ observer: name, now }) });
+    const notifier = recordingNotifier();
+    const live = new KpiProjection({
+      source: store,
+      generations: SqliteKpiReadModelGenerations.open({ directory: join(folder, 'kpi') }),
+      notifier,
+      observers: [observer('first'), observer('second')],
+      logger: LOGGER,
+      clock: countingClock,
+    });
+    try {
+      await live.start();
+      await live.caughtUp;
+      for (const [subject, time] of [['S-1', '2026-03-03T11:00:00.000Z'], ['S-2', '2026-03-03T11:30:00.000Z']] as const) {
+        await store.append(subject, [validated(anEvent.seizureRecorded(subject, {}, { time }))], 'any');
+        await waitUntil(`the batch of ${subject} is observed`, () => told.length === (subject === 'S-1' ? 2 : 4));
+      }
+
+      expect(instants).toHaveLength(2);
+      expect(told).toEqual([
+        { observer: 'first', now: instants[0] },
+        { observer: 'second', now: instants[0] },
+        { observer: 'first', now: instants[1] },
+        { observer: 'second', now: instants[1] },
+      ]);
+      expect(notifier.updates.length).toBeGreaterThan(0);
+    } finally {
+      await live.stop();
+      await store.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});

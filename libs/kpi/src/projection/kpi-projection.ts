@@ -22,7 +22,7 @@ export interface KpiProjectionOptions {
   readonly createEngine?: KpiEngineFactory;
   /** @defaultValue the projector's default */
   readonly batchSize?: number;
-  /** The `now` of current values. @defaultValue the system clock */
+  /** The `now` of current values, read by the projector once per commit. @defaultValue the system clock */
   readonly clock?: { now(): Date };
 }
 
@@ -124,7 +124,7 @@ export class KpiProjection {
     const projector: KpiProjector = new KpiProjector({
       source,
       readModel: generation.readModel,
-      onChanges: (changes, events) => this.publish(projector, changes, events),
+      onChanges: (changes, events, now) => this.publish(projector, changes, events, now),
       logger,
       ...(createEngine ? { createEngine } : {}),
       ...(batchSize ? { batchSize } : {}),
@@ -135,9 +135,8 @@ export class KpiProjection {
   }
 
   /** Only the live projector speaks: a rebuild's values equal the live ones by determinism (guarantee 4). */
-  private async publish(projector: KpiProjector, changes: KpiChanges, events: readonly RecordedEvent[]): Promise<void> {
+  private async publish(projector: KpiProjector, changes: KpiChanges, events: readonly RecordedEvent[], now: string): Promise<void> {
     if (this.live?.projector !== projector) return;
-    const now = (this.options.clock ?? { now: () => new Date() }).now().toISOString();
     const { engine, position, isCaughtUp: caughtUp } = projector;
     const updates = currentUpdates(engine, changes, now, position);
     if (updates.length > 0) await this.options.notifier.publishKpiUpdates(updates);

@@ -20,7 +20,10 @@ export interface KpiProjectorOptions {
   readonly createEngine?: KpiEngineFactory;
   /** Most events applied and committed together. @defaultValue 500 */
   readonly batchSize?: number;
-  /** The `now` of `drainChanges`, which decides which current values changed. @defaultValue the system clock */
+  /**
+   * Read once per commit: the `now` of `drainChanges`, which decides which current values changed, handed to the
+   * listener. @defaultValue the system clock
+   */
   readonly clock?: { now(): Date };
   /** Backoff between attempts of a failed commit. @defaultValue `{ initialMs: 100, maxMs: 5000 }` */
   readonly commitRetry?: { readonly initialMs: number; readonly maxMs: number };
@@ -147,7 +150,8 @@ export class KpiProjector {
     if (!(await this.commitUntilStored(change, signal))) return false;
     this.committed = change.checkpoint;
     this.checkCaughtUp();
-    await this.tell(engine.drainChanges((this.options.clock ?? SYSTEM_CLOCK).now().toISOString()), events);
+    const now = (this.options.clock ?? SYSTEM_CLOCK).now().toISOString();
+    await this.tell(engine.drainChanges(now), events, now);
     return true;
   }
 
@@ -173,9 +177,9 @@ export class KpiProjector {
   }
 
   /** The changes are committed whatever the listener does: its failure is logged, not allowed to stop projection. */
-  private async tell(changes: KpiChanges, batch: readonly RecordedEvent[]): Promise<void> {
+  private async tell(changes: KpiChanges, batch: readonly RecordedEvent[], now: string): Promise<void> {
     try {
-      await this.options.onChanges(changes, batch);
+      await this.options.onChanges(changes, batch, now);
     } catch (error) {
       this.options.logger.error(`KPI change listener failed after commit up to ${this.committed}: ${describe(error)}`);
     }

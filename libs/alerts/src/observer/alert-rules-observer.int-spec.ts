@@ -1,7 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
 import { type KpiId, type NormalizedEvent, validateEvent } from '@customs-pulse/domain';
 import { type EventStore, type RecordedEvent, SqliteEventStore, START } from '@customs-pulse/event-store';
-import { type CommittedKpiBatch, KpiEngine, type KpiFilters } from '@customs-pulse/kpi';
+import { type CommittedKpiBatch, KpiEngine, type KpiFilters, currentUpdate } from '@customs-pulse/kpi';
 import { TestClock, anEvent } from '@customs-pulse/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -61,7 +61,7 @@ function committedBatch(events: readonly RecordedEvent[]): CommittedKpiBatch {
     ['release_time_mean', {}],
     ['release_time_mean', { office: 'UZ-TAS' }],
   ];
-  const updates = changed.map(([kpiId, filters]) => ({ kpiId, filters, ...engine.current(kpiId, STORED_AT, filters), position }));
+  const updates = changed.map(([kpiId, filters]) => currentUpdate(engine, kpiId, filters, { now: STORED_AT, position }));
   return { events, updates, position, now: STORED_AT, caughtUp: true, engine };
 }
 

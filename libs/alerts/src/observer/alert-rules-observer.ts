@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { type KpiId, isKpiId } from '@customs-pulse/domain';
 import { type EventStore, type RecordedEvent } from '@customs-pulse/event-store';
-import { type CommittedKpiBatch, type KpiCommitObserver, type KpiEngine } from '@customs-pulse/kpi';
+import { type CommittedKpiBatch, type KpiCommitObserver, type KpiEngine, currentUpdate } from '@customs-pulse/kpi';
 
 import { type ObservedBatch, type ObservedEvent } from '../evaluation/observed-batch.js';
 import { planAlertEvents } from '../evaluation/plan-alert-events.js';
@@ -67,10 +67,7 @@ export class AlertRulesObserver implements KpiCommitObserver {
     const at = events.at(-1)!.recordedAt;
     const view = this.options.journal.view;
     const judged = this.slices.at(batch, thresholdChangesIn(events), (kpiId) => view?.activeSlicesOf(kpiId) ?? []);
-    const readings = judged.map(({ kpiId, filters }) => {
-      const { value, n } = engine.current(kpiId, at, filters);
-      return { kpiId, filters, value, n };
-    });
+    const readings = judged.map(({ kpiId, filters }) => currentUpdate(engine, kpiId, filters, { now: at, position }));
     return { position, at, readings, events, officeOfDeclaration: reroutedOffices(engine, events) };
   }
 

@@ -1,4 +1,4 @@
-import { type KpiAnswers } from '@customs-pulse/kpi';
+import { type KpiAnswers, currentUpdate } from '@customs-pulse/kpi';
 
 import { type LiveSubscription } from '../subscriptions/live-subscription.js';
 import { type LiveSnapshot, type LiveSnapshots } from './live-snapshots.port.js';
@@ -11,12 +11,10 @@ export class ProjectionSnapshots implements LiveSnapshots {
   constructor(private readonly answers: Pick<KpiAnswers, 'answer'>) {}
 
   snapshot({ kpis, filters }: LiveSubscription): Promise<LiveSnapshot> {
-    return this.answers.answer(undefined, (engine, { position, now }) => ({
-      position,
-      values: kpis.map((kpiId) => {
-        const { value, n } = engine.current(kpiId, now, filters);
-        return { kpiId, filters, value, n };
-      }),
+    return this.answers.answer(undefined, (engine, at) => ({
+      position: at.position,
+      // api.md's snapshot shape: the position once, no window.
+      values: kpis.map((kpiId) => currentUpdate(engine, kpiId, filters, at)).map(({ kpiId, filters, value, n }) => ({ kpiId, filters, value, n })),
     }));
   }
 }

@@ -3,6 +3,7 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 
 import { type KpiFilters, dimensionsOf } from '../../engine/slices.js';
+import { currentUpdate } from '../../projection/current-updates.js';
 import { KpiAnswers } from '../../projection/kpi-answers.js';
 
 /** `GET /api/kpis/current` (api.md). */
@@ -32,12 +33,10 @@ export class GetCurrentKpisHandler implements IQueryHandler<GetCurrentKpisQuery,
   execute({ filters, asOf }: GetCurrentKpisQuery): Promise<CurrentKpis> {
     const asked = dimensionsOf(filters);
     const kpis = KPI_CATALOGUE.filter((kpi) => asked.every((dimension) => (kpi.slices as readonly string[]).includes(dimension)));
-    return this.answers.answer(asOf, (engine, { position, now }) => ({
-      position,
-      values: kpis.map(({ id }) => {
-        const { value, n } = engine.current(id, now, filters);
-        return { kpiId: id, value, n };
-      }),
+    return this.answers.answer(asOf, (engine, at) => ({
+      position: at.position,
+      // api.md's shape: neither the filters, which the request gave, nor the window.
+      values: kpis.map(({ id }) => currentUpdate(engine, id, filters, at)).map(({ kpiId, value, n }) => ({ kpiId, value, n })),
     }));
   }
 }

@@ -4,6 +4,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 
 import { type KpiFilters } from '../../engine/slices.js';
 import { type KpiUpdate } from '../../notifier/notifier.port.js';
+import { currentUpdate } from '../../projection/current-updates.js';
 import { KpiAnswers } from '../../projection/kpi-answers.js';
 
 /** A KPI's current value (api.md, `GET /api/kpis/:id/current`): the same shape live push sends. */
@@ -25,9 +26,6 @@ export class GetKpiCurrentHandler implements IQueryHandler<GetKpiCurrentQuery, C
   constructor(@Inject(KpiAnswers) private readonly answers: KpiAnswers) {}
 
   execute({ kpiId, filters, asOf }: GetKpiCurrentQuery): Promise<CurrentKpi> {
-    return this.answers.answer(asOf, (engine, { position, now }) => {
-      const { value, n, window } = engine.current(kpiId, now, filters);
-      return { kpiId, filters, value, n, window, position };
-    });
+    return this.answers.answer(asOf, (engine, at) => currentUpdate(engine, kpiId, filters, at));
   }
 }

@@ -1,6 +1,6 @@
 import { type KpiId, type KpiThresholds } from '@customs-pulse/domain';
 
-import { type AlertRuleId, type AlertSeverity, type AlertTrigger } from '../lifecycle/alert-notice.js';
+import { type AlertObservation, type AlertRuleId, type AlertSeverity } from '../lifecycle/alert-notice.js';
 
 /** `source` of every event the alert lifecycle writes: `(source, id)` is the store's dedupe key for them too. */
 export const ALERT_EVENT_SOURCE = 'urn:customs-pulse:alerts';
@@ -9,19 +9,12 @@ export const ALERT_EVENT_SOURCE = 'urn:customs-pulse:alerts';
  * `data` of `AlertRaised` (subject = alert id): everything a reader needs without the KPI read model. An escalation
  * is a second `AlertRaised` of the same alert, at `critical`, with `escalatedFrom`.
  */
-export interface AlertRaisedData {
+export interface AlertRaisedData extends AlertObservation {
   readonly rule: AlertRuleId;
   /** Threshold alerts only. */
   readonly kpiId?: KpiId;
   readonly filters: Readonly<Record<string, string>>;
   readonly severity: AlertSeverity;
-  readonly value: number | null;
-  readonly threshold: number | null;
-  readonly n: number | null;
-  /** Log position of the observation (threshold) or the event (event rule) that raised it. */
-  readonly position: number;
-  readonly trigger: AlertTrigger | null;
-  readonly details: Readonly<Record<string, unknown>>;
   /** Present on an escalation: the severity the alert had. */
   readonly escalatedFrom?: AlertSeverity;
 }

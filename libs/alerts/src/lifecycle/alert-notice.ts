@@ -20,22 +20,8 @@ export interface AlertTrigger {
   readonly position: number;
 }
 
-/**
- * An alert as `GET /api/alerts` answers it and as `alert.raised|updated|resolved` push it to risk clients: both read
- * the same object, folded by libs/alerts from the `Alert*` events in the store.
- */
-export interface AlertNotice {
-  /** Derived from what raised it, so that raising it again is a duplicate in the store (libs/alerts). */
-  readonly id: string;
-  readonly rule: AlertRuleId;
-  /** The KPI of a threshold alert; absent for an event rule. */
-  readonly kpiId?: string;
-  /** The slice: `{}` for the total, `{office}` for an office. */
-  readonly filters: Readonly<Record<string, string>>;
-  readonly severity: AlertSeverity;
-  readonly status: AlertStatus;
-  /** When the condition was seen: the time the log reached the batch that showed it. RFC 3339 UTC. */
-  readonly raisedAt: string;
+/** What a rule saw when it raised an alert: `AlertRaised` carries it, and the alert shows it. */
+export interface AlertObservation {
   /** The value beyond the threshold (at the last escalation), the seizure's value, or `null` for a reroute. */
   readonly value: number | null;
   /** The threshold crossed, `SEIZURE_ALERT_VALUE` for a value-triggered seizure, or `null`. */
@@ -48,6 +34,24 @@ export interface AlertNotice {
   readonly trigger: AlertTrigger | null;
   /** What the rule saw, for a reader: lanes and officer of a reroute, category and reasons of a seizure. */
   readonly details: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * An alert as `GET /api/alerts` answers it and as `alert.raised|updated|resolved` push it to risk clients: both read
+ * the same object, folded by libs/alerts from the `Alert*` events in the store.
+ */
+export interface AlertNotice extends AlertObservation {
+  /** Derived from what raised it, so that raising it again is a duplicate in the store (libs/alerts). */
+  readonly id: string;
+  readonly rule: AlertRuleId;
+  /** The KPI of a threshold alert; absent for an event rule. */
+  readonly kpiId?: string;
+  /** The slice: `{}` for the total, `{office}` for an office. */
+  readonly filters: Readonly<Record<string, string>>;
+  readonly severity: AlertSeverity;
+  readonly status: AlertStatus;
+  /** When the condition was seen: the time the log reached the batch that showed it. RFC 3339 UTC. */
+  readonly raisedAt: string;
   readonly escalatedAt: string | null;
   readonly acknowledgedAt: string | null;
   /** The `sub` of the acknowledging token. */

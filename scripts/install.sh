@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
-# Installs the locked dependencies when they are missing, older than package-lock.json, or built for another
-# Node.js. `npm start` and `npm test` run it first, so that a fresh clone needs no other set-up step.
+# Installs the locked dependencies when they are missing, stale (installed from another package-lock.json), or built
+# for another Node.js. `npm start` and `npm test` run it first, so that a fresh clone needs no other set-up step.
 #
 #   scripts/install.sh           install only what is needed (silent when nothing is)
 #   scripts/install.sh --force   `npm ci` whatever the state
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-# npm writes this file at every install, so a lockfile newer than it means dependencies changed since.
-marker=node_modules/.package-lock.json
-if [[ "${1:-}" == --force || ! -f "$marker" || package-lock.json -nt "$marker" ]]; then
-  echo "install: npm ci (node_modules is missing or older than package-lock.json; better-sqlite3 compiles, about a minute)"
+# The lockfile's digest, written once an install has finished: its content, not its date, says what is installed (a
+# checkout or rebase touches the file without changing it), and an install cut short leaves no marker behind, since
+# npm ci empties node_modules first.
+marker=node_modules/.installed-from-lockfile
+digest="$(sha256sum package-lock.json | cut -d' ' -f1)"
+if [[ "${1:-}" == --force || "$(cat "$marker" 2>/dev/null)" != "$digest" ]]; then
+  echo "install: npm ci (node_modules is missing or was installed from another package-lock.json; better-sqlite3 compiles, about a minute)"
   npm ci --no-audit --no-fund
+  echo "$digest" >"$marker"
 fi
 
 # better-sqlite3 is a native addon built for one Node.js ABI: switching between Node 20 and 24 (CI runs both) needs

@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { issueAccessToken } from '@customs-pulse/auth';
 import { isProducerEventType } from '@customs-pulse/domain';
-import { PostgresEventStore } from '@customs-pulse/event-store';
+import { PostgresEventStore } from '@customs-pulse/event-store/postgres';
 import { KafkaEventSink, runSimulation, TrafficSimulation } from '@customs-pulse/simulation';
 import {
   type AppProcess,

@@ -2,7 +2,7 @@ import { AlertsModule } from '@customs-pulse/alerts';
 import { AuditModule } from '@customs-pulse/audit/api';
 import { AuthModule } from '@customs-pulse/auth';
 import { ConfigError, type CustomsPulseConfig } from '@customs-pulse/config';
-import { EventStoreModule } from '@customs-pulse/event-store';
+import { EventStoreModule } from '@customs-pulse/event-store/nest';
 import { ClockModule, DashboardModule, HealthController, MetricsModule, READINESS_CHECKS } from '@customs-pulse/http';
 import { IngestQualityTallyModule, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
 import { KPI_PROJECTION_METRICS } from '@customs-pulse/kpi';

@@ -1,6 +1,6 @@
 import { AuthModule } from '@customs-pulse/auth';
 import type { CustomsPulseConfig } from '@customs-pulse/config';
-import { EventStoreModule } from '@customs-pulse/event-store';
+import { EventStoreModule } from '@customs-pulse/event-store/nest';
 import { ClockModule, HealthController, MetricsModule, READINESS_CHECKS } from '@customs-pulse/http';
 import { INGEST_METRICS, IngestModule, KafkaIngestTransport, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
 import { Module, type DynamicModule } from '@nestjs/common';

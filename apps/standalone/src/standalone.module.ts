@@ -3,7 +3,7 @@ import type { Clock } from '@customs-pulse/domain';
 import { AlertsModule } from '@customs-pulse/alerts';
 import { AuditModule } from '@customs-pulse/audit/api';
 import { AuthModule } from '@customs-pulse/auth';
-import { EventStoreModule } from '@customs-pulse/event-store';
+import { EventStoreModule } from '@customs-pulse/event-store/nest';
 import { ClockModule, DashboardModule, HealthController, MetricsModule, READINESS_CHECKS } from '@customs-pulse/http';
 import { INGEST_METRICS, IngestModule, KafkaIngestTransport, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
 import { KPI_PROJECTION_METRICS } from '@customs-pulse/kpi';

@@ -24,11 +24,8 @@ import { KpiAnswers } from '../projection/kpi-answers.js';
 import { KPI_COMMIT_OBSERVER, type KpiCommitObserver } from '../projection/kpi-commit-observer.port.js';
 import { KpiProjection } from '../projection/kpi-projection.js';
 import { KPI_READ_MODEL_GENERATIONS, type KpiReadModelGenerations } from '../read-model/read-model-generations.port.js';
-import {
-  type KpiReadModelSettings,
-  followReadModelGenerations,
-  openReadModelGenerations,
-} from '../read-model/open-read-model-generations.js';
+import type { KpiReadModelSettings } from '../read-model/kpi-read-model-settings.js';
+import { followReadModelGenerations, openReadModelGenerations } from '../read-model/open-read-model-generations.js';
 
 /** Options of {@link KpiModule.forRoot}. */
 export interface KpiModuleOptions {

@@ -4,7 +4,7 @@ import { AuthModule } from '@customs-pulse/auth';
 import { ConfigError, type CustomsPulseConfig } from '@customs-pulse/config';
 import { EventStoreModule } from '@customs-pulse/event-store/nest';
 import { ClockModule, DashboardModule, HealthController, MetricsModule, READINESS_CHECKS } from '@customs-pulse/http';
-import { IngestQualityTallyModule, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
+import { INGEST_QUALITY_TALLY, IngestQualityTallyModule, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
 import { KPI_PROJECTION_METRICS } from '@customs-pulse/kpi';
 import { KpiModule, KpiProjectionReadiness } from '@customs-pulse/kpi/api';
 import { KafkaKpiUpdateListener, KafkaKpiUpdatesModule, LIVE_PUSH_METRICS, RealtimeModule } from '@customs-pulse/realtime';
@@ -24,7 +24,7 @@ const DASHBOARD_DIST = fileURLToPath(new URL('../../dashboard/dist', import.meta
 export class GatewayAppModule {
   static forRoot(config: CustomsPulseConfig, jwtSecret: string): DynamicModule {
     if (config.kafka === undefined) throw new ConfigError('KAFKA_BROKERS', 'is required by the gateway: KPI updates reach it over Kafka');
-    const kpiModule = KpiModule.forRoot({ readModel: config.kpi.readModel, releaseTargetHours: config.kpi.releaseTargetHours, role: 'follower' });
+    const kpiModule = KpiModule.forRoot({ readModel: config.kpi.readModel, releaseTargetHours: config.kpi.releaseTargetHours, ingestQuality: INGEST_QUALITY_TALLY, role: 'follower' });
     return {
       module: GatewayAppModule,
       imports: [

@@ -3,7 +3,7 @@ import { AuthModule } from '@customs-pulse/auth';
 import { ConfigError, type CustomsPulseConfig } from '@customs-pulse/config';
 import { EventStoreModule } from '@customs-pulse/event-store/nest';
 import { ClockModule, HealthController, MetricsModule, READINESS_CHECKS } from '@customs-pulse/http';
-import { IngestQualityTallyModule, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
+import { INGEST_QUALITY_TALLY, IngestQualityTallyModule, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
 import { KPI_PROJECTION_METRICS } from '@customs-pulse/kpi';
 import { KpiModule, KpiProjectionReadiness } from '@customs-pulse/kpi/api';
 import { KafkaKpiUpdatesModule } from '@customs-pulse/realtime';
@@ -28,7 +28,7 @@ export class ProjectorAppModule {
         AuthModule.forRoot({ jwtSecret }),
         IngestQualityTallyModule.forRoot(ingestQualityTallySettingsFor(config.eventStore, config.database)),
         KafkaKpiUpdatesModule.publisher({ brokers: config.kafka.brokers, topic: config.kafka.kpiUpdatesTopic, clientId: 'customs-pulse-projector' }),
-        KpiModule.forRoot({ readModel: config.kpi.readModel, releaseTargetHours: config.kpi.releaseTargetHours }),
+        KpiModule.forRoot({ readModel: config.kpi.readModel, releaseTargetHours: config.kpi.releaseTargetHours, ingestQuality: INGEST_QUALITY_TALLY }),
         AlertsModule.forRoot({ rules: config.alerts }),
       ],
       controllers: [HealthController],

@@ -5,7 +5,7 @@ import { AuditModule } from '@customs-pulse/audit/api';
 import { AuthModule } from '@customs-pulse/auth';
 import { EventStoreModule } from '@customs-pulse/event-store/nest';
 import { ClockModule, DashboardModule, HealthController, MetricsModule, READINESS_CHECKS } from '@customs-pulse/http';
-import { INGEST_METRICS, IngestModule, KafkaIngestTransport, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
+import { INGEST_QUALITY_TALLY, INGEST_METRICS, IngestModule, KafkaIngestTransport, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
 import { KPI_PROJECTION_METRICS } from '@customs-pulse/kpi';
 import { KpiModule, KpiProjectionReadiness } from '@customs-pulse/kpi/api';
 import { LIVE_PUSH_METRICS, RealtimeModule } from '@customs-pulse/realtime';
@@ -35,7 +35,7 @@ export interface StandaloneOptions {
 @Module({})
 export class StandaloneModule {
   static forRoot(config: CustomsPulseConfig, jwtSecret: string, options: StandaloneOptions = {}): DynamicModule {
-    const kpiModule = KpiModule.forRoot({ readModel: config.kpi.readModel, releaseTargetHours: config.kpi.releaseTargetHours });
+    const kpiModule = KpiModule.forRoot({ readModel: config.kpi.readModel, releaseTargetHours: config.kpi.releaseTargetHours, ingestQuality: INGEST_QUALITY_TALLY });
     return {
       module: StandaloneModule,
       imports: [

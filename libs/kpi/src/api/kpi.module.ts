@@ -15,6 +15,7 @@ import { GetKpiCatalogueHandler } from './queries/get-kpi-catalogue.query.js';
 import { GetKpiCurrentHandler } from './queries/get-kpi-current.query.js';
 import { GetKpiSeriesHandler } from './queries/get-kpi-series.query.js';
 import { GetQualityHandler } from './queries/get-quality.query.js';
+import { INGEST_QUALITY_READING } from './queries/ingest-quality-reading.port.js';
 import { KpisAsOf } from '../as-of/kpis-as-of.js';
 import { NOTIFIER, type Notifier, SILENT_NOTIFIER } from '../notifier/notifier.port.js';
 import { kpiEngineFactory } from '../projection/kpi-engine-factory.js';
@@ -30,6 +31,11 @@ import { followReadModelGenerations, openReadModelGenerations } from '../read-mo
 /** Options of {@link KpiModule.forRoot}. */
 export interface KpiModuleOptions {
   readonly readModel: KpiReadModelSettings;
+  /**
+   * The token of the app's ingest quality tally (libs/ingest's `INGEST_QUALITY_TALLY`), which `GET /api/quality`
+   * reads as an `IngestQualityReading`. The app names it because libs/kpi does not depend on libs/ingest.
+   */
+  readonly ingestQuality: symbol;
   /** `RELEASE_TARGET_HOURS`. @defaultValue 24 */
   readonly releaseTargetHours?: number;
   /** Mount the KPI, declaration, quality and (for a projector) rebuild endpoints. @defaultValue true */
@@ -55,8 +61,8 @@ class KpiProjectionShutdown implements BeforeApplicationShutdown {
 }
 
 /**
- * The KPI projection and its queries. Needs `EVENT_STORE`, `CLOCK` and `INGEST_QUALITY_TALLY` (for `/api/quality`)
- * from the app; publishes through `NOTIFIER` when the app provides one (the live gateway), else to nobody, and tells
+ * The KPI projection and its queries. Needs `EVENT_STORE`, `CLOCK` and the ingest quality tally named by
+ * `options.ingestQuality` (for `/api/quality`) from the app; publishes through `NOTIFIER` when the app provides one (the live gateway), else to nobody, and tells
  * `KPI_COMMIT_OBSERVER` (the alert rules) of each committed batch when one is provided. The projection starts with
  * the app: the read model is loaded before the app listens, catching up goes on behind it (readiness tells when).
  */
@@ -125,6 +131,7 @@ export class KpiModule {
         GetKpiCurrentHandler,
         GetCurrentKpisHandler,
         GetDeclarationHandler,
+        { provide: INGEST_QUALITY_READING, useExisting: options.ingestQuality },
         GetQualityHandler,
         RebuildKpiProjectionHandler,
       ],

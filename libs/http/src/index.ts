@@ -16,3 +16,4 @@ export * from './metrics/metrics.module.js';
 export * from './metrics/prometheus-text.js';
 export * from './logging/app-logger.js';
 export * from './logging/log-settings.js';
+export * from './logging/kafkajs-log.js';

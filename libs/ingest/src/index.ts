@@ -8,8 +8,6 @@ export * from './messaging/record-batch-source.port.js';
 export * from './messaging/dead-letter-sink.port.js';
 export * from './ingest-events/kafka/kafka-ingest-options.js';
 export * from './ingest-events/kafka/dead-letter-headers.js';
-// The kafkajs log routing every Kafka client of the system uses (ingest, KPI update transport).
-export { nestLogCreator } from './ingest-events/kafka/kafkajs-log.js';
 export { IngestConsumer, type IngestConsumerOptions, type IngestEvents } from './ingest-events/kafka/ingest-consumer.js';
 export * from './ingest-quality/ingest-quality-tally.port.js';
 export * from './ingest-quality/ingest-quality-tally-settings.js';

@@ -5,9 +5,8 @@ import { ConfigError, type CustomsPulseConfig } from '@customs-pulse/config';
 import { EventStoreModule } from '@customs-pulse/event-store/nest';
 import { ClockModule, DashboardModule, HealthController, MetricsModule, READINESS_CHECKS } from '@customs-pulse/http';
 import { INGEST_QUALITY_TALLY, IngestQualityTallyModule, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
-import { KPI_PROJECTION_METRICS } from '@customs-pulse/kpi';
-import { KpiModule, KpiProjectionReadiness } from '@customs-pulse/kpi/api';
-import { KafkaKpiUpdateListener, KafkaKpiUpdatesModule, LIVE_PUSH_METRICS, RealtimeModule } from '@customs-pulse/realtime';
+import { KpiModule, KpiProjectionReadiness, PROMETHEUS_PROJECTION_METRICS } from '@customs-pulse/kpi/api';
+import { KafkaKpiUpdateListener, KafkaKpiUpdatesModule, RealtimeModule, PROMETHEUS_LIVE_PUSH_METRICS } from '@customs-pulse/realtime';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { fileURLToPath } from 'node:url';
 
@@ -29,7 +28,7 @@ export class GatewayAppModule {
       module: GatewayAppModule,
       imports: [
         ClockModule,
-        MetricsModule.forRoot({ projection: KPI_PROJECTION_METRICS, push: LIVE_PUSH_METRICS }),
+        MetricsModule.forRoot({ adapters: [PROMETHEUS_PROJECTION_METRICS, PROMETHEUS_LIVE_PUSH_METRICS] }),
         EventStoreModule.forRoot(config.eventStore),
         AuthModule.forRoot({ jwtSecret }),
         IngestQualityTallyModule.forRoot(ingestQualityTallySettingsFor(config.eventStore, config.database)),

@@ -4,8 +4,7 @@ import { ConfigError, type CustomsPulseConfig } from '@customs-pulse/config';
 import { EventStoreModule } from '@customs-pulse/event-store/nest';
 import { ClockModule, HealthController, MetricsModule, READINESS_CHECKS } from '@customs-pulse/http';
 import { INGEST_QUALITY_TALLY, IngestQualityTallyModule, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
-import { KPI_PROJECTION_METRICS } from '@customs-pulse/kpi';
-import { KpiModule, KpiProjectionReadiness } from '@customs-pulse/kpi/api';
+import { KpiModule, KpiProjectionReadiness, PROMETHEUS_PROJECTION_METRICS } from '@customs-pulse/kpi/api';
 import { KafkaKpiUpdatesModule } from '@customs-pulse/realtime';
 import { Module, type DynamicModule } from '@nestjs/common';
 
@@ -23,7 +22,7 @@ export class ProjectorAppModule {
       module: ProjectorAppModule,
       imports: [
         ClockModule,
-        MetricsModule.forRoot({ projection: KPI_PROJECTION_METRICS }),
+        MetricsModule.forRoot({ adapters: [PROMETHEUS_PROJECTION_METRICS] }),
         EventStoreModule.forRoot(config.eventStore),
         AuthModule.forRoot({ jwtSecret }),
         IngestQualityTallyModule.forRoot(ingestQualityTallySettingsFor(config.eventStore, config.database)),

@@ -13,6 +13,7 @@ export * from './dashboard.module.js';
 export * from './clock.module.js';
 export * from './run-app.js';
 export * from './metrics/metrics.module.js';
+export { METRIC_PREFIX, METRICS_REGISTRY, WRITE_DURATION_BUCKETS } from './metrics/metrics-registry.js';
 export * from './metrics/prometheus-text.js';
 export * from './logging/app-logger.js';
 export * from './logging/log-settings.js';

@@ -1,6 +1,7 @@
 export * from './ingest-events/ingest-events.command.js';
 export * from './ingest-events/ingest-report.js';
 export * from './ingest-events/ingest-metrics.port.js';
+export { PROMETHEUS_INGEST_METRICS, PrometheusIngestMetrics } from './ingest-events/prometheus-ingest-metrics.js';
 export * from './ingest-events/ingest-events.handler.js';
 export * from './ingest-events/event-validation-rules.js';
 export * from './messaging/consumed-record.js';

@@ -6,7 +6,7 @@ export { SeededRandom } from './random/seeded-random.js';
 export { type CustomsOffice, customsOffices, MAX_SIMULATED_OFFICES } from './administration/customs-offices.js';
 export * from './events/simulated-event.js';
 export { EVENT_SOURCES } from './events/event-sources.js';
-export { type IncidentPlan, parseIncidentPlan, defaultIncidentOffice } from './incidents/incident-plan.js';
+export { type IncidentPlan, parseIncidentPlan, planIncidents, defaultIncidentOffice } from './incidents/incident-plan.js';
 export { SLOWDOWN_BURST_SHARE } from './incidents/office-slowdown.js';
 export { DOWNGRADE_BURST_SHARE } from './incidents/lane-downgrades.js';
 export { SPIKE_CATEGORIES, SPIKE_MINIMUM_VALUE } from './incidents/seizure-spike.js';

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { issueAccessToken } from '@customs-pulse/auth';
 import { isProducerEventType } from '@customs-pulse/domain';
 import { PostgresEventStore } from '@customs-pulse/event-store/postgres';
-import { KafkaEventSink, runSimulation, TrafficSimulation } from '@customs-pulse/simulation';
+import { KafkaEventSink } from '@customs-pulse/simulation/kafka';
+import { runSimulation, TrafficSimulation } from '@customs-pulse/simulation';
 import {
   type AppProcess,
   AppProcesses,

@@ -1,6 +1,7 @@
 /**
  * @customs-pulse/simulation: realistic, deterministic customs traffic (events.md) for demos, load and tests, and
- * the sinks that send it (HTTP ingest, Kafka). No framework: an app wires it (apps/simulator, apps/standalone).
+ * the sinks that send it (HTTP ingest; Kafka is `@customs-pulse/simulation/kafka`, so that this entry loads no
+ * driver). No framework: an app wires it (apps/simulator, apps/standalone).
  */
 export { SeededRandom } from './random/seeded-random.js';
 export { type CustomsOffice, customsOffices, MAX_SIMULATED_OFFICES } from './administration/customs-offices.js';
@@ -19,4 +20,3 @@ export { runSimulation, type SimulationRunOptions } from './run/run-simulation.j
 export { describeStats, type SimulationStats } from './run/simulation-stats.js';
 export * from './sinks/event-sink.port.js';
 export { HttpEventSink, type HttpEventSinkOptions } from './sinks/http-event-sink.js';
-export { KafkaEventSink, type KafkaEventSinkOptions } from './sinks/kafka-event-sink.js';

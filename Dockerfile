@@ -20,6 +20,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY libs/domain/package.json libs/domain/
 COPY libs/event-store/package.json libs/event-store/
+COPY libs/sql/package.json libs/sql/
 COPY libs/backoff/package.json libs/backoff/
 COPY libs/config/package.json libs/config/
 COPY libs/auth/package.json libs/auth/

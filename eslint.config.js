@@ -25,6 +25,7 @@ export default tseslint.config(
     files: [
       'libs/domain/src/**/*.ts',
       'libs/event-store/src/*.ts',
+      'libs/sql/src/*.ts',
       'libs/kpi/src/**/*.ts',
       'libs/backoff/src/**/*.ts',
       'libs/alerts/src/{rules,events,ledger,evaluation}/**/*.ts',

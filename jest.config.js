@@ -17,10 +17,10 @@ const shared = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
+  // Workspace libs resolve to their sources through their own `exports` maps, as `customConditions` does for the
+  // type checker: each entry point, subpaths included, is declared once, in its lib's package.json.
+  testEnvironmentOptions: { customExportConditions: ['@customs-pulse/source', 'node', 'node-addons'] },
   moduleNameMapper: {
-    // Workspace libs resolve to their sources in tests, as `customConditions` does for the type checker.
-    '^@customs-pulse/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
-    '^@customs-pulse/([a-z-]+)/([a-z-]+)$': '<rootDir>/libs/$1/src/$2/index.ts',
     // NodeNext imports carry `.js`; the sources are `.ts`.
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

@@ -1,4 +1,4 @@
-import { PostgresEventStore } from '@customs-pulse/event-store';
+import { PostgresEventStore } from '@customs-pulse/event-store/postgres';
 import pg from 'pg';
 import { redacted } from '../harness/redacted-url.js';
 import type { AuditWorkload } from './audit-workload.js';

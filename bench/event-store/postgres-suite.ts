@@ -1,4 +1,4 @@
-import { PostgresEventStore } from '@customs-pulse/event-store';
+import { PostgresEventStore } from '@customs-pulse/event-store/postgres';
 import pg from 'pg';
 import type { AdapterOutcome } from './adapter-figures.js';
 import { PostgresRawBaseline } from './postgres-raw-baseline.js';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@customs-pulse/event-store';
+import { SqliteEventStore } from '@customs-pulse/event-store/sqlite';
 import type { AdapterOutcome } from './adapter-figures.js';
 import { measureRawBaseline } from './raw-baseline.js';
 import { SqliteRawBaseline } from './sqlite-raw-baseline.js';

@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PostgresEventStore, SqliteEventStore, type EventStore } from '@customs-pulse/event-store';
+import { PostgresEventStore } from '@customs-pulse/event-store/postgres';
+import { SqliteEventStore } from '@customs-pulse/event-store/sqlite';
+import { type EventStore } from '@customs-pulse/event-store';
 import { dropSchemas, uniqueSchemaName } from '@customs-pulse/testing';
 import type { StoreKind } from './ingest-figures.js';
 

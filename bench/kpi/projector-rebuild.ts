@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventStore } from '@customs-pulse/event-store';
-import { KpiProjector, SqliteKpiReadModel } from '@customs-pulse/kpi';
+import { KpiProjector } from '@customs-pulse/kpi';
+import { SqliteKpiReadModel } from '@customs-pulse/kpi/sqlite';
 
 import { toStreamWrites } from '../event-store/clearance-event-generator.js';
 import type { HistoryEvent } from './kpi-history.js';

@@ -26,7 +26,7 @@ async function main(dataDir: string): Promise<void> {
     import('@customs-pulse/auth'),
     import('@customs-pulse/event-store'),
     import('@customs-pulse/realtime'),
-    import('@customs-pulse/kpi'),
+    import('@customs-pulse/kpi/sqlite'),
   ]);
   const tracer = new AppTracer();
   tracer.traceReadModel(kpi.SqliteKpiReadModel.prototype);

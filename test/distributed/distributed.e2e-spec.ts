@@ -10,8 +10,9 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { issueAccessToken } from '@customs-pulse/auth';
 import { isProducerEventType } from '@customs-pulse/domain';
-import { PostgresEventStore } from '@customs-pulse/event-store';
-import { KafkaEventSink, runSimulation, TrafficSimulation } from '@customs-pulse/simulation';
+import { PostgresEventStore } from '@customs-pulse/event-store/postgres';
+import { KafkaEventSink } from '@customs-pulse/simulation/kafka';
+import { runSimulation, TrafficSimulation } from '@customs-pulse/simulation';
 import {
   type AppProcess,
   AppProcesses,

@@ -2,12 +2,11 @@ import { AlertJournal, AlertRulesObserver, AlertsModule } from '@customs-pulse/a
 import { AuditModule } from '@customs-pulse/audit/api';
 import { AuthModule } from '@customs-pulse/auth';
 import { ConfigError, type CustomsPulseConfig } from '@customs-pulse/config';
-import { EventStoreModule } from '@customs-pulse/event-store';
+import { EventStoreModule } from '@customs-pulse/event-store/nest';
 import { ClockModule, DashboardModule, HealthController, MetricsModule, READINESS_CHECKS } from '@customs-pulse/http';
-import { IngestQualityTallyModule, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
-import { KPI_PROJECTION_METRICS } from '@customs-pulse/kpi';
-import { KpiModule, KpiProjectionReadiness } from '@customs-pulse/kpi/api';
-import { KafkaKpiUpdateListener, KafkaKpiUpdatesModule, LIVE_PUSH_METRICS, LiveHub, RealtimeModule } from '@customs-pulse/realtime';
+import { INGEST_QUALITY_TALLY, IngestQualityTallyModule, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
+import { KpiModule, KpiProjectionReadiness, PROMETHEUS_PROJECTION_METRICS } from '@customs-pulse/kpi/api';
+import { KafkaKpiUpdateListener, KafkaKpiUpdatesModule, LiveHub, PROMETHEUS_LIVE_PUSH_METRICS, RealtimeModule } from '@customs-pulse/realtime';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { fileURLToPath } from 'node:url';
 
@@ -29,6 +28,7 @@ export class GatewayAppModule {
     const kpiModule = KpiModule.forRoot({
       readModel: config.kpi.readModel,
       releaseTargetHours: config.kpi.releaseTargetHours,
+      ingestQuality: INGEST_QUALITY_TALLY,
       role: 'follower',
       commitObservers: [AlertRulesObserver],
       thresholds: AlertJournal,
@@ -37,7 +37,7 @@ export class GatewayAppModule {
       module: GatewayAppModule,
       imports: [
         ClockModule,
-        MetricsModule.forRoot({ projection: KPI_PROJECTION_METRICS, push: LIVE_PUSH_METRICS }),
+        MetricsModule.forRoot({ adapters: [PROMETHEUS_PROJECTION_METRICS, PROMETHEUS_LIVE_PUSH_METRICS] }),
         EventStoreModule.forRoot(config.eventStore),
         AuthModule.forRoot({ jwtSecret }),
         IngestQualityTallyModule.forRoot(ingestQualityTallySettingsFor(config.eventStore, config.database)),

@@ -1,8 +1,8 @@
 import { AuthModule } from '@customs-pulse/auth';
 import type { CustomsPulseConfig } from '@customs-pulse/config';
-import { EventStoreModule } from '@customs-pulse/event-store';
+import { EventStoreModule } from '@customs-pulse/event-store/nest';
 import { ClockModule, HealthController, MetricsModule, READINESS_CHECKS } from '@customs-pulse/http';
-import { INGEST_METRICS, IngestModule, KafkaIngestTransport, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
+import { IngestModule, KafkaIngestTransport, ingestQualityTallySettingsFor, PROMETHEUS_INGEST_METRICS } from '@customs-pulse/ingest';
 import { Module, type DynamicModule } from '@nestjs/common';
 
 /**
@@ -16,7 +16,7 @@ export class IngestAppModule {
       module: IngestAppModule,
       imports: [
         ClockModule,
-        MetricsModule.forRoot({ ingest: INGEST_METRICS }),
+        MetricsModule.forRoot({ adapters: [PROMETHEUS_INGEST_METRICS] }),
         EventStoreModule.forRoot(config.eventStore),
         AuthModule.forRoot({ jwtSecret }),
         IngestModule.forRoot({

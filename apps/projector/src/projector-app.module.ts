@@ -1,11 +1,10 @@
 import { AlertJournal, AlertRulesObserver, AlertsModule } from '@customs-pulse/alerts';
 import { AuthModule } from '@customs-pulse/auth';
 import { ConfigError, type CustomsPulseConfig } from '@customs-pulse/config';
-import { EventStoreModule } from '@customs-pulse/event-store';
+import { EventStoreModule } from '@customs-pulse/event-store/nest';
 import { ClockModule, HealthController, MetricsModule, READINESS_CHECKS } from '@customs-pulse/http';
-import { IngestQualityTallyModule, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
-import { KPI_PROJECTION_METRICS } from '@customs-pulse/kpi';
-import { KpiModule, KpiProjectionReadiness } from '@customs-pulse/kpi/api';
+import { INGEST_QUALITY_TALLY, IngestQualityTallyModule, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
+import { KpiModule, KpiProjectionReadiness, PROMETHEUS_PROJECTION_METRICS } from '@customs-pulse/kpi/api';
 import { KafkaKpiUpdatePublisher, KafkaKpiUpdatesModule } from '@customs-pulse/realtime';
 import { Module, type DynamicModule } from '@nestjs/common';
 
@@ -23,7 +22,7 @@ export class ProjectorAppModule {
       module: ProjectorAppModule,
       imports: [
         ClockModule,
-        MetricsModule.forRoot({ projection: KPI_PROJECTION_METRICS }),
+        MetricsModule.forRoot({ adapters: [PROMETHEUS_PROJECTION_METRICS] }),
         EventStoreModule.forRoot(config.eventStore),
         AuthModule.forRoot({ jwtSecret }),
         IngestQualityTallyModule.forRoot(ingestQualityTallySettingsFor(config.eventStore, config.database)),
@@ -32,6 +31,7 @@ export class ProjectorAppModule {
         KpiModule.forRoot({
           readModel: config.kpi.readModel,
           releaseTargetHours: config.kpi.releaseTargetHours,
+          ingestQuality: INGEST_QUALITY_TALLY,
           notifier: KafkaKpiUpdatePublisher, // to the gateways, over customs.kpi-updates.v1
           commitObservers: [AlertRulesObserver],
           thresholds: AlertJournal,

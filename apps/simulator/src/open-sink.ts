@@ -1,6 +1,7 @@
 import { issueAccessToken } from '@customs-pulse/auth';
 import { ConfigError } from '@customs-pulse/config';
-import { type EventSink, HttpEventSink, KafkaEventSink, type SimulationLogger } from '@customs-pulse/simulation';
+import { type EventSink, HttpEventSink, type SimulationLogger } from '@customs-pulse/simulation';
+import { KafkaEventSink } from '@customs-pulse/simulation/kafka';
 import { type SimulatorSettings } from './simulator-arguments.js';
 
 /** Long enough for a long run: a simulator's token is minted for it alone. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { SqliteEventStore } from '@customs-pulse/event-store';
-import { KafkaEventSink, runSimulation, TrafficSimulation, type TrafficOptions } from '@customs-pulse/simulation';
+import { SqliteEventStore } from '@customs-pulse/event-store/sqlite';
+import { KafkaEventSink } from '@customs-pulse/simulation/kafka';
+import { runSimulation, TrafficSimulation, type TrafficOptions } from '@customs-pulse/simulation';
 import { acquireTestBroker, kafkaAvailable, NOON_IN_TASHKENT, PacedClock, type TestBroker, waitUntil } from '@customs-pulse/testing';
 import { describeWithInfrastructure } from '@customs-pulse/testing/jest';
 import type { INestApplicationContext } from '@nestjs/common';

@@ -144,7 +144,7 @@ describe('POST /api/events', () => {
     const event = anEvent.goodsArrived('DEC-DURABLE', {}, { time: now() });
     await post(json([event]));
 
-    const { SqliteEventStore } = await import('@customs-pulse/event-store');
+    const { SqliteEventStore } = await import('@customs-pulse/event-store/sqlite');
     const reader = SqliteEventStore.open({ file: join(dataDir, 'events.sqlite') });
     const all = await reader.readAll(START, 10_000);
     await reader.close();

@@ -5,8 +5,9 @@
  */
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@customs-pulse/config';
-import { openEventStore } from '@customs-pulse/event-store';
-import { KpiProjection, SILENT_NOTIFIER, kpiEngineFactory, openReadModelGenerations } from '@customs-pulse/kpi';
+import { openEventStore } from '@customs-pulse/event-store/nest';
+import { KpiProjection, SILENT_NOTIFIER, kpiEngineFactory } from '@customs-pulse/kpi';
+import { openReadModelGenerations } from '@customs-pulse/kpi/api';
 import { Logger } from '@nestjs/common';
 
 const logger = new Logger('KpiRebuild');

@@ -3,12 +3,11 @@ import type { Clock } from '@customs-pulse/domain';
 import { AlertJournal, AlertRulesObserver, AlertsModule } from '@customs-pulse/alerts';
 import { AuditModule } from '@customs-pulse/audit/api';
 import { AuthModule } from '@customs-pulse/auth';
-import { EventStoreModule } from '@customs-pulse/event-store';
+import { EventStoreModule } from '@customs-pulse/event-store/nest';
 import { ClockModule, DashboardModule, HealthController, MetricsModule, READINESS_CHECKS } from '@customs-pulse/http';
-import { INGEST_METRICS, IngestModule, KafkaIngestTransport, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
-import { KPI_PROJECTION_METRICS } from '@customs-pulse/kpi';
-import { KpiModule, KpiProjectionReadiness } from '@customs-pulse/kpi/api';
-import { InProcessNotifier, LIVE_PUSH_METRICS, LiveHub, RealtimeModule } from '@customs-pulse/realtime';
+import { INGEST_QUALITY_TALLY, IngestModule, KafkaIngestTransport, ingestQualityTallySettingsFor, PROMETHEUS_INGEST_METRICS } from '@customs-pulse/ingest';
+import { KpiModule, KpiProjectionReadiness, PROMETHEUS_PROJECTION_METRICS } from '@customs-pulse/kpi/api';
+import { InProcessNotifier, LiveHub, PROMETHEUS_LIVE_PUSH_METRICS, RealtimeModule } from '@customs-pulse/realtime';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { fileURLToPath } from 'node:url';
 import { SimulationModule } from './simulation/simulation.module.js';
@@ -39,6 +38,7 @@ export class StandaloneModule {
     const kpiModule = KpiModule.forRoot({
       readModel: config.kpi.readModel,
       releaseTargetHours: config.kpi.releaseTargetHours,
+      ingestQuality: INGEST_QUALITY_TALLY,
       notifier: InProcessNotifier, // RealtimeModule: straight to this process's live clients
       commitObservers: [AlertRulesObserver], // AlertsModule: the alert rules
       thresholds: AlertJournal, // AlertsModule: the thresholds GET /api/kpis shows
@@ -47,7 +47,7 @@ export class StandaloneModule {
       module: StandaloneModule,
       imports: [
         ClockModule.forRoot(options.clock),
-        MetricsModule.forRoot({ ingest: INGEST_METRICS, projection: KPI_PROJECTION_METRICS, push: LIVE_PUSH_METRICS }),
+        MetricsModule.forRoot({ adapters: [PROMETHEUS_INGEST_METRICS, PROMETHEUS_PROJECTION_METRICS, PROMETHEUS_LIVE_PUSH_METRICS] }),
         EventStoreModule.forRoot(config.eventStore, options.clock),
         AuthModule.forRoot({ jwtSecret }),
         IngestModule.forRoot({

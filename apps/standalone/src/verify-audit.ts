@@ -6,7 +6,7 @@
  */
 import { VERIFY_OPTION_NAMES, verifyChain, verifyOptionsFromText } from '@customs-pulse/audit';
 import { ConfigError, loadConfig } from '@customs-pulse/config';
-import { openEventStore } from '@customs-pulse/event-store';
+import { openEventStore } from '@customs-pulse/event-store/nest';
 import { Logger } from '@nestjs/common';
 import { parseArgs } from 'node:util';
 

@@ -1,5 +1,4 @@
 import type { EventStoreSettings } from '@customs-pulse/event-store';
-import type { IncidentPlan } from '@customs-pulse/simulation';
 
 /** The whole configuration, read once from the environment by `loadConfig`. */
 export interface CustomsPulseConfig {
@@ -49,8 +48,11 @@ export interface SimulationSettings {
   readonly offices: number;
   /** `SIMULATE_DAYS` (default 1): days of history sent first, when the event store is still empty. */
   readonly days: number;
-  /** `SIMULATE_INCIDENTS` (default none): comma-separated `kind[:office][@seconds]`, e.g. `office-slowdown@120`. */
-  readonly incidents: readonly IncidentPlan[];
+  /**
+   * `SIMULATE_INCIDENTS` (default none): the items of its comma-separated `kind[:office][@seconds]`, e.g.
+   * `office-slowdown@120`, as written; libs/simulation's `planIncidents` reads them.
+   */
+  readonly incidents: readonly string[];
 }
 
 /** The configurable parts of the alert rules; thresholds are changed at run time (`PUT /api/kpis/:id/thresholds`). */

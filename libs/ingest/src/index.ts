@@ -1,6 +1,7 @@
 export * from './ingest-events/ingest-events.command.js';
 export * from './ingest-events/ingest-report.js';
 export * from './ingest-events/ingest-metrics.port.js';
+export { PROMETHEUS_INGEST_METRICS, PrometheusIngestMetrics } from './ingest-events/prometheus-ingest-metrics.js';
 export * from './ingest-events/ingest-events.handler.js';
 export * from './ingest-events/event-validation-rules.js';
 export * from './messaging/consumed-record.js';
@@ -8,8 +9,6 @@ export * from './messaging/record-batch-source.port.js';
 export * from './messaging/dead-letter-sink.port.js';
 export * from './ingest-events/kafka/kafka-ingest-options.js';
 export * from './ingest-events/kafka/dead-letter-headers.js';
-// The kafkajs log routing every Kafka client of the system uses (ingest, KPI update transport).
-export { nestLogCreator } from './ingest-events/kafka/kafkajs-log.js';
 export { IngestConsumer, type IngestConsumerOptions, type IngestEvents } from './ingest-events/kafka/ingest-consumer.js';
 export * from './ingest-quality/ingest-quality-tally.port.js';
 export * from './ingest-quality/ingest-quality-tally-settings.js';

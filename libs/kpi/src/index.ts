@@ -1,12 +1,12 @@
 /**
  * @customs-pulse/kpi: the KPI engine of Customs Pulse (kpis.md): declaration facts, KPI buckets, mergeable sketches.
- * Framework-free; the NestJS module, queries and HTTP endpoints are `@customs-pulse/kpi/api`.
+ * Framework- and driver-free; the read models are `@customs-pulse/kpi/sqlite` and `@customs-pulse/kpi/postgres`, the
+ * NestJS module, queries and HTTP endpoints `@customs-pulse/kpi/api`.
  */
 export * from './sketch/index.js';
 export * from './engine/index.js';
 export * from './read-model/read-model.port.js';
 export * from './read-model/stale-checkpoint-error.js';
-export { SqliteKpiReadModel, type SqliteKpiReadModelOptions } from './read-model/sqlite/sqlite-kpi-read-model.js';
 export { type KpiChangeListener, type ProjectorLogger } from './projection/kpi-change-listener.js';
 export { type KpiEngineFactory, kpiEngineFactory } from './projection/kpi-engine-factory.js';
 export { KpiProjector, type KpiProjectorOptions } from './projection/kpi-projector.js';
@@ -19,18 +19,7 @@ export { KpisAsOf, type KpisAsOfOptions } from './as-of/kpis-as-of.js';
 export { type DeclarationReport, type DeclarationFactsView, declarationReport } from './declarations/declaration-report.js';
 export { type TrsSegment, type TrsMilestone, trsSegments } from './declarations/trs-segments.js';
 export { KpiReadModelUnavailableError } from './read-model/read-model-unavailable-error.js';
-export {
-  SqliteKpiReadModelGenerations,
-  type SqliteKpiReadModelGenerationsOptions,
-} from './read-model/sqlite/sqlite-kpi-read-model-generations.js';
-export { PostgresKpiReadModel, type PostgresKpiReadModelOptions } from './read-model/postgres/postgres-kpi-read-model.js';
-export {
-  PostgresKpiReadModelGenerations,
-  type PostgresKpiReadModelGenerationsOptions,
-} from './read-model/postgres/postgres-kpi-read-model-generations.js';
-export { type PostgresReadModelConnection } from './read-model/postgres/postgres-pool.js';
-export { type KpiReadModelSettings, followReadModelGenerations, openReadModelGenerations } from './read-model/open-read-model-generations.js';
-export { loadActiveKpiState } from './read-model/postgres/postgres-active-kpi-state.js';
+export { type KpiReadModelSettings } from './read-model/kpi-read-model-settings.js';
 export { FollowingGenerations } from './read-model/follower/following-generations.js';
 export * from './projection/kpi-commit-observer.port.js';
 export * from './projection/kpi-projection-metrics.port.js';

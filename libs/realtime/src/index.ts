@@ -6,6 +6,7 @@ export { RealtimeModule, type RealtimeModuleOptions } from './realtime.module.js
 export { LiveHub, type LiveHubOptions, KPI_UPDATED } from './hub/live-hub.js';
 export { type LiveRooms } from './hub/live-rooms.port.js';
 export * from './hub/live-push-metrics.port.js';
+export { PROMETHEUS_LIVE_PUSH_METRICS, PrometheusLivePushMetrics } from './hub/prometheus-live-push-metrics.js';
 export { InProcessNotifier } from './notifier/in-process-notifier.js';
 export { LIVE_SNAPSHOTS, type LiveSnapshot, type LiveSnapshots, type LiveValue } from './snapshots/live-snapshots.port.js';
 export { ProjectionSnapshots } from './snapshots/projection-snapshots.js';

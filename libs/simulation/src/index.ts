@@ -1,12 +1,13 @@
 /**
  * @customs-pulse/simulation: realistic, deterministic customs traffic (events.md) for demos, load and tests, and
- * the sinks that send it (HTTP ingest, Kafka). No framework: an app wires it (apps/simulator, apps/standalone).
+ * the sinks that send it (HTTP ingest; Kafka is `@customs-pulse/simulation/kafka`, so that this entry loads no
+ * driver). No framework: an app wires it (apps/simulator, apps/standalone).
  */
 export { SeededRandom } from './random/seeded-random.js';
 export { type CustomsOffice, customsOffices, MAX_SIMULATED_OFFICES } from './administration/customs-offices.js';
 export * from './events/simulated-event.js';
 export { EVENT_SOURCES } from './events/event-sources.js';
-export { type IncidentPlan, parseIncidentPlan, defaultIncidentOffice } from './incidents/incident-plan.js';
+export { type IncidentPlan, parseIncidentPlan, planIncidents, defaultIncidentOffice } from './incidents/incident-plan.js';
 export { SLOWDOWN_BURST_SHARE } from './incidents/office-slowdown.js';
 export { DOWNGRADE_BURST_SHARE } from './incidents/lane-downgrades.js';
 export { SPIKE_CATEGORIES, SPIKE_MINIMUM_VALUE } from './incidents/seizure-spike.js';
@@ -19,4 +20,3 @@ export { runSimulation, type SimulationRunOptions } from './run/run-simulation.j
 export { describeStats, type SimulationStats } from './run/simulation-stats.js';
 export * from './sinks/event-sink.port.js';
 export { HttpEventSink, type HttpEventSinkOptions } from './sinks/http-event-sink.js';
-export { KafkaEventSink, type KafkaEventSinkOptions } from './sinks/kafka-event-sink.js';

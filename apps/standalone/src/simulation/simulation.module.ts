@@ -1,6 +1,7 @@
 import type { SimulationSettings } from '@customs-pulse/config';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { simulationPlan } from './simulation-plan.js';
 import { SIMULATION_SETTINGS, StandaloneSimulation } from './standalone-simulation.js';
 
 /** The in-process traffic simulator (`SIMULATE=1`). Needs `EVENT_STORE` and the ingest command handler from the app. */
@@ -10,7 +11,7 @@ export class SimulationModule {
     return {
       module: SimulationModule,
       imports: [CqrsModule],
-      providers: [{ provide: SIMULATION_SETTINGS, useValue: { ...settings, reportingCurrency } }, StandaloneSimulation],
+      providers: [{ provide: SIMULATION_SETTINGS, useValue: { ...simulationPlan(settings), reportingCurrency } }, StandaloneSimulation],
     };
   }
 }

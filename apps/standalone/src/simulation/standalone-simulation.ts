@@ -1,16 +1,16 @@
-import type { SimulationSettings } from '@customs-pulse/config';
 import { CLOCK, type Clock } from '@customs-pulse/domain';
 import { EVENT_STORE, type EventStore, START } from '@customs-pulse/event-store';
 import { runSimulation, TrafficSimulation } from '@customs-pulse/simulation';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CommandBusEventSink } from './command-bus-event-sink.js';
+import type { SimulationPlan } from './simulation-plan.js';
 
-/** DI token of the {@link SimulationSettings} with the reporting currency. */
+/** DI token of the {@link SimulationPlan} with the reporting currency. */
 export const SIMULATION_SETTINGS = Symbol('SimulationSettings');
 
 /** What the in-process simulator runs with. */
-export interface StandaloneSimulationSettings extends SimulationSettings {
+export interface StandaloneSimulationSettings extends SimulationPlan {
   readonly reportingCurrency: string;
 }
 

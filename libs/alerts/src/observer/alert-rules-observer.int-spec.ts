@@ -1,6 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
 import { type KpiId, type NormalizedEvent, validateEvent } from '@customs-pulse/domain';
-import { type EventStore, type RecordedEvent, SqliteEventStore, START } from '@customs-pulse/event-store';
+import { type EventStore, type RecordedEvent, START } from '@customs-pulse/event-store';
+import { SqliteEventStore } from '@customs-pulse/event-store/sqlite';
 import { type CommittedKpiBatch, KpiEngine, type KpiFilters, currentUpdate } from '@customs-pulse/kpi';
 import { TestClock, anEvent } from '@customs-pulse/testing';
 import { mkdtempSync, rmSync } from 'node:fs';

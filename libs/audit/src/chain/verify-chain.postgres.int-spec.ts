@@ -1,5 +1,5 @@
 import { afterAll } from '@jest/globals';
-import { PostgresEventStore } from '@customs-pulse/event-store';
+import { PostgresEventStore } from '@customs-pulse/event-store/postgres';
 import { dropSchemas, postgresAvailable, postgresUrl, uniqueSchemaName } from '@customs-pulse/testing';
 import { describeWithInfrastructure } from '@customs-pulse/testing/jest';
 import pg from 'pg';

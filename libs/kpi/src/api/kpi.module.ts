@@ -25,6 +25,7 @@ import { GetKpiCatalogueHandler } from './queries/get-kpi-catalogue.query.js';
 import { GetKpiCurrentHandler } from './queries/get-kpi-current.query.js';
 import { GetKpiSeriesHandler } from './queries/get-kpi-series.query.js';
 import { GetQualityHandler } from './queries/get-quality.query.js';
+import { INGEST_QUALITY_READING } from './queries/ingest-quality-reading.port.js';
 import { KpisAsOf } from '../as-of/kpis-as-of.js';
 import { type Notifier, SILENT_NOTIFIER } from '../notifier/notifier.port.js';
 import { kpiEngineFactory } from '../projection/kpi-engine-factory.js';
@@ -35,15 +36,17 @@ import { type KpiCommitObserver } from '../projection/kpi-commit-observer.port.j
 import { KpiProjection } from '../projection/kpi-projection.js';
 import { KPI_THRESHOLDS, type KpiThresholdsInForce } from '../thresholds/kpi-thresholds.port.js';
 import { KPI_READ_MODEL_GENERATIONS, type KpiReadModelGenerations } from '../read-model/read-model-generations.port.js';
-import {
-  type KpiReadModelSettings,
-  followReadModelGenerations,
-  openReadModelGenerations,
-} from '../read-model/open-read-model-generations.js';
+import type { KpiReadModelSettings } from '../read-model/kpi-read-model-settings.js';
+import { followReadModelGenerations, openReadModelGenerations } from '../read-model/open-read-model-generations.js';
 
 /** Options of {@link KpiModule.forRoot} whatever the role. */
 interface KpiModuleSettings {
   readonly readModel: KpiReadModelSettings;
+  /**
+   * The token of the app's ingest quality tally (libs/ingest's `INGEST_QUALITY_TALLY`), which `GET /api/quality`
+   * reads as an `IngestQualityReading`. The app names it because libs/kpi does not depend on libs/ingest.
+   */
+  readonly ingestQuality: symbol;
   /** `RELEASE_TARGET_HOURS`. @defaultValue 24 */
   readonly releaseTargetHours?: number;
   /** Mount the KPI, declaration, quality and (for a projector) rebuild endpoints. @defaultValue true */
@@ -124,10 +127,10 @@ class KpiProjectionShutdown implements BeforeApplicationShutdown {
 }
 
 /**
- * The KPI projection and its queries. Needs `EVENT_STORE`, `CLOCK` and `INGEST_QUALITY_TALLY` (for `/api/quality`)
- * from the app, and the notifier, commit observers and thresholds it names in {@link KpiModuleOptions}. The
- * projection starts with the app: the read model is loaded before the app listens, catching up goes on behind it
- * (readiness tells when).
+ * The KPI projection and its queries. Needs `EVENT_STORE`, `CLOCK` and the ingest quality tally named by
+ * `options.ingestQuality` (for `/api/quality`) from the app, and the notifier, commit observers and thresholds it
+ * names in {@link KpiModuleOptions}. The projection starts with the app: the read model is loaded before the app
+ * listens, catching up goes on behind it (readiness tells when).
  */
 @Module({})
 export class KpiModule {
@@ -195,6 +198,7 @@ export class KpiModule {
         GetKpiCurrentHandler,
         GetCurrentKpisHandler,
         GetDeclarationHandler,
+        { provide: INGEST_QUALITY_READING, useExisting: options.ingestQuality },
         GetQualityHandler,
         RebuildKpiProjectionHandler,
       ],

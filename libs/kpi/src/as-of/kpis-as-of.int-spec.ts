@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { SqliteEventStore } from '@customs-pulse/event-store';
+import { SqliteEventStore } from '@customs-pulse/event-store/sqlite';
 import { TestClock, anEvent } from '@customs-pulse/testing';
 
 import { validated } from '../projection/testing/stored-history.js';

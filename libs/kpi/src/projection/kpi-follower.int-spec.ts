@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from '@jest/globals';
-import { PostgresEventStore } from '@customs-pulse/event-store';
+import { PostgresEventStore } from '@customs-pulse/event-store/postgres';
 import { anEvent, dropSchemas, postgresAvailable, postgresUrl, uniqueSchemaName, waitUntil } from '@customs-pulse/testing';
 import { describeWithInfrastructure } from '@customs-pulse/testing/jest';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { SqliteEventStore } from '@customs-pulse/event-store';
+import { SqliteEventStore } from '@customs-pulse/event-store/sqlite';
 import { waitUntil } from '@customs-pulse/testing';
 
 import { KpiEngine } from '../engine/kpi-engine.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { SqliteEventStore } from '@customs-pulse/event-store';
+import { SqliteEventStore } from '@customs-pulse/event-store/sqlite';
 import { anEvent, waitUntil } from '@customs-pulse/testing';
 
 import { type KpiChanges } from '../engine/kpi-changes.js';

@@ -1,13 +1,12 @@
 import { FollowingGenerations } from './follower/following-generations.js';
+import type { KpiReadModelSettings } from './kpi-read-model-settings.js';
 import { loadActiveKpiState } from './postgres/postgres-active-kpi-state.js';
 import { PostgresKpiReadModelGenerations } from './postgres/postgres-kpi-read-model-generations.js';
 import { type KpiReadModelGenerations } from './read-model-generations.port.js';
 import { SqliteKpiReadModelGenerations } from './sqlite/sqlite-kpi-read-model-generations.js';
 
-/** Which adapter backs the KPI read model generations: chosen by configuration (`KPI_READ_MODEL`), never by code. */
-export type KpiReadModelSettings =
-  | { readonly adapter: 'sqlite'; readonly directory: string }
-  | { readonly adapter: 'postgres'; readonly connectionString: string; readonly schema: string };
+// Chooses among the adapters at run time, so it loads both drivers: exported by `@customs-pulse/kpi/api`, never by the
+// framework-free entry point.
 
 /**
  * Opens the configured adapter, taking the projection's lease.

@@ -1,3 +1,4 @@
+import { customsOffices } from '../administration/customs-offices.js';
 import { INCIDENT_KINDS, type IncidentKind } from '../events/simulated-event.js';
 
 /** An incident to inject into live traffic. */
@@ -35,4 +36,19 @@ export function parseIncidentPlan(text: string): IncidentPlan {
 export function defaultIncidentOffice(kind: IncidentKind, officeIds: readonly string[]): string {
   const index = { 'seizure-spike': 0, 'office-slowdown': 1, 'lane-downgrades': 2 }[kind];
   return officeIds[index % officeIds.length]!;
+}
+
+/**
+ * Reads each of `specs` (see {@link parseIncidentPlan}) for a simulation of `offices` offices.
+ * @throws RangeError when `offices` is out of range, a spec is malformed or names an office that is not simulated.
+ */
+export function planIncidents(specs: readonly string[], offices: number): IncidentPlan[] {
+  const officeIds = customsOffices(offices).map(({ id }) => id);
+  return specs.map((spec) => {
+    const plan = parseIncidentPlan(spec);
+    if (plan.officeId !== undefined && !officeIds.includes(plan.officeId)) {
+      throw new RangeError(`office ${plan.officeId} is not simulated; with ${offices} offices they are ${officeIds.join(', ')}`);
+    }
+    return plan;
+  });
 }

@@ -1,4 +1,5 @@
-import pg from 'pg';
+import { assertSchemaName, openMigratedPostgresPool, type PostgresOutage, withPooledClient } from '@customs-pulse/sql/postgres';
+import type pg from 'pg';
 import { AppendNotifications } from '../../append-notifications.js';
 import type { AppendResult, EventStore, StreamWrite, SubscribeOptions } from '../../event-store.port.js';
 import { EventStoreUnavailableError } from '../../errors.js';
@@ -7,9 +8,9 @@ import { subscribeToLog } from '../../log-subscription.js';
 import type { EventToAppend, LogHead, Position, RecordedEvent } from '../../recorded-event.js';
 import { appendToLog } from './append-to-log.js';
 import { LogListener } from './log-listener.js';
-import { assertSchemaName, connectionConfig, isTransientPostgresError } from './postgres-connection.js';
+import { connectionConfig } from './postgres-connection.js';
 import { EVENT_SELECT, HEAD_SELECT, toLogHead, toRecordedEvent, type HeadRow, type PostgresEventRow } from './postgres-rows.js';
-import { migratePostgresSchema, postgresMigrations } from './postgres-schema.js';
+import { postgresMigrations } from './postgres-schema.js';
 
 export interface PostgresEventStoreOptions {
   /** e.g. `postgres://user@127.0.0.1:5432/customs` */
@@ -23,6 +24,11 @@ export interface PostgresEventStoreOptions {
   /** How often a waiting subscription reads again if no notification came. @defaultValue 1000 */
   readonly pollIntervalMs?: number;
 }
+
+const STORE_OUTAGE: PostgresOutage = {
+  unreachable: (cause) => new EventStoreUnavailableError('PostgreSQL event store is unreachable', { cause }),
+  failed: (cause) => new EventStoreUnavailableError('PostgreSQL event store failed; the operation may be retried', { cause }),
+};
 
 /** The event store on PostgreSQL, for the distributed deployment: several ingest workers append concurrently. */
 export class PostgresEventStore implements EventStore {
@@ -45,22 +51,10 @@ export class PostgresEventStore implements EventStore {
     const schema = options.schema ?? 'public';
     assertSchemaName(schema);
     const config = connectionConfig(options.connectionString, schema);
-    const pool = new pg.Pool({ ...config, max: options.poolSize ?? 10 });
-    // A client that loses its connection emits 'error', idle (on the pool) or checked out (on itself); unheard, it
-    // would crash the process. The query it was running rejects, and that is where the outage is reported.
-    pool.on('error', () => undefined);
-    pool.on('connect', (client) => client.on('error', () => undefined));
-    try {
-      const client = await pool.connect();
-      try {
-        await migratePostgresSchema(client, { schema, table: 'schema_migrations', migrations: postgresMigrations });
-      } finally {
-        client.release();
-      }
-    } catch (error) {
-      await pool.end();
-      throw error;
-    }
+    const pool = await openMigratedPostgresPool(
+      { ...config, max: options.poolSize ?? 10 },
+      { schema, table: 'schema_migrations', migrations: postgresMigrations },
+    );
     return new PostgresEventStore(pool, config, options, schema);
   }
 
@@ -119,24 +113,6 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    let client: pg.PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (error) {
-      throw new EventStoreUnavailableError('PostgreSQL event store is unreachable', { cause: error });
-    }
-    try {
-      const result = await work(client);
-      client.release();
-      return result;
-    } catch (error) {
-      const transient = isTransientPostgresError(error);
-      // A client whose connection broke goes back to the pool only to be destroyed.
-      client.release(transient ? (error as Error) : undefined);
-      if (transient) {
-        throw new EventStoreUnavailableError('PostgreSQL event store failed; the operation may be retried', { cause: error });
-      }
-      throw error;
-    }
+    return withPooledClient(this.pool, STORE_OUTAGE, work);
   }
 }

@@ -1,3 +1,4 @@
+import { openDurableSqlite } from '@customs-pulse/sql/sqlite';
 import type Database from 'better-sqlite3';
 import { AppendNotifications } from '../../append-notifications.js';
 import {
@@ -15,7 +16,6 @@ import { GENESIS_HASH } from '../../hash-chain.js';
 import { subscribeToLog } from '../../log-subscription.js';
 import type { EventToAppend, LogHead, Position, RecordedEvent } from '../../recorded-event.js';
 import { sqliteMigrations } from './sqlite-schema.js';
-import { openDurableSqlite } from './open-durable-sqlite.js';
 import { toRecordedEvent } from './sqlite-rows.js';
 import { prepareStatements, type SqliteStatements } from './sqlite-statements.js';
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AuthModule, issueAccessToken } from '@customs-pulse/auth';
 import { CLOCK, systemClock } from '@customs-pulse/domain';
-import { EventStoreModule, type EventStoreSettings } from '@customs-pulse/event-store';
+import { EventStoreModule } from '@customs-pulse/event-store/nest';
+import { type EventStoreSettings } from '@customs-pulse/event-store';
 import { createHttpApp } from '@customs-pulse/http';
 import { anEvent } from '@customs-pulse/testing';
 import { Global, Module, type INestApplication } from '@nestjs/common';

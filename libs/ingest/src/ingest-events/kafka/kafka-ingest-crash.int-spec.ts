@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SqliteEventStore } from '@customs-pulse/event-store';
+import { SqliteEventStore } from '@customs-pulse/event-store/sqlite';
 import { anEvent, waitUntil } from '@customs-pulse/testing';
 import { describeWithInfrastructure } from '@customs-pulse/testing/jest';
 import type { Admin, Producer } from 'kafkajs';

@@ -2,7 +2,9 @@ import { afterAll, afterEach, beforeAll, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PostgresEventStore, SqliteEventStore, type EventStore } from '@customs-pulse/event-store';
+import { PostgresEventStore } from '@customs-pulse/event-store/postgres';
+import { SqliteEventStore } from '@customs-pulse/event-store/sqlite';
+import { type EventStore } from '@customs-pulse/event-store';
 import {
   anEvent,
   cloudEvent,

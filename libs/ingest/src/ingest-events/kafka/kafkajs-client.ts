@@ -1,7 +1,7 @@
+import { nestLogCreator } from '@customs-pulse/http';
 import type { LoggerService } from '@nestjs/common';
 import kafkajs, { type Kafka } from 'kafkajs';
 import type { ResolvedKafkaIngestOptions } from './kafka-ingest-options.js';
-import { nestLogCreator } from './kafkajs-log.js';
 
 const { Kafka: KafkaClient, logLevel } = kafkajs;
 

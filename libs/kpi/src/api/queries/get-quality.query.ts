@@ -1,12 +1,12 @@
-import { INGEST_QUALITY_TALLY, type IngestQualitySummary, type IngestQualityTally } from '@customs-pulse/ingest';
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 
 import { type QualityCountersJson } from '../../engine/quality-counters.js';
 import { KpiAnswers } from '../../projection/kpi-answers.js';
+import { INGEST_QUALITY_READING, type IngestQuality, type IngestQualityReading } from './ingest-quality-reading.port.js';
 
 /** `GET /api/quality` (api.md): what ingest turned away, and what the KPIs left out. */
-export interface DataQuality extends IngestQualitySummary {
+export interface DataQuality extends IngestQuality {
   /** Negative durations left out, per KPI (kpis.md: never clamped); KPIs with none are absent. */
   readonly negativeDurations: QualityCountersJson;
   /** The store position the projection had applied when it answered. */
@@ -27,11 +27,11 @@ export class GetQualityQuery extends Query<DataQuality> {
 export class GetQualityHandler implements IQueryHandler<GetQualityQuery, DataQuality> {
   constructor(
     @Inject(KpiAnswers) private readonly answers: KpiAnswers,
-    @Inject(INGEST_QUALITY_TALLY) private readonly tally: IngestQualityTally,
+    @Inject(INGEST_QUALITY_READING) private readonly ingest: IngestQualityReading,
   ) {}
 
   async execute({ asOf }: GetQualityQuery): Promise<DataQuality> {
-    const ingest = await this.tally.read();
-    return this.answers.answer(asOf, (engine, { position }) => ({ ...ingest, negativeDurations: engine.qualityCounters(), position }));
+    const ingested = await this.ingest.read();
+    return this.answers.answer(asOf, (engine, { position }) => ({ ...ingested, negativeDurations: engine.qualityCounters(), position }));
   }
 }

@@ -3,7 +3,7 @@
  * event store `EVENTS_FILE` into the read model `READ_MODEL_FILE` until killed. Its batches are small, its catch-up
  * commits (of three batches each) many and its listener slow, so that a kill lands mid-stream.
  */
-import { SqliteEventStore } from '@customs-pulse/event-store';
+import { SqliteEventStore } from '@customs-pulse/event-store/sqlite';
 
 import { SqliteKpiReadModel } from '../../read-model/sqlite/sqlite-kpi-read-model.js';
 import { KpiProjector } from '../kpi-projector.js';

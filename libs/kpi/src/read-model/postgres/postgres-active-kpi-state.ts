@@ -1,9 +1,9 @@
 import { type KpiReadModelState } from '../read-model.port.js';
 import { readKpiState } from './postgres-kpi-read-model.js';
-import { inTransaction, withPooledClient } from './postgres-client.js';
+import { inTransaction, withReadModelClient } from './postgres-client.js';
 import { type PostgresReadModelConnection, borrowPool } from './postgres-pool.js';
 import { postgresReadModelSql } from './postgres-read-model-sql.js';
-import { assertSchemaName, quoted } from './postgres-schema-name.js';
+import { assertReadModelSchemaName, quoted } from './postgres-schema-name.js';
 
 /** PostgreSQL's "undefined_table" and "invalid_schema_name": the generation was dropped under our feet. */
 const DROPPED = new Set(['42P01', '3F000']);
@@ -19,12 +19,12 @@ const ATTEMPTS = 3;
  * @throws KpiReadModelUnavailableError when PostgreSQL cannot be reached.
  */
 export async function loadActiveKpiState(options: PostgresReadModelConnection & { readonly schema: string }): Promise<KpiReadModelState> {
-  assertSchemaName(options.schema);
+  assertReadModelSchemaName(options.schema);
   const { pool, owned } = borrowPool(options);
   try {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await withPooledClient(pool, `in PostgreSQL schema ${options.schema}`, (client) =>
+        return await withReadModelClient(pool, `in PostgreSQL schema ${options.schema}`, (client) =>
           inTransaction(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (): Promise<KpiReadModelState> => {
             const pointer = await client.query<{ generation: number }>(
               `SELECT generation FROM ${quoted(options.schema)}.kpi_active_generation WHERE id = 1`,

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { isTransientPostgresError } from '@customs-pulse/event-store';
+import { type PostgresOutage, withPooledClient } from '@customs-pulse/sql/postgres';
 
 import { KpiReadModelUnavailableError } from '../read-model-unavailable-error.js';
 
@@ -7,23 +7,15 @@ import { KpiReadModelUnavailableError } from '../read-model-unavailable-error.js
  * Runs `work` on a client of `pool` and gives the client back. A transient failure (the pool cannot connect, the
  * connection broke) becomes a {@link KpiReadModelUnavailableError}, and its client is destroyed, not reused.
  */
-export async function withPooledClient<T>(pool: pg.Pool, where: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  let client: pg.PoolClient;
-  try {
-    client = await pool.connect();
-  } catch (error) {
-    throw new KpiReadModelUnavailableError(`KPI read model ${where} is unreachable`, { cause: error });
-  }
-  try {
-    const result = await work(client);
-    client.release();
-    return result;
-  } catch (error) {
-    const transient = isTransientPostgresError(error);
-    client.release(transient ? (error as Error) : undefined);
-    if (transient) throw new KpiReadModelUnavailableError(`KPI read model ${where} failed; retry`, { cause: error });
-    throw error;
-  }
+export async function withReadModelClient<T>(pool: pg.Pool, where: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return withPooledClient(pool, readModelOutage(where), work);
+}
+
+function readModelOutage(where: string): PostgresOutage {
+  return {
+    unreachable: (cause) => new KpiReadModelUnavailableError(`KPI read model ${where} is unreachable`, { cause }),
+    failed: (cause) => new KpiReadModelUnavailableError(`KPI read model ${where} failed; retry`, { cause }),
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Migration } from '@customs-pulse/event-store';
+import type { Migration } from '@customs-pulse/sql';
 
 /** Where the control schema records its applied migrations. */
 export const GENERATIONS_MIGRATIONS_TABLE = 'kpi_generations_migrations';

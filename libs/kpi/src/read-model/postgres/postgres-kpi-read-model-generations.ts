@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { isTransientPostgresError, migratePostgresSchema } from '@customs-pulse/event-store';
+import { isTransientPostgresError, migratePostgresSchema } from '@customs-pulse/sql/postgres';
 
 import { GenerationLifecycle } from '../generation-lifecycle.js';
 import { type GenerationStorage } from '../generation-storage.js';
@@ -8,7 +8,7 @@ import { GENERATIONS_MIGRATIONS_TABLE, postgresGenerationsMigrations } from './p
 import { PostgresKpiReadModel } from './postgres-kpi-read-model.js';
 import { type PostgresReadModelConnection, borrowPool } from './postgres-pool.js';
 import { PostgresProjectionLease } from './postgres-projection-lease.js';
-import { assertSchemaName, quoted } from './postgres-schema-name.js';
+import { assertReadModelSchemaName, quoted } from './postgres-schema-name.js';
 
 /** Options of {@link PostgresKpiReadModelGenerations.open}. */
 export type PostgresKpiReadModelGenerationsOptions = PostgresReadModelConnection & {
@@ -33,7 +33,7 @@ export class PostgresKpiReadModelGenerations extends GenerationLifecycle {
    */
   static async open(options: PostgresKpiReadModelGenerationsOptions): Promise<PostgresKpiReadModelGenerations> {
     const { schema } = options;
-    assertSchemaName(schema);
+    assertReadModelSchemaName(schema);
     const { pool, owned } = borrowPool(options);
     let lease: PostgresProjectionLease | null = null;
     try {

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { isTransientPostgresError, migratePostgresSchema } from '@customs-pulse/event-store';
+import { isTransientPostgresError, migratePostgresSchema } from '@customs-pulse/sql/postgres';
 
 import { bucketKey } from '../../engine/bucket-key.js';
 import { type BucketJson } from '../../engine/buckets.js';
@@ -9,11 +9,11 @@ import { type QualityCountersJson } from '../../engine/quality-counters.js';
 import { type KpiReadModel, type KpiReadModelCommit, type KpiReadModelState } from '../read-model.port.js';
 import { StaleCheckpointError, assertCheckpointAdvances } from '../stale-checkpoint-error.js';
 import { batchedUpsert } from './batched-upsert.js';
-import { inTransaction, withPooledClient } from './postgres-client.js';
+import { inTransaction, withReadModelClient } from './postgres-client.js';
 import { type PostgresReadModelConnection, borrowPool } from './postgres-pool.js';
 import { READ_MODEL_MIGRATIONS_TABLE, postgresReadModelMigrations } from './postgres-read-model-schema.js';
 import { type PostgresReadModelSql, postgresReadModelSql } from './postgres-read-model-sql.js';
-import { assertSchemaName } from './postgres-schema-name.js';
+import { assertReadModelSchemaName } from './postgres-schema-name.js';
 
 /** Options of {@link PostgresKpiReadModel.open}. */
 export type PostgresKpiReadModelOptions = PostgresReadModelConnection & {
@@ -54,11 +54,11 @@ export class PostgresKpiReadModel implements KpiReadModel {
    * @throws KpiReadModelUnavailableError when PostgreSQL cannot be reached.
    */
   static async open(options: PostgresKpiReadModelOptions): Promise<PostgresKpiReadModel> {
-    assertSchemaName(options.schema);
+    assertReadModelSchemaName(options.schema);
     const { pool, owned } = borrowPool(options);
     const readModel = new PostgresKpiReadModel(pool, owned, options.schema);
     try {
-      await withPooledClient(pool, readModel.where, (client) =>
+      await withReadModelClient(pool, readModel.where, (client) =>
         migratePostgresSchema(client, {
           schema: options.schema,
           table: READ_MODEL_MIGRATIONS_TABLE,
@@ -75,7 +75,7 @@ export class PostgresKpiReadModel implements KpiReadModel {
   async load(): Promise<KpiReadModelState> {
     this.assertOpen();
     const { sql } = this;
-    return withPooledClient(this.pool, this.where, (client) =>
+    return withReadModelClient(this.pool, this.where, (client) =>
       // The checkpoint is read first and the buckets last: the snapshot taken at the first read holds for all.
       inTransaction(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', () => readKpiState(client, sql)),
     );
@@ -86,7 +86,7 @@ export class PostgresKpiReadModel implements KpiReadModel {
     this.assertOpen();
     const inDoubt = this.inDoubt;
     this.inDoubt = null;
-    await withPooledClient(this.pool, this.where, async (client) => {
+    await withReadModelClient(this.pool, this.where, async (client) => {
       await client.query('BEGIN');
       let sentCommit = false;
       try {

@@ -1,4 +1,5 @@
-import pg from 'pg';
+import { createPostgresPool } from '@customs-pulse/sql/postgres';
+import type pg from 'pg';
 
 /** How a PostgreSQL read model reaches its database: a pool of the caller's, or a connection string to make one. */
 export type PostgresReadModelConnection =
@@ -25,14 +26,10 @@ export const READ_MODEL_APPLICATION_NAME = 'customs-pulse-kpi-read-model';
 /** The caller's pool, or a new one for its connection string. */
 export function borrowPool(connection: PostgresReadModelConnection): BorrowedPool {
   if ('pool' in connection) return { pool: connection.pool, owned: false };
-  const pool = new pg.Pool({
+  const pool = createPostgresPool({
     connectionString: connection.connectionString,
     max: connection.poolSize ?? 4,
     application_name: READ_MODEL_APPLICATION_NAME,
   });
-  // A client that loses its connection emits 'error', idle (on the pool) or checked out (on itself); unheard, it
-  // would crash the process. The query it was running rejects, and that is where the outage is reported.
-  pool.on('error', () => undefined);
-  pool.on('connect', (client) => client.on('error', () => undefined));
   return { pool, owned: true };
 }

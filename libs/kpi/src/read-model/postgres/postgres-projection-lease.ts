@@ -1,4 +1,4 @@
-import { isTransientPostgresError } from '@customs-pulse/event-store';
+import { isTransientPostgresError } from '@customs-pulse/sql/postgres';
 import pg from 'pg';
 
 import { KpiProjectionLeaseHeldError } from '../read-model-generations.port.js';

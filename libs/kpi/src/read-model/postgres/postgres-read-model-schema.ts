@@ -1,4 +1,4 @@
-import type { Migration } from '@customs-pulse/event-store';
+import type { Migration } from '@customs-pulse/sql';
 
 /** Where the PostgreSQL read model records its applied migrations, in its own schema. */
 export const READ_MODEL_MIGRATIONS_TABLE = 'kpi_read_model_migrations';

@@ -1,17 +1,14 @@
-/**
- * Schema names are spliced into SQL as quoted identifiers, so they are held to a plain form, short enough that a
- * generation's `<schema>_g<n>` still fits PostgreSQL's 63 bytes.
- */
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,47}$/;
+import { assertSchemaName } from '@customs-pulse/sql/postgres';
+
+/** A generation's `<schema>_g<n>` must still fit PostgreSQL's 63 bytes, so the read model's own name is shorter. */
+const MAX_READ_MODEL_SCHEMA_LENGTH = 48;
 
 /** @throws Error when `schema` is not a plain lower-case identifier of at most 48 characters. */
-export function assertSchemaName(schema: string): void {
-  if (!SCHEMA_NAME.test(schema)) {
-    throw new Error(`PostgreSQL schema name ${JSON.stringify(schema)} must match ${SCHEMA_NAME.source}`);
-  }
+export function assertReadModelSchemaName(schema: string): void {
+  assertSchemaName(schema, MAX_READ_MODEL_SCHEMA_LENGTH);
 }
 
-/** `schema` as a quoted SQL identifier; call {@link assertSchemaName} first. */
+/** `schema` as a quoted SQL identifier; call {@link assertReadModelSchemaName} first. */
 export function quoted(schema: string): string {
   return `"${schema}"`;
 }

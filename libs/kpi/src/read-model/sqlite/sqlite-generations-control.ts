@@ -1,7 +1,8 @@
+import { migrateSqlite } from '@customs-pulse/sql/sqlite';
 import Database from 'better-sqlite3';
 
 import { KpiProjectionLeaseHeldError } from '../read-model-generations.port.js';
-import { migrateGenerationsControl } from './sqlite-generations-schema.js';
+import { sqliteGenerationsMigrations } from './sqlite-generations-schema.js';
 
 /**
  * How long an open waits for the lease. A holder keeps it for its whole life, so waiting longer would only delay
@@ -38,7 +39,7 @@ export class SqliteGenerationsControl {
       db.pragma('synchronous = FULL');
       // A write transaction, even an empty one, is what takes the EXCLUSIVE lock the locking mode then keeps.
       db.exec('BEGIN EXCLUSIVE; COMMIT');
-      migrateGenerationsControl(db);
+      migrateSqlite(db, sqliteGenerationsMigrations);
     } catch (error) {
       db.close();
       if (isBusy(error)) throw new KpiProjectionLeaseHeldError(leaseOf);

@@ -5,7 +5,7 @@ import { type BucketJson } from '../../engine/buckets.js';
 import { type KpiEngineSnapshot } from '../../engine/engine-snapshot.js';
 import { type KpiReadModel, type KpiReadModelCommit, type KpiReadModelState } from '../read-model.port.js';
 import { StaleCheckpointError, assertCheckpointAdvances } from '../stale-checkpoint-error.js';
-import { openDurableSqlite } from '@customs-pulse/event-store';
+import { openDurableSqlite } from '@customs-pulse/sql/sqlite';
 import { sqliteReadModelMigrations } from './sqlite-read-model-schema.js';
 import { type SqliteReadModelStatements, prepareReadModelStatements } from './sqlite-read-model-statements.js';
 

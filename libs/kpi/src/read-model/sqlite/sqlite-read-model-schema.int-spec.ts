@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { openDurableSqlite } from '@customs-pulse/event-store';
+import { openDurableSqlite } from '@customs-pulse/sql/sqlite';
 
 import { sqliteReadModelMigrations } from './sqlite-read-model-schema.js';
 import { SqliteKpiReadModel } from './sqlite-kpi-read-model.js';

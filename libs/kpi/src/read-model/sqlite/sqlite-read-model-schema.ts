@@ -1,4 +1,4 @@
-import type { Migration } from '@customs-pulse/event-store';
+import type { Migration } from '@customs-pulse/sql';
 
 /**
  * The SQLite KPI read model's schema history. Append only: a shipped migration is never edited. Rows hold the

@@ -1,4 +1,4 @@
-import { nestLogCreator } from '@customs-pulse/ingest';
+import { nestLogCreator } from '@customs-pulse/http';
 import { type LoggerService } from '@nestjs/common';
 import kafkajs, { type Kafka } from 'kafkajs';
 

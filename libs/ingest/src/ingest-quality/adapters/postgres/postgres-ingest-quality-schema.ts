@@ -1,5 +1,5 @@
-import { type Migration, migratePostgresSchema } from '@customs-pulse/event-store';
-import type pg from 'pg';
+import type { Migration } from '@customs-pulse/sql';
+import type { MigrationHistory } from '@customs-pulse/sql/postgres';
 
 /** The PostgreSQL ingest quality tally's schema history. Append only: a shipped migration is never edited. */
 export const postgresIngestQualityMigrations: readonly Migration[] = [
@@ -20,9 +20,9 @@ export const postgresIngestQualityMigrations: readonly Migration[] = [
 ];
 
 /**
- * Creates the schema if needed and applies the migrations it lacks, recorded in a history of their own: the
- * event store's `schema_migrations` in the same schema numbers its own versions.
+ * Where the tally records its migrations in `schema`: a history of its own, since the event store's
+ * `schema_migrations` in the same schema numbers its own versions.
  */
-export async function migrateIngestQualityTally(client: pg.ClientBase, schema: string): Promise<void> {
-  await migratePostgresSchema(client, { schema, table: 'ingest_quality_migrations', migrations: postgresIngestQualityMigrations });
+export function ingestQualityHistory(schema: string): MigrationHistory {
+  return { schema, table: 'ingest_quality_migrations', migrations: postgresIngestQualityMigrations };
 }

@@ -1,9 +1,10 @@
-import pg from 'pg';
+import { assertSchemaName, openMigratedPostgresPool } from '@customs-pulse/sql/postgres';
+import type pg from 'pg';
 import { isEmptyQualityCounts } from '../../ingest-quality-counts.js';
 import { ingestQualitySummary } from '../../ingest-quality-summary.js';
 import type { IngestQualityCounts, IngestQualitySummary, IngestQualityTally } from '../../ingest-quality-tally.port.js';
 import { placeWithinReasonCap } from '../../rejection-reason-cap.js';
-import { migrateIngestQualityTally } from './postgres-ingest-quality-schema.js';
+import { ingestQualityHistory } from './postgres-ingest-quality-schema.js';
 
 export interface PostgresIngestQualityTallyOptions {
   /** e.g. `postgres://user@127.0.0.1:5432/customs`: the event store's database. */
@@ -11,9 +12,6 @@ export interface PostgresIngestQualityTallyOptions {
   /** @defaultValue `'public'` */
   readonly schema?: string;
 }
-
-/** Schema names are spliced into SQL as quoted identifiers, so they are held to a plain form. */
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** One row per counter or reason, read in one statement so that all are of the same snapshot. */
 interface CountRow {
@@ -38,27 +36,12 @@ export class PostgresIngestQualityTally implements IngestQualityTally {
   /** Connects, creates the schema if needed and brings the tally's tables up to date. */
   static async open(options: PostgresIngestQualityTallyOptions): Promise<PostgresIngestQualityTally> {
     const schema = options.schema ?? 'public';
-    if (!SCHEMA_NAME.test(schema)) {
-      throw new Error(`PostgreSQL schema name ${JSON.stringify(schema)} must match ${SCHEMA_NAME.source}`);
-    }
+    assertSchemaName(schema);
     // Two connections: one write at a time comes from the recorder, and a read for the API may come meanwhile.
-    const { connectionString } = options;
-    const pool = new pg.Pool({ connectionString, max: 2, application_name: 'customs-pulse-ingest-quality' });
-    // An idle client that loses its connection emits 'error'; unheard, it would crash the process. The query it
-    // was running rejects, and that is where the failure is reported.
-    pool.on('error', () => undefined);
-    pool.on('connect', (client) => client.on('error', () => undefined));
-    try {
-      const client = await pool.connect();
-      try {
-        await migrateIngestQualityTally(client, schema);
-      } finally {
-        client.release();
-      }
-    } catch (error) {
-      await pool.end();
-      throw error;
-    }
+    const pool = await openMigratedPostgresPool(
+      { connectionString: options.connectionString, max: 2, application_name: 'customs-pulse-ingest-quality' },
+      ingestQualityHistory(schema),
+    );
     return new PostgresIngestQualityTally(pool, schema);
   }
 

@@ -1,4 +1,4 @@
-import type { Migration } from '@customs-pulse/event-store';
+import type { Migration } from '@customs-pulse/sql';
 
 /** The SQLite ingest quality tally's schema history. Append only: a shipped migration is never edited. */
 export const sqliteIngestQualityMigrations: readonly Migration[] = [

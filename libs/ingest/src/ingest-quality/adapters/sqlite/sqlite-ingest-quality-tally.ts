@@ -1,4 +1,4 @@
-import { openDurableSqlite } from '@customs-pulse/event-store';
+import { openDurableSqlite } from '@customs-pulse/sql/sqlite';
 import type Database from 'better-sqlite3';
 import { isEmptyQualityCounts } from '../../ingest-quality-counts.js';
 import { ingestQualitySummary } from '../../ingest-quality-summary.js';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import type { LogHead, RecordedEvent } from '@customs-pulse/event-store';
-import type { KpiProjectionMetrics } from '@customs-pulse/kpi';
+import type { KpiProjectionMetrics } from '../../projection/kpi-projection-metrics.port.js';
 import { Registry } from 'prom-client';
 import { PrometheusProjectionMetrics } from './prometheus-projection-metrics.js';
-import { parsePrometheusText, sampleValue } from './prometheus-text.js';
+import { parsePrometheusText, sampleValue } from '@customs-pulse/http';
 
 /** A log in memory whose events were each stored one second after the one before, from 08:00:00. */
 class FakeLog {

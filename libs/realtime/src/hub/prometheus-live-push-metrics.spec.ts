@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import type { LivePushMetrics } from '@customs-pulse/realtime';
+import type { LivePushMetrics } from './live-push-metrics.port.js';
 import { Registry } from 'prom-client';
 import { PrometheusLivePushMetrics } from './prometheus-live-push-metrics.js';
-import { parsePrometheusText, sampleValue } from './prometheus-text.js';
+import { parsePrometheusText, sampleValue } from '@customs-pulse/http';
 
 function anAdapter() {
   const registry = new Registry();

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Migration } from '../../migration.js';
-import { migrateSqlite } from './sqlite-schema.js';
+import type { Migration } from '../migration.js';
+import { migrateSqlite } from './migrate-sqlite.js';
 
 /**
  * Opens (creating its folder if needed) a SQLite file the way every store of this project holds one: WAL, so readers

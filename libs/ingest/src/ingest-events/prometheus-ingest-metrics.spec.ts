@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import type { IngestMetrics } from '@customs-pulse/ingest';
+import type { IngestMetrics } from './ingest-metrics.port.js';
 import { Registry } from 'prom-client';
 import { PrometheusIngestMetrics } from './prometheus-ingest-metrics.js';
-import { parsePrometheusText, sampleValue } from './prometheus-text.js';
+import { parsePrometheusText, sampleValue } from '@customs-pulse/http';
 
 function anAdapter(): { metrics: IngestMetrics; scrape: () => Promise<ReturnType<typeof parsePrometheusText>> } {
   const registry = new Registry();

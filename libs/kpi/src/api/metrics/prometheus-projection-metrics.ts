@@ -1,8 +1,9 @@
-import type { Clock } from '@customs-pulse/domain';
-import type { EventStore } from '@customs-pulse/event-store';
-import { Logger, type LoggerService } from '@nestjs/common';
+import { CLOCK, type Clock } from '@customs-pulse/domain';
+import { EVENT_STORE, type EventStore } from '@customs-pulse/event-store';
+import { type FactoryProvider, Logger, type LoggerService } from '@nestjs/common';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import { METRIC_PREFIX, WRITE_DURATION_BUCKETS } from './metrics-registry.js';
+import { METRIC_PREFIX, METRICS_REGISTRY, WRITE_DURATION_BUCKETS } from '@customs-pulse/http';
+import { KPI_PROJECTION_METRICS, type KpiProjectionMetrics } from '../../projection/kpi-projection-metrics.port.js';
 import { projectionLag, type ProjectionLag } from './projection-lag.js';
 import { sharedReading } from './shared-reading.js';
 
@@ -20,7 +21,7 @@ interface ProjectionReading {
  * contract), so the advance is the number of events. It counts from when the projection was followed, and a rebuild
  * swapped in behind the old projector's position counts nothing until it passes that position.
  */
-export class PrometheusProjectionMetrics {
+export class PrometheusProjectionMetrics implements KpiProjectionMetrics {
   private appliedPosition: (() => number) | null = null;
   /** The highest applied position counted into `appliedEvents`. */
   private countedThrough = 0;
@@ -120,3 +121,13 @@ export class PrometheusProjectionMetrics {
     return { head, projection: { applied, lag } };
   }
 }
+
+/**
+ * Binds `KPI_PROJECTION_METRICS` to prom-client in the app's registry: for `MetricsModule.forRoot({ adapters })`.
+ * Needs `EVENT_STORE`, whose head the lag is measured against.
+ */
+export const PROMETHEUS_PROJECTION_METRICS: FactoryProvider<KpiProjectionMetrics> = {
+  provide: KPI_PROJECTION_METRICS,
+  inject: [METRICS_REGISTRY, EVENT_STORE, CLOCK],
+  useFactory: (registry: Registry, store: EventStore, clock: Clock) => new PrometheusProjectionMetrics(registry, store, clock),
+};

@@ -1,14 +1,9 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { KurrentDbEventStore } from './adapters/kurrentdb/kurrentdb-event-store.js';
-import { PostgresEventStore } from './adapters/postgres/postgres-event-store.js';
-import { SqliteEventStore } from './adapters/sqlite/sqlite-event-store.js';
-import { EVENT_STORE, type EventStore } from './event-store.port.js';
-
-/** Which adapter backs the `EventStore` port: chosen by configuration (`EVENT_STORE`), never by code. */
-export type EventStoreSettings =
-  | { readonly adapter: 'sqlite'; readonly file: string }
-  | { readonly adapter: 'postgres'; readonly connectionString: string; readonly schema?: string }
-  | { readonly adapter: 'kurrentdb'; readonly connectionString: string };
+import { KurrentDbEventStore } from '../adapters/kurrentdb/kurrentdb-event-store.js';
+import { PostgresEventStore } from '../adapters/postgres/postgres-event-store.js';
+import { SqliteEventStore } from '../adapters/sqlite/sqlite-event-store.js';
+import { EVENT_STORE, type EventStore } from '../event-store.port.js';
+import type { EventStoreSettings } from '../event-store-settings.js';
 
 @Injectable()
 class EventStoreShutdown implements OnApplicationShutdown {

@@ -1,5 +1,7 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
-import { METRIC_PREFIX } from './metrics-registry.js';
+import { METRIC_PREFIX, METRICS_REGISTRY } from '@customs-pulse/http';
+import type { FactoryProvider } from '@nestjs/common';
+import { LIVE_PUSH_METRICS, type LivePushMetrics } from './live-push-metrics.port.js';
 
 /** Who a node pushes to, as libs/realtime counts it (its `LiveAudience`). */
 export interface LiveAudienceFigures {
@@ -14,7 +16,7 @@ const PUSHED_EVENTS = ['kpi.updated', 'alert.raised', 'alert.updated', 'alert.re
  * libs/realtime's `LivePushMetrics` port on prom-client: the audience read when scraped, frames sent and KPI changes
  * received counted as they happen.
  */
-export class PrometheusLivePushMetrics {
+export class PrometheusLivePushMetrics implements LivePushMetrics {
   private audience: (() => LiveAudienceFigures) | null = null;
   private readonly frames: Counter<'event'>;
   private readonly kpiUpdates: Counter;
@@ -60,3 +62,10 @@ export class PrometheusLivePushMetrics {
     this.frames.inc({ event }, clients);
   }
 }
+
+/** Binds `LIVE_PUSH_METRICS` to prom-client in the app's registry: for `MetricsModule.forRoot({ adapters })`. */
+export const PROMETHEUS_LIVE_PUSH_METRICS: FactoryProvider<LivePushMetrics> = {
+  provide: LIVE_PUSH_METRICS,
+  inject: [METRICS_REGISTRY],
+  useFactory: (registry: Registry) => new PrometheusLivePushMetrics(registry),
+};

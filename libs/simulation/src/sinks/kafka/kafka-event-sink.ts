@@ -1,7 +1,7 @@
 import { isProducerEventType, ENFORCEMENT_EVENT_TYPES } from '@customs-pulse/domain';
 import kafkajs, { type Kafka, type Producer } from 'kafkajs';
-import { type CloudEventJson } from '../events/simulated-event.js';
-import { type EventSink, type SimulationLogger, type SinkReceipt } from './event-sink.port.js';
+import { type CloudEventJson } from '../../events/simulated-event.js';
+import { type EventSink, type SimulationLogger, type SinkReceipt } from '../event-sink.port.js';
 
 const { Kafka: KafkaClient, logLevel, Partitioners } = kafkajs;
 

@@ -1,5 +1,7 @@
 import { Counter, Histogram, type Registry } from 'prom-client';
-import { METRIC_PREFIX, WRITE_DURATION_BUCKETS } from './metrics-registry.js';
+import { METRIC_PREFIX, METRICS_REGISTRY, WRITE_DURATION_BUCKETS } from '@customs-pulse/http';
+import type { FactoryProvider } from '@nestjs/common';
+import { INGEST_METRICS, type IngestMetrics } from './ingest-metrics.port.js';
 
 /** One ingest as libs/ingest reports it (its `IngestedBatch`). */
 export interface IngestFigures {
@@ -18,7 +20,7 @@ const OUTCOMES = ['accepted', 'duplicate', 'rejected'] as const;
  * libs/ingest's `IngestMetrics` port on prom-client: events by transport and outcome, the duration of each batch's
  * durable append, and Kafka dead letters.
  */
-export class PrometheusIngestMetrics {
+export class PrometheusIngestMetrics implements IngestMetrics {
   private readonly events: Counter<'transport' | 'outcome'>;
   private readonly appendDuration: Histogram<'transport'>;
   private readonly deadLetters: Counter;
@@ -57,3 +59,10 @@ export class PrometheusIngestMetrics {
     this.deadLetters.inc(count);
   }
 }
+
+/** Binds `INGEST_METRICS` to prom-client in the app's registry: for `MetricsModule.forRoot({ adapters })`. */
+export const PROMETHEUS_INGEST_METRICS: FactoryProvider<IngestMetrics> = {
+  provide: INGEST_METRICS,
+  inject: [METRICS_REGISTRY],
+  useFactory: (registry: Registry) => new PrometheusIngestMetrics(registry),
+};

@@ -1,0 +1,3 @@
+// SQLite plumbing that the SQLite adapters share; loads better-sqlite3.
+export { openDurableSqlite } from './open-durable-sqlite.js';
+export { migrateSqlite } from './migrate-sqlite.js';

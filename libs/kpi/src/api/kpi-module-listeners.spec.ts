@@ -2,7 +2,6 @@ import { describe, expect, it } from '@jest/globals';
 import { CLOCK } from '@customs-pulse/domain';
 import { EVENT_STORE } from '@customs-pulse/event-store';
 import { MissingProviderError } from '@customs-pulse/http';
-import { INGEST_QUALITY_TALLY } from '@customs-pulse/ingest';
 import { Global, Injectable, Module, type DynamicModule, type Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 
@@ -29,6 +28,9 @@ class ThresholdsInForce implements KpiThresholdsInForce {
   }
 }
 
+/** The app's ingest quality tally, which the app names for `/api/quality` (libs/kpi knows no libs/ingest). */
+const INGEST_QUALITY_TALLY = Symbol('IngestQualityTally');
+
 /** What every app gives KpiModule; none of it is used before the listeners are found. */
 @Global()
 @Module({
@@ -46,7 +48,7 @@ function providing(provider: Type): DynamicModule {
   return { module: class {}, global: true, providers: [provider], exports: [provider] };
 }
 
-const LISTENERS = { notifier: LiveNotifier, commitObservers: [AlertRules], thresholds: ThresholdsInForce };
+const LISTENERS = { notifier: LiveNotifier, commitObservers: [AlertRules], thresholds: ThresholdsInForce, ingestQuality: INGEST_QUALITY_TALLY };
 
 /** Starts KpiModule with `options` beside `modules`; its read model never loads, so no projection runs. */
 async function start(options: Partial<KpiModuleOptions>, ...modules: DynamicModule[]): Promise<unknown> {

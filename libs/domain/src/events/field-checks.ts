@@ -1,5 +1,8 @@
 import { isISO31661Alpha2 } from 'class-validator';
 
+import { MAX_AMOUNT, MAX_FREE_TEXT_CHARACTERS, MAX_IDENTIFIER_CHARACTERS } from '../validation/limits.js';
+import { isStringOfLength } from '../validation/text-length.js';
+
 /**
  * A rule for one JSON value of an event's `data`: how to recognise a good value, and what the producer is told
  * otherwise. Kept apart from the decorators so that list rules can check each item with the same rule and point at
@@ -27,11 +30,21 @@ function isFiniteNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
-/** A string with at least one character: identifiers, codes and free-text reasons. */
-export const nonEmptyText: FieldCheck = {
-  name: 'nonEmptyText',
-  test: (value) => typeof value === 'string' && value.length > 0,
-  expected: 'must be a non-empty string',
+/**
+ * An identifier or code (`officeId`, `declarantId`, `unit`, ...): 1 to 128 characters (events.md, "Limits on
+ * values"), so every store and index can hold it.
+ */
+export const identifier: FieldCheck = {
+  name: 'identifier',
+  test: (value) => isStringOfLength(value, MAX_IDENTIFIER_CHARACTERS),
+  expected: `must be a string of 1 to ${MAX_IDENTIFIER_CHARACTERS} characters`,
+};
+
+/** A free-text `reason`: 1 to 1,000 characters (events.md, "Limits on values"). */
+export const freeText: FieldCheck = {
+  name: 'freeText',
+  test: (value) => isStringOfLength(value, MAX_FREE_TEXT_CHARACTERS),
+  expected: `must be a string of 1 to ${MAX_FREE_TEXT_CHARACTERS} characters`,
 };
 
 /** A real JSON boolean, not `"true"` or `1`. */
@@ -41,18 +54,21 @@ export const flag: FieldCheck = {
   expected: 'must be true or false',
 };
 
-/** A money amount in the reporting currency: a decimal number >= 0. */
+/**
+ * A money amount in the reporting currency: a decimal number from 0 to 10^12, the bound under which sums of many
+ * amounts stay exact (events.md, "Limits on values").
+ */
 export const amount: FieldCheck = {
   name: 'amount',
-  test: (value) => isFiniteNumber(value) && value >= 0,
-  expected: 'must be a number >= 0',
+  test: (value) => isFiniteNumber(value) && value >= 0 && value <= MAX_AMOUNT,
+  expected: 'must be a number from 0 to 10^12',
 };
 
-/** A seized quantity: a number > 0 (a seizure of nothing is not a seizure). */
+/** A seized quantity: a number > 0 (a seizure of nothing is not a seizure), at most 10^12. */
 export const positiveQuantity: FieldCheck = {
   name: 'positiveQuantity',
-  test: (value) => isFiniteNumber(value) && value > 0,
-  expected: 'must be a number > 0',
+  test: (value) => isFiniteNumber(value) && value > 0 && value <= MAX_AMOUNT,
+  expected: 'must be a number > 0 and at most 10^12',
 };
 
 /** A probability such as a risk score: a number from 0 to 1 inclusive. */

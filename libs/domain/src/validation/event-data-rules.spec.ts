@@ -67,8 +67,8 @@ describe('validateEvent: accepted data', () => {
       errors: expect.arrayContaining([
         { path: 'data.officeId', message: 'is required' },
         { path: 'data.category', message: expect.stringMatching(/^must be one of DRUGS, /) },
-        { path: 'data.quantity', message: 'must be a number > 0' },
-        { path: 'data.estimatedValue', message: 'must be a number >= 0' },
+        { path: 'data.quantity', message: 'must be a number > 0 and at most 10^12' },
+        { path: 'data.estimatedValue', message: 'must be a number from 0 to 10^12' },
         { path: 'data.weight', message: 'is not a field of SeizureRecorded' },
       ]),
     });

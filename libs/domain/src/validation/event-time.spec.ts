@@ -21,6 +21,7 @@ describe('readEventTime', () => {
     ['2028-02-29T12:00:00Z', '2028-02-29T12:00:00.000Z'],
     ['2000-02-29T12:00:00Z', '2000-02-29T12:00:00.000Z'],
     ['0050-06-01T00:00:00Z', '0050-06-01T00:00:00.000Z'],
+    ['0001-01-01T00:30:00+00:30', '0001-01-01T00:00:00.000Z'],
   ])('reads %s as the UTC instant %s', (time, expected) => {
     expect(normalized(time)).toBe(expected);
   });
@@ -39,8 +40,9 @@ describe('readEventTime', () => {
     ['2026-12-31T23:59:60Z', 'must be a real calendar date and time'],
     ['2026-03-01T08:30:00+24:00', 'must be a real calendar date and time'],
     ['2026-03-01T08:30:00+05:60', 'must be a real calendar date and time'],
-    ['0000-01-01T00:30:00+01:00', 'must lie between the years 0000 and 9999 in UTC'],
-    ['9999-12-31T23:30:00-01:00', 'must lie between the years 0000 and 9999 in UTC'],
+    ['0000-06-01T00:00:00Z', 'must lie between the years 0001 and 9999 in UTC'],
+    ['0001-01-01T00:30:00+01:00', 'must lie between the years 0001 and 9999 in UTC'],
+    ['9999-12-31T23:30:00-01:00', 'must lie between the years 0001 and 9999 in UTC'],
   ])('refuses %s: %s', (time, message) => {
     expect(readEventTime(time)).toEqual({ ok: false, message });
   });

@@ -13,8 +13,9 @@ export type EventTimeReading =
 const dateTime = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
 const dateTimeWithoutOffset = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?$/;
 
-// `Date#toISOString` prints the `YYYY-MM-DDTHH:mm:ss.sssZ` form only for years 0000 to 9999.
-const earliestInstant = Date.parse('0000-01-01T00:00:00.000Z');
+// `Date#toISOString` prints the `YYYY-MM-DDTHH:mm:ss.sssZ` form only for years 0000 to 9999, and year 0000 is no
+// year of the calendars (PostgreSQL's timestamptz among them) every store must hold it in (events.md v1.1).
+const earliestInstant = Date.parse('0001-01-01T00:00:00.000Z');
 const latestInstant = Date.parse('9999-12-31T23:59:59.999Z');
 
 const expectedForm = 'must be an RFC 3339 timestamp with offset, such as 2026-03-01T08:30:00Z';
@@ -57,7 +58,7 @@ export function readEventTime(value: unknown): EventTimeReading {
   const offsetMinutes = offsetSign === undefined ? 0 : (offsetSign === '-' ? -1 : 1) * (offsetHour * 60 + offsetMinute);
   const epochMs = instant.getTime() - offsetMinutes * 60_000;
   if (epochMs < earliestInstant || epochMs > latestInstant) {
-    return { ok: false, message: 'must lie between the years 0000 and 9999 in UTC' };
+    return { ok: false, message: 'must lie between the years 0001 and 9999 in UTC' };
   }
   return { ok: true, epochMs };
 }

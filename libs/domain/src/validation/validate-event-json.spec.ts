@@ -8,13 +8,16 @@ import { validateEventJson } from './validate-event-json.js';
 const rules = validationRulesAt();
 const tooLarge = `must be at most 65536 bytes of JSON (got ${MAX_EVENT_BYTES + 1})`;
 
-/** A DeclarationCancelled whose JSON is exactly `bytes` bytes of UTF-8, padded through its free-text reason. */
+/**
+ * A DeclarationCancelled whose JSON is exactly `bytes` bytes of UTF-8, padded through an extension attribute (the
+ * free-text reason holds at most 1,000 characters).
+ */
 function cancellationOfSize(bytes: number, filler = 'x'): Record<string, unknown> {
-  const event = anEvent.declarationCancelled('DEC-1', { reason: '' }, { id: 'evt-size' });
+  const event = anEvent.declarationCancelled('DEC-1', {}, { id: 'evt-size', padding: '' });
   const missing = bytes - Buffer.byteLength(JSON.stringify(event));
   const fillerBytes = Buffer.byteLength(filler);
-  const reason = filler.repeat(Math.floor(missing / fillerBytes)) + 'x'.repeat(missing % fillerBytes);
-  return anEvent.declarationCancelled('DEC-1', { reason }, { id: 'evt-size' });
+  const padding = filler.repeat(Math.floor(missing / fillerBytes)) + 'x'.repeat(missing % fillerBytes);
+  return anEvent.declarationCancelled('DEC-1', {}, { id: 'evt-size', padding });
 }
 
 describe('the 64 KiB limit on one event', () => {

@@ -1,6 +1,7 @@
 import { type NormalizedEvent } from '../events/normalized-event.js';
 import { checkReportingCurrency } from './currency-rule.js';
 import { readEnvelope } from './envelope-rules.js';
+import { checkEventCharacters } from './event-characters.js';
 import { checkEventData } from './event-data-rules.js';
 import { serializedSizeProblem } from './event-size.js';
 import { type EventValidation, type EventValidationRules } from './event-validation.js';
@@ -23,6 +24,7 @@ export function validateEventOfCheckedSize(
   const problems: ValidationProblem[] = [];
   const sizeProblem = sizeCheck === 'measure' ? serializedSizeProblem(raw) : undefined;
   if (sizeProblem !== undefined) problems.push(sizeProblem);
+  checkEventCharacters(raw, problems);
 
   const envelope = readEnvelope(raw, rules.clock, problems);
   const data = raw['data'];

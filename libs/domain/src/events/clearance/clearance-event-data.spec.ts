@@ -70,7 +70,7 @@ describe('clearance event data: optional fields', () => {
   });
 
   it.each<[ClearanceEventType, string, string]>([
-    ['GoodsArrived', 'conveyanceRef', 'must be a non-empty string'],
+    ['GoodsArrived', 'conveyanceRef', 'must be a string of 1 to 128 characters'],
     ['LaneAssigned', 'riskScore', 'must be a number from 0 to 1'],
     ['GoodsReleased', 'releaseType', 'must be one of NORMAL, AGAINST_GUARANTEE'],
   ])('rejects a %s whose optional %s is null: absence is the only way to leave it out', (type, field, message) => {
@@ -177,16 +177,16 @@ describe('clearance event data: enumerations', () => {
 
 describe('clearance event data: numbers, booleans and strings', () => {
   it.each<[string, ClearanceEventType, Record<string, unknown>, string, string]>([
-    ['a negative customsValue', 'DeclarationLodged', { customsValue: -0.01 }, 'customsValue', 'must be a number >= 0'],
+    ['a negative customsValue', 'DeclarationLodged', { customsValue: -0.01 }, 'customsValue', 'must be a number from 0 to 10^12'],
     [
       'a customsValue given as a numeric string',
       'DeclarationLodged',
       { customsValue: '1000' },
       'customsValue',
-      'must be a number >= 0',
+      'must be a number from 0 to 10^12',
     ],
-    ['a negative assessed amount', 'DutiesAssessed', { amount: -1 }, 'amount', 'must be a number >= 0'],
-    ['a paid amount given as a numeric string', 'DutiesPaid', { amount: '12.50' }, 'amount', 'must be a number >= 0'],
+    ['a negative assessed amount', 'DutiesAssessed', { amount: -1 }, 'amount', 'must be a number from 0 to 10^12'],
+    ['a paid amount given as a numeric string', 'DutiesPaid', { amount: '12.50' }, 'amount', 'must be a number from 0 to 10^12'],
     ['a riskScore above 1', 'LaneAssigned', { riskScore: 1.01 }, 'riskScore', 'must be a number from 0 to 1'],
     ['a riskScore below 0', 'LaneAssigned', { riskScore: -0.1 }, 'riskScore', 'must be a number from 0 to 1'],
     [
@@ -200,15 +200,15 @@ describe('clearance event data: numbers, booleans and strings', () => {
     ['electronic given as 1', 'DeclarationLodged', { electronic: 1 }, 'electronic', 'must be true or false'],
     ['preArrival given as 0', 'DeclarationLodged', { preArrival: 0 }, 'preArrival', 'must be true or false'],
     ['ecommerce given as "yes"', 'DeclarationLodged', { ecommerce: 'yes' }, 'ecommerce', 'must be true or false'],
-    ['an empty officeId', 'GoodsArrived', { officeId: '' }, 'officeId', 'must be a non-empty string'],
-    ['a numeric declarantId', 'DeclarationLodged', { declarantId: 1001 }, 'declarantId', 'must be a non-empty string'],
-    ['an empty reroute reason', 'LaneRerouted', { reason: '' }, 'reason', 'must be a non-empty string'],
+    ['an empty officeId', 'GoodsArrived', { officeId: '' }, 'officeId', 'must be a string of 1 to 128 characters'],
+    ['a numeric declarantId', 'DeclarationLodged', { declarantId: 1001 }, 'declarantId', 'must be a string of 1 to 128 characters'],
+    ['an empty reroute reason', 'LaneRerouted', { reason: '' }, 'reason', 'must be a string of 1 to 1000 characters'],
     [
       'a non-string cancellation reason',
       'DeclarationCancelled',
       { reason: { text: 'x' } },
       'reason',
-      'must be a non-empty string',
+      'must be a string of 1 to 1000 characters',
     ],
   ])('rejects %s', (_behaviour, type, data, field, message) => {
     expect(problemsOf(type, data)).toEqual([{ path: `data.${field}`, message }]);
@@ -269,21 +269,21 @@ describe('clearance event data: lists and codes', () => {
     'rejects a DeclarationRejected whose errorCodes is %p, not a non-empty array',
     (errorCodes) => {
       expect(problemsOf('DeclarationRejected', { errorCodes })).toEqual([
-        { path: 'data.errorCodes', message: 'must be a non-empty array of non-empty strings' },
+        { path: 'data.errorCodes', message: 'must be a non-empty array of strings of 1 to 128 characters' },
       ]);
     },
   );
 
   it('rejects each error code of a DeclarationRejected that is not a non-empty string', () => {
     expect(problemsOf('DeclarationRejected', { errorCodes: ['E101', 7, ''] })).toEqual([
-      { path: 'data.errorCodes.1', message: 'must be a non-empty string' },
-      { path: 'data.errorCodes.2', message: 'must be a non-empty string' },
+      { path: 'data.errorCodes.1', message: 'must be a string of 1 to 128 characters' },
+      { path: 'data.errorCodes.2', message: 'must be a string of 1 to 128 characters' },
     ]);
   });
 
   it('rejects each profile id of a LaneAssigned that is not a non-empty string', () => {
     expect(problemsOf('LaneAssigned', { profileIds: ['P-1', null] })).toEqual([
-      { path: 'data.profileIds.1', message: 'must be a non-empty string' },
+      { path: 'data.profileIds.1', message: 'must be a string of 1 to 128 characters' },
     ]);
   });
 

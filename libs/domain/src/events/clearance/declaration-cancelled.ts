@@ -1,10 +1,10 @@
-import { nonEmptyText } from '../field-checks.js';
+import { freeText } from '../field-checks.js';
 import { Is, Required } from '../field-decorators.js';
 
 /** `data` of `DeclarationCancelled`: the declaration was withdrawn or invalidated. */
 export class DeclarationCancelledDto {
   @Required()
-  @Is(nonEmptyText)
+  @Is(freeText)
   reason!: string;
 }
 

@@ -5,8 +5,8 @@ import {
   currencyCode,
   flag,
   hsCode,
+  identifier,
   listOf,
-  nonEmptyText,
   oneOf,
 } from '../field-checks.js';
 import { Is, Optional, Required } from '../field-decorators.js';
@@ -14,7 +14,7 @@ import { Is, Optional, Required } from '../field-decorators.js';
 /** `data` of `DeclarationLodged`: a goods declaration was lodged with customs. */
 export class DeclarationLodgedDto {
   @Required()
-  @Is(nonEmptyText)
+  @Is(identifier)
   officeId!: string;
 
   @Required()
@@ -26,7 +26,7 @@ export class DeclarationLodgedDto {
   transportMode!: TransportMode;
 
   @Required()
-  @Is(nonEmptyText)
+  @Is(identifier)
   declarantId!: string;
 
   /** Whether the declarant is an Authorised Economic Operator. */

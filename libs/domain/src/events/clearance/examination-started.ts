@@ -1,5 +1,5 @@
 import { EXAMINATION_METHODS, type ExaminationMethod } from '../enumerations.js';
-import { nonEmptyText, oneOf } from '../field-checks.js';
+import { identifier, oneOf } from '../field-checks.js';
 import { Is, Optional, Required } from '../field-decorators.js';
 
 /** `data` of `ExaminationStarted`: a physical or non-intrusive examination of the goods began. */
@@ -9,7 +9,7 @@ export class ExaminationStartedDto {
   method!: ExaminationMethod;
 
   @Optional()
-  @Is(nonEmptyText)
+  @Is(identifier)
   examinerId?: string;
 }
 

@@ -1,11 +1,11 @@
 import { TRANSPORT_MODES, type TransportMode } from '../enumerations.js';
-import { nonEmptyText, oneOf } from '../field-checks.js';
+import { identifier, oneOf } from '../field-checks.js';
 import { Is, Optional, Required } from '../field-decorators.js';
 
 /** `data` of `GoodsArrived`: the goods of a declaration were presented at a customs office. */
 export class GoodsArrivedDto {
   @Required()
-  @Is(nonEmptyText)
+  @Is(identifier)
   officeId!: string;
 
   @Required()
@@ -14,7 +14,7 @@ export class GoodsArrivedDto {
 
   /** Vessel, flight, truck plate or wagon reference. */
   @Optional()
-  @Is(nonEmptyText)
+  @Is(identifier)
   conveyanceRef?: string;
 }
 

@@ -1,10 +1,10 @@
-import { nonEmptyText } from '../field-checks.js';
+import { identifier } from '../field-checks.js';
 import { Is, Optional } from '../field-decorators.js';
 
 /** `data` of `GoodsExited`: the released goods left the customs area. */
 export class GoodsExitedDto {
   @Optional()
-  @Is(nonEmptyText)
+  @Is(identifier)
   gate?: string;
 }
 

@@ -1,5 +1,5 @@
 import { LANE_BASES, LANES, type Lane, type LaneBasis } from '../enumerations.js';
-import { fraction, listOf, nonEmptyText, oneOf } from '../field-checks.js';
+import { fraction, identifier, listOf, oneOf } from '../field-checks.js';
 import { Is, Optional, Required } from '../field-decorators.js';
 
 /** `data` of `LaneAssigned`: risk management routed the declaration to a lane. */
@@ -19,7 +19,7 @@ export class LaneAssignedDto {
 
   /** Risk profiles that fired. */
   @Optional()
-  @Is(listOf(nonEmptyText, 'must be an array of non-empty strings'))
+  @Is(listOf(identifier, 'must be an array of strings of 1 to 128 characters'))
   profileIds?: string[];
 }
 

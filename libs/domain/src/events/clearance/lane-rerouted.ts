@@ -1,5 +1,5 @@
 import { LANES, type Lane } from '../enumerations.js';
-import { nonEmptyText, oneOf } from '../field-checks.js';
+import { freeText, identifier, oneOf } from '../field-checks.js';
 import { Is, Required } from '../field-decorators.js';
 
 /** `data` of `LaneRerouted`: an officer moved the declaration from one lane to another. */
@@ -13,11 +13,11 @@ export class LaneReroutedDto {
   toLane!: Lane;
 
   @Required()
-  @Is(nonEmptyText)
+  @Is(identifier)
   officerId!: string;
 
   @Required()
-  @Is(nonEmptyText)
+  @Is(freeText)
   reason!: string;
 }
 

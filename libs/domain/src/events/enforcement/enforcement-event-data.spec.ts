@@ -50,7 +50,7 @@ describe('enforcement event data: optional fields', () => {
     'rejects a %s whose declarationId is empty',
     (type) => {
       expect(problemsOf(type, { declarationId: '' })).toEqual([
-        { path: 'data.declarationId', message: 'must be a non-empty string' },
+        { path: 'data.declarationId', message: 'must be a string of 1 to 128 characters' },
       ]);
     },
   );
@@ -116,27 +116,27 @@ describe('enforcement event data: enumerations', () => {
 
 describe('enforcement event data: quantities and amounts', () => {
   it.each<[string, EnforcementEventType, Record<string, unknown>, string, string]>([
-    ['a seizure of quantity 0', 'SeizureRecorded', { quantity: 0 }, 'quantity', 'must be a number > 0'],
-    ['a seizure of negative quantity', 'SeizureRecorded', { quantity: -2 }, 'quantity', 'must be a number > 0'],
-    ['a seizure quantity given as a string', 'SeizureRecorded', { quantity: '5' }, 'quantity', 'must be a number > 0'],
-    ['an empty seizure unit', 'SeizureRecorded', { unit: '' }, 'unit', 'must be a non-empty string'],
-    ['a negative estimatedValue', 'SeizureRecorded', { estimatedValue: -1 }, 'estimatedValue', 'must be a number >= 0'],
+    ['a seizure of quantity 0', 'SeizureRecorded', { quantity: 0 }, 'quantity', 'must be a number > 0 and at most 10^12'],
+    ['a seizure of negative quantity', 'SeizureRecorded', { quantity: -2 }, 'quantity', 'must be a number > 0 and at most 10^12'],
+    ['a seizure quantity given as a string', 'SeizureRecorded', { quantity: '5' }, 'quantity', 'must be a number > 0 and at most 10^12'],
+    ['an empty seizure unit', 'SeizureRecorded', { unit: '' }, 'unit', 'must be a string of 1 to 128 characters'],
+    ['a negative estimatedValue', 'SeizureRecorded', { estimatedValue: -1 }, 'estimatedValue', 'must be a number from 0 to 10^12'],
     [
       'a negative penaltyAmount',
       'OffenceCaseClosed',
       { penaltyAmount: -100 },
       'penaltyAmount',
-      'must be a number >= 0',
+      'must be a number from 0 to 10^12',
     ],
     [
       'an additionalAssessed given as a string',
       'PostClearanceAuditCompleted',
       { additionalAssessed: '0' },
       'additionalAssessed',
-      'must be a number >= 0',
+      'must be a number from 0 to 10^12',
     ],
-    ['an empty offenceCode', 'OffenceCaseOpened', { offenceCode: '' }, 'offenceCode', 'must be a non-empty string'],
-    ['a numeric traderId', 'PostClearanceAuditCompleted', { traderId: 7 }, 'traderId', 'must be a non-empty string'],
+    ['an empty offenceCode', 'OffenceCaseOpened', { offenceCode: '' }, 'offenceCode', 'must be a string of 1 to 128 characters'],
+    ['a numeric traderId', 'PostClearanceAuditCompleted', { traderId: 7 }, 'traderId', 'must be a string of 1 to 128 characters'],
   ])('rejects %s', (_behaviour, type, data, field, message) => {
     expect(problemsOf(type, data)).toEqual([{ path: `data.${field}`, message }]);
   });

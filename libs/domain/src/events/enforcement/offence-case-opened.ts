@@ -1,15 +1,15 @@
 import { OFFENCE_KINDS, type OffenceKind } from '../enumerations.js';
-import { nonEmptyText, oneOf } from '../field-checks.js';
+import { identifier, oneOf } from '../field-checks.js';
 import { Is, Optional, Required } from '../field-decorators.js';
 
 /** `data` of `OffenceCaseOpened`: a customs offence case was opened (subject = offence case id). */
 export class OffenceCaseOpenedDto {
   @Required()
-  @Is(nonEmptyText)
+  @Is(identifier)
   officeId!: string;
 
   @Required()
-  @Is(nonEmptyText)
+  @Is(identifier)
   offenceCode!: string;
 
   @Required()
@@ -18,7 +18,7 @@ export class OffenceCaseOpenedDto {
 
   /** The declaration the offence concerns, if any. */
   @Optional()
-  @Is(nonEmptyText)
+  @Is(identifier)
   declarationId?: string;
 }
 

@@ -1,15 +1,15 @@
 import { AUDIT_FINDINGS, type AuditFinding } from '../enumerations.js';
-import { amount, currencyCode, nonEmptyText, oneOf } from '../field-checks.js';
+import { amount, currencyCode, identifier, oneOf } from '../field-checks.js';
 import { Is, Optional, Required } from '../field-decorators.js';
 
 /** `data` of `PostClearanceAuditCompleted`: a post-clearance audit of a trader ended (subject = audit id). */
 export class PostClearanceAuditCompletedDto {
   @Required()
-  @Is(nonEmptyText)
+  @Is(identifier)
   officeId!: string;
 
   @Required()
-  @Is(nonEmptyText)
+  @Is(identifier)
   traderId!: string;
 
   @Required()

@@ -6,13 +6,13 @@ import {
   type SeizureCategory,
   type TransportMode,
 } from '../enumerations.js';
-import { amount, currencyCode, nonEmptyText, oneOf, positiveQuantity } from '../field-checks.js';
+import { amount, currencyCode, identifier, oneOf, positiveQuantity } from '../field-checks.js';
 import { Is, Optional, Required } from '../field-decorators.js';
 
 /** `data` of `SeizureRecorded`: goods were seized (subject = seizure case id). */
 export class SeizureRecordedDto {
   @Required()
-  @Is(nonEmptyText)
+  @Is(identifier)
   officeId!: string;
 
   @Required()
@@ -34,7 +34,7 @@ export class SeizureRecordedDto {
 
   /** Unit of {@link SeizureRecordedDto.quantity}, e.g. `kg`, `pieces`, `litres`. */
   @Required()
-  @Is(nonEmptyText)
+  @Is(identifier)
   unit!: string;
 
   /** In the reporting currency. */
@@ -49,7 +49,7 @@ export class SeizureRecordedDto {
 
   /** The declaration the seizure was made on, if any. */
   @Optional()
-  @Is(nonEmptyText)
+  @Is(identifier)
   declarationId?: string;
 }
 

@@ -1,4 +1,4 @@
-import { PayloadTooLargeException } from '@nestjs/common';
+import { BadRequestException, PayloadTooLargeException } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 
 /**
@@ -25,4 +25,20 @@ export async function readRequestBody(request: IncomingMessage, limit: number): 
     chunks.push(buffer);
   }
   return Buffer.concat(chunks, size);
+}
+
+// `fatal` makes malformed UTF-8 an error instead of U+FFFD silently stored in place of what the producer sent.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Reads a request body of up to `limit` bytes as UTF-8 text (RFC 8259: JSON between systems is UTF-8).
+ * @throws PayloadTooLargeException (413) over `limit`; BadRequestException (400) when the bytes are not valid UTF-8
+ */
+export async function readRequestText(request: IncomingMessage, limit: number): Promise<string> {
+  const bytes = await readRequestBody(request, limit);
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new BadRequestException('the body is not valid UTF-8');
+  }
 }

@@ -1,4 +1,4 @@
-import { ProblemException, readRequestBody } from '@customs-pulse/http';
+import { ProblemException, readRequestText } from '@customs-pulse/http';
 import type { IncomingMessage } from 'node:http';
 
 /** Largest body the alert endpoints read: a note or two thresholds need far less. */
@@ -7,14 +7,14 @@ export const MAX_COMMAND_BODY_BYTES = 16 * 1024;
 /**
  * Reads a small JSON object body (the apps have no global body parser: ingest reads its own). An empty body is `{}`,
  * so that a body whose every field is optional may be left out.
- * @throws ProblemException 400 when the body is not JSON or not an object; 413 when it is over the limit.
+ * @throws ProblemException 400 when the body is not UTF-8 JSON or not an object; 413 when it is over the limit.
  */
 export async function readJsonObjectBody(request: IncomingMessage): Promise<Readonly<Record<string, unknown>>> {
-  const bytes = await readRequestBody(request, MAX_COMMAND_BODY_BYTES);
-  if (bytes.length === 0) return {};
+  const text = await readRequestText(request, MAX_COMMAND_BODY_BYTES);
+  if (text.length === 0) return {};
   let parsed: unknown;
   try {
-    parsed = JSON.parse(bytes.toString('utf8'));
+    parsed = JSON.parse(text);
   } catch (error) {
     throw new ProblemException(400, `the body is not JSON: ${(error as Error).message}`);
   }

@@ -7,10 +7,10 @@ import type { EventCandidate } from '../ingest-events.command.js';
  * other JSON value, an empty array or bytes that are not JSON are a 400. The items themselves are not judged
  * here: an item that is not an object, or over 64 KiB, is a rejected item of a 200 answer.
  */
-export function candidatesFromBody(body: Buffer): EventCandidate[] {
+export function candidatesFromBody(body: string): EventCandidate[] {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(body.toString('utf8'));
+    parsed = JSON.parse(body);
   } catch (error) {
     throw new BadRequestException(`the body is not JSON: ${(error as Error).message}`);
   }

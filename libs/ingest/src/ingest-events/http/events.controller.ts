@@ -1,6 +1,6 @@
 import { RequireRole } from '@customs-pulse/auth';
 import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS } from '@customs-pulse/domain';
-import { ApiProblemResponses, ApiRole, readRequestBody } from '@customs-pulse/http';
+import { ApiProblemResponses, ApiRole, readRequestText } from '@customs-pulse/http';
 import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -34,13 +34,13 @@ export class EventsController {
   @ApiCloudEventsBody()
   @ApiOkResponse({ type: IngestAnswerSchema, description: 'Every accepted event is durably stored' })
   @ApiProblemResponses({
-    400: 'The body is not JSON, is another JSON value than an object or array, or is an empty array',
+    400: 'The body is not valid UTF-8, is not JSON, is another JSON value than an object or array, or is an empty array',
     413: `The body is over ${MAX_BATCH_BYTES} bytes (5 MiB), or the array holds over ${MAX_BATCH_EVENTS} items`,
     503: 'The event store is unreachable; retry after the `Retry-After` seconds',
   })
   async ingest(@Req() request: IncomingMessage): Promise<Omit<IngestReport, 'outcomes'>> {
     // The body is read here, not by a global parser, so that 413 and 400 follow api.md exactly.
-    const candidates = candidatesFromBody(await readRequestBody(request, MAX_BATCH_BYTES));
+    const candidates = candidatesFromBody(await readRequestText(request, MAX_BATCH_BYTES));
     const { accepted, duplicates, rejected } = await this.commands.execute(new IngestEventsCommand(candidates, 'http'));
     return { accepted, duplicates, rejected };
   }

@@ -39,7 +39,7 @@ export class GatewayAppModule {
         ClockModule,
         MetricsModule.forRoot({ adapters: [PROMETHEUS_PROJECTION_METRICS, PROMETHEUS_LIVE_PUSH_METRICS] }),
         EventStoreModule.forRoot(config.eventStore),
-        AuthModule.forRoot({ jwtSecret }),
+        AuthModule.forRoot({ jwtSecret, ...config.accessTokens }),
         IngestQualityTallyModule.forRoot(ingestQualityTallySettingsFor(config.eventStore, config.database)),
         kpiModule,
         RealtimeModule.forRoot({ kpis: kpiModule }),

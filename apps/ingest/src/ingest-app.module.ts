@@ -18,7 +18,7 @@ export class IngestAppModule {
         ClockModule,
         MetricsModule.forRoot({ adapters: [PROMETHEUS_INGEST_METRICS] }),
         EventStoreModule.forRoot(config.eventStore),
-        AuthModule.forRoot({ jwtSecret }),
+        AuthModule.forRoot({ jwtSecret, ...config.accessTokens }),
         IngestModule.forRoot({
           reportingCurrency: config.reportingCurrency,
           ...(config.kafka ? { kafka: config.kafka } : {}),

@@ -24,7 +24,7 @@ export class ProjectorAppModule {
         ClockModule,
         MetricsModule.forRoot({ adapters: [PROMETHEUS_PROJECTION_METRICS] }),
         EventStoreModule.forRoot(config.eventStore),
-        AuthModule.forRoot({ jwtSecret }),
+        AuthModule.forRoot({ jwtSecret, ...config.accessTokens }),
         IngestQualityTallyModule.forRoot(ingestQualityTallySettingsFor(config.eventStore, config.database)),
         KafkaKpiUpdatesModule.publisher({ brokers: config.kafka.brokers, topic: config.kafka.kpiUpdatesTopic, clientId: 'customs-pulse-projector' }),
         // What hears of each KPI commit, named here: a module left out fails the start instead of silencing it.

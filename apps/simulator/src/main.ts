@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     return;
   }
   const traffic = new TrafficSimulation(settings.traffic);
-  const sink = await openSink(settings, config.authJwtSecret, logger);
+  const sink = await openSink(settings, config, logger);
   const stop = new AbortController();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort());
   const { seed, rate } = settings.traffic;

@@ -6,7 +6,7 @@ import { StandaloneModule } from './standalone.module.js';
 
 runApp('Standalone', async (logger) => {
   const config = loadConfig();
-  const access = await demoAccess(config.authJwtSecret);
+  const access = await demoAccess(config.authJwtSecret, config.accessTokens);
   const app = await createHttpApp(StandaloneModule.forRoot(config, access.secret));
   await app.listen(config.port);
   const url = (await app.getUrl()).replace('[::1]', 'localhost');

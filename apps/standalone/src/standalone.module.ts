@@ -49,7 +49,7 @@ export class StandaloneModule {
         ClockModule.forRoot(options.clock),
         MetricsModule.forRoot({ adapters: [PROMETHEUS_INGEST_METRICS, PROMETHEUS_PROJECTION_METRICS, PROMETHEUS_LIVE_PUSH_METRICS] }),
         EventStoreModule.forRoot(config.eventStore, options.clock),
-        AuthModule.forRoot({ jwtSecret }),
+        AuthModule.forRoot({ jwtSecret, ...config.accessTokens }),
         IngestModule.forRoot({
           reportingCurrency: config.reportingCurrency,
           ...(config.kafka ? { kafka: config.kafka } : {}),

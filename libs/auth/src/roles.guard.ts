@@ -1,6 +1,7 @@
 import { ForbiddenException, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { bearerToken, InvalidAccessTokenError, verifyAccessToken, type Principal } from './access-token.js';
+import { ACCESS_TOKEN_POLICY, type AccessTokenPolicy } from './access-token-policy.js';
 import { AUTH_SECRET } from './auth-secret.js';
 import { REQUIRED_ROLE } from './require-role.decorator.js';
 import { grants, type Role } from './roles.js';
@@ -15,6 +16,7 @@ export class RolesGuard implements CanActivate {
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(AUTH_SECRET) private readonly secret: Uint8Array,
+    @Inject(ACCESS_TOKEN_POLICY) private readonly policy: AccessTokenPolicy,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -24,7 +26,7 @@ export class RolesGuard implements CanActivate {
     const token = bearerToken(request.headers.authorization);
     if (!token) throw new UnauthorizedException('an Authorization: Bearer <JWT> header is required');
     try {
-      request.principal = await verifyAccessToken(token, this.secret);
+      request.principal = await verifyAccessToken(token, this.secret, this.policy);
     } catch (error) {
       if (error instanceof InvalidAccessTokenError) throw new UnauthorizedException(error.message);
       throw error;

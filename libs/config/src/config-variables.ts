@@ -63,6 +63,14 @@ export const CONFIG_VARIABLES = [
     readElsewhere: 'logSettingsFrom (libs/http), as LOG_FORMAT',
   },
   { name: 'AUTH_JWT_SECRET', whenUnset: 'generated per run by the standalone demo; required by the distributed apps', sets: 'HS256 secret for access tokens, at least 32 bytes', readBy: [...HTTP_APPS, 'simulator'] },
+  {
+    name: 'AUTH_MAX_TOKEN_HOURS',
+    default: '24',
+    sets: 'the longest an access token may be valid, from its `iat` to its `exp` (from now without `iat`); tokens without `exp` are refused; the demo’s and the simulator’s tokens stay within it',
+    readBy: [...HTTP_APPS, 'simulator'],
+  },
+  { name: 'AUTH_ISSUER', whenUnset: 'not checked', sets: 'the `iss` every access token must carry; the demo’s and the simulator’s tokens carry it', readBy: [...HTTP_APPS, 'simulator'] },
+  { name: 'AUTH_AUDIENCE', whenUnset: 'not checked', sets: 'an `aud` every access token must carry; the demo’s and the simulator’s tokens carry it', readBy: [...HTTP_APPS, 'simulator'] },
   { name: 'REPORTING_CURRENCY', default: 'USD', sets: 'ISO 4217; an event whose `currency` differs is rejected, the simulator sends amounts in it', readBy: ['standalone', 'ingest', 'simulator'] },
   {
     name: 'KPI_READ_MODEL',

@@ -18,6 +18,8 @@ export interface CustomsPulseConfig {
   readonly database: PostgresDatabaseSettings | undefined;
   /** `AUTH_JWT_SECRET`; undefined when unset (the standalone demo then generates one). */
   readonly authJwtSecret: string | undefined;
+  /** What access tokens must satisfy beyond their signature (api.md). */
+  readonly accessTokens: AccessTokenSettings;
   /** `REPORTING_CURRENCY`: ISO 4217 code amounts are reported in. */
   readonly reportingCurrency: string;
   /** Kafka ingest; undefined unless `KAFKA_BROKERS` is set. */
@@ -28,6 +30,16 @@ export interface CustomsPulseConfig {
   readonly alerts: AlertSettings;
   /** The traffic simulator the standalone app runs in-process; undefined unless `SIMULATE` is on. */
   readonly simulation: SimulationSettings | undefined;
+}
+
+/** The token policy of api.md; libs/auth's `AccessTokenPolicy` has this shape. */
+export interface AccessTokenSettings {
+  /** `AUTH_MAX_TOKEN_HOURS` (default 24): the longest a token may be valid, from `iat` (or now) to `exp`. */
+  readonly maxTokenHours: number;
+  /** `AUTH_ISSUER`: the required `iss`; undefined when not checked. */
+  readonly issuer: string | undefined;
+  /** `AUTH_AUDIENCE`: the required `aud`; undefined when not checked. */
+  readonly audience: string | undefined;
 }
 
 /** A PostgreSQL database and the schema to work in. */

@@ -11,12 +11,22 @@ describe('loadConfig', () => {
       eventStore: { adapter: 'sqlite', file: resolve('./data/events.sqlite') },
       database: undefined,
       authJwtSecret: undefined,
+      accessTokens: { maxTokenHours: 24, issuer: undefined, audience: undefined },
       reportingCurrency: 'USD',
       kafka: undefined,
       kpi: { readModel: { adapter: 'sqlite', directory: resolve('./data/kpi') }, releaseTargetHours: 24 },
       alerts: { minObservations: 20, seizureAlertValue: 100_000 },
       simulation: undefined,
     });
+  });
+
+  it('reads the token policy: AUTH_MAX_TOKEN_HOURS, AUTH_ISSUER and AUTH_AUDIENCE', () => {
+    expect(loadConfig({ AUTH_MAX_TOKEN_HOURS: '8', AUTH_ISSUER: 'urn:customs:idp', AUTH_AUDIENCE: 'customs-pulse' }).accessTokens).toEqual({
+      maxTokenHours: 8,
+      issuer: 'urn:customs:idp',
+      audience: 'customs-pulse',
+    });
+    expect(() => loadConfig({ AUTH_MAX_TOKEN_HOURS: '0' })).toThrow(new ConfigError('AUTH_MAX_TOKEN_HOURS', 'must be a number above 0, got "0"'));
   });
 
   it('turns the in-process simulator on with SIMULATE, with modest defaults', () => {

@@ -16,6 +16,11 @@ export function loadConfig(env: Environment = process.env): CustomsPulseConfig {
     dataDir,
     ...storage,
     authJwtSecret: secret(env, 'AUTH_JWT_SECRET'),
+    accessTokens: {
+      maxTokenHours: positiveNumber(env, 'AUTH_MAX_TOKEN_HOURS'),
+      issuer: text(env, 'AUTH_ISSUER'),
+      audience: text(env, 'AUTH_AUDIENCE'),
+    },
     reportingCurrency: currency(env, 'REPORTING_CURRENCY'),
     kafka: kafkaSettings(env),
     kpi: kpiSettings(env, dataDir, storage.eventStore.adapter),

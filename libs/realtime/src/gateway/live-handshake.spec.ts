@@ -14,7 +14,7 @@ describe('admitLiveClient (api.md: the JWT as auth.token in the handshake)', () 
   ])('admits roles %p, with alerts: %p', async (roles, risk) => {
     const token = await issueAccessToken(secret, roles, { subject: 'officer-7' });
 
-    await expect(admitLiveClient({ token }, secret)).resolves.toEqual({ subject: 'officer-7', risk });
+    await expect(admitLiveClient({ token }, secret)).resolves.toEqual({ subject: 'officer-7', risk, expiresAt: expect.any(Date) });
   });
 
   it.each([
@@ -22,6 +22,7 @@ describe('admitLiveClient (api.md: the JWT as auth.token in the handshake)', () 
     ['an empty token', () => ({ token: '' }), 401, /auth\.token/],
     ['a token that is not a string', () => ({ token: 42 }), 401, /auth\.token/],
     ['a token signed with another secret', async () => ({ token: await issueAccessToken(new TextEncoder().encode('y'.repeat(40)), ['operator']) }), 401, /not a valid HS256 JWT/],
+    ['a token over the policy\'s AUTH_MAX_TOKEN_HOURS', async () => ({ token: await issueAccessToken(secret, ['operator'], { expiresIn: '25h' }) }), 401, /at most 24 hours/],
     ['a token without the operator role', async () => ({ token: await issueAccessToken(secret, ['ingest', 'admin']) }), 403, /role operator is required/],
   ])('refuses %s with %i', async (_case, makeAuth, status, reason) => {
     const admission = admitLiveClient(await makeAuth(), secret);

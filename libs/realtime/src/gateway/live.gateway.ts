@@ -1,4 +1,4 @@
-import { AUTH_SECRET } from '@customs-pulse/auth';
+import { ACCESS_TOKEN_POLICY, type AccessTokenPolicy, AUTH_SECRET, DEFAULT_ACCESS_TOKEN_POLICY } from '@customs-pulse/auth';
 import { Inject, Logger, Optional, type OnModuleDestroy } from '@nestjs/common';
 import {
   ConnectedSocket,
@@ -19,6 +19,7 @@ import { type SubscribeAck, type UnsubscribeAck, badSubscription, tooManyRooms, 
 import { liveAudience } from './live-audience.js';
 import { type LiveClient, LiveRefusal, admitLiveClient } from './live-handshake.js';
 import { namespaceRooms } from './namespace-rooms.js';
+import { disconnectAtExpiry } from './token-expiry.js';
 import { WebsocketWriteBatching } from './websocket-write-batching.js';
 
 /** The socket.io namespace of live push (api.md). */
@@ -46,6 +47,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     @Inject(LIVE_SNAPSHOTS) private readonly snapshots: LiveSnapshots,
     @Inject(AUTH_SECRET) private readonly secret: Uint8Array,
     @Optional() @Inject(LIVE_PUSH_METRICS) private readonly metrics: LivePushMetrics = SILENT_LIVE_PUSH_METRICS,
+    @Optional() @Inject(ACCESS_TOKEN_POLICY) private readonly tokenPolicy: AccessTokenPolicy = DEFAULT_ACCESS_TOKEN_POLICY,
   ) {}
 
   /**
@@ -56,7 +58,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     this.namespace = namespace;
     namespace.use((socket, next) => {
       if (this.closing) return next(new LiveRefusal(503, 'this node is shutting down; connect again'));
-      admitLiveClient(socket.handshake.auth, this.secret).then(
+      admitLiveClient(socket.handshake.auth, this.secret, this.tokenPolicy).then(
         (client) => {
           socket.data.client = client;
           next();
@@ -69,9 +71,11 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     this.metrics.follow(() => liveAudience(namespace));
   }
 
-  /** Puts a `risk` client in the alert room: alerts need no subscription. */
+  /** Puts a `risk` client in the alert room (alerts need no subscription), and closes the connection at its token's expiry. */
   handleConnection(socket: Socket): void {
-    if ((socket.data.client as LiveClient).risk) void socket.join(RISK_ROOM);
+    const client = socket.data.client as LiveClient;
+    if (client.risk) void socket.join(RISK_ROOM);
+    disconnectAtExpiry(socket, client.expiresAt);
   }
 
   /** Follows the KPIs of a subscription under its slice; acknowledged with their current values, or an error. */

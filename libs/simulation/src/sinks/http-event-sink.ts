@@ -5,8 +5,11 @@ import { DeliveryRefusedError, type EventSink, type SimulationLogger, type SinkR
 export interface HttpEventSinkOptions {
   /** The app's base URL, e.g. `http://localhost:3000`; events go to `<url>/api/events`. */
   readonly url: string;
-  /** A bearer token with the `ingest` role. */
-  readonly token: string;
+  /**
+   * A bearer token with the `ingest` role, or what gives the one to send now: a minted token renewed before it
+   * expires (api.md bounds a token's life), for runs longer than that.
+   */
+  readonly token: string | (() => Promise<string>);
   readonly logger?: SimulationLogger;
 }
 
@@ -43,11 +46,12 @@ export class HttpEventSink implements EventSink {
 
   /** The receipt, or why the attempt may be retried. */
   private async attempt(body: string, signal: AbortSignal): Promise<SinkReceipt | string> {
+    const token = typeof this.options.token === 'string' ? this.options.token : await this.options.token();
     let response: Response;
     try {
       response = await fetch(this.endpoint, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${this.options.token}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body,
         signal,
       });

@@ -4,6 +4,7 @@ export * from './request-body.js';
 export * from './health.controller.js';
 export * from './readiness-check.js';
 export * from './create-http-app.js';
+export * from './security-headers.js';
 export * from './openapi/openapi-document.js';
 export * from './openapi/problem-details.schema.js';
 export * from './openapi/api-problem-responses.decorator.js';

@@ -13,8 +13,12 @@ class FakeSocket extends EventEmitter {
 }
 
 describe('disconnectAtExpiry', () => {
-  beforeEach(() => jest.useFakeTimers({ now: new Date('2026-03-01T08:00:00Z') }));
-  afterEach(() => jest.useRealTimers());
+  beforeEach(() => {
+    jest.useFakeTimers({ now: new Date('2026-03-01T08:00:00Z') });
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
 
   it('closes the connection when the token expires, not before', () => {
     const socket = new FakeSocket();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { CONFIG_VARIABLES, type CustomsPulseApp, loadConfig, requiredSecret } from '@customs-pulse/config';
+import { readFileSync } from 'node:fs';
 import { buildOutputProblem } from './app-build-outputs.js';
 import {
   containerPortsOf,
@@ -9,10 +10,12 @@ import {
   hostPortsOf,
   nodeScriptOf,
   readComposeFile,
+  REPOSITORY,
 } from './compose-file.js';
 
-// What a user gets who sets nothing: every `${VAR:-default}` at its default.
-const compose = readComposeFile({});
+/** The secrets a user must set, which have no default; the rest as a user gets who sets nothing. */
+const SECRETS = { AUTH_JWT_SECRET: 'a-secret-of-the-operator-at-least-32-bytes', POSTGRES_PASSWORD: 'a0b1c2d3e4f5' };
+const compose = readComposeFile(SECRETS);
 const { services } = compose;
 
 /** The app a service runs, from its command (`node apps/<app>/dist/main.js`). */
@@ -102,9 +105,24 @@ describe('docker-compose.yml', () => {
 
   it('gives every app the AUTH_JWT_SECRET of the environment, the same for all', () => {
     const secret = 'a-secret-of-the-operator-at-least-32-bytes';
-    const withSecret = readComposeFile({ AUTH_JWT_SECRET: secret });
+    const withSecret = readComposeFile({ ...SECRETS, AUTH_JWT_SECRET: secret });
 
     for (const name of distributedApps) expect(environmentOf(withSecret.services[name]!)['AUTH_JWT_SECRET']).toBe(secret);
+  });
+
+  it.each(Object.keys(SECRETS))('stops at once, naming it, when %s is not set: there is no default to fall back to', (name) => {
+    expect(() => readComposeFile({ ...SECRETS, [name]: undefined })).toThrow(new RegExp(`^${name}: set ${name}`));
+  });
+
+  it.each(['docker-compose.yml', 'Dockerfile'])('%s falls back to no known secret', (file) => {
+    const text = readFileSync(new URL(file, REPOSITORY), 'utf8');
+    const secretName = /SECRET|PASSWORD|TOKEN|KEY/i;
+    // A default (`${NAME:-x}`, `${NAME-x}`), or a value baked into the image (`ENV NAME=x`, `ARG NAME=x`).
+    const defaulted = [...text.matchAll(/\$\{(\w+):?-/g), ...text.matchAll(/^\s*(?:ENV|ARG)\s+(\w+)[=\s]/gm)].map(([, name]) => name!);
+    // A secret written into the file as it is (`AUTH_JWT_SECRET: abc`, `POSTGRES_PASSWORD=abc`).
+    const literal = [...text.matchAll(/^\s*-?\s*(\w+)\s*[:=]\s*(?!\$\{)\S/gm)].map(([, name]) => name!);
+
+    expect([...defaulted, ...literal].filter((name) => secretName.test(name))).toEqual([]);
   });
 
   it('connects the apps to PostgreSQL as the user, with the password, to the database it is started with', () => {

@@ -207,6 +207,39 @@ describeWithInfrastructure('a Kafka broker (Java 17+ for scripts/kafka.sh)', awa
     expect(eventKeys(await storedEvents(store))).toEqual(keysOf([after]));
   });
 
+  it('dead-letters records breaking the v1.1 limits on values with their reasons, and stores the good one beside them', async () => {
+    const { clearance, deadLetters, options } = await freshTopics();
+    const good = anEvent.dutiesPaid('DEC-6', { amount: 1e12 });
+    const overLimits = anEvent.goodsArrived('DEC-7', { officeId: 'OFFICE\u0007', conveyanceRef: 'C'.repeat(129) });
+    // Not UTF-8 (0xFF), and an amount JSON.parse reads as Infinity.
+    const badBytes = { key: 'DEC-8', value: Buffer.from([...Buffer.from('{"id":"'), 0xff, ...Buffer.from('"}')]) };
+    const infinite = { key: 'DEC-9', value: JSON.stringify(anEvent.dutiesPaid('DEC-9', { amount: 7 })).replace('"amount":7', '"amount":1e400') };
+    await produce(producer, clearance, [
+      { ...cloudEventRecord(overLimits), partition: 0 },
+      { ...badBytes, partition: 0 },
+      { ...infinite, partition: 0 },
+      cloudEventRecord(good, 0),
+    ]);
+    const store = await startIngest(options);
+
+    await waitUntil('the group committed every record', () => groupCaughtUp(admin, options.groupId!, options.topics!), 30_000);
+
+    const reasons = (await readRecords(kafka, deadLetters, 3)).map((letter) => JSON.parse(letter.headers!['x-dead-letter-reasons']!.toString()) as unknown);
+    // Dead letters keep their keys, so they may come back from several partitions, in any order.
+    expect(reasons).toHaveLength(3);
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        expect.arrayContaining([
+          { path: 'data.officeId', message: 'holds the control character U+0007 (U+0000 to U+001F and U+007F are refused)' },
+          { path: 'data.conveyanceRef', message: 'must be a string of 1 to 128 characters' },
+        ]),
+        [{ path: '', message: 'must be UTF-8 encoded JSON' }],
+        [{ path: 'data.amount', message: 'must be a number from 0 to 10^12' }],
+      ]),
+    );
+    expect(eventKeys(await storedEvents(store))).toEqual(keysOf([good]));
+  });
+
   it('stores nothing new when the same events come again, and still moves the offsets on', async () => {
     const { clearance, enforcement, options } = await freshTopics();
     const { clearance: clearanceEvents, enforcement: enforcementEvents } = validEvents();

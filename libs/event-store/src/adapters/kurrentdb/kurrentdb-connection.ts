@@ -14,7 +14,7 @@ export interface StreamWatch extends AsyncIterable<unknown> {
 
 /**
  * The part of the KurrentDB client the adapter uses. `KurrentDBClient` has it; so does the in-memory stand-in the
- * unit specs run the contract suite on (fake-kurrentdb.ts).
+ * unit specs run the contract suite on (testing/fake-kurrentdb.ts).
  */
 export interface KurrentDbConnection {
   readStream(streamName: string, options?: ReadStreamOptions): AsyncIterable<ResolvedEvent>;

@@ -5,10 +5,10 @@ import { clearanceEvent, clearanceEvents } from '../../contract/event-fixtures.j
 import { sharedLogContract } from '../../contract/shared-log.contract.js';
 import { EventStoreUnavailableError } from '../../errors.js';
 import { START } from '../../recorded-event.js';
-import { FakeKurrentDb } from './fake-kurrentdb.js';
+import { FakeKurrentDb } from './testing/fake-kurrentdb.js';
 import { KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb-event-store.js';
 
-// The adapter's logic on an in-memory KurrentDB (fake-kurrentdb.ts), since no server can run here. The same
+// The adapter's logic on an in-memory KurrentDB (testing/fake-kurrentdb.ts), since no server can run here. The same
 // contracts run against a real server in kurrentdb-event-store.int-spec.ts when KURRENTDB_URL is set.
 const opened: KurrentDbEventStore[] = [];
 

@@ -10,7 +10,7 @@ import {
   type ReadStreamOptions,
   type ResolvedEvent,
 } from '@kurrent/kurrentdb-client';
-import type { KurrentDbConnection, StreamWatch } from './kurrentdb-connection.js';
+import type { KurrentDbConnection, StreamWatch } from '../kurrentdb-connection.js';
 
 interface FakeRecord {
   readonly streamId: string;

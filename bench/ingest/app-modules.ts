@@ -10,7 +10,7 @@ export interface AppModules {
   readonly IngestEventsHandler: typeof import('@customs-pulse/ingest').IngestEventsHandler;
   readonly IngestEventsCommand: typeof import('@customs-pulse/ingest').IngestEventsCommand;
   readonly resolveKafkaIngestOptions: typeof import('@customs-pulse/ingest').resolveKafkaIngestOptions;
-  readonly startKafkaIngestApp: typeof import('../../test/fixtures/kafka/kafka-ingest-app.js').startKafkaIngestApp;
+  readonly startKafkaIngestApp: typeof import('@customs-pulse/testing/kafka').startKafkaIngestApp;
 }
 
 let loading: Promise<AppModules> | undefined;
@@ -30,7 +30,7 @@ export function loadAppModules(): Promise<AppModules> {
       import('@customs-pulse/http'),
       import('@customs-pulse/auth'),
       import('@customs-pulse/ingest'),
-      import('../../test/fixtures/kafka/kafka-ingest-app.js'),
+      import('@customs-pulse/testing/kafka'),
     ]);
     return {
       StandaloneModule: standalone.StandaloneModule,

@@ -83,7 +83,7 @@ export function methodNotes(workload: IngestWorkload, results: IngestResults): s
         `broker at ${kafka.bootstrap} (${kafka.broker}). After an untimed warm-up ingest of another topic (a fresh broker ` +
         'creates its coordinators\' topics on first use), the runs of each store and of the raw consumer are interleaved; ' +
         'each run has a new consumer group and, for ingest, a new empty ' +
-        'store. Ingest is `IngestModule.forRoot({ kafka })` as the app wires it (test/fixtures/kafka ' +
+        'store. Ingest is `IngestModule.forRoot({ kafka })` as the app wires it (libs/testing/src/kafka ' +
         '`startKafkaIngestApp`: the same consumer and kafkajs adapters, default options: slices of 500, up to 4 partitions ' +
         'at once), timed from creating it until `head()` holds every record (polled every 10 ms); "start-up" is until the ' +
         'first stored event. The raw consumer has the same fetch settings and kafkajs\' default auto-commit, timed from ' +

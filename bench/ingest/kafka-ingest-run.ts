@@ -1,6 +1,6 @@
 import type { EventStore } from '@customs-pulse/event-store';
 import { waitUntil } from '@customs-pulse/testing';
-import { uniqueName } from '../../test/fixtures/kafka/kafka-topics.js';
+import { uniqueName } from '@customs-pulse/testing/kafka';
 import { eventsPerSecond } from '../harness/measure.js';
 import type { AppModules } from './app-modules.js';
 

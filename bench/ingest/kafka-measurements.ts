@@ -1,7 +1,7 @@
 import type { EventStore } from '@customs-pulse/event-store';
 import { acquireTestBroker, isReachable, kafkaAvailable, kafkaBootstrapFromEnv, type TestBroker } from '@customs-pulse/testing';
 import type { Kafka } from 'kafkajs';
-import { testKafka, uniqueName } from '../../test/fixtures/kafka/kafka-topics.js';
+import { testKafka, uniqueName } from '@customs-pulse/testing/kafka';
 import { median } from '../harness/measure.js';
 import type { AppModules } from './app-modules.js';
 import type { BenchStores } from './bench-stores.js';

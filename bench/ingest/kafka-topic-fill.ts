@@ -1,5 +1,5 @@
 import type { Kafka } from 'kafkajs';
-import { createTopics, endOffsets, testProducer } from '../../test/fixtures/kafka/kafka-topics.js';
+import { createTopics, endOffsets, testProducer } from '@customs-pulse/testing/kafka';
 import { inBatches, type ProducerRecord } from './producer-events.js';
 
 /** Records per produce request, and requests in flight at once. */

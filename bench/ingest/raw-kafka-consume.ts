@@ -1,5 +1,5 @@
 import type { Kafka } from 'kafkajs';
-import { uniqueName } from '../../test/fixtures/kafka/kafka-topics.js';
+import { uniqueName } from '@customs-pulse/testing/kafka';
 import { eventsPerSecond } from '../harness/measure.js';
 import { RUN_TIMEOUT_MS, type ConsumeRun } from './kafka-ingest-run.js';
 

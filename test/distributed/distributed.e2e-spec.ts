@@ -28,7 +28,7 @@ import {
 import { describeWithInfrastructure } from '@customs-pulse/testing/jest';
 import type { Admin, Kafka } from 'kafkajs';
 
-import { createTopics, endOffsets, eventKeys, groupCaughtUp, readRecords, storedEvents, testKafka, uniqueName } from '../fixtures/kafka/kafka-topics.js';
+import { createTopics, endOffsets, eventKeys, groupCaughtUp, readRecords, storedEvents, testKafka, uniqueName } from '@customs-pulse/testing/kafka';
 import { HoldingSink } from './holding-sink.js';
 import { type GroupState, committedRecords, describeGroup, settledWith } from './ingest-group.js';
 import { type KpiValue, LiveKpiView } from './live-kpi-view.js';

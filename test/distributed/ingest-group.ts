@@ -1,5 +1,5 @@
 import kafkajs, { type Admin } from 'kafkajs';
-import { committedOffsets } from '../fixtures/kafka/kafka-topics.js';
+import { committedOffsets } from '@customs-pulse/testing/kafka';
 
 const { AssignerProtocol } = kafkajs;
 

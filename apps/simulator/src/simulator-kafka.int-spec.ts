@@ -9,8 +9,7 @@ import type { Admin, Kafka } from 'kafkajs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startKafkaIngestApp } from '../../../test/fixtures/kafka/kafka-ingest-app.js';
-import { createTopics, eventKeys, groupCaughtUp, readRecords, storedEvents, testKafka, uniqueName } from '../../../test/fixtures/kafka/kafka-topics.js';
+import { createTopics, eventKeys, groupCaughtUp, readRecords, startKafkaIngestApp, storedEvents, testKafka, uniqueName } from '@customs-pulse/testing/kafka';
 
 describeWithInfrastructure('a Kafka broker (Java 17+ for scripts/kafka.sh)', await kafkaAvailable(), 'the simulator against the real Kafka broker', () => {
   let broker: TestBroker;

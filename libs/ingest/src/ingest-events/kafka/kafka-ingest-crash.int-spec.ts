@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteEventStore } from '@customs-pulse/event-store/sqlite';
-import { anEvent, waitUntil } from '@customs-pulse/testing';
+import { acquireTestBroker, anEvent, kafkaAvailable, type TestBroker, waitUntil } from '@customs-pulse/testing';
 import { describeWithInfrastructure } from '@customs-pulse/testing/jest';
 import type { Admin, Producer } from 'kafkajs';
 import {
@@ -19,13 +19,12 @@ import {
   testKafka,
   testProducer,
   uniqueName,
-} from '../../../../../test/fixtures/kafka/kafka-topics.js';
-import { acquireTestBroker, kafkaAvailable, type TestBroker } from '@customs-pulse/testing';
+} from '@customs-pulse/testing/kafka';
 
 const repoRoot = fileURLToPath(new URL('../../../../../', import.meta.url));
 const EVENTS = 5_000;
 
-/** An ingest worker process (test/fixtures/kafka/kafka-ingest-worker.ts); its output is kept for a failure's message. */
+/** An ingest worker process (libs/testing/src/kafka/kafka-ingest-worker.ts); its output is kept for a failure's message. */
 class Worker {
   readonly output: string[] = [];
   readonly exited: Promise<number | string | null>;
@@ -34,7 +33,7 @@ class Worker {
   constructor(env: Record<string, string>) {
     this.child = spawn(
       process.execPath,
-      ['--conditions=@customs-pulse/source', '--import', 'tsx', 'test/fixtures/kafka/kafka-ingest-worker.ts'],
+      ['--conditions=@customs-pulse/source', '--import', 'tsx', 'libs/testing/src/kafka/kafka-ingest-worker.ts'],
       { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     this.child.stdout!.on('data', (chunk: Buffer) => this.output.push(chunk.toString()));

@@ -6,37 +6,39 @@ import { PostgresEventStore } from '@customs-pulse/event-store/postgres';
 import { SqliteEventStore } from '@customs-pulse/event-store/sqlite';
 import { type EventStore } from '@customs-pulse/event-store';
 import {
+  acquireTestBroker,
   anEvent,
   cloudEvent,
   dropSchemas,
+  kafkaAvailable,
   postgresAvailable,
   postgresUrl,
   uniqueSchemaName,
   waitUntil,
   type RawCloudEvent,
+  type TestBroker,
 } from '@customs-pulse/testing';
 import { describeWithInfrastructure } from '@customs-pulse/testing/jest';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Admin, Kafka, Producer } from 'kafkajs';
-import { FaultyEventStore } from '../../../../../test/fixtures/kafka/faulty-event-store.js';
-import { startKafkaIngestApp } from '../../../../../test/fixtures/kafka/kafka-ingest-app.js';
 import {
   cloudEventRecord,
   committedOffsets,
   createTopics,
   endOffsets,
   eventKeys,
+  FaultyEventStore,
   groupCaughtUp,
   produce,
   readRecords,
+  startKafkaIngestApp,
   storedEvents,
   testKafka,
   testProducer,
   uniqueName,
   type ProducedRecord,
   type TestRecord,
-} from '../../../../../test/fixtures/kafka/kafka-topics.js';
-import { acquireTestBroker, kafkaAvailable, type TestBroker } from '@customs-pulse/testing';
+} from '@customs-pulse/testing/kafka';
 import { IngestQualityRecorder } from '../../ingest-quality/ingest-quality-recorder.js';
 import { INGEST_QUALITY_TALLY, type IngestQualitySummary, type IngestQualityTally } from '../../ingest-quality/ingest-quality-tally.port.js';
 import type { KafkaIngestOptions } from './kafka-ingest-options.js';

@@ -3,7 +3,7 @@ import { type KpiUpdate } from '@customs-pulse/kpi';
 import { type TestBroker, acquireTestBroker, kafkaAvailable, waitUntil } from '@customs-pulse/testing';
 import { describeWithInfrastructure } from '@customs-pulse/testing/jest';
 
-import { testKafka, testProducer, uniqueName } from '../../../../../test/fixtures/kafka/kafka-topics.js';
+import { testKafka, testProducer, uniqueName } from '@customs-pulse/testing/kafka';
 import { KafkaKpiUpdateListener } from './kafka-kpi-update-listener.js';
 import { KafkaKpiUpdatePublisher } from './kafka-kpi-update-publisher.js';
 

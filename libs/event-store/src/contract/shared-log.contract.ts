@@ -1,25 +1,57 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
+import { waitUntil } from '@customs-pulse/testing';
 import type { EventStore } from '../event-store.port.js';
 import { chainHash, GENESIS_HASH } from '../hash-chain.js';
-import { START } from '../recorded-event.js';
+import { type RecordedEvent, START } from '../recorded-event.js';
 import { positionsOf, take } from './event-store.contract.js';
 import { clearanceEvent, clearanceEvents } from './event-fixtures.js';
 
 /** Opens another store on the same log, as another process would; `pollIntervalMs` where the adapter polls. */
 export type OpenStoreOnLog = (options?: { readonly pollIntervalMs?: number }) => Promise<EventStore>;
 
+/** A fresh, empty log that several stores share, as several processes would. */
+export interface SharedLog {
+  readonly open: OpenStoreOnLog;
+  /**
+   * Whether `store`'s subscriptions hear of other processes' appends yet: an adapter that starts listening in the
+   * background (PostgreSQL's LISTEN connection) says when it is up. Without it, from the moment `subscribeAll` returns.
+   */
+  readonly hearsOtherProcesses?: (store: EventStore) => Promise<boolean>;
+}
+
+/** How a subscriber learns of another process's append. */
+export interface SharedLogWakeUp {
+  /**
+   * `notified`: at once (PostgreSQL NOTIFY, a KurrentDB subscription). `polled`: at its next poll, for an adapter with
+   * no channel between processes (SQLite, whose appends wake only the subscribers of the process that made them).
+   */
+  readonly otherProcessesWake: 'notified' | 'polled';
+}
+
 /**
  * What an adapter that several processes share must add to {@link eventStoreContract}: their appends never make a
- * hole or a fork in the log, and a subscriber in one process hears of another's append at once. `openSharedLog`
- * makes a fresh, empty log and returns how to open stores on it.
+ * hole or a fork in the log, and a subscriber in one process hears of another's append (at once where the adapter
+ * is `notified`). `openSharedLog` makes a fresh, empty log and returns how to open stores on it.
  */
-export function sharedLogContract(openSharedLog: () => Promise<OpenStoreOnLog>): void {
+export function sharedLogContract(openSharedLog: () => Promise<SharedLog>, { otherProcessesWake }: SharedLogWakeUp): void {
   const opened: EventStore[] = [];
+  let log: SharedLog;
   const openStores = async (count: number, options?: { pollIntervalMs?: number }): Promise<EventStore[]> => {
-    const open = await openSharedLog();
-    const stores = await Promise.all(Array.from({ length: count }, () => open(options)));
+    log = await openSharedLog();
+    const stores = await Promise.all(Array.from({ length: count }, () => log.open(options)));
     opened.push(...stores);
     return stores;
+  };
+  /**
+   * Subscribes `subscriber` to the log for one event, once it has read the log empty and waits for news of an append.
+   * (The subscription is wrapped: an async function returning it would wait for it to end.)
+   */
+  const subscribeAndWait = async (subscriber: EventStore, controller: AbortController): Promise<{ received: Promise<RecordedEvent[][]> }> => {
+    const emptyReads = countEmptyReads(subscriber);
+    const received = take(subscriber.subscribeAll(START, { signal: controller.signal }), 1, controller);
+    await waitUntil('the subscriber has read the empty log', () => emptyReads.count > 0);
+    await waitUntil('the subscriber hears of other processes', () => log.hearsOtherProcesses?.(subscriber) ?? true);
+    return { received };
   };
   afterEach(async () => {
     await Promise.all(opened.splice(0).map((store) => store.close()));
@@ -59,15 +91,41 @@ export function sharedLogContract(openSharedLog: () => Promise<OpenStoreOnLog>):
       expect((await first!.head()).position).toBe(1);
     });
 
-    it('wakes a subscriber in another process as soon as one appends, not at its next poll', async () => {
-      const [writer, subscriber] = await openStores(2, { pollIntervalMs: 60_000 });
-      const controller = new AbortController();
-      const received = take(subscriber!.subscribeAll(START, { signal: controller.signal }), 1, controller);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+    if (otherProcessesWake === 'notified') {
+      it('wakes a subscriber in another process as soon as one appends, not at its next poll', async () => {
+        const [writer, subscriber] = await openStores(2, { pollIntervalMs: 60_000 });
+        const controller = new AbortController();
+        // It has read the log empty before the append, so only a wake-up can bring it the event before take's 10 s
+        // watchdog, long before its next poll.
+        const { received } = await subscribeAndWait(subscriber!, controller);
 
-      await writer!.append('DEC-1', [clearanceEvent('DEC-1')]);
+        await writer!.append('DEC-1', [clearanceEvent('DEC-1')]);
 
-      expect(positionsOf(await received)).toEqual([1]);
-    });
+        expect(positionsOf(await received)).toEqual([1]);
+      });
+    } else {
+      it('brings a subscriber in another process each append at its next poll', async () => {
+        const [writer, subscriber] = await openStores(2, { pollIntervalMs: 50 });
+        const controller = new AbortController();
+        const { received } = await subscribeAndWait(subscriber!, controller);
+
+        await writer!.append('DEC-1', [clearanceEvent('DEC-1')]);
+
+        expect(positionsOf(await received)).toEqual([1]);
+      });
+    }
   });
+}
+
+/** Counts the reads of `store`'s log that found nothing: a subscription that made one waits for news of an append. */
+function countEmptyReads(store: EventStore): { count: number } {
+  const reads = { count: 0 };
+  const readAll = store.readAll.bind(store);
+  // The shared subscription loop reads through the store's own `readAll`, so this sees the subscription's reads too.
+  store.readAll = async (afterPosition, limit) => {
+    const events = await readAll(afterPosition, limit);
+    if (events.length === 0) reads.count += 1;
+    return events;
+  };
+  return reads;
 }

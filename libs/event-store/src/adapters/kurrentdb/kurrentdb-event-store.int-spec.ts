@@ -33,10 +33,13 @@ function kurrentDbSuite(): void {
 
   eventStoreContract(async (clock) => openStore({ clock }));
 
-  sharedLogContract(async () => {
-    const prefix = `cp-test-${randomUUID()}`;
-    return (options) => openStore({ ...options, prefix, appendRetry: { maxAttempts: 1_000 } });
-  });
+  sharedLogContract(
+    async () => {
+      const prefix = `cp-test-${randomUUID()}`;
+      return { open: (options) => openStore({ ...options, prefix, appendRetry: { maxAttempts: 1_000 } }) };
+    },
+    { otherProcessesWake: 'notified' },
+  );
 }
 
 describeWithInfrastructure('a KurrentDB server (KURRENTDB_URL is not set)', kurrentDbUrl !== '', 'KurrentDbEventStore', kurrentDbSuite, {

@@ -25,10 +25,13 @@ afterEach(async () => {
 describe('KurrentDbEventStore on an in-memory KurrentDB', () => {
   eventStoreContract(async (clock) => KurrentDbEventStore.openOn(new FakeKurrentDb(), { clock }));
 
-  sharedLogContract(async () => {
-    const server = new FakeKurrentDb();
-    return (options) => KurrentDbEventStore.openOn(server, { ...options, appendRetry: { maxAttempts: 1_000 } });
-  });
+  sharedLogContract(
+    async () => {
+      const server = new FakeKurrentDb();
+      return { open: (options) => KurrentDbEventStore.openOn(server, { ...options, appendRetry: { maxAttempts: 1_000 } }) };
+    },
+    { otherProcessesWake: 'notified' },
+  );
 
   it('plans the whole append again when another process took the head it planned on', async () => {
     const server = new FakeKurrentDb();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventStoreContract } from '../../contract/event-store.contract.js';
 import { clearanceEvents } from '../../contract/event-fixtures.js';
+import { sharedLogContract } from '../../contract/shared-log.contract.js';
 import { START } from '../../recorded-event.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 
@@ -15,6 +16,16 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 describe('SqliteEventStore', () => {
   eventStoreContract(async (clock) => SqliteEventStore.open({ file: freshFile(), clock }));
+
+  // Several processes on one file (the standalone app and `npm run kpi:rebuild`, say): SQLite serializes their
+  // appends, and no channel between them wakes a subscriber, so it polls.
+  sharedLogContract(
+    async () => {
+      const file = freshFile();
+      return { open: async (options) => SqliteEventStore.open({ file, ...options }) };
+    },
+    { otherProcessesWake: 'polled' },
+  );
 
   it('keeps its events across a restart, and goes on from the same head', async () => {
     const file = freshFile();

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { issueAccessToken, type Role } from '@customs-pulse/auth';
-import { loadConfig } from '@customs-pulse/config';
-import { createHttpApp } from '@customs-pulse/http';
 import { anEvent, chromiumAvailable, chromiumPath, waitUntil } from '@customs-pulse/testing';
+import { type AppUnderTest, startStandaloneForTest } from '@customs-pulse/testing/app';
 import { describeWithInfrastructure } from '@customs-pulse/testing/jest';
-import type { INestApplication } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,17 +17,16 @@ import { operationsHistory } from './operations-history.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type ResponseBody = any;
 
-const secret = 'e2e-secret-that-is-at-least-32-bytes-long';
 const LAPTOP = { width: 1366, height: 768 };
 const WALL = { width: 1920, height: 1080 };
 const HOUR = 3_600_000;
 const hoursAgo = (hours: number): string => new Date(Date.now() - hours * HOUR).toISOString();
 
 /** Tokens by role; `supervisor` holds risk and auditor, so one page shows every view. */
-const tokens: Partial<Record<Role | 'supervisor', string>> = {};
-/** The page's build and the app's data, made in `beforeAll` so that a skipped suite leaves nothing behind. */
+let tokens: Partial<Record<Role | 'supervisor', string>> = {};
+/** The page's build and the app, made in `beforeAll` so that a skipped suite leaves nothing behind. */
 let workDir: string;
-let app: INestApplication;
+let standalone: AppUnderTest;
 let baseUrl: string;
 let browser: Browser;
 let context: BrowserContext;
@@ -70,16 +67,13 @@ const chromiumFound = await chromiumAvailable();
 
 describeWithInfrastructure(`Chromium (${chromiumPath})`, chromiumFound, 'the dashboard in headless Chromium', () => {
   beforeAll(async () => {
-    const key = new TextEncoder().encode(secret);
-    for (const role of ['ingest', 'operator', 'risk', 'auditor'] as const) tokens[role] = await issueAccessToken(key, [role]);
-    tokens.supervisor = await issueAccessToken(key, ['risk', 'auditor']);
     workDir = mkdtempSync(join(tmpdir(), 'customs-pulse-dashboard-e2e-'));
     const dashboardDir = join(workDir, 'dashboard');
     await buildDashboard(dashboardDir);
-    const config = loadConfig({ DATA_DIR: join(workDir, 'data'), PORT: '0' });
-    app = await createHttpApp(StandaloneModule.forRoot(config, secret, { dashboardDir }), { logger: ['warn', 'error'] });
-    await app.listen(0, '127.0.0.1');
-    baseUrl = await app.getUrl();
+    standalone = await startStandaloneForTest(StandaloneModule, { name: 'dashboard-e2e', dashboardDir });
+    baseUrl = standalone.baseUrl;
+    const supervisor = await issueAccessToken(new TextEncoder().encode(standalone.jwtSecret), ['risk', 'auditor']);
+    tokens = { ...standalone.tokens, supervisor };
     await ingest(operationsHistory(7, 400));
     browser = await launchChromium();
     context = await browser.newContext({ viewport: LAPTOP });
@@ -88,7 +82,7 @@ describeWithInfrastructure(`Chromium (${chromiumPath})`, chromiumFound, 'the das
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
+    await standalone?.close();
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 

@@ -1,33 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { issueAccessToken } from '@customs-pulse/auth';
-import { loadConfig } from '@customs-pulse/config';
-import { createHttpApp } from '@customs-pulse/http';
 import { HttpEventSink, runSimulation, type SimulatedEvent, type SimulationStats, TrafficSimulation, type TrafficOptions } from '@customs-pulse/simulation';
 import { NOON_IN_TASHKENT, PacedClock, waitUntil } from '@customs-pulse/testing';
-import type { INestApplication } from '@nestjs/common';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { type AppUnderTest, startStandaloneForTest } from '@customs-pulse/testing/app';
 import { StandaloneModule } from '../../standalone/src/standalone.module.js';
 
 /** A parsed response body: the tests assert its fields one by one, which is the type check here. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type ResponseBody = any;
 
-const secret = 'e2e-secret-that-is-at-least-32-bytes-long';
-const key = new TextEncoder().encode(secret);
-const dataDir = mkdtempSync(join(tmpdir(), 'customs-pulse-simulator-e2e-'));
 /** The simulated working day follows Tashkent time: the app and the traffic run from its noon, at any real hour. */
 const clock = new PacedClock(NOON_IN_TASHKENT);
-let app: INestApplication;
-let baseUrl: string;
-let operatorToken: string;
+let standalone: AppUnderTest;
 let stats: SimulationStats;
 /** What the run sent: the same simulation again, taken up to the end of the run. */
 let sent: SimulatedEvent[];
 
 async function get(path: string): Promise<ResponseBody> {
-  const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${operatorToken}` } });
+  const response = await fetch(`${standalone.baseUrl}${path}`, { headers: { authorization: `Bearer ${standalone.tokens.operator}` } });
   expect(response.status).toBe(200);
   return response.json();
 }
@@ -36,21 +25,15 @@ const current = async (kpiId: string, query = ''): Promise<{ value: number | nul
   (await get(`/api/kpis/current${query}`)).values.find((value: { kpiId: string }) => value.kpiId === kpiId);
 
 beforeAll(async () => {
-  app = await createHttpApp(StandaloneModule.forRoot(loadConfig({ DATA_DIR: dataDir, PORT: '0' }), secret, { clock }), { logger: ['error'] });
-  await app.listen(0, '127.0.0.1');
-  baseUrl = await app.getUrl();
-  operatorToken = await issueAccessToken(key, ['operator']);
+  standalone = await startStandaloneForTest(StandaloneModule, { name: 'simulator-e2e', clock, logger: ['error'] });
   // Two hours of history at 1 event/s, then 3 s of live traffic at 20 events/s.
   const options: TrafficOptions = { seed: 4, start: clock.millis(), rate: 20, days: 2 / 24, historyRate: 1 };
-  const sink = new HttpEventSink({ url: baseUrl, token: await issueAccessToken(key, ['ingest']) });
+  const sink = new HttpEventSink({ url: standalone.baseUrl, token: standalone.tokens.ingest });
   stats = await runSimulation({ traffic: new TrafficSimulation(options), sink, now: clock.millis, durationSeconds: 3 });
   sent = new TrafficSimulation(options).takeDue(options.start + 3_000, Infinity);
 }, 60_000);
 
-afterAll(async () => {
-  await app.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => standalone?.close());
 
 describe('the simulator against the running standalone app over HTTP', () => {
   it('has its valid events stored, its duplicates recognised and its malformed and conflicting ones rejected', () => {

@@ -1,16 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { AlertRulesObserver } from '@customs-pulse/alerts';
-import { issueAccessToken, type Role } from '@customs-pulse/auth';
-import { loadConfig } from '@customs-pulse/config';
+import type { Role } from '@customs-pulse/auth';
 import { EVENT_STORE, type EventStore, START } from '@customs-pulse/event-store';
-import { createHttpApp } from '@customs-pulse/http';
 import { KpiProjection, type KpiProjectionOptions } from '@customs-pulse/kpi';
 import { InProcessNotifier } from '@customs-pulse/realtime';
 import { anEvent, waitUntil } from '@customs-pulse/testing';
-import type { INestApplication } from '@nestjs/common';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { type AppUnderTest, startStandaloneForTest } from '@customs-pulse/testing/app';
 import { io, type Socket } from 'socket.io-client';
 import { StandaloneModule } from './standalone.module.js';
 
@@ -18,12 +13,8 @@ import { StandaloneModule } from './standalone.module.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Payload = any;
 
-const secret = 'e2e-secret-that-is-at-least-32-bytes-long';
-const dataDir = mkdtempSync(join(tmpdir(), 'customs-pulse-alerts-e2e-'));
-const tokens: Partial<Record<Role, string>> = {};
+let standalone: AppUnderTest;
 const clients: Socket[] = [];
-let app: INestApplication;
-let baseUrl: string;
 
 const HOUR = 3_600_000;
 /** The start of the present hour: releases an hour or two before it are inside the 24 hours `current` covers. */
@@ -35,9 +26,9 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 const OFFICE = 'UZ-ALERT';
 
 async function call(method: string, path: string, role: Role | null, body?: unknown): Promise<{ status: number; body: Payload }> {
-  const response = await fetch(`${baseUrl}${path}`, {
+  const response = await fetch(`${standalone.baseUrl}${path}`, {
     method,
-    headers: { 'content-type': 'application/json', ...(role === null ? {} : { authorization: `Bearer ${tokens[role]}` }) },
+    headers: { 'content-type': 'application/json', ...(role === null ? {} : { authorization: `Bearer ${standalone.tokens[role]}` }) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return { status: response.status, body: await response.json() };
@@ -66,13 +57,13 @@ const releaseTimeAlertOf = (list: Payload[], office: string): Payload | undefine
   list.find((alert) => alert.kpiId === 'release_time_mean' && alert.filters.office === office);
 
 async function alertEventsStored(): Promise<number> {
-  const events = await app.get<EventStore>(EVENT_STORE).readAll(START, 100_000);
+  const events = await standalone.app.get<EventStore>(EVENT_STORE).readAll(START, 100_000);
   return events.filter(({ type }) => type.startsWith('Alert')).length;
 }
 
 /** A connected risk client, and every alert push it gets, by event name. */
 async function riskClient(): Promise<{ socket: Socket; pushes: { event: string; alert: Payload }[] }> {
-  const socket = io(`${baseUrl}/live`, { auth: { token: tokens.risk }, transports: ['websocket'], reconnection: false, forceNew: true });
+  const socket = io(`${standalone.baseUrl}/live`, { auth: { token: standalone.tokens.risk }, transports: ['websocket'], reconnection: false, forceNew: true });
   clients.push(socket);
   const pushes: { event: string; alert: Payload }[] = [];
   for (const event of ['alert.raised', 'alert.updated', 'alert.resolved']) socket.on(event, (alert: Payload) => pushes.push({ event, alert }));
@@ -83,33 +74,22 @@ async function riskClient(): Promise<{ socket: Socket; pushes: { event: string; 
   return { socket, pushes };
 }
 
-async function startApp(): Promise<void> {
-  app = await createHttpApp(StandaloneModule.forRoot(loadConfig({ DATA_DIR: dataDir, PORT: '0' }), secret), { logger: ['warn', 'error'] });
-  await app.listen(0, '127.0.0.1');
-  baseUrl = await app.getUrl();
-}
-
 beforeAll(async () => {
-  const key = new TextEncoder().encode(secret);
-  for (const role of ['ingest', 'operator', 'risk', 'admin'] as const) tokens[role] = await issueAccessToken(key, [role], { subject: `${role}-1` });
-  await startApp();
+  standalone = await startStandaloneForTest(StandaloneModule, { name: 'alerts-e2e' });
 });
 
 afterEach(() => {
   for (const socket of clients.splice(0)) socket.disconnect();
 });
 
-afterAll(async () => {
-  await app.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => standalone?.close());
 
 describe('wiring', () => {
   it('gives the KPI projection the notifier and the alert rules the app names', () => {
-    const options = (app.get(KpiProjection) as unknown as { options: KpiProjectionOptions }).options;
+    const options = (standalone.app.get(KpiProjection) as unknown as { options: KpiProjectionOptions }).options;
 
-    expect(options.notifier).toBe(app.get(InProcessNotifier));
-    expect(options.observers).toEqual([app.get(AlertRulesObserver)]);
+    expect(options.notifier).toBe(standalone.app.get(InProcessNotifier));
+    expect(options.observers).toEqual([standalone.app.get(AlertRulesObserver)]);
     expect(options.observers?.[0]).toBeInstanceOf(AlertRulesObserver);
   });
 });
@@ -216,7 +196,7 @@ describe('PUT /api/kpis/:id/thresholds', () => {
     expect(body).toEqual({ kpiId: 'release_time_mean', direction: 'down', thresholds: { warning: 30, critical: 60 }, previous: { warning: 24, critical: 48 }, changed: true });
     const catalogue = (await call('GET', '/api/kpis', 'operator')).body;
     expect(catalogue.find(({ id }: Payload) => id === 'release_time_mean').thresholds).toEqual({ warning: 30, critical: 60 });
-    const recorded = await app.get<EventStore>(EVENT_STORE).readStream('release_time_mean');
+    const recorded = await standalone.app.get<EventStore>(EVENT_STORE).readStream('release_time_mean');
     expect(recorded).toEqual([
       expect.objectContaining({
         type: 'KpiThresholdChanged',
@@ -231,7 +211,7 @@ describe('PUT /api/kpis/:id/thresholds', () => {
     const { body } = await call('PUT', '/api/kpis/release_time_mean/thresholds', 'admin', { warning: 30, critical: 60 });
 
     expect(body).toMatchObject({ changed: false });
-    expect(await app.get<EventStore>(EVENT_STORE).readStream('release_time_mean')).toHaveLength(1);
+    expect(await standalone.app.get<EventStore>(EVENT_STORE).readStream('release_time_mean')).toHaveLength(1);
   });
 
   it('answers 400 naming the field for a warning on the bad side of critical, or a value that is not a number', async () => {
@@ -271,9 +251,9 @@ describe('a restart', () => {
   it('raises nothing again: the alert state is read back from the log', async () => {
     const before = await alertEventsStored();
     const listed = await alerts();
-    await app.close();
+    await standalone.stop();
 
-    await startApp();
+    await standalone.start();
     await ingest([anEvent.seizureRecorded('CASE-AFTER', { officeId: 'UZ-CALM', category: 'TOBACCO' }, { time: hoursAgo(1) })]);
     await waitUntil('the projection has applied it', async () => (await call('GET', '/api/kpis/seizures_count/current?office=UZ-CALM', 'operator')).body.value === 2);
     await sleep(300);

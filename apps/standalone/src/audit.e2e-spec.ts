@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { issueAccessToken, type Role } from '@customs-pulse/auth';
-import { loadConfig } from '@customs-pulse/config';
-import { createHttpApp } from '@customs-pulse/http';
+import type { Role } from '@customs-pulse/auth';
 import { anEvent, waitUntil } from '@customs-pulse/testing';
-import type { INestApplication } from '@nestjs/common';
+import { type AppUnderTest, startStandaloneForTest } from '@customs-pulse/testing/app';
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StandaloneModule } from './standalone.module.js';
 
@@ -14,11 +10,7 @@ import { StandaloneModule } from './standalone.module.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type ResponseBody = any;
 
-const secret = 'e2e-secret-that-is-at-least-32-bytes-long';
-const dataDir = mkdtempSync(join(tmpdir(), 'customs-pulse-audit-e2e-'));
-const tokens: Partial<Record<Role, string>> = {};
-let app: INestApplication;
-let baseUrl: string;
+let standalone: AppUnderTest;
 
 const HOUR = 3_600_000;
 /** The start of the present hour: event times are whole hours before it, so that they land in known buckets. */
@@ -40,14 +32,14 @@ const laterBatch = [
 ];
 
 async function get(path: string, role: Role | null = 'auditor'): Promise<{ status: number; body: ResponseBody }> {
-  const response = await fetch(`${baseUrl}${path}`, { headers: role === null ? {} : { authorization: `Bearer ${tokens[role]}` } });
+  const response = await fetch(`${standalone.baseUrl}${path}`, { headers: role === null ? {} : { authorization: `Bearer ${standalone.tokens[role]}` } });
   return { status: response.status, body: await response.json() };
 }
 
 async function post(path: string, body: unknown, role: Role): Promise<{ status: number; body: ResponseBody }> {
-  const response = await fetch(`${baseUrl}${path}`, {
+  const response = await fetch(`${standalone.baseUrl}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[role]}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${standalone.tokens[role]}` },
     body: JSON.stringify(body),
   });
   return { status: response.status, body: await response.json() };
@@ -56,19 +48,12 @@ async function post(path: string, body: unknown, role: Role): Promise<{ status: 
 const liveReleaseTime = async (): Promise<ResponseBody> => (await get('/api/kpis/release_time_mean/current', 'operator')).body;
 
 beforeAll(async () => {
-  const key = new TextEncoder().encode(secret);
-  for (const role of ['ingest', 'operator', 'auditor'] as const) tokens[role] = await issueAccessToken(key, [role]);
-  app = await createHttpApp(StandaloneModule.forRoot(loadConfig({ DATA_DIR: dataDir, PORT: '0' }), secret), { logger: ['warn', 'error'] });
-  await app.listen(0, '127.0.0.1');
-  baseUrl = await app.getUrl();
+  standalone = await startStandaloneForTest(StandaloneModule, { name: 'audit-e2e' });
   expect((await post('/api/events', firstBatch, 'ingest')).body).toMatchObject({ accepted: 4 });
   await waitUntil('the projection has applied the first batch', async () => (await liveReleaseTime()).n === 1);
 });
 
-afterAll(async () => {
-  await app.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => standalone?.close());
 
 describe('asOf: what a dashboard showed at T', () => {
   it('stays the same after later events are stored, while the live value moves on', async () => {
@@ -173,7 +158,7 @@ describe('GET /api/audit/verify', () => {
   });
 
   it('names the first broken link once a stored event is edited in the database behind the app', async () => {
-    const db = new Database(join(dataDir, 'events.sqlite'));
+    const db = new Database(join(standalone.dataDir, 'events.sqlite'));
     db.prepare(`UPDATE event_log SET data = json_set(data, '$.lane', 'RED') WHERE position = 3`).run();
     db.close();
 

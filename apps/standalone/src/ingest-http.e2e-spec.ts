@@ -1,42 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { issueAccessToken } from '@customs-pulse/auth';
-import { loadConfig } from '@customs-pulse/config';
 import { EVENT_STORE, START, type EventStore } from '@customs-pulse/event-store';
-import { createHttpApp } from '@customs-pulse/http';
 import { anEvent } from '@customs-pulse/testing';
-import type { INestApplication } from '@nestjs/common';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { type AppUnderTest, startStandaloneForTest } from '@customs-pulse/testing/app';
 import { join } from 'node:path';
 import { StandaloneModule } from './standalone.module.js';
 
-const secret = 'e2e-secret-that-is-at-least-32-bytes-long';
-const dataDir = mkdtempSync(join(tmpdir(), 'customs-pulse-e2e-'));
-let app: INestApplication;
-let baseUrl: string;
+let standalone: AppUnderTest;
 let store: EventStore;
-const tokens: Record<string, string> = {};
+/** A token of the ingest role signed with another secret than the app's. */
+let forgedToken: string;
 
 beforeAll(async () => {
-  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0' });
-  app = await createHttpApp(StandaloneModule.forRoot(config, secret), { logger: ['warn', 'error'] });
-  await app.listen(0, '127.0.0.1');
-  baseUrl = await app.getUrl();
-  store = app.get(EVENT_STORE);
-  const key = new TextEncoder().encode(secret);
-  tokens.ingest = await issueAccessToken(key, ['ingest']);
-  tokens.operator = await issueAccessToken(key, ['operator']);
-  tokens.forged = await issueAccessToken(new TextEncoder().encode('another-secret-that-is-32-bytes-long!!'), ['ingest']);
+  standalone = await startStandaloneForTest(StandaloneModule, { name: 'ingest-e2e' });
+  store = standalone.app.get(EVENT_STORE);
+  forgedToken = await issueAccessToken(new TextEncoder().encode('another-secret-that-is-32-bytes-long!!'), ['ingest']);
 });
 
-afterAll(async () => {
-  await app.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => standalone?.close());
 
 /** POSTs with the ingest role's token, another token, or none (`null`). */
-function post(body: string | Buffer, token: string | null = tokens.ingest!): Promise<Response> {
-  return fetch(`${baseUrl}/api/events`, {
+function post(body: string | Buffer, token: string | null = standalone.tokens.ingest): Promise<Response> {
+  return fetch(`${standalone.baseUrl}/api/events`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }) },
     body,
@@ -50,9 +35,9 @@ describe('POST /api/events', () => {
   describe('who may submit', () => {
     it.each([
       { who: 'no token', token: (): string | null => null, status: 401 },
-      { who: 'a token signed with another secret', token: () => tokens.forged!, status: 401 },
+      { who: 'a token signed with another secret', token: () => forgedToken, status: 401 },
       { who: 'a malformed token', token: () => 'not-a-jwt', status: 401 },
-      { who: 'a valid token without the ingest role', token: () => tokens.operator!, status: 403 },
+      { who: 'a valid token without the ingest role', token: () => standalone.tokens.operator, status: 403 },
     ])('answers $who with $status as problem+json', async ({ token: tokenOf, status }) => {
       const token = tokenOf();
 
@@ -145,7 +130,7 @@ describe('POST /api/events', () => {
     await post(json([event]));
 
     const { SqliteEventStore } = await import('@customs-pulse/event-store/sqlite');
-    const reader = SqliteEventStore.open({ file: join(dataDir, 'events.sqlite') });
+    const reader = SqliteEventStore.open({ file: join(standalone.dataDir, 'events.sqlite') });
     const all = await reader.readAll(START, 10_000);
     await reader.close();
 
@@ -155,8 +140,8 @@ describe('POST /api/events', () => {
 
 describe('health', () => {
   it('is live and ready without a token', async () => {
-    expect((await fetch(`${baseUrl}/health/live`)).status).toBe(200);
-    const ready = await fetch(`${baseUrl}/health/ready`);
+    expect((await fetch(`${standalone.baseUrl}/health/live`)).status).toBe(200);
+    const ready = await fetch(`${standalone.baseUrl}/health/ready`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: 'ok', store: { position: expect.any(Number) } });
   });

@@ -1,23 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { issueAccessToken, type Role } from '@customs-pulse/auth';
-import { loadConfig } from '@customs-pulse/config';
-import { createHttpApp } from '@customs-pulse/http';
+import type { Role } from '@customs-pulse/auth';
 import { anEvent, waitUntil } from '@customs-pulse/testing';
-import type { INestApplication } from '@nestjs/common';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { type AppUnderTest, startStandaloneForTest } from '@customs-pulse/testing/app';
 import { StandaloneModule } from './standalone.module.js';
 
 /** A parsed response body: the tests assert its fields one by one, which is the type check here. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type ResponseBody = any;
 
-const secret = 'e2e-secret-that-is-at-least-32-bytes-long';
-const dataDir = mkdtempSync(join(tmpdir(), 'customs-pulse-kpi-e2e-'));
-const tokens: Partial<Record<Role, string>> = {};
-let app: INestApplication;
-let baseUrl: string;
+let standalone: AppUnderTest;
 
 const HOUR = 3_600_000;
 /** The start of the present hour: event times are whole hours before it, so that they land in known buckets. */
@@ -26,30 +17,22 @@ const hoursAgo = (hours: number): string => new Date(thisHour - hours * HOUR).to
 /** When the declarations below were released, for asOf: after D-A's release, before D-B's. */
 let storedBeforeLastBatch: string;
 
-async function startApp(): Promise<void> {
-  app = await createHttpApp(StandaloneModule.forRoot(loadConfig({ DATA_DIR: dataDir, PORT: '0' }), secret), { logger: ['warn', 'error'] });
-  await app.listen(0, '127.0.0.1');
-  baseUrl = await app.getUrl();
-}
-
 async function get(path: string, role: Role | null = 'operator'): Promise<{ status: number; body: ResponseBody }> {
-  const response = await fetch(`${baseUrl}${path}`, { headers: role === null ? {} : { authorization: `Bearer ${tokens[role]}` } });
+  const response = await fetch(`${standalone.baseUrl}${path}`, { headers: role === null ? {} : { authorization: `Bearer ${standalone.tokens[role]}` } });
   return { status: response.status, body: await response.json() };
 }
 
 async function post(path: string, body: unknown, role: Role): Promise<{ status: number; body: ResponseBody }> {
-  const response = await fetch(`${baseUrl}${path}`, {
+  const response = await fetch(`${standalone.baseUrl}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[role]}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${standalone.tokens[role]}` },
     body: JSON.stringify(body),
   });
   return { status: response.status, body: await response.json() };
 }
 
 beforeAll(async () => {
-  const key = new TextEncoder().encode(secret);
-  for (const role of ['ingest', 'operator', 'auditor', 'admin'] as const) tokens[role] = await issueAccessToken(key, [role]);
-  await startApp();
+  standalone = await startStandaloneForTest(StandaloneModule, { name: 'kpi-e2e' });
   // D-A: SEA import at UZ-TAS, 3 h from arrival to release; D-B: ROAD at UZ-SAM, 5 h.
   await post('/api/events', [
     anEvent.goodsArrived('D-A', { officeId: 'UZ-TAS', transportMode: 'SEA' }, { time: hoursAgo(5) }),
@@ -70,10 +53,7 @@ beforeAll(async () => {
   await waitUntil('the projection has applied both batches', async () => (await get('/api/kpis/release_time_mean/current')).body.n === 2);
 });
 
-afterAll(async () => {
-  await app.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => standalone?.close());
 
 describe('GET /api/kpis', () => {
   it('lists the whole catalogue with dimension, unit, direction, thresholds and slices', async () => {
@@ -243,9 +223,9 @@ describe('the projection', () => {
 
   it('keeps its read model across a restart of the app', async () => {
     const before = (await get('/api/kpis/current')).body;
-    await app.close();
+    await standalone.stop();
 
-    await startApp();
+    await standalone.start();
 
     expect((await get('/api/kpis/current')).body).toEqual(before);
   });

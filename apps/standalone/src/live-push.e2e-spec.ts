@@ -1,14 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { type AlertNotice } from '@customs-pulse/alerts';
 import { issueAccessToken, type Role } from '@customs-pulse/auth';
-import { loadConfig } from '@customs-pulse/config';
-import { createHttpApp } from '@customs-pulse/http';
 import { LiveHub } from '@customs-pulse/realtime';
 import { anEvent, waitUntil } from '@customs-pulse/testing';
-import type { INestApplication } from '@nestjs/common';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { type AppUnderTest, startStandaloneForTest } from '@customs-pulse/testing/app';
 import { io, type Socket } from 'socket.io-client';
 import { StandaloneModule } from './standalone.module.js';
 
@@ -19,12 +14,8 @@ type Payload = any;
 /** A `kpi.updated` as a client received it, and when. */
 type Received = Payload & { readonly receivedAt: number };
 
-const secret = 'e2e-secret-that-is-at-least-32-bytes-long';
-const dataDir = mkdtempSync(join(tmpdir(), 'customs-pulse-live-e2e-'));
-const tokens: Partial<Record<Role, string>> = {};
+let standalone: AppUnderTest;
 const clients: Socket[] = [];
-let app: INestApplication | null = null;
-let baseUrl: string;
 
 const HOUR = 3_600_000;
 /** An hour ago: inside the 24 hours `current` covers. */
@@ -32,14 +23,14 @@ const anHourAgo = (): string => new Date(Math.floor(Date.now() / HOUR) * HOUR - 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function get(path: string): Promise<Payload> {
-  const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${tokens.operator}` } });
+  const response = await fetch(`${standalone.baseUrl}${path}`, { headers: { authorization: `Bearer ${standalone.tokens.operator}` } });
   return response.json();
 }
 
 async function ingest(events: readonly unknown[]): Promise<void> {
-  const response = await fetch(`${baseUrl}/api/events`, {
+  const response = await fetch(`${standalone.baseUrl}/api/events`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.ingest}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${standalone.tokens.ingest}` },
     body: JSON.stringify(events),
   });
   expect(await response.json()).toMatchObject({ accepted: events.length, rejected: [] });
@@ -51,14 +42,14 @@ const aSeizureAt = (office: string): unknown => anEvent.seizureRecorded(`S-${(se
 
 /** A client of `/live` with `auth`, websocket only, that does not reconnect by itself. */
 function client(auth: Record<string, unknown>): Socket {
-  const socket = io(`${baseUrl}/live`, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+  const socket = io(`${standalone.baseUrl}/live`, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
   clients.push(socket);
   return socket;
 }
 
 /** A connected client of `role`. */
 function connectAs(role: Role): Promise<Socket> {
-  const socket = client({ token: tokens[role] });
+  const socket = client({ token: standalone.tokens[role] });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', reject);
@@ -86,11 +77,7 @@ function updatesOf(socket: Socket): Received[] {
 }
 
 beforeAll(async () => {
-  const key = new TextEncoder().encode(secret);
-  for (const role of ['ingest', 'operator', 'risk'] as const) tokens[role] = await issueAccessToken(key, [role]);
-  app = await createHttpApp(StandaloneModule.forRoot(loadConfig({ DATA_DIR: dataDir, PORT: '0' }), secret), { logger: ['warn', 'error'] });
-  await app.listen(0, '127.0.0.1');
-  baseUrl = await app.getUrl();
+  standalone = await startStandaloneForTest(StandaloneModule, { name: 'live-e2e' });
   await ingest([aSeizureAt('UZ-TAS'), aSeizureAt('UZ-TAS'), aSeizureAt('UZ-SAM')]);
   await waitUntil('the projection has applied the seizures', async () => (await get('/api/kpis/seizures_count/current')).value === 3);
 });
@@ -99,17 +86,14 @@ afterEach(() => {
   for (const socket of clients.splice(0)) socket.disconnect();
 });
 
-afterAll(async () => {
-  await app?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => standalone?.close());
 
 describe('connecting to /live', () => {
   it.each([
     { who: 'without a token', auth: () => ({}), status: 401, message: /auth\.token/ },
     { who: 'with a token signed with another secret', auth: async () => ({ token: await issueAccessToken(new TextEncoder().encode('x'.repeat(40)), ['operator']) }), status: 401, message: /not a valid HS256 JWT/ },
     { who: 'with a token that is not a JWT', auth: () => ({ token: 'garbage' }), status: 401, message: /not a valid HS256 JWT/ },
-    { who: 'with an ingest-only token', auth: () => ({ token: tokens.ingest }), status: 403, message: /role operator is required/ },
+    { who: 'with an ingest-only token', auth: () => ({ token: standalone.tokens.ingest }), status: 403, message: /role operator is required/ },
   ])('refuses a client $who, saying why', async ({ auth, status, message }) => {
     const refusal = await refusalOf(await auth());
 
@@ -274,7 +258,7 @@ describe('alerts', () => {
       resolvedAt: null,
       resolvedValue: null,
     };
-    app!.get(LiveHub).publishAlert('raised', alert);
+    standalone.app.get(LiveHub).publishAlert('raised', alert);
     await waitUntil('the risk client has the alert', () => riskAlerts.length > 0);
     await sleep(200);
 
@@ -288,8 +272,7 @@ describe('a node going down', () => {
     const socket = await connectAs('operator');
     const disconnected = new Promise<string>((resolve) => socket.once('disconnect', resolve));
 
-    await app!.close();
-    app = null;
+    await standalone.stop();
 
     // socket.io clients reconnect after "transport close", not after "io server disconnect".
     expect(await disconnected).toBe('transport close');

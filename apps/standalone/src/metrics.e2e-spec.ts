@@ -1,21 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { issueAccessToken, type Role } from '@customs-pulse/auth';
-import { loadConfig } from '@customs-pulse/config';
+import type { Role } from '@customs-pulse/auth';
 import { EVENT_STORE, type EventStore } from '@customs-pulse/event-store';
-import { createHttpApp, parsePrometheusText, sampleValue, type PrometheusExposition } from '@customs-pulse/http';
+import { parsePrometheusText, sampleValue, type PrometheusExposition } from '@customs-pulse/http';
 import { anEvent, waitUntil } from '@customs-pulse/testing';
-import type { INestApplication } from '@nestjs/common';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { type AppUnderTest, startStandaloneForTest } from '@customs-pulse/testing/app';
 import { io, type Socket } from 'socket.io-client';
 import { StandaloneModule } from './standalone.module.js';
 
-const secret = 'e2e-secret-that-is-at-least-32-bytes-long';
-const dataDirs: string[] = [];
-const apps: INestApplication[] = [];
-const tokens: Partial<Record<Role, string>> = {};
-let baseUrl: string;
+/** Every app started here: the first is the one most tests look at. */
+const started: AppUnderTest[] = [];
+let standalone: AppUnderTest;
 let store: EventStore;
 let operator: Socket;
 
@@ -24,20 +18,17 @@ const HOUR = 3_600_000;
 const anHourAgo = (): string => new Date(Math.floor(Date.now() / HOUR) * HOUR - HOUR).toISOString();
 const aSeizure = (id: string, office: string): unknown => anEvent.seizureRecorded(id, { officeId: office }, { time: anHourAgo() });
 
-/** A standalone app on a data folder of its own, listening on a free port; its base URL. */
-async function startApp(): Promise<{ app: INestApplication; url: string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'customs-pulse-metrics-e2e-'));
-  dataDirs.push(dataDir);
-  const app = await createHttpApp(StandaloneModule.forRoot(loadConfig({ DATA_DIR: dataDir, PORT: '0' }), secret), { logger: ['error'] });
-  apps.push(app);
-  await app.listen(0, '127.0.0.1');
-  return { app, url: await app.getUrl() };
+/** A standalone app on a data folder of its own, listening on a free port. */
+async function startApp(): Promise<AppUnderTest> {
+  const app = await startStandaloneForTest(StandaloneModule, { name: 'metrics-e2e', logger: ['error'] });
+  started.push(app);
+  return app;
 }
 
 async function ingest(body: readonly unknown[]): Promise<{ accepted: number; duplicates: number; rejected: unknown[] }> {
-  const response = await fetch(`${baseUrl}/api/events`, {
+  const response = await fetch(`${standalone.baseUrl}/api/events`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.ingest}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${standalone.tokens.ingest}` },
     body: JSON.stringify(body),
   });
   expect(response.status).toBe(200);
@@ -45,7 +36,7 @@ async function ingest(body: readonly unknown[]): Promise<{ accepted: number; dup
 }
 
 /** `GET /metrics` as a scraper makes it, with no token, parsed. */
-async function scrape(url = baseUrl): Promise<PrometheusExposition> {
+async function scrape(url = standalone.baseUrl): Promise<PrometheusExposition> {
   const response = await fetch(`${url}/metrics`);
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
@@ -56,7 +47,7 @@ const value = (exposition: PrometheusExposition, name: string, labels: Record<st
   sampleValue(exposition, `customs_pulse_${name}`, labels);
 
 function connectAs(role: Role): Promise<Socket> {
-  const socket = io(`${baseUrl}/live`, { auth: { token: tokens[role] }, transports: ['websocket'], reconnection: false, forceNew: true });
+  const socket = io(`${standalone.baseUrl}/live`, { auth: { token: standalone.tokens[role] }, transports: ['websocket'], reconnection: false, forceNew: true });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', reject);
@@ -64,11 +55,8 @@ function connectAs(role: Role): Promise<Socket> {
 }
 
 beforeAll(async () => {
-  const key = new TextEncoder().encode(secret);
-  for (const role of ['ingest', 'operator', 'admin'] as const) tokens[role] = await issueAccessToken(key, [role]);
-  const { app, url } = await startApp();
-  baseUrl = url;
-  store = app.get(EVENT_STORE);
+  standalone = await startApp();
+  store = standalone.app.get(EVENT_STORE);
 
   // Three seizures, one of them sent twice, and an item that is no event: 3 accepted, 1 duplicate, 1 rejected.
   expect(await ingest([aSeizure('S-1', 'UZ-TAS'), aSeizure('S-2', 'UZ-TAS'), aSeizure('S-3', 'UZ-SAM')])).toMatchObject({ accepted: 3, duplicates: 0 });
@@ -85,8 +73,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   operator?.disconnect();
-  for (const app of apps) await app.close();
-  for (const dataDir of dataDirs) rmSync(dataDir, { recursive: true, force: true });
+  for (const app of started) await app.close();
 });
 
 describe('GET /metrics', () => {
@@ -132,7 +119,7 @@ describe('GET /metrics', () => {
   });
 
   it('counts a rebuild started and swapped in', async () => {
-    const rebuild = await fetch(`${baseUrl}/api/kpis/rebuild`, { method: 'POST', headers: { authorization: `Bearer ${tokens.admin}` } });
+    const rebuild = await fetch(`${standalone.baseUrl}/api/kpis/rebuild`, { method: 'POST', headers: { authorization: `Bearer ${standalone.tokens.admin}` } });
     expect(rebuild.status).toBe(200);
 
     const exposition = await scrape();
@@ -152,7 +139,7 @@ describe('GET /metrics', () => {
   it('is each app’s own: a second app in the same process starts from zero', async () => {
     const second = await startApp();
 
-    const exposition = await scrape(second.url);
+    const exposition = await scrape(second.baseUrl);
 
     expect(value(exposition, 'ingest_events_total', { transport: 'http', outcome: 'accepted' })).toBe(0);
     expect(value(exposition, 'live_clients')).toBe(0);

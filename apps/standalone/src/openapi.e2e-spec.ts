@@ -1,10 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { loadConfig } from '@customs-pulse/config';
-import { BEARER_SCHEME, OPENAPI_JSON_PATH, OPENAPI_UI_PATH, PROBLEM_JSON, createHttpApp } from '@customs-pulse/http';
-import type { INestApplication } from '@nestjs/common';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { BEARER_SCHEME, OPENAPI_JSON_PATH, OPENAPI_UI_PATH, PROBLEM_JSON } from '@customs-pulse/http';
+import { type AppUnderTest, startStandaloneForTest } from '@customs-pulse/testing/app';
 import { StandaloneModule } from './standalone.module.js';
 
 /** A parsed OpenAPI document: the tests assert its fields one by one, which is the type check here. */
@@ -33,25 +29,17 @@ const PROTECTED = API_MD_ENDPOINTS.filter(([, , role]) => role !== null);
 /** Every JSON route: `/metrics` answers in the Prometheus text format instead (its own test below). */
 const DESCRIBED_HERE = API_MD_ENDPOINTS.filter(([, path]) => path !== '/metrics');
 
-const dataDir = mkdtempSync(join(tmpdir(), 'customs-pulse-openapi-e2e-'));
-let app: INestApplication;
-let baseUrl: string;
+let standalone: AppUnderTest;
 let document: OpenApiDocument;
 
 beforeAll(async () => {
-  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0' });
-  app = await createHttpApp(StandaloneModule.forRoot(config, 'e2e-secret-that-is-at-least-32-bytes-long'), { logger: ['warn', 'error'] });
-  await app.listen(0, '127.0.0.1');
-  baseUrl = await app.getUrl();
-  const response = await fetch(`${baseUrl}${OPENAPI_JSON_PATH}`);
+  standalone = await startStandaloneForTest(StandaloneModule, { name: 'openapi-e2e' });
+  const response = await fetch(`${standalone.baseUrl}${OPENAPI_JSON_PATH}`);
   expect(response.status).toBe(200);
   document = await response.json();
 });
 
-afterAll(async () => {
-  await app.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => standalone?.close());
 
 function operation(method: string, path: string): OpenApiDocument {
   return document.paths[path]?.[method];
@@ -141,15 +129,15 @@ describe(`the OpenAPI document (${OPENAPI_JSON_PATH})`, () => {
 
 describe(`the Swagger UI (${OPENAPI_UI_PATH})`, () => {
   it('serves the UI page, without a token, with its assets', async () => {
-    const page = await fetch(`${baseUrl}${OPENAPI_UI_PATH}`);
+    const page = await fetch(`${standalone.baseUrl}${OPENAPI_UI_PATH}`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
     const html = await page.text();
     expect(html).toContain('swagger-ui');
-    const script = await fetch(`${baseUrl}${OPENAPI_UI_PATH}/swagger-ui-init.js`);
+    const script = await fetch(`${standalone.baseUrl}${OPENAPI_UI_PATH}/swagger-ui-init.js`);
     expect(script.status).toBe(200);
     expect(await script.text()).toContain('Customs Pulse API');
-    const bundle = await fetch(`${baseUrl}${OPENAPI_UI_PATH}/swagger-ui-bundle.js`);
+    const bundle = await fetch(`${standalone.baseUrl}${OPENAPI_UI_PATH}/swagger-ui-bundle.js`);
     expect(bundle.status).toBe(200);
     await bundle.body?.cancel();
   });

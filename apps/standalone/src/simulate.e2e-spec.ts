@@ -1,27 +1,19 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { issueAccessToken } from '@customs-pulse/auth';
-import { loadConfig } from '@customs-pulse/config';
 import { EVENT_STORE, type EventStore, type RecordedEvent, START } from '@customs-pulse/event-store';
-import { createHttpApp } from '@customs-pulse/http';
 import { NOON_IN_TASHKENT, PacedClock, waitUntil } from '@customs-pulse/testing';
-import type { INestApplication } from '@nestjs/common';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { type AppUnderTest, startStandaloneForTest } from '@customs-pulse/testing/app';
 import { StandaloneModule } from './standalone.module.js';
 
-const secret = 'e2e-secret-that-is-at-least-32-bytes-long';
-const dataDir = mkdtempSync(join(tmpdir(), 'customs-pulse-simulate-e2e-'));
 /** SIMULATE=1 with an hour of history and a brisk live rate, so that a few seconds show both. */
-const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', SIMULATE: '1', SIMULATE_DAYS: String(1 / 24), SIMULATE_RATE: '20', SIMULATE_SEED: '3' });
+const env = { SIMULATE: '1', SIMULATE_DAYS: String(1 / 24), SIMULATE_RATE: '20', SIMULATE_SEED: '3' };
 /** The simulated working day follows Tashkent time: at its noon an hour of history holds a day's traffic. */
 const clock = new PacedClock(NOON_IN_TASHKENT);
-let app: INestApplication | undefined;
+let standalone: AppUnderTest | undefined;
 
-async function start(): Promise<{ app: INestApplication; store: EventStore; baseUrl: string }> {
-  app = await createHttpApp(StandaloneModule.forRoot(config, secret, { clock }), { logger: ['error'] });
-  await app.listen(0, '127.0.0.1');
-  return { app, store: app.get(EVENT_STORE), baseUrl: await app.getUrl() };
+async function start(): Promise<{ store: EventStore; baseUrl: string }> {
+  if (standalone) await standalone.start();
+  else standalone = await startStandaloneForTest(StandaloneModule, { name: 'simulate-e2e', env, clock, logger: ['error'] });
+  return { store: standalone.app.get(EVENT_STORE), baseUrl: standalone.baseUrl };
 }
 
 /** The events the simulator stored (the system's own alert events left aside). */
@@ -31,16 +23,13 @@ async function simulated(store: EventStore): Promise<RecordedEvent[]> {
   return events.filter(({ source }) => source.startsWith('urn:customs:uz:'));
 }
 
-afterAll(async () => {
-  await app?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => standalone?.close());
 
 describe('SIMULATE=1', () => {
   it('feeds the app its own traffic from the start: the history, then live events, and the KPIs answer', async () => {
     const started = clock.millis();
     const { store, baseUrl } = await start();
-    const token = await issueAccessToken(new TextEncoder().encode(secret), ['operator']);
+    const token = standalone!.tokens.operator;
 
     await waitUntil('live events are stored', async () => (await simulated(store)).some(({ time }) => Date.parse(time) >= started), 20_000);
     const events = await simulated(store);
@@ -53,8 +42,8 @@ describe('SIMULATE=1', () => {
   }, 60_000);
 
   it('after a restart on the same data, goes on with live traffic only, under new ids', async () => {
-    const firstRun = new Set((await simulated(app!.get<EventStore>(EVENT_STORE))).map(({ id }) => id.split('-')[0]));
-    await app!.close();
+    const firstRun = new Set((await simulated(standalone!.app.get<EventStore>(EVENT_STORE))).map(({ id }) => id.split('-')[0]));
+    await standalone!.stop();
     const restarted = clock.millis();
     const { store } = await start();
     const newRun = async (): Promise<RecordedEvent[]> => (await simulated(store)).filter(({ id }) => !firstRun.has(id.split('-')[0]));

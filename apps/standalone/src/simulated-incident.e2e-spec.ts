@@ -4,24 +4,13 @@
  * office, posted like any producer would.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { issueAccessToken } from '@customs-pulse/auth';
-import { loadConfig } from '@customs-pulse/config';
-import { createHttpApp } from '@customs-pulse/http';
 import { TrafficSimulation } from '@customs-pulse/simulation';
 import { anEvent, waitUntil } from '@customs-pulse/testing';
-import type { INestApplication } from '@nestjs/common';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { type AppUnderTest, startStandaloneForTest } from '@customs-pulse/testing/app';
 import { StandaloneModule } from './standalone.module.js';
 
-const SECRET = 'simulated-incident-secret-of-32-bytes-at-least';
 const SLOWED_OFFICE = 'UZ-SAM';
-const dataDir = mkdtempSync(join(tmpdir(), 'customs-pulse-incident-'));
-let app: INestApplication;
-let baseUrl: string;
-let ingest = '';
-let risk = '';
+let standalone: AppUnderTest;
 
 interface Alert {
   readonly id: string;
@@ -34,9 +23,9 @@ interface Alert {
 
 async function post(events: readonly unknown[]): Promise<void> {
   for (let from = 0; from < events.length; from += 1000) {
-    const response = await fetch(`${baseUrl}/api/events`, {
+    const response = await fetch(`${standalone.baseUrl}/api/events`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${ingest}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${standalone.tokens.ingest}` },
       body: JSON.stringify(events.slice(from, from + 1000)),
     });
     expect(response.status).toBe(200);
@@ -44,24 +33,16 @@ async function post(events: readonly unknown[]): Promise<void> {
 }
 
 async function releaseTimeAlertsOfTheOffice(): Promise<Alert[]> {
-  const response = await fetch(`${baseUrl}/api/alerts`, { headers: { authorization: `Bearer ${risk}` } });
+  const response = await fetch(`${standalone.baseUrl}/api/alerts`, { headers: { authorization: `Bearer ${standalone.tokens.risk}` } });
   const alerts = (await response.json()) as Alert[];
   return alerts.filter((alert) => alert.rule === 'kpi_threshold' && alert.filters['office'] === SLOWED_OFFICE && alert.kpiId?.startsWith('release_time'));
 }
 
 beforeAll(async () => {
-  const key = new TextEncoder().encode(SECRET);
-  ingest = await issueAccessToken(key, ['ingest']);
-  risk = await issueAccessToken(key, ['risk']);
-  app = await createHttpApp(StandaloneModule.forRoot(loadConfig({ DATA_DIR: dataDir, PORT: '0' }), SECRET), { logger: ['error'] });
-  await app.listen(0, '127.0.0.1');
-  baseUrl = await app.getUrl();
+  standalone = await startStandaloneForTest(StandaloneModule, { name: 'incident-e2e', logger: ['error'] });
 });
 
-afterAll(async () => {
-  await app?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => standalone?.close());
 
 describe('a simulated office slowdown', () => {
   it('raises release-time alerts for the office, which resolve once its releases are fast again', async () => {

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { AuthModule, issueAccessToken } from '@customs-pulse/auth';
+import { AuthModule } from '@customs-pulse/auth';
 import { CLOCK, systemClock } from '@customs-pulse/domain';
 import { EventStoreModule } from '@customs-pulse/event-store/nest';
 import { type EventStoreSettings } from '@customs-pulse/event-store';
-import { createHttpApp } from '@customs-pulse/http';
 import { anEvent } from '@customs-pulse/testing';
-import { Global, Module, type INestApplication } from '@nestjs/common';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { type AppUnderTest, startAppForTest } from '@customs-pulse/testing/app';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { join } from 'node:path';
 import { SqliteIngestQualityTally } from '../../ingest-quality/adapters/sqlite/sqlite-ingest-quality-tally.js';
 import { IngestQualityRecorder } from '../../ingest-quality/ingest-quality-recorder.js';
@@ -15,45 +13,39 @@ import { ingestQualityTallySettingsFor, INGEST_QUALITY_FILE_NAME } from '../../i
 import { INGEST_QUALITY_TALLY, type IngestQualitySummary, type IngestQualityTally } from '../../ingest-quality/ingest-quality-tally.port.js';
 import { IngestModule } from '../../ingest.module.js';
 
-const secret = 'e2e-secret-that-is-at-least-32-bytes-long';
-const dataDir = mkdtempSync(join(tmpdir(), 'customs-pulse-quality-e2e-'));
-const eventStore: EventStoreSettings = { adapter: 'sqlite', file: join(dataDir, 'events.sqlite') };
-
 @Global()
 @Module({ providers: [{ provide: CLOCK, useValue: systemClock }], exports: [CLOCK] })
 class ClockModule {}
 
 /** Ingest over HTTP as an app wires it, with its quality tally beside the SQLite store. */
-@Module({
-  imports: [
-    ClockModule,
-    EventStoreModule.forRoot(eventStore),
-    AuthModule.forRoot({ jwtSecret: secret }),
-    IngestModule.forRoot({ reportingCurrency: 'USD', qualityTally: ingestQualityTallySettingsFor(eventStore) }),
-  ],
-})
-class IngestHttpApp {}
+@Module({})
+class IngestHttpApp {
+  static forRoot(dataDir: string, jwtSecret: string): DynamicModule {
+    const eventStore: EventStoreSettings = { adapter: 'sqlite', file: join(dataDir, 'events.sqlite') };
+    return {
+      module: IngestHttpApp,
+      imports: [
+        ClockModule,
+        EventStoreModule.forRoot(eventStore),
+        AuthModule.forRoot({ jwtSecret }),
+        IngestModule.forRoot({ reportingCurrency: 'USD', qualityTally: ingestQualityTallySettingsFor(eventStore) }),
+      ],
+    };
+  }
+}
 
-let app: INestApplication;
-let baseUrl: string;
-let token: string;
+let ingestApp: AppUnderTest;
 
 beforeAll(async () => {
-  app = await createHttpApp(IngestHttpApp, { logger: ['warn', 'error'] });
-  await app.listen(0, '127.0.0.1');
-  baseUrl = await app.getUrl();
-  token = await issueAccessToken(new TextEncoder().encode(secret), ['ingest']);
+  ingestApp = await startAppForTest({ name: 'quality-e2e', rootModule: (dataDir, jwtSecret) => IngestHttpApp.forRoot(dataDir, jwtSecret) });
 });
 
-afterAll(async () => {
-  await app?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => ingestApp?.close());
 
 async function post(batch: unknown[]): Promise<{ accepted: number; duplicates: number; rejected: unknown[] }> {
-  const response = await fetch(`${baseUrl}/api/events`, {
+  const response = await fetch(`${ingestApp.baseUrl}/api/events`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ingestApp.tokens.ingest}` },
     body: JSON.stringify(batch),
   });
   expect(response.status).toBe(200);
@@ -86,19 +78,19 @@ describe('POST /api/events and the ingest quality tally', () => {
 
     const firstBatch = await post([first, badLane('DEC-Q-3'), 42, anEvent.goodsArrived('DEC-Q-4', {}, { time: inAnHour() }), second]);
     const secondBatch = await post([first, second, conflicting, badLane('DEC-Q-5')]);
-    await app.get(IngestQualityRecorder).flush();
+    await ingestApp.app.get(IngestQualityRecorder).flush();
 
     expect([firstBatch.rejected.length, secondBatch.duplicates, secondBatch.rejected.length]).toEqual([3, 2, 2]);
-    const tally = app.get<IngestQualityTally>(INGEST_QUALITY_TALLY);
+    const tally = ingestApp.app.get<IngestQualityTally>(INGEST_QUALITY_TALLY);
     expect(await tally.read()).toEqual(expectedTally);
   });
 
   it('keeps the tally in a file of its own next to the event store, written at the latest when the app stops', async () => {
     await post([anEvent.laneAssigned('DEC-Q-6', { lane: 'PURPLE' }, { time: aMinuteAgo() })]);
 
-    await app.close();
+    await ingestApp.stop();
 
-    const reopened = SqliteIngestQualityTally.open({ file: join(dataDir, INGEST_QUALITY_FILE_NAME) });
+    const reopened = SqliteIngestQualityTally.open({ file: join(ingestApp.dataDir, INGEST_QUALITY_FILE_NAME) });
     const summary = await reopened.read();
     await reopened.close();
     expect(summary.rejected.total).toBe(expectedTally.rejected.total + 1);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { anEvent } from '@customs-pulse/testing';
+import { givenEvents } from '@customs-pulse/testing/kpi';
 
 import { bucketValue, engineGiven, march, stored } from './testing/stored-events.js';
 
@@ -47,12 +48,14 @@ describe('late events update the past buckets they belong to', () => {
   });
 
   it('a late DeclarationCancelled takes the declaration out of the release-time KPIs', () => {
-    const engine = engineGiven([
+    givenEvents(
       anEvent.goodsArrived('D1', {}, on(2, '08:00')),
       anEvent.goodsReleased('D1', {}, on(2, '10:00')),
       anEvent.declarationCancelled('D1', {}, on(2, '23:00')),
-    ]);
-    expect(bucketValue(engine, 'release_time_mean', 'hour', march(2, '10:00'))).toEqual({ value: null, n: 0 });
+    )
+      .whenProjected()
+      .thenBucket('release_time_mean', 'hour', march(2, '10:00'))
+      .equals({ value: null, n: 0 });
   });
 
   it('a late LaneRerouted changes the final lane in the bucket of the first assignment', () => {

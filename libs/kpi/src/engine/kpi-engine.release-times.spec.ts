@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { anEvent } from '@customs-pulse/testing';
+import { givenEvents } from '@customs-pulse/testing/kpi';
 
 import { bucketValue, engineGiven, march, relativeError } from './testing/stored-events.js';
 
@@ -65,14 +66,15 @@ describe('release-time KPIs (TRS)', () => {
   });
 
   it('processing_time_mean stands on lodgedAt and releasedAt alone, without arrivedAt', () => {
-    const withoutArrival = engineGiven([
+    const withoutArrival = givenEvents(
       anEvent.declarationLodged('D1', {}, on(2, '09:00')),
       anEvent.goodsReleased('D1', {}, on(2, '10:30')),
-    ]);
+    ).whenProjected();
     // 10:30 - 09:00 = 1.5 h
-    expect(bucketValue(withoutArrival, 'processing_time_mean', 'hour', HOUR_10)).toEqual({ value: 1.5, n: 1 });
+    withoutArrival.thenBucket('processing_time_mean', 'hour', HOUR_10).equals({ value: 1.5, n: 1 });
     // no arrivedAt: no release time
-    expect(bucketValue(withoutArrival, 'release_time_mean', 'hour', HOUR_10)).toEqual({ value: null, n: 0 });
+    withoutArrival.thenBucket('release_time_mean', 'hour', HOUR_10).equals({ value: null, n: 0 });
+    withoutArrival.thenFactsOf('D1').include({ arrived: null, released: expect.objectContaining({ at: Date.parse(march(2, '10:30')) }) });
   });
 
   it('leaves a cancelled declaration out of every release-time KPI, whenever it was cancelled', () => {

@@ -1,48 +1,16 @@
-import { type KpiId, validateEvent } from '@customs-pulse/domain';
+import { givenEvents } from '@customs-pulse/testing/kpi';
 
-import { type Granularity, bucketLength } from '../bucket-time.js';
-import { type KpiEngineEvent } from '../engine-event.js';
-import { KpiEngine, type KpiEngineOptions } from '../kpi-engine.js';
-import { type KpiValue } from '../kpi-readers.js';
-import { type KpiFilters } from '../slices.js';
+import { type KpiEngine, type KpiEngineOptions } from '../kpi-engine.js';
 
-/** A clock far enough ahead that no test event is refused as being from the future. */
-const FAR_FUTURE = { now: () => new Date('2100-01-01T00:00:00.000Z') };
-
-/**
- * A raw CloudEvent (as `anEvent.*` of `@customs-pulse/testing` builds it) as the store hands it to the engine:
- * validated and normalized, stored at `recordedAt` (by default at its own `time`, a lag of 0).
- * @throws Error when the event is not valid: a test must not feed the engine what ingest would refuse.
- */
-export function stored(raw: Readonly<Record<string, unknown>>, recordedAt?: string): KpiEngineEvent {
-  const validation = validateEvent(raw, { clock: FAR_FUTURE, reportingCurrency: 'USD' });
-  if (!validation.ok) throw new Error(`invalid test event: ${JSON.stringify(validation.errors)}`);
-  const { event } = validation;
-  return { ...event, recordedAt: recordedAt ?? event.time };
-}
+// The engine specs' names for the shared KPI test support of libs/testing.
+export { bucketValue, stored } from '@customs-pulse/testing/kpi';
 
 /** An engine that applied `events` in the order given. */
 export function engineGiven(
   events: readonly Readonly<Record<string, unknown>>[],
   options: KpiEngineOptions = {},
 ): KpiEngine {
-  const engine = new KpiEngine(options);
-  for (const event of events) engine.apply(stored(event));
-  return engine;
-}
-
-/** The value of one bucket: the single point of a series over it. */
-export function bucketValue(
-  engine: KpiEngine,
-  kpiId: KpiId,
-  granularity: Granularity,
-  start: string,
-  filters: KpiFilters = {},
-): KpiValue {
-  const to = new Date(Date.parse(start) + bucketLength(granularity)).toISOString();
-  const [point] = engine.series(kpiId, granularity, start, to, filters);
-  if (point === undefined) throw new Error(`no point at ${start}`);
-  return { value: point.value, n: point.n };
+  return givenEvents(...events).whenProjected(options).engine;
 }
 
 /** An instant in March 2026, UTC: `march(2, '10:00')` is `2026-03-02T10:00:00.000Z`; seconds may follow the minutes. */

@@ -20,7 +20,6 @@ const HOUR = 3_600_000;
 /** The start of the present hour: releases an hour or two before it are inside the 24 hours `current` covers. */
 const thisHour = Math.floor(Date.now() / HOUR) * HOUR;
 const hoursAgo = (hours: number): string => new Date(thisHour - hours * HOUR).toISOString();
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The office whose release times slip. */
 const OFFICE = 'UZ-ALERT';
@@ -59,6 +58,28 @@ const releaseTimeAlertOf = (list: Payload[], office: string): Payload | undefine
 async function alertEventsStored(): Promise<number> {
   const events = await standalone.app.get<EventStore>(EVENT_STORE).readAll(START, 100_000);
   return events.filter(({ type }) => type.startsWith('Alert')).length;
+}
+
+/** Waits until the KPI projection has applied the log up to `position` (what `/health/ready` reports). */
+async function projectedThrough(position: number): Promise<void> {
+  await waitUntil(`the KPI projection has applied position ${position}`, async () => {
+    const ready = (await (await fetch(`${standalone.baseUrl}/health/ready`)).json()) as Payload;
+    return ready.kpiProjection?.position >= position;
+  });
+}
+
+/**
+ * Waits until the alert rules have judged every event stored so far, and stored what they raised. The projection
+ * calls them on each batch it commits, before it applies the next. So once all that is stored has been applied, a
+ * marker stored after it lands in a later batch, and its being applied means the rules have returned from every
+ * earlier batch. The marker is an offence case: it feeds no KPI and no rule, so it raises nothing itself.
+ */
+let markers = 0;
+async function alertRulesHaveJudgedEverythingStored(): Promise<void> {
+  const store = standalone.app.get<EventStore>(EVENT_STORE);
+  await projectedThrough((await store.head()).position);
+  await ingest([anEvent.offenceCaseOpened(`CASE-MARKER-${(markers += 1)}`, { officeId: 'UZ-MARKER' }, { time: hoursAgo(1) })]);
+  await projectedThrough((await store.head()).position);
 }
 
 /** A connected risk client, and every alert push it gets, by event name. */
@@ -100,7 +121,7 @@ describe('a threshold alert’s life', () => {
   it('raises no alert for an office with fewer than 20 observations, however slow', async () => {
     await ingest(releasedAfter(100, 19, 'UZ-FEW'));
     await waitUntil('the projection has applied them', async () => (await call('GET', '/api/kpis/release_time_mean/current?office=UZ-FEW', 'operator')).body.n === 19);
-    await sleep(200);
+    await alertRulesHaveJudgedEverythingStored();
 
     expect(releaseTimeAlertOf(await alerts(), 'UZ-FEW')).toBeUndefined();
   });
@@ -230,7 +251,8 @@ describe('PUT /api/kpis/:id/thresholds', () => {
 
 describe('a rebuild of the KPI read model', () => {
   it('raises no alert again: it appends no alert event, and the rebuilt projection goes on without duplicates', async () => {
-    await sleep(300);
+    // The threshold change above is judged by the rules too: what they append for it must be in `before`.
+    await alertRulesHaveJudgedEverythingStored();
     const before = await alertEventsStored();
     const listed = await alerts();
 
@@ -240,7 +262,7 @@ describe('a rebuild of the KPI read model', () => {
     // The rebuilt projector is live now: a new batch is judged against the same alert state.
     await ingest([anEvent.seizureRecorded('CASE-CALM', { officeId: 'UZ-CALM', category: 'TOBACCO' }, { time: hoursAgo(1) })]);
     await waitUntil('the rebuilt projection has applied it', async () => (await call('GET', '/api/kpis/seizures_count/current?office=UZ-CALM', 'operator')).body.value === 1);
-    await sleep(300);
+    await alertRulesHaveJudgedEverythingStored();
 
     expect(await alertEventsStored()).toBe(before);
     expect(await alerts()).toEqual(listed);
@@ -256,7 +278,7 @@ describe('a restart', () => {
     await standalone.start();
     await ingest([anEvent.seizureRecorded('CASE-AFTER', { officeId: 'UZ-CALM', category: 'TOBACCO' }, { time: hoursAgo(1) })]);
     await waitUntil('the projection has applied it', async () => (await call('GET', '/api/kpis/seizures_count/current?office=UZ-CALM', 'operator')).body.value === 2);
-    await sleep(300);
+    await alertRulesHaveJudgedEverythingStored();
 
     expect(await alertEventsStored()).toBe(before);
     expect(await alerts()).toEqual(listed);

@@ -20,7 +20,6 @@ const clients: Socket[] = [];
 const HOUR = 3_600_000;
 /** An hour ago: inside the 24 hours `current` covers. */
 const anHourAgo = (): string => new Date(Math.floor(Date.now() / HOUR) * HOUR - HOUR).toISOString();
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function get(path: string): Promise<Payload> {
   const response = await fetch(`${standalone.baseUrl}${path}`, { headers: { authorization: `Bearer ${standalone.tokens.operator}` } });
@@ -221,11 +220,15 @@ describe('kpi.updated', () => {
     await subscribe(staying, { kpis: ['seizures_count'], office: 'UZ-LEAVE' });
 
     expect(await leaving.timeout(5_000).emitWithAck('unsubscribe', { kpis: ['seizures_count', 'seizures_value'], office: 'UZ-LEAVE' })).toEqual({ ok: true });
+    await subscribe(leaving, { kpis: ['seizures_count'], office: 'UZ-LEAVE-MARKER' });
     await ingest([aSeizureAt('UZ-LEAVE')]);
     await waitUntil('the update is pushed to the client that stayed', () => stayingUpdates.length > 0);
-    await sleep(300);
+    // A later change the leaving client does follow: a connection delivers in order, so had UZ-LEAVE's updates been
+    // sent to it, they would have arrived before this one.
+    await ingest([aSeizureAt('UZ-LEAVE-MARKER')]);
+    await waitUntil('the later update is pushed to the client that left', () => leavingUpdates.length > 0);
 
-    expect(leavingUpdates).toEqual([]);
+    expect(leavingUpdates.map(({ filters }) => filters)).toEqual([{ office: 'UZ-LEAVE-MARKER' }]);
   });
 });
 
@@ -258,9 +261,14 @@ describe('alerts', () => {
       resolvedAt: null,
       resolvedValue: null,
     };
+    const operatorUpdates = updatesOf(operator);
+    await subscribe(operator, { kpis: ['seizures_count'], office: 'UZ-ALERT-MARKER' });
     standalone.app.get(LiveHub).publishAlert('raised', alert);
     await waitUntil('the risk client has the alert', () => riskAlerts.length > 0);
-    await sleep(200);
+    // A KPI change pushed to the operator after the alert: a connection delivers in order, so had the alert been sent
+    // to the operator, it would have arrived before this.
+    await ingest([aSeizureAt('UZ-ALERT-MARKER')]);
+    await waitUntil('the later KPI change is pushed to the operator', () => operatorUpdates.length > 0);
 
     expect(riskAlerts).toEqual([alert]);
     expect(operatorAlerts).toEqual([]);

@@ -91,29 +91,21 @@ export function sharedLogContract(openSharedLog: () => Promise<SharedLog>, { oth
       expect((await first!.head()).position).toBe(1);
     });
 
-    if (otherProcessesWake === 'notified') {
-      it('wakes a subscriber in another process as soon as one appends, not at its next poll', async () => {
-        const [writer, subscriber] = await openStores(2, { pollIntervalMs: 60_000 });
-        const controller = new AbortController();
-        // It has read the log empty before the append, so only a wake-up can bring it the event before take's 10 s
-        // watchdog, long before its next poll.
-        const { received } = await subscribeAndWait(subscriber!, controller);
+    // Notified: the subscriber has read the log empty before the append and polls once a minute, so only a wake-up
+    // brings it the event before take's 10 s watchdog. Polled: it reads again every 50 ms.
+    const wakeUp =
+      otherProcessesWake === 'notified'
+        ? { title: 'wakes a subscriber in another process as soon as one appends, not at its next poll', pollIntervalMs: 60_000 }
+        : { title: 'brings a subscriber in another process each append at its next poll', pollIntervalMs: 50 };
+    it(wakeUp.title, async () => {
+      const [writer, subscriber] = await openStores(2, { pollIntervalMs: wakeUp.pollIntervalMs });
+      const controller = new AbortController();
+      const { received } = await subscribeAndWait(subscriber!, controller);
 
-        await writer!.append('DEC-1', [clearanceEvent('DEC-1')]);
+      await writer!.append('DEC-1', [clearanceEvent('DEC-1')]);
 
-        expect(positionsOf(await received)).toEqual([1]);
-      });
-    } else {
-      it('brings a subscriber in another process each append at its next poll', async () => {
-        const [writer, subscriber] = await openStores(2, { pollIntervalMs: 50 });
-        const controller = new AbortController();
-        const { received } = await subscribeAndWait(subscriber!, controller);
-
-        await writer!.append('DEC-1', [clearanceEvent('DEC-1')]);
-
-        expect(positionsOf(await received)).toEqual([1]);
-      });
-    }
+      expect(positionsOf(await received)).toEqual([1]);
+    });
   });
 }
 

@@ -1,39 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { issueAccessToken } from '@customs-pulse/auth';
-import { loadConfig } from '@customs-pulse/config';
 import { EVENT_STORE, type EventStore } from '@customs-pulse/event-store';
-import { createHttpApp } from '@customs-pulse/http';
 import { anEvent } from '@customs-pulse/testing';
-import type { INestApplication } from '@nestjs/common';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { type AppUnderTest, startStandaloneForTest } from '@customs-pulse/testing/app';
 import { StandaloneModule } from './standalone.module.js';
 
-const secret = 'e2e-secret-that-is-at-least-32-bytes-long';
-const dataDir = mkdtempSync(join(tmpdir(), 'customs-pulse-limits-e2e-'));
-let app: INestApplication;
-let baseUrl: string;
+let standalone: AppUnderTest;
 let store: EventStore;
-let token: string;
 
 beforeAll(async () => {
-  app = await createHttpApp(StandaloneModule.forRoot(loadConfig({ DATA_DIR: dataDir, PORT: '0' }), secret), { logger: ['warn', 'error'] });
-  await app.listen(0, '127.0.0.1');
-  baseUrl = await app.getUrl();
-  store = app.get(EVENT_STORE);
-  token = await issueAccessToken(new TextEncoder().encode(secret), ['ingest']);
+  standalone = await startStandaloneForTest(StandaloneModule, { name: 'limits-e2e' });
+  store = standalone.app.get(EVENT_STORE);
 });
 
-afterAll(async () => {
-  await app.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => standalone?.close());
 
 function post(body: string | Uint8Array): Promise<Response> {
-  return fetch(`${baseUrl}/api/events`, {
+  return fetch(`${standalone.baseUrl}/api/events`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${standalone.tokens.ingest}` },
     body,
   });
 }

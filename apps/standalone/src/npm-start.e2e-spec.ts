@@ -5,6 +5,7 @@
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { issueAccessToken } from '@customs-pulse/auth';
+import { CONFIG_VARIABLES } from '@customs-pulse/config';
 import { OutputTail, freePort, waitUntil } from '@customs-pulse/testing';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,6 +18,11 @@ const secret = 'npm-start-e2e-secret-of-at-least-32-bytes';
 const dataDir = mkdtempSync(join(tmpdir(), 'customs-pulse-npm-start-'));
 const output = new OutputTail(200);
 let child: ChildProcess | undefined;
+/**
+ * The shell without Customs Pulse's own settings, such as the test run's `KAFKA_BROKERS`: the README's `npm start`
+ * runs on its embedded default.
+ */
+const userShell = Object.fromEntries(Object.entries(process.env).filter(([name]) => !CONFIG_VARIABLES.some((variable) => variable.name === name)));
 
 /** Ends `npm start` and the app it started: they share a process group of their own. */
 async function stop(): Promise<void> {
@@ -39,7 +45,7 @@ describe('npm start', () => {
     child = spawn('npm', ['start'], {
       cwd: repoRoot,
       detached: true,
-      env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), AUTH_JWT_SECRET: secret, SIMULATE: '1', SIMULATE_DAYS: '0.05', SIMULATE_RATE: '20' },
+      env: { ...userShell, DATA_DIR: dataDir, PORT: String(port), AUTH_JWT_SECRET: secret, SIMULATE: '1', SIMULATE_DAYS: '0.05', SIMULATE_RATE: '20' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', (chunk: Buffer) => output.write('stdout', chunk));

@@ -179,6 +179,7 @@ export class KpiModule {
               logger: new Logger('KpiProjection'),
               createEngine,
               clock,
+              ...(metrics ? { metrics } : {}),
             });
             await projection.start();
             metrics?.follow(() => projection.view().position);

@@ -14,6 +14,8 @@ export interface KpiProjectionMetrics {
   follow(appliedPosition: () => number): void;
   /** A read model commit (one batch's effect with its checkpoint, live or rebuilding) took `seconds`. */
   committed(seconds: number): void;
+  /** The notifier failed to publish a committed batch's changed values (its observers are told all the same). */
+  notifierFailed(): void;
   /** A rebuild began filling a fresh read model generation. */
   rebuildStarted(): void;
   /** A rebuilt generation was made the active one. */
@@ -24,6 +26,7 @@ export interface KpiProjectionMetrics {
 export const SILENT_KPI_PROJECTION_METRICS: KpiProjectionMetrics = {
   follow: () => undefined,
   committed: () => undefined,
+  notifierFailed: () => undefined,
   rebuildStarted: () => undefined,
   rebuildSwapped: () => undefined,
 };

@@ -216,3 +216,36 @@ describe('KpiProjection clock', () => {
     }
   });
 });
+
+describe('KpiProjection notifier failure', () => {
+  it('still tells every observer of the batch when the notifier fails, and counts and logs the failure', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'kpi-notifier-failure-'));
+    const store = SqliteEventStore.open({ file: join(folder, 'events.sqlite'), pollIntervalMs: 20 });
+    const observed: number[] = [];
+    const errors: string[] = [];
+    let failures = 0;
+    const live = new KpiProjection({
+      source: store,
+      generations: SqliteKpiReadModelGenerations.open({ directory: join(folder, 'kpi') }),
+      notifier: { publishKpiUpdates: () => Promise.reject(new Error('the KPI updates topic is unreachable')) },
+      observers: [{ committed: async ({ position }) => void observed.push(position) }],
+      logger: { ...LOGGER, error: (message: string) => void errors.push(message) },
+      metrics: { notifierFailed: () => void (failures += 1) },
+      clock: CLOCK,
+    });
+    try {
+      await live.start();
+      await live.caughtUp;
+      await store.append('S-1', [validated(anEvent.seizureRecorded('S-1', {}, { time: '2026-03-03T11:00:00.000Z' }))], 'any');
+      await waitUntil('the seizure batch is observed', () => observed.length === 1);
+
+      expect(observed).toEqual([1]);
+      expect(failures).toBe(1);
+      expect(errors).toEqual([expect.stringContaining('KPI notifier failed for the batch up to 1: the KPI updates topic is unreachable')]);
+    } finally {
+      await live.stop();
+      await store.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});

@@ -2,22 +2,28 @@ import type { EventStore, RecordedEvent } from '@customs-pulse/event-store';
 
 import { type KpiChanges } from '../engine/kpi-changes.js';
 import { type KpiEngine } from '../engine/kpi-engine.js';
-import { type Notifier } from '../notifier/notifier.port.js';
+import { type KpiUpdate, type Notifier } from '../notifier/notifier.port.js';
 import { type ProjectorLogger } from './kpi-change-listener.js';
 import { type KpiEngineFactory } from './kpi-engine-factory.js';
 import { KpiProjector } from './kpi-projector.js';
 import { type KpiReadModelGeneration, type KpiReadModelGenerations } from '../read-model/read-model-generations.port.js';
 import { currentUpdates } from './current-updates.js';
 import { type KpiCommitObserver } from './kpi-commit-observer.port.js';
+import { type KpiProjectionMetrics } from './kpi-projection-metrics.port.js';
 
 /** Options of a {@link KpiProjection}. */
 export interface KpiProjectionOptions {
   readonly source: Pick<EventStore, 'subscribeAll' | 'head'>;
   readonly generations: KpiReadModelGenerations;
   readonly notifier: Notifier;
-  /** Told of each batch the live projection commits, after the notifier, in this order. @defaultValue none */
+  /**
+   * Told of each batch the live projection commits, after the notifier, in this order, whether the notifier
+   * succeeded or not. @defaultValue none
+   */
   readonly observers?: readonly KpiCommitObserver[];
   readonly logger: ProjectorLogger & { log(message: string): void };
+  /** Counts the notifier's failures. @defaultValue nothing counted */
+  readonly metrics?: Pick<KpiProjectionMetrics, 'notifierFailed'>;
   /** @defaultValue `kpiEngineFactory()` */
   readonly createEngine?: KpiEngineFactory;
   /** @defaultValue the projector's default */
@@ -139,8 +145,21 @@ export class KpiProjection {
     if (this.live?.projector !== projector) return;
     const { engine, position, isCaughtUp: caughtUp } = projector;
     const updates = currentUpdates(engine, changes, now, position);
-    if (updates.length > 0) await this.options.notifier.publishKpiUpdates(updates);
+    if (updates.length > 0) await this.notify(updates, position);
     for (const observer of this.options.observers ?? []) await observer.committed({ events, updates, position, now, caughtUp, engine });
+  }
+
+  /**
+   * A push that failed is lost to live clients (they read the next one, or reload), but it must not cost the batch
+   * its observers: the alert rules would never judge it (architecture.md, guarantee 9).
+   */
+  private async notify(updates: readonly KpiUpdate[], position: number): Promise<void> {
+    try {
+      await this.options.notifier.publishKpiUpdates(updates);
+    } catch (error) {
+      this.options.metrics?.notifierFailed();
+      this.options.logger.error(`KPI notifier failed for the batch up to ${position}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   private requireLive(): LiveProjector {

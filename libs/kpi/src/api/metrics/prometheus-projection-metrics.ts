@@ -27,6 +27,7 @@ export class PrometheusProjectionMetrics implements KpiProjectionMetrics {
   private countedThrough = 0;
   private readonly appliedEvents: Counter;
   private readonly commitDuration: Histogram;
+  private readonly notifierFailures: Counter;
   private readonly rebuildsStarted: Counter;
   private readonly rebuildsSwapped: Counter;
   private failing = false;
@@ -73,6 +74,11 @@ export class PrometheusProjectionMetrics implements KpiProjectionMetrics {
       buckets: [...WRITE_DURATION_BUCKETS],
       registers,
     });
+    this.notifierFailures = new Counter({
+      name: `${METRIC_PREFIX}kpi_notifier_failures_total`,
+      help: "Committed KPI batches whose changed values the notifier failed to publish (live push or Kafka KPI updates)",
+      registers,
+    });
     this.rebuildsStarted = new Counter({ name: `${METRIC_PREFIX}kpi_rebuilds_started_total`, help: 'KPI rebuilds started (a fresh read model generation filled from position 0)', registers });
     this.rebuildsSwapped = new Counter({ name: `${METRIC_PREFIX}kpi_rebuilds_swapped_total`, help: 'KPI rebuilds that caught up and were swapped in as the live projection', registers });
   }
@@ -84,6 +90,10 @@ export class PrometheusProjectionMetrics implements KpiProjectionMetrics {
 
   committed(seconds: number): void {
     this.commitDuration.observe(seconds);
+  }
+
+  notifierFailed(): void {
+    this.notifierFailures.inc();
   }
 
   rebuildStarted(): void {

@@ -1,4 +1,4 @@
-import { AlertJournal, AlertRulesObserver, AlertsModule } from '@customs-pulse/alerts';
+import { AlertDeliveryObserver, AlertJournal, AlertsModule } from '@customs-pulse/alerts';
 import { AuditModule } from '@customs-pulse/audit/api';
 import { AuthModule } from '@customs-pulse/auth';
 import { ConfigError, type CustomsPulseConfig } from '@customs-pulse/config';
@@ -23,14 +23,15 @@ const DASHBOARD_DIST = fileURLToPath(new URL('../../dashboard/dist', import.meta
 export class GatewayAppModule {
   static forRoot(config: CustomsPulseConfig, jwtSecret: string): DynamicModule {
     if (config.kafka === undefined) throw new ConfigError('KAFKA_BROKERS', 'is required by the gateway: KPI updates reach it over Kafka');
-    // A follower publishes nothing (the projector's values arrive over Kafka), but judges the alert rules like the
-    // projector: the store keeps their events once. A module left out fails the start instead of silencing it.
+    // A follower publishes nothing (the projector's values arrive over Kafka) and judges no alert rule: the projector
+    // alone does (guarantee 9), and this gateway only delivers the alert events it stored, as they reach its follower.
+    // A module left out fails the start instead of silencing it.
     const kpiModule = KpiModule.forRoot({
       readModel: config.kpi.readModel,
       releaseTargetHours: config.kpi.releaseTargetHours,
       ingestQuality: INGEST_QUALITY_TALLY,
       role: 'follower',
-      commitObservers: [AlertRulesObserver],
+      commitObservers: [AlertDeliveryObserver],
       thresholds: AlertJournal,
     });
     return {

@@ -1,7 +1,7 @@
 /**
  * @customs-pulse/alerts: the alert lifecycle of kpis.md ("Alerts"). Threshold and event rules (pure), the alert state
  * folded from the `Alert*` and `KpiThresholdChanged` events of the store, the observer that runs the rules on each
- * batch the live KPI projection commits, and the NestJS module with the endpoints of api.md.
+ * batch the live KPI projection commits (the judge), the one that only delivers what the judge stored (a gateway's), and the NestJS module with the endpoints of api.md.
  */
 export { AlertsModule, type AlertsModuleOptions } from './api/alerts.module.js';
 export * from './lifecycle/alert-notice.js';
@@ -27,5 +27,6 @@ export { planAlertEvents } from './evaluation/plan-alert-events.js';
 export { type AlertPublisher, SILENT_ALERT_PUBLISHER } from './journal/alert-publisher.port.js';
 export { AlertJournal, type AlertJournalOptions, type AlertJournalTurn, type RecordOutcome } from './journal/alert-journal.js';
 export { AlertRulesObserver, type AlertRulesObserverOptions } from './observer/alert-rules-observer.js';
+export { AlertDeliveryObserver } from './observer/alert-delivery-observer.js';
 export { type JudgedSlice, JudgedSlices, type SliceSource } from './observer/judged-slices.js';
 export { AlertNotOpenError, ConcurrentAlertChangeError, InvalidThresholdsError, UnknownAlertError } from './lifecycle/alert-errors.js';

@@ -5,6 +5,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 
 import { type AlertPublisher, SILENT_ALERT_PUBLISHER } from '../journal/alert-publisher.port.js';
 import { AlertJournal } from '../journal/alert-journal.js';
+import { AlertDeliveryObserver } from '../observer/alert-delivery-observer.js';
 import { AlertRulesObserver } from '../observer/alert-rules-observer.js';
 import { type AlertRuleSettings, DEFAULT_ALERT_RULE_SETTINGS } from '../rules/alert-rule-settings.js';
 import { AcknowledgeAlertHandler } from './commands/acknowledge-alert.command.js';
@@ -47,8 +48,9 @@ class AlertJournalLoad implements OnApplicationBootstrap {
 }
 
 /**
- * The alert lifecycle (kpis.md, "Alerts"): the rules ({@link AlertRulesObserver}, which the app names among the KPI
- * projection's commit observers), the thresholds in force ({@link AlertJournal}, which the app names as the KPI
+ * The alert lifecycle (kpis.md, "Alerts"): the rules ({@link AlertRulesObserver}, which the judging app, the
+ * projector or the standalone one, names among the KPI projection's commit observers; a gateway names
+ * {@link AlertDeliveryObserver} instead), the thresholds in force ({@link AlertJournal}, which the app names as the KPI
  * catalogue's thresholds) and the endpoints of api.md. Needs `EVENT_STORE` and `CLOCK`, and the publisher the app
  * names in its options.
  */
@@ -82,12 +84,13 @@ export class AlertsModule {
           inject: [AlertJournal, EVENT_STORE],
           useFactory: (journal: AlertJournal, store: EventStore) => new AlertRulesObserver({ journal, settings, log: store, logger: new Logger('AlertRules') }),
         },
+        { provide: AlertDeliveryObserver, inject: [AlertJournal], useFactory: (journal: AlertJournal) => new AlertDeliveryObserver(journal) },
         AlertJournalLoad,
         ListAlertsHandler,
         AcknowledgeAlertHandler,
         ChangeKpiThresholdsHandler,
       ],
-      exports: [AlertRulesObserver, AlertJournal],
+      exports: [AlertRulesObserver, AlertDeliveryObserver, AlertJournal],
     };
   }
 }

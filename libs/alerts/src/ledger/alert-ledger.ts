@@ -38,6 +38,12 @@ export interface AlertLedgerView {
   thresholdRevision(kpiId: KpiId): number;
   /** Every alert, or those with `status`, newest raised first. */
   list(status?: AlertStatus): AlertNotice[];
+  /**
+   * The alert rules' checkpoint, as the log records it: the highest `position` an `AlertRaised` or `AlertResolved`
+   * carries (the batch a threshold rule judged, the event an event rule fired on), 0 when there is none. The rules
+   * judge batches in log order and record each batch's events in one append, so every batch up to it was judged.
+   */
+  readonly judgedThrough: number;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -65,6 +71,7 @@ export class AlertLedger implements AlertLedgerView {
   private readonly active = new Map<string, string>();
   private readonly thresholdChanges = new Map<KpiId, ThresholdChange[]>();
   private readonly folded = new Set<string>();
+  private judged = 0;
 
   /** Folds one stored event; events of other types are ignored. */
   fold(event: AlertLedgerEvent): AlertLedgerChange | null {
@@ -73,12 +80,14 @@ export class AlertLedger implements AlertLedgerView {
     switch (event.type) {
       case 'AlertRaised':
         this.folded.add(key);
+        this.judgedAt(event.data as unknown as AlertRaisedData);
         return this.raised(event, event.data as unknown as AlertRaisedData);
       case 'AlertAcknowledged':
         this.folded.add(key);
         return this.acknowledged(event, event.data as unknown as AlertAcknowledgedData);
       case 'AlertResolved':
         this.folded.add(key);
+        this.judgedAt(event.data as unknown as AlertResolvedData);
         return this.resolved(event, event.data as unknown as AlertResolvedData);
       case 'KpiThresholdChanged':
         this.folded.add(key);
@@ -87,6 +96,10 @@ export class AlertLedger implements AlertLedgerView {
       default:
         return null;
     }
+  }
+
+  get judgedThrough(): number {
+    return this.judged;
   }
 
   alert(id: string): AlertNotice | undefined {
@@ -121,6 +134,10 @@ export class AlertLedger implements AlertLedgerView {
       .filter((entry) => status === undefined || entry.notice.status === status)
       .sort((a, b) => b.raisedPosition - a.raisedPosition)
       .map((entry) => ({ ...entry.notice }));
+  }
+
+  private judgedAt({ position }: { readonly position: number }): void {
+    if (Number.isSafeInteger(position) && position > this.judged) this.judged = position;
   }
 
   private raised(event: AlertLedgerEvent, data: AlertRaisedData): AlertLedgerChange | null {

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 
 import { AlertJournal } from '../journal/alert-journal.js';
 import { DEFAULT_ALERT_RULE_SETTINGS } from '../rules/alert-rule-settings.js';
-import { AlertRulesObserver } from './alert-rules-observer.js';
+import { AlertDeliveryObserver } from './alert-delivery-observer.js';
+import { AlertRulesObserver, type AlertRulesObserverOptions } from './alert-rules-observer.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'customs-pulse-alerts-'));
 let files = 0;
@@ -53,22 +54,40 @@ async function storeIncident(store: EventStore): Promise<RecordedEvent[]> {
   return store.readAll(START, 1000);
 }
 
-/** The batch as the live projection hands it over once committed: caught up, its changed values, its engine. */
-function committedBatch(events: readonly RecordedEvent[]): CommittedKpiBatch {
-  const engine = new KpiEngine();
-  engine.applyAll(events);
-  const position = events.at(-1)!.position;
-  const changed: [KpiId, KpiFilters][] = [
+/**
+ * The batch as the live projection hands it over once committed: caught up, its changed values, its engine (which
+ * holds `applied`, by default the batch's events). `changed` are the slices the batch changed.
+ */
+function committedBatch(
+  events: readonly RecordedEvent[],
+  applied: readonly RecordedEvent[] = events,
+  changed: readonly [KpiId, KpiFilters][] = [
     ['release_time_mean', {}],
     ['release_time_mean', { office: 'UZ-TAS' }],
-  ];
+  ],
+): CommittedKpiBatch {
+  const engine = new KpiEngine();
+  engine.applyAll(applied);
+  const position = events.at(-1)!.position;
   const updates = changed.map(([kpiId, filters]) => currentUpdate(engine, kpiId, filters, { now: STORED_AT, position }));
   return { events, updates, position, now: STORED_AT, caughtUp: true, engine };
 }
 
-function observerOn(store: Pick<EventStore, 'readAll' | 'readStream' | 'appendMany'>): { observer: AlertRulesObserver; journal: AlertJournal } {
+type JournalStore = Pick<EventStore, 'readAll' | 'readStream' | 'appendMany'>;
+
+function observerOn(store: JournalStore, options: Partial<AlertRulesObserverOptions> = {}): { observer: AlertRulesObserver; journal: AlertJournal } {
   const journal = new AlertJournal({ store, logger: quiet });
-  return { journal, observer: new AlertRulesObserver({ journal, settings: DEFAULT_ALERT_RULE_SETTINGS, log: store as EventStore, logger: quiet }) };
+  return { journal, observer: new AlertRulesObserver({ journal, settings: DEFAULT_ALERT_RULE_SETTINGS, log: store as EventStore, logger: quiet, ...options }) };
+}
+
+/** `store`, but every call fails while `unreachable()` says so: a store outage. */
+function outage(store: EventStore, unreachable: () => boolean): JournalStore {
+  const guard = <T>(call: () => Promise<T>): Promise<T> => (unreachable() ? Promise.reject(new Error('connect ECONNREFUSED')) : call());
+  return {
+    readAll: (after, limit) => guard(() => store.readAll(after, limit)),
+    readStream: (stream) => guard(() => store.readStream(stream)),
+    appendMany: (writes) => guard(() => store.appendMany(writes)),
+  };
 }
 
 async function alertEventsIn(store: EventStore): Promise<RecordedEvent[]> {
@@ -158,5 +177,108 @@ describe('AlertRulesObserver on the SQLite event store', () => {
     await observer.committed(committedBatch([last!]));
 
     expect((await journal.alerts('open')).map(({ rule, trigger }) => [rule, trigger?.subject])).toEqual([['significant_seizure', 'CASE-7']]);
+  });
+});
+
+describe('AlertRulesObserver after a crash or an outage (guarantee 9: exactly once in effect)', () => {
+  it('raises the alerts of a batch committed just before a crash exactly once, judging again from its checkpoint after the restart', async () => {
+    const file = join(folder, 'crashed', 'events.sqlite');
+    const before = openStore(file);
+    const incident = await storeIncident(before);
+    // The KPI projection committed the incident's batch, then the process died before the alert append.
+    const dying = observerOn(outage(before, () => true)).observer;
+    dying.onModuleDestroy();
+    await expect(dying.committed(committedBatch(incident))).rejects.toThrow('ECONNREFUSED');
+    await before.close();
+
+    // After the restart the projector resumes after the incident's batch: the next batch holds only a new arrival.
+    const after = openStore(file);
+    await after.append('DEC-99', [normalized(anEvent.goodsArrived('DEC-99', { officeId: 'UZ-SAM' }, { time: '2026-03-02T11:30:00.000Z' }))]);
+    const all = await after.readAll(START, 1000);
+    const next = committedBatch(all.slice(-1), all, [['backlog', { office: 'UZ-SAM' }]]);
+    await observerOn(after).observer.committed(next);
+    // And a second restart, observing the same batch again, raises nothing more.
+    await observerOn(after).observer.committed(next);
+
+    // Every KPI the incident moved is judged (the batch's own changes did not include them), each slice once.
+    const raised = (await alertEventsIn(after)).map(({ type, data }) => `${type} ${String(data['kpiId'] ?? data['rule'])} ${JSON.stringify(data['filters'])}`);
+    expect(raised).toEqual(expect.arrayContaining([
+      'AlertRaised release_time_mean {}',
+      'AlertRaised release_time_mean {"office":"UZ-TAS"}',
+      'AlertRaised significant_seizure {"office":"UZ-TAS"}',
+    ]));
+    expect(new Set(raised).size).toBe(raised.length);
+  });
+
+  it('raises the alerts once after a store outage longer than 3 s: it retries with backoff and never gives up', async () => {
+    const store = openStore();
+    const batch = committedBatch(await storeIncident(store));
+    const outageEnds = performance.now() + 3_500;
+    const warnings: string[] = [];
+    const { observer } = observerOn(outage(store, () => performance.now() < outageEnds), {
+      logger: { warn: (message) => void warnings.push(message) },
+      retryBackoff: { initialMs: 50, maxMs: 400, multiplier: 2 },
+    });
+
+    await observer.committed(batch);
+
+    expect(performance.now()).toBeGreaterThanOrEqual(outageEnds);
+    expect(warnings.length).toBeGreaterThan(4);
+    expect((await alertEventsIn(store)).map(({ data }) => data['rule'])).toEqual(['kpi_threshold', 'kpi_threshold', 'significant_seizure']);
+  }, 20_000);
+
+  it('gives the same event-rule alert ids whether the events are judged in one batch or one by one', async () => {
+    const raw = [
+      anEvent.goodsArrived('DEC-1', { officeId: 'UZ-TAS' }, { time: '2026-03-02T09:00:00.000Z' }),
+      anEvent.laneRerouted('DEC-1', { fromLane: 'RED', toLane: 'GREEN' }, { time: '2026-03-02T09:10:00.000Z' }),
+      anEvent.seizureRecorded('CASE-1', { officeId: 'UZ-TAS', category: 'WEAPONS' }, { time: '2026-03-02T09:20:00.000Z' }),
+      anEvent.seizureRecorded('CASE-2', { officeId: 'UZ-SAM', category: 'DRUGS' }, { time: '2026-03-02T09:30:00.000Z' }),
+    ].map(normalized);
+    const judged = async (batchSize: number): Promise<string[]> => {
+      const store = openStore();
+      for (const event of raw) await store.append(event.subject, [event]);
+      const events = await store.readAll(START, 10);
+      const { observer } = observerOn(store);
+      for (let from = 0; from < events.length; from += batchSize) {
+        await observer.committed(committedBatch(events.slice(from, from + batchSize), events.slice(0, from + batchSize), []));
+      }
+      return (await alertEventsIn(store)).map(({ subject }) => subject).sort();
+    };
+
+    const inOneBatch = await judged(4);
+    const oneByOne = await judged(1);
+
+    expect(inOneBatch).toHaveLength(3);
+    expect(oneByOne).toEqual(inOneBatch);
+  });
+});
+
+describe("AlertDeliveryObserver (a gateway's)", () => {
+  it('judges and appends nothing, and pushes the alert events the judge stored once its follower reads them', async () => {
+    const store = openStore();
+    const incident = await storeIncident(store);
+    const appended: number[] = [];
+    const pushed: string[] = [];
+    const watched: JournalStore = {
+      readAll: (after, limit) => store.readAll(after, limit),
+      readStream: (stream) => store.readStream(stream),
+      appendMany: (writes) => {
+        appended.push(writes.length);
+        return store.appendMany(writes);
+      },
+    };
+    const journal = new AlertJournal({ store: watched, publisher: { publishAlert: (change, alert) => void pushed.push(`${change} ${alert.rule}`) }, logger: quiet });
+    await journal.load();
+    const gateway = new AlertDeliveryObserver(journal);
+
+    await gateway.committed(committedBatch(incident));
+    expect(appended).toEqual([]);
+    expect(await alertEventsIn(store)).toEqual([]);
+
+    await observerOn(store).observer.committed(committedBatch(incident));
+    await gateway.committed(committedBatch(await alertEventsIn(store), incident, []));
+
+    expect(appended).toEqual([]);
+    expect(pushed).toEqual(['raised kpi_threshold', 'raised kpi_threshold', 'raised significant_seizure']);
   });
 });

@@ -1,14 +1,15 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-
-import { type KpiId, isKpiId } from '@customs-pulse/domain';
+import { type BackoffSchedule, abortableDelay, backoffDelays } from '@customs-pulse/backoff';
+import { KPI_CATALOGUE, type KpiId, isKpiId, isSystemEventType } from '@customs-pulse/domain';
 import { type EventStore, type RecordedEvent } from '@customs-pulse/event-store';
 import { type CommittedKpiBatch, type KpiCommitObserver, type KpiEngine, currentUpdate } from '@customs-pulse/kpi';
 
-import { type ObservedBatch, type ObservedEvent } from '../evaluation/observed-batch.js';
+import { type ObservedBatch, type ObservedEvent, type SliceReading } from '../evaluation/observed-batch.js';
 import { planAlertEvents } from '../evaluation/plan-alert-events.js';
 import { type AlertJournal } from '../journal/alert-journal.js';
 import { type AlertRuleSettings } from '../rules/alert-rule-settings.js';
-import { JudgedSlices } from './judged-slices.js';
+import { redToGreenReroute } from '../rules/red-to-green-reroute.rule.js';
+import { significantSeizure } from '../rules/significant-seizure.rule.js';
+import { type JudgedSlice, JudgedSlices } from './judged-slices.js';
 
 /** Options of an {@link AlertRulesObserver}. */
 export interface AlertRulesObserverOptions {
@@ -17,9 +18,14 @@ export interface AlertRulesObserverOptions {
   /** Where events a projector swap skipped are read from (the event store). */
   readonly log: Pick<EventStore, 'readAll'>;
   readonly logger: { warn(message: string): void };
-  /** Waits before each new attempt when recording fails. @defaultValue `[100, 500, 2000]` */
-  readonly retryDelaysMs?: readonly number[];
+  /**
+   * Waits between attempts while judging or recording fails (the store is out): it never gives up, since a batch
+   * left unjudged is an alert lost. @defaultValue 100 ms doubling to 30 s
+   */
+  readonly retryBackoff?: BackoffSchedule;
 }
+
+const DEFAULT_RETRY_BACKOFF: BackoffSchedule = { initialMs: 100, maxMs: 30_000, multiplier: 2 };
 
 /**
  * The alert rules of kpis.md, run on each batch the live KPI projection commits (a KPI commit observer the
@@ -47,7 +53,9 @@ export interface AlertRulesObserverOptions {
  */
 export class AlertRulesObserver implements KpiCommitObserver {
   private readonly slices = new JudgedSlices();
-  private observedThrough: number | null = null;
+  /** The last position judged in this process; before the first batch, the log's checkpoint is read instead. */
+  private judgedThrough: number | null = null;
+  private readonly stopping = new AbortController();
 
   constructor(private readonly options: AlertRulesObserverOptions) {}
 
@@ -56,10 +64,13 @@ export class AlertRulesObserver implements KpiCommitObserver {
     if (first === undefined) return;
     // Everything read off the engine is read now, before any await: the engine moves on with the next batch.
     const observed = this.observe(batch);
-    const skippedAfter = this.observedThrough !== null && first.position > this.observedThrough + 1 ? this.observedThrough : null;
-    this.observedThrough = Math.max(this.observedThrough ?? 0, batch.position);
-    const skipped = skippedAfter === null ? null : { after: skippedAfter, before: first.position, engine: batch.engine };
-    await this.withRetries(() => this.judge(observed, batch.events, skipped));
+    await this.withRetries(() => this.judge(observed, batch, first.position));
+    this.judgedThrough = Math.max(this.judgedThrough ?? 0, batch.position);
+  }
+
+  /** Stops retrying (the app shuts down): the batch in hand is judged again after the next start. */
+  onModuleDestroy(): void {
+    this.stopping.abort();
   }
 
   private observe(batch: CommittedKpiBatch): ObservedBatch {
@@ -67,51 +78,72 @@ export class AlertRulesObserver implements KpiCommitObserver {
     const at = events.at(-1)!.recordedAt;
     const view = this.options.journal.view;
     const judged = this.slices.at(batch, thresholdChangesIn(events), (kpiId) => view?.activeSlicesOf(kpiId) ?? []);
-    const readings = judged.map(({ kpiId, filters }) => currentUpdate(engine, kpiId, filters, { now: at, position }));
-    return { position, at, readings, events, officeOfDeclaration: reroutedOffices(engine, events) };
+    return { position, at, readings: readingsOf(engine, judged, at, position), events, officeOfDeclaration: reroutedOffices(engine, events) };
   }
 
-  private async judge(observed: ObservedBatch, recorded: readonly RecordedEvent[], skipped: SkippedRange | null): Promise<void> {
+  private async judge(observed: ObservedBatch, batch: CommittedKpiBatch, firstPosition: number): Promise<void> {
     const { journal, settings } = this.options;
     await journal.exclusive(async (turn) => {
-      const missed = skipped === null ? [] : await this.readSkipped(skipped);
-      const events = [...missed, ...recorded];
+      const after = this.judgedThrough ?? turn.ledger.judgedThrough;
+      const missed = firstPosition > after + 1 ? await this.readMissed({ after, before: firstPosition }, batch.engine) : null;
+      const events = [...(missed?.events ?? []), ...batch.events];
       journal.observe(events);
-      const offices = skipped === null ? observed.officeOfDeclaration : new Map([...reroutedOffices(skipped.engine, missed), ...observed.officeOfDeclaration]);
-      const planned = planAlertEvents({ ...observed, events, officeOfDeclaration: offices }, turn.ledger, settings);
+      const offices = missed === null ? observed.officeOfDeclaration : new Map([...reroutedOffices(batch.engine, missed.events), ...observed.officeOfDeclaration]);
+      const readings = missed === null ? observed.readings : [...observed.readings, ...this.missedReadings(missed.offices, batch)];
+      const planned = planAlertEvents({ ...observed, readings, events, officeOfDeclaration: offices }, turn.ledger, settings);
       if (planned.length > 0) await turn.record(planned);
     });
   }
 
   /**
-   * The events between the last batch observed and this one. The KPI projection swaps a rebuilt projector in at
-   * whatever position it reached: when that is ahead of the old one, the events in between were committed by a
-   * projector nobody observes. Only the event rules need them (threshold rules judge the next values anyway). Their
-   * reroutes' offices are read off the engine as it is now.
+   * The slices the missed events may have moved: every KPI's total and the offices they touched. Judged at this batch
+   * once the projection has caught up, else gathered for its first caught-up batch like any replayed change.
    */
-  private async readSkipped({ after, before }: SkippedRange): Promise<RecordedEvent[]> {
-    const missed: RecordedEvent[] = [];
+  private missedReadings(offices: ReadonlySet<string>, batch: CommittedKpiBatch): SliceReading[] {
+    const slices: JudgedSlice[] = KPI_CATALOGUE.flatMap(({ id }) => [{ kpiId: id, filters: {} }, ...[...offices].map((office) => ({ kpiId: id, filters: { office } }))]);
+    if (!batch.caughtUp) {
+      this.slices.defer(slices);
+      return [];
+    }
+    return readingsOf(batch.engine, slices, batch.events.at(-1)!.recordedAt, batch.position);
+  }
+
+  /**
+   * What the rules need of the committed events this process's judge has not seen: those after the log's checkpoint
+   * at the first batch after a start (a crash or a shutdown left them unjudged), or between two observed batches when
+   * the KPI projection swapped a rebuilt projector in ahead of the old one. Only the events a rule could fire on (and
+   * alert events) are kept, and the offices the others touched, so a long range costs reading, not memory. Offices
+   * are read off the engine as it is now.
+   */
+  private async readMissed({ after, before }: SkippedRange, engine: KpiEngine): Promise<MissedEvents> {
+    const { seizureAlertValue } = this.options.settings;
+    const missed: MissedEvents = { events: [], offices: new Set() };
     for (let from = after; from < before - 1; ) {
       const page = await this.options.log.readAll(from, Math.min(1000, before - 1 - from));
       const last = page.at(-1);
       if (last === undefined) break;
-      missed.push(...page.filter((event) => event.position < before));
+      for (const event of page) {
+        if (event.position >= before) continue;
+        for (const office of officesTouched(engine, event)) missed.offices.add(office);
+        const ruled = isSystemEventType(event.type) || redToGreenReroute(event, null) !== null || significantSeizure(event, seizureAlertValue) !== null;
+        if (ruled) missed.events.push(event);
+      }
       from = last.position;
     }
     return missed;
   }
 
-  /** A failed append is tried again a few times: planning is deterministic, so a retry plans the same events. */
+  /** Planning is deterministic, so a retry plans the same events; it goes on until it succeeds or the app stops. */
   private async withRetries(attempt: () => Promise<void>): Promise<void> {
-    const delays = this.options.retryDelaysMs ?? [100, 500, 2000];
-    for (let tried = 0; ; tried += 1) {
+    const delays = backoffDelays(this.options.retryBackoff ?? DEFAULT_RETRY_BACKOFF);
+    for (let tried = 1; ; tried += 1) {
       try {
         return await attempt();
       } catch (error) {
-        const delay = delays[tried];
-        if (delay === undefined) throw error;
-        this.options.logger.warn(`alert rules failed (attempt ${tried + 1}), retrying in ${delay} ms: ${error instanceof Error ? error.message : String(error)}`);
-        await sleep(delay);
+        if (this.stopping.signal.aborted) throw error;
+        const delay = delays.next().value;
+        this.options.logger.warn(`alert rules failed (attempt ${tried}), retrying in ${delay} ms: ${error instanceof Error ? error.message : String(error)}`);
+        await abortableDelay(delay, this.stopping.signal);
       }
     }
   }
@@ -120,7 +152,22 @@ export class AlertRulesObserver implements KpiCommitObserver {
 interface SkippedRange {
   readonly after: number;
   readonly before: number;
-  readonly engine: KpiEngine;
+}
+
+function readingsOf(engine: KpiEngine, slices: readonly JudgedSlice[], at: string, position: number): SliceReading[] {
+  return slices.map(({ kpiId, filters }) => currentUpdate(engine, kpiId, filters, { now: at, position }));
+}
+
+interface MissedEvents {
+  readonly events: RecordedEvent[];
+  readonly offices: Set<string>;
+}
+
+/** The offices whose slices `event` may have changed: the one it names, and its declaration's as the facts know. */
+function officesTouched(engine: KpiEngine, event: RecordedEvent): string[] {
+  const named = event.data['officeId'];
+  const facts = engine.declarationFacts(event.subject);
+  return [named, facts?.lodged?.officeId, facts?.arrived?.officeId].filter((office): office is string => typeof office === 'string');
 }
 
 function thresholdChangesIn(events: readonly RecordedEvent[]): KpiId[] {

@@ -47,6 +47,11 @@ export class JudgedSlices {
     return due;
   }
 
+  /** Puts `slices` up for judgement at the next caught-up batch. */
+  defer(slices: readonly JudgedSlice[]): void {
+    for (const { kpiId, filters } of slices) this.include(kpiId, filters);
+  }
+
   private include(kpiId: KpiId, filters: Readonly<Record<string, string>>): void {
     this.pending.set(`${kpiId}\u0000${sliceKey(filters)}`, { kpiId, filters });
   }

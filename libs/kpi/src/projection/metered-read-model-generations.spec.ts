@@ -36,6 +36,7 @@ function recordingMetrics(): KpiProjectionMetrics & { told: string[] } {
     follow: () => undefined,
     committed: (seconds) => told.push(seconds >= 0 ? 'committed' : 'negative duration'),
     rebuildStarted: () => told.push('rebuild started'),
+    notifierFailed: () => told.push('notifier failed'),
     rebuildSwapped: () => told.push('rebuild swapped'),
   };
 }

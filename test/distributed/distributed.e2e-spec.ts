@@ -205,8 +205,8 @@ describeWithInfrastructure('PostgreSQL and a Kafka broker', infrastructure, 'the
   }), 60_000);
 
   it('gives socket.io clients on two gateways the KPI values the REST API of each gateway and of the projector returns', () => apps.explainFailure(async () => {
-    // Gateways append the alert events they derive too (the store's dedupe keeps one): the head settles once every
-    // app has applied the log, alerts included.
+    // The projector appends the alert events it judges (gateways judge nothing): the head settles once every app has
+    // applied the log, alerts included.
     const answers = async (query: string): Promise<Payload[]> => Promise.all([projector, ...gateways].map((app) => get(app, `/api/kpis/current${query}`)));
     await waitUntil(
       'the projector and both gateways answer at the head of the log',
@@ -232,4 +232,30 @@ describeWithInfrastructure('PostgreSQL and a Kafka broker', infrastructure, 'the
       expect(view.updates).toBeGreaterThan(0);
     }
   }), 300_000);
+
+  it('has the projector alone judge alerts: no threshold slice raised twice, and both gateways list what the projector lists', () => apps.explainFailure(async () => {
+    const risk = await issueAccessToken(new TextEncoder().encode(SECRET), ['risk']);
+    const alertsOf = async (app: AppProcess): Promise<Payload> => {
+      const response = await fetch(`${app.url}/api/alerts`, { headers: { authorization: `Bearer ${risk}` } });
+      if (!response.ok) throw new Error(`${app.name} answered GET /api/alerts with ${response.status}`);
+      return response.json();
+    };
+    // Several judges would each raise a slice's alert at their own batch positions, one id per judge, while it is active.
+    const activeOfSlice = new Map<string, string>();
+    const raisedOverActive: string[] = [];
+    for (const { type, subject, data } of await storedEvents(store!)) {
+      if (type === 'AlertResolved') for (const [slice, id] of activeOfSlice) if (id === subject) activeOfSlice.delete(slice);
+      if (type !== 'AlertRaised' || data['rule'] !== 'kpi_threshold' || data['escalatedFrom'] !== undefined) continue;
+      const slice = JSON.stringify([data['kpiId'], data['filters']]);
+      if (activeOfSlice.has(slice)) raisedOverActive.push(`${subject} over ${activeOfSlice.get(slice)}`);
+      else activeOfSlice.set(slice, subject);
+    }
+    expect(raisedOverActive).toEqual([]);
+
+    const fromProjector = await alertsOf(projector);
+    for (const gateway of gateways) {
+      await waitUntil(`${gateway.name} lists the projector's alerts`, async () => JSON.stringify(await alertsOf(gateway)) === JSON.stringify(fromProjector), 30_000).catch(() => undefined);
+      expect(await alertsOf(gateway)).toEqual(fromProjector);
+    }
+  }), 60_000);
 });

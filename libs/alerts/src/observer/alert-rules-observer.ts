@@ -50,6 +50,17 @@ const DEFAULT_RETRY_BACKOFF: BackoffSchedule = { initialMs: 100, maxMs: 30_000, 
  * restart behind the head) the slices it changes are gathered and judged at the first caught-up batch, so a value
  * passed through on the way raises nothing. Event rules fire on every observed event, replayed or live: a seizure
  * nobody was told of still deserves its alert, and one already raised is known by its id.
+ *
+ * **Its checkpoint, a crash and an outage.** One process judges (the projector, or the standalone app; a gateway only
+ * delivers, see `AlertDeliveryObserver`). What it has judged is recorded in the alert events it appends:
+ * `AlertLedgerView.judgedThrough`, the highest position they carry, read back with the alert state. The projection
+ * commits a batch before telling the rules, so a crash or a shutdown in between leaves batches committed but unjudged,
+ * which the projection never hands over again: the first batch after a start therefore begins with the committed
+ * events after that checkpoint, read from the store. The event rules judge each of them, and the threshold rule every
+ * KPI's total and the offices they touched, at the values of the batch (read off the engine after those reads, which
+ * is the batch's engine as long as the projection awaits its observers). Judging again what was judged is harmless,
+ * missing a batch is not, so while the store is out it retries with backoff and never gives up, until the app shuts
+ * down, which leaves the batch to the next start.
  */
 export class AlertRulesObserver implements KpiCommitObserver {
   private readonly slices = new JudgedSlices();

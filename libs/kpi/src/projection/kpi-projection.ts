@@ -10,6 +10,7 @@ import { type KpiReadModelGeneration, type KpiReadModelGenerations } from '../re
 import { currentUpdates } from './current-updates.js';
 import { type KpiCommitObserver } from './kpi-commit-observer.port.js';
 import { type KpiProjectionMetrics } from './kpi-projection-metrics.port.js';
+import { type ProjectionFailure } from './projection-failures.js';
 
 /** Options of a {@link KpiProjection}. */
 export interface KpiProjectionOptions {
@@ -22,8 +23,11 @@ export interface KpiProjectionOptions {
    */
   readonly observers?: readonly KpiCommitObserver[];
   readonly logger: ProjectorLogger & { log(message: string): void };
-  /** Counts the notifier's failures. @defaultValue nothing counted */
-  readonly metrics?: Pick<KpiProjectionMetrics, 'notifierFailed'>;
+  /**
+   * Counts the notifier's failures, and every projector's failed reads and commits and recoveries (a rebuild's
+   * included). @defaultValue nothing counted
+   */
+  readonly metrics?: Pick<KpiProjectionMetrics, 'notifierFailed' | 'projectionFailures'>;
   /** @defaultValue `kpiEngineFactory()` */
   readonly createEngine?: KpiEngineFactory;
   /** @defaultValue the projector's default */
@@ -82,6 +86,11 @@ export class KpiProjection {
     return this.live?.projector.isCaughtUp ?? false;
   }
 
+  /** Why the live projector's last read or commit failed, while it has not succeeded since; null when healthy. */
+  get failure(): ProjectionFailure | null {
+    return this.live?.projector.failure ?? null;
+  }
+
   /** Resolves once the live projector has caught up. */
   get caughtUp(): Promise<void> {
     return this.requireLive().projector.caughtUp;
@@ -126,7 +135,7 @@ export class KpiProjection {
   }
 
   private async startProjector(generation: KpiReadModelGeneration): Promise<KpiProjector> {
-    const { source, logger, createEngine, batchSize, clock } = this.options;
+    const { source, logger, createEngine, batchSize, clock, metrics } = this.options;
     const projector: KpiProjector = new KpiProjector({
       source,
       readModel: generation.readModel,
@@ -135,6 +144,7 @@ export class KpiProjection {
       ...(createEngine ? { createEngine } : {}),
       ...(batchSize ? { batchSize } : {}),
       ...(clock ? { clock } : {}),
+      ...(metrics ? { onFailures: (consecutive: number) => metrics.projectionFailures(consecutive) } : {}),
     });
     await projector.start();
     return projector;

@@ -5,7 +5,7 @@ import { type KpiEngine } from '../engine/kpi-engine.js';
 import { type KpiUpdate, type Notifier } from '../notifier/notifier.port.js';
 import { type ProjectorLogger } from './kpi-change-listener.js';
 import { type KpiEngineFactory } from './kpi-engine-factory.js';
-import { KpiProjector } from './kpi-projector.js';
+import { KpiProjector, type KpiProjectorOptions } from './kpi-projector.js';
 import { type KpiReadModelGeneration, type KpiReadModelGenerations } from '../read-model/read-model-generations.port.js';
 import { currentUpdates } from './current-updates.js';
 import { type KpiCommitObserver } from './kpi-commit-observer.port.js';
@@ -34,6 +34,8 @@ export interface KpiProjectionOptions {
   readonly batchSize?: number;
   /** The `now` of current values, read by the projector once per commit. @defaultValue the system clock */
   readonly clock?: { now(): Date };
+  /** Backoff of the projectors' failed reads and commits (the projector's `commitRetry`). @defaultValue the projector's */
+  readonly retry?: KpiProjectorOptions['commitRetry'];
 }
 
 /** The engine queries answer from, and the store position it has applied. */
@@ -135,7 +137,7 @@ export class KpiProjection {
   }
 
   private async startProjector(generation: KpiReadModelGeneration): Promise<KpiProjector> {
-    const { source, logger, createEngine, batchSize, clock, metrics } = this.options;
+    const { source, logger, createEngine, batchSize, clock, metrics, retry } = this.options;
     const projector: KpiProjector = new KpiProjector({
       source,
       readModel: generation.readModel,
@@ -145,6 +147,7 @@ export class KpiProjection {
       ...(batchSize ? { batchSize } : {}),
       ...(clock ? { clock } : {}),
       ...(metrics ? { onFailures: (consecutive: number) => metrics.projectionFailures(consecutive) } : {}),
+      ...(retry ? { commitRetry: retry } : {}),
     });
     await projector.start();
     return projector;

@@ -29,6 +29,7 @@ export class GatewayAppModule {
     const kpiModule = KpiModule.forRoot({
       readModel: config.kpi.readModel,
       releaseTargetHours: config.kpi.releaseTargetHours,
+      readyMaxLagSeconds: config.kpi.readyMaxLagSeconds,
       ingestQuality: INGEST_QUALITY_TALLY,
       role: 'follower',
       commitObservers: [AlertDeliveryObserver],

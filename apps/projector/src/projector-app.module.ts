@@ -31,6 +31,7 @@ export class ProjectorAppModule {
         KpiModule.forRoot({
           readModel: config.kpi.readModel,
           releaseTargetHours: config.kpi.releaseTargetHours,
+          readyMaxLagSeconds: config.kpi.readyMaxLagSeconds,
           ingestQuality: INGEST_QUALITY_TALLY,
           notifier: KafkaKpiUpdatePublisher, // to the gateways, over customs.kpi-updates.v1
           commitObservers: [AlertRulesObserver],

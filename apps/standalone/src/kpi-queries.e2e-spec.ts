@@ -207,7 +207,15 @@ describe('the projection', () => {
     const { status, body } = await get('/health/ready', null);
 
     expect(status).toBe(200);
-    expect(body.kpiProjection).toEqual({ ready: true, position: 8 });
+    expect(body.kpiProjection).toEqual({
+      ready: true,
+      position: 8,
+      caughtUp: true,
+      failing: false,
+      consecutiveFailures: 0,
+      lagSeconds: 0,
+      maxLagSeconds: 60,
+    });
   });
 
   it('rebuilds from position 0 on an admin’s request and answers the same values after the swap', async () => {

@@ -38,6 +38,7 @@ export class StandaloneModule {
     const kpiModule = KpiModule.forRoot({
       readModel: config.kpi.readModel,
       releaseTargetHours: config.kpi.releaseTargetHours,
+      readyMaxLagSeconds: config.kpi.readyMaxLagSeconds,
       ingestQuality: INGEST_QUALITY_TALLY,
       notifier: InProcessNotifier, // RealtimeModule: straight to this process's live clients
       commitObservers: [AlertRulesObserver], // AlertsModule: the alert rules

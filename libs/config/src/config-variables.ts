@@ -43,6 +43,24 @@ export const CONFIG_VARIABLES = [
   },
   { name: 'DATABASE_SCHEMA', default: 'public', sets: 'the PostgreSQL schema of the event store and of the ingest tally (created if missing)', readBy: HTTP_APPS },
   {
+    name: 'PG_LOCK_TIMEOUT_MS',
+    default: '10000',
+    sets: 'PostgreSQL `lock_timeout` of the event store’s and the KPI read model’s sessions: an append waiting longer for the append lock fails as transient (`503`, Kafka retries); `0` waits for ever',
+    readBy: HTTP_APPS,
+  },
+  {
+    name: 'PG_STATEMENT_TIMEOUT_MS',
+    default: '60000',
+    sets: 'PostgreSQL `statement_timeout` of the same sessions: a statement running longer is cancelled and retried as transient; `0` for none',
+    readBy: HTTP_APPS,
+  },
+  {
+    name: 'PG_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+    default: '30000',
+    sets: 'PostgreSQL `idle_in_transaction_session_timeout` of the same sessions: the server ends a session idle that long inside a transaction, releasing the append lock it holds; `0` for none',
+    readBy: HTTP_APPS,
+  },
+  {
     name: 'KURRENTDB_URL',
     whenUnset: 'none; required for `kurrentdb`',
     sets: 'the KurrentDB event store, e.g. `kurrentdb://kurrentdb:2113?tls=false` (also `kurrent://`, `kdb://`, `esdb://`, each with `+discover`)',
@@ -80,6 +98,12 @@ export const CONFIG_VARIABLES = [
   },
   { name: 'KPI_SCHEMA', default: 'customs_pulse_kpi', sets: 'the PostgreSQL schema of the KPI read model’s control table; generation `n` lives in `<KPI_SCHEMA>_g<n>`', readBy: KPI_APPS },
   { name: 'RELEASE_TARGET_HOURS', default: '24', sets: 'the target of `released_within_target_rate`; rebuild the read model after changing it', readBy: KPI_APPS },
+  {
+    name: 'READY_MAX_LAG_SECONDS',
+    default: '60',
+    sets: '`/health/ready` is 503 while the KPI projection lags more than this (now − `recordedAt` of the oldest event not yet applied), as while its reads or commits fail',
+    readBy: KPI_APPS,
+  },
   {
     name: 'ALERT_MIN_OBSERVATIONS',
     default: '20',

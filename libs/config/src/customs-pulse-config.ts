@@ -1,4 +1,5 @@
 import type { EventStoreSettings } from '@customs-pulse/event-store';
+import type { PostgresSessionLimits } from '@customs-pulse/sql';
 
 /** The whole configuration, read once from the environment by `loadConfig`. */
 export interface CustomsPulseConfig {
@@ -84,9 +85,11 @@ export interface KpiSettings {
    */
   readonly readModel:
     | { readonly adapter: 'sqlite'; readonly directory: string }
-    | { readonly adapter: 'postgres'; readonly connectionString: string; readonly schema: string };
+    | { readonly adapter: 'postgres'; readonly connectionString: string; readonly schema: string; readonly sessionLimits: PostgresSessionLimits };
   /** `RELEASE_TARGET_HOURS` (default 24): the target of `released_within_target_rate`. */
   readonly releaseTargetHours: number;
+  /** `READY_MAX_LAG_SECONDS` (default 60): readiness is false while the projection lags more than this. */
+  readonly readyMaxLagSeconds: number;
 }
 
 /** Where ingest consumes producers' events and dead-letters the rejected ones (events.md, architecture.md). */

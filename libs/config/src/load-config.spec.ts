@@ -3,6 +3,9 @@ import { resolve } from 'node:path';
 import { ConfigError } from './config-error.js';
 import { loadConfig } from './load-config.js';
 
+/** The PostgreSQL session limits of the Configuration table's defaults. */
+const DEFAULT_LIMITS = { lockTimeoutMs: 10_000, statementTimeoutMs: 60_000, idleInTransactionTimeoutMs: 30_000 };
+
 describe('loadConfig', () => {
   it('defaults to the standalone demo: port 3000, ./data, SQLite in the data folder, USD', () => {
     expect(loadConfig({})).toEqual({
@@ -14,7 +17,7 @@ describe('loadConfig', () => {
       accessTokens: { maxTokenHours: 24, issuer: undefined, audience: undefined },
       reportingCurrency: 'USD',
       kafka: undefined,
-      kpi: { readModel: { adapter: 'sqlite', directory: resolve('./data/kpi') }, releaseTargetHours: 24 },
+      kpi: { readModel: { adapter: 'sqlite', directory: resolve('./data/kpi') }, releaseTargetHours: 24, readyMaxLagSeconds: 60 },
       alerts: { minObservations: 20, seizureAlertValue: 100_000 },
       simulation: undefined,
     });
@@ -59,12 +62,35 @@ describe('loadConfig', () => {
   });
 
   it('keeps the KPI read model on PostgreSQL when the event store is there, in KPI_SCHEMA', () => {
-    const config = loadConfig({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://db/customs', KPI_SCHEMA: 'kpis', RELEASE_TARGET_HOURS: '12.5' });
+    const config = loadConfig({
+      EVENT_STORE: 'postgres',
+      DATABASE_URL: 'postgres://db/customs',
+      KPI_SCHEMA: 'kpis',
+      RELEASE_TARGET_HOURS: '12.5',
+      READY_MAX_LAG_SECONDS: '90',
+    });
 
     expect(config.kpi).toEqual({
-      readModel: { adapter: 'postgres', connectionString: 'postgres://db/customs', schema: 'kpis' },
+      readModel: { adapter: 'postgres', connectionString: 'postgres://db/customs', schema: 'kpis', sessionLimits: DEFAULT_LIMITS },
       releaseTargetHours: 12.5,
+      readyMaxLagSeconds: 90,
     });
+  });
+
+  it('gives the PostgreSQL sessions of the event store and the read model PG_*_TIMEOUT_MS, 0 switching one off', () => {
+    const config = loadConfig({
+      EVENT_STORE: 'postgres',
+      DATABASE_URL: 'postgres://db/customs',
+      PG_LOCK_TIMEOUT_MS: '2500',
+      PG_STATEMENT_TIMEOUT_MS: '0',
+      PG_IDLE_IN_TRANSACTION_TIMEOUT_MS: '15000',
+    });
+    const limits = { lockTimeoutMs: 2_500, statementTimeoutMs: 0, idleInTransactionTimeoutMs: 15_000 };
+
+    expect(config.eventStore).toMatchObject({ sessionLimits: limits });
+    expect(config.kpi.readModel).toMatchObject({ sessionLimits: limits });
+    expect(() => loadConfig({ PG_LOCK_TIMEOUT_MS: '-1' })).toThrow(/PG_LOCK_TIMEOUT_MS/);
+    expect(() => loadConfig({ READY_MAX_LAG_SECONDS: '0' })).toThrow(/READY_MAX_LAG_SECONDS/);
   });
 
   it('lets KPI_READ_MODEL choose SQLite next to a PostgreSQL event store, and the schema default', () => {
@@ -95,7 +121,7 @@ describe('loadConfig', () => {
   it('configures the PostgreSQL event store from DATABASE_URL and DATABASE_SCHEMA', () => {
     const config = loadConfig({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://db/customs', DATABASE_SCHEMA: 'pulse' });
 
-    expect(config.eventStore).toEqual({ adapter: 'postgres', connectionString: 'postgres://db/customs', schema: 'pulse' });
+    expect(config.eventStore).toEqual({ adapter: 'postgres', connectionString: 'postgres://db/customs', schema: 'pulse', sessionLimits: DEFAULT_LIMITS });
     expect(config.database).toEqual({ connectionString: 'postgres://db/customs', schema: 'pulse' });
   });
 
@@ -104,7 +130,7 @@ describe('loadConfig', () => {
 
     expect(config.eventStore).toEqual({ adapter: 'kurrentdb', connectionString: 'kurrentdb://kurrentdb:2113?tls=false' });
     expect(config.database).toEqual({ connectionString: 'postgres://db/customs', schema: 'public' });
-    expect(config.kpi.readModel).toEqual({ adapter: 'postgres', connectionString: 'postgres://db/customs', schema: 'customs_pulse_kpi' });
+    expect(config.kpi.readModel).toEqual({ adapter: 'postgres', connectionString: 'postgres://db/customs', schema: 'customs_pulse_kpi', sessionLimits: DEFAULT_LIMITS });
   });
 
   it.each(['kurrent://a:2113', 'kdb+discover://a:2113,b:2113', 'esdb://a:2113?tls=false'])('accepts the KurrentDB client’s scheme of %s', (url) => {

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { ConfigError } from './config-error.js';
 import { currency, type Environment, flag, integer, nonNegativeNumber, oneOf, positiveNumber, required, secret, text, textOrDefault } from './config-readers.js';
+import type { PostgresSessionLimits } from '@customs-pulse/sql';
 import type { AlertSettings, CustomsPulseConfig, KafkaSettings, KpiSettings, SimulationSettings } from './customs-pulse-config.js';
 import { storageSettings } from './storage-settings.js';
 
@@ -10,7 +11,8 @@ import { storageSettings } from './storage-settings.js';
  */
 export function loadConfig(env: Environment = process.env): CustomsPulseConfig {
   const dataDir = resolve(textOrDefault(env, 'DATA_DIR'));
-  const storage = storageSettings(env, dataDir);
+  const sessionLimits = postgresSessionLimits(env);
+  const storage = storageSettings(env, dataDir, sessionLimits);
   return {
     port: integer(env, 'PORT', 0, 65535),
     dataDir,
@@ -23,7 +25,7 @@ export function loadConfig(env: Environment = process.env): CustomsPulseConfig {
     },
     reportingCurrency: currency(env, 'REPORTING_CURRENCY'),
     kafka: kafkaSettings(env),
-    kpi: kpiSettings(env, dataDir, storage.eventStore.adapter),
+    kpi: kpiSettings(env, dataDir, storage.eventStore.adapter, sessionLimits),
     alerts: alertSettings(env),
     simulation: simulationSettings(env),
   };
@@ -55,13 +57,30 @@ function alertSettings(env: Environment): AlertSettings {
   };
 }
 
-function kpiSettings(env: Environment, dataDir: string, eventStore: CustomsPulseConfig['eventStore']['adapter']): KpiSettings {
+/** `PG_LOCK_TIMEOUT_MS`, `PG_STATEMENT_TIMEOUT_MS`, `PG_IDLE_IN_TRANSACTION_TIMEOUT_MS`: at most a day each. */
+function postgresSessionLimits(env: Environment): PostgresSessionLimits {
+  return {
+    lockTimeoutMs: integer(env, 'PG_LOCK_TIMEOUT_MS', 0, DAY_MS),
+    statementTimeoutMs: integer(env, 'PG_STATEMENT_TIMEOUT_MS', 0, DAY_MS),
+    idleInTransactionTimeoutMs: integer(env, 'PG_IDLE_IN_TRANSACTION_TIMEOUT_MS', 0, DAY_MS),
+  };
+}
+
+const DAY_MS = 86_400_000;
+
+function kpiSettings(
+  env: Environment,
+  dataDir: string,
+  eventStore: CustomsPulseConfig['eventStore']['adapter'],
+  sessionLimits: PostgresSessionLimits,
+): KpiSettings {
   // Next to a server store the read model is on a server too: several processes read it.
   const adapter = oneOf(env, 'KPI_READ_MODEL', ['sqlite', 'postgres'] as const, eventStore === 'sqlite' ? 'sqlite' : 'postgres');
   const releaseTargetHours = positiveNumber(env, 'RELEASE_TARGET_HOURS');
-  if (adapter === 'sqlite') return { readModel: { adapter, directory: join(dataDir, 'kpi') }, releaseTargetHours };
+  const readyMaxLagSeconds = positiveNumber(env, 'READY_MAX_LAG_SECONDS');
+  if (adapter === 'sqlite') return { readModel: { adapter, directory: join(dataDir, 'kpi') }, releaseTargetHours, readyMaxLagSeconds };
   const connectionString = required(env, 'DATABASE_URL', 'is required when KPI_READ_MODEL=postgres');
-  return { readModel: { adapter, connectionString, schema: textOrDefault(env, 'KPI_SCHEMA') }, releaseTargetHours };
+  return { readModel: { adapter, connectionString, schema: textOrDefault(env, 'KPI_SCHEMA'), sessionLimits }, releaseTargetHours, readyMaxLagSeconds };
 }
 
 function kafkaSettings(env: Environment): KafkaSettings | undefined {

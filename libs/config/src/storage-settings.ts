@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { PostgresSessionLimits } from '@customs-pulse/sql';
 import { ConfigError } from './config-error.js';
 import { oneOf, required, text, textOrDefault, type Environment } from './config-readers.js';
 import { configDefault } from './config-variables.js';
@@ -17,7 +18,7 @@ const KURRENTDB_URL = /^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\/\S+$/;
  * `EVENT_STORE` and what it needs: `DATABASE_URL` for PostgreSQL; `KURRENTDB_URL` and `DATABASE_URL` for KurrentDB,
  * which keeps the events only (the KPI read model and the ingest tally live in PostgreSQL).
  */
-export function storageSettings(env: Environment, dataDir: string): StorageSettings {
+export function storageSettings(env: Environment, dataDir: string, sessionLimits: PostgresSessionLimits): StorageSettings {
   const adapter = oneOf(env, 'EVENT_STORE', EVENT_STORE_ADAPTERS, configDefault('EVENT_STORE'));
   switch (adapter) {
     case 'sqlite': {
@@ -26,7 +27,7 @@ export function storageSettings(env: Environment, dataDir: string): StorageSetti
     }
     case 'postgres': {
       const settings = database(env, required(env, 'DATABASE_URL', 'is required when EVENT_STORE=postgres'));
-      return { eventStore: { adapter, ...settings }, database: settings };
+      return { eventStore: { adapter, ...settings, sessionLimits }, database: settings };
     }
     case 'kurrentdb': {
       const eventStore = { adapter, connectionString: kurrentDbUrl(env) };

@@ -40,7 +40,7 @@ export class HealthController {
     } catch (error) {
       throw new ServiceUnavailableException(`the event store does not answer: ${(error as Error).message}`);
     }
-    const statuses = Object.fromEntries(this.checks.map((check) => [check.name, check.check()]));
+    const statuses = Object.fromEntries(await Promise.all(this.checks.map(async (check) => [check.name, await check.check()] as const)));
     const waiting = Object.entries(statuses).filter(([, status]) => !status.ready).map(([name]) => name);
     if (waiting.length > 0) throw new ServiceUnavailableException(`not ready yet: ${waiting.join(', ')} (${JSON.stringify(statuses)})`);
     return { status: 'ok', store: { position }, ...statuses };

@@ -5,3 +5,4 @@
  * `@customs-pulse/sql/postgres`, which only adapters import.
  */
 export type { Migration } from './migration.js';
+export { DEFAULT_POSTGRES_SESSION_LIMITS, type PostgresSessionLimits } from './postgres-session-limits.js';

@@ -37,7 +37,12 @@ export async function openEventStore(settings: EventStoreSettings, clock?: { now
     case 'sqlite':
       return SqliteEventStore.open({ file: settings.file, ...clockOption });
     case 'postgres':
-      return PostgresEventStore.open({ connectionString: settings.connectionString, ...(settings.schema ? { schema: settings.schema } : {}), ...clockOption });
+      return PostgresEventStore.open({
+        connectionString: settings.connectionString,
+        ...(settings.schema ? { schema: settings.schema } : {}),
+        ...(settings.sessionLimits ? { sessionLimits: settings.sessionLimits } : {}),
+        ...clockOption,
+      });
     case 'kurrentdb':
       return KurrentDbEventStore.open({ connectionString: settings.connectionString, ...clockOption });
   }

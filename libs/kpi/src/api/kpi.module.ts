@@ -49,6 +49,8 @@ interface KpiModuleSettings {
   readonly ingestQuality: symbol;
   /** `RELEASE_TARGET_HOURS`. @defaultValue 24 */
   readonly releaseTargetHours?: number;
+  /** `READY_MAX_LAG_SECONDS`: readiness is false while the projection lags more than this. @defaultValue 60 */
+  readonly readyMaxLagSeconds?: number;
   /** Mount the KPI, declaration, quality and (for a projector) rebuild endpoints. @defaultValue true */
   readonly http?: boolean;
   /**
@@ -193,7 +195,12 @@ export class KpiModule {
           useFactory: (projection: KpiProjection, history: KpisAsOf, clock: Clock) => new KpiAnswers(projection, history, clock),
         },
         KpiProjectionShutdown,
-        KpiProjectionReadiness,
+        {
+          provide: KpiProjectionReadiness,
+          inject: [KpiProjection, EVENT_STORE, CLOCK],
+          useFactory: (projection: KpiProjection, store: EventStore, clock: Clock) =>
+            new KpiProjectionReadiness(projection, store, clock, options.readyMaxLagSeconds ?? 60),
+        },
         GetKpiCatalogueHandler,
         GetKpiSeriesHandler,
         GetKpiCurrentHandler,

@@ -20,6 +20,11 @@ export interface KpiProjectionMetrics {
   rebuildStarted(): void;
   /** A rebuilt generation was made the active one. */
   rebuildSwapped(): void;
+  /**
+   * A projector's read of the log or commit failed, the `consecutive`-th in a row (it retries); 0 when an attempt
+   * succeeded again after failures.
+   */
+  projectionFailures(consecutive: number): void;
 }
 
 /** Reports nothing: for an app or a test that exposes no metrics. */
@@ -29,4 +34,5 @@ export const SILENT_KPI_PROJECTION_METRICS: KpiProjectionMetrics = {
   notifierFailed: () => undefined,
   rebuildStarted: () => undefined,
   rebuildSwapped: () => undefined,
+  projectionFailures: () => undefined,
 };

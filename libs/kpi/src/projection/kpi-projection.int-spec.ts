@@ -230,7 +230,7 @@ describe('KpiProjection notifier failure', () => {
       notifier: { publishKpiUpdates: () => Promise.reject(new Error('the KPI updates topic is unreachable')) },
       observers: [{ committed: async ({ position }) => void observed.push(position) }],
       logger: { ...LOGGER, error: (message: string) => void errors.push(message) },
-      metrics: { notifierFailed: () => void (failures += 1) },
+      metrics: { notifierFailed: () => void (failures += 1), projectionFailures: () => undefined },
       clock: CLOCK,
     });
     try {

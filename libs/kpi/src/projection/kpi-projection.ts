@@ -5,11 +5,12 @@ import { type KpiEngine } from '../engine/kpi-engine.js';
 import { type KpiUpdate, type Notifier } from '../notifier/notifier.port.js';
 import { type ProjectorLogger } from './kpi-change-listener.js';
 import { type KpiEngineFactory } from './kpi-engine-factory.js';
-import { KpiProjector } from './kpi-projector.js';
+import { KpiProjector, type KpiProjectorOptions } from './kpi-projector.js';
 import { type KpiReadModelGeneration, type KpiReadModelGenerations } from '../read-model/read-model-generations.port.js';
 import { currentUpdates } from './current-updates.js';
 import { type KpiCommitObserver } from './kpi-commit-observer.port.js';
 import { type KpiProjectionMetrics } from './kpi-projection-metrics.port.js';
+import { type ProjectionFailure } from './projection-failures.js';
 
 /** Options of a {@link KpiProjection}. */
 export interface KpiProjectionOptions {
@@ -22,14 +23,19 @@ export interface KpiProjectionOptions {
    */
   readonly observers?: readonly KpiCommitObserver[];
   readonly logger: ProjectorLogger & { log(message: string): void };
-  /** Counts the notifier's failures. @defaultValue nothing counted */
-  readonly metrics?: Pick<KpiProjectionMetrics, 'notifierFailed'>;
+  /**
+   * Counts the notifier's failures, and every projector's failed reads and commits and recoveries (a rebuild's
+   * included). @defaultValue nothing counted
+   */
+  readonly metrics?: Pick<KpiProjectionMetrics, 'notifierFailed' | 'projectionFailures'>;
   /** @defaultValue `kpiEngineFactory()` */
   readonly createEngine?: KpiEngineFactory;
   /** @defaultValue the projector's default */
   readonly batchSize?: number;
   /** The `now` of current values, read by the projector once per commit. @defaultValue the system clock */
   readonly clock?: { now(): Date };
+  /** Backoff of the projectors' failed reads and commits (the projector's `commitRetry`). @defaultValue the projector's */
+  readonly retry?: KpiProjectorOptions['commitRetry'];
 }
 
 /** The engine queries answer from, and the store position it has applied. */
@@ -82,6 +88,11 @@ export class KpiProjection {
     return this.live?.projector.isCaughtUp ?? false;
   }
 
+  /** Why the live projector's last read or commit failed, while it has not succeeded since; null when healthy. */
+  get failure(): ProjectionFailure | null {
+    return this.live?.projector.failure ?? null;
+  }
+
   /** Resolves once the live projector has caught up. */
   get caughtUp(): Promise<void> {
     return this.requireLive().projector.caughtUp;
@@ -126,7 +137,7 @@ export class KpiProjection {
   }
 
   private async startProjector(generation: KpiReadModelGeneration): Promise<KpiProjector> {
-    const { source, logger, createEngine, batchSize, clock } = this.options;
+    const { source, logger, createEngine, batchSize, clock, metrics, retry } = this.options;
     const projector: KpiProjector = new KpiProjector({
       source,
       readModel: generation.readModel,
@@ -135,6 +146,8 @@ export class KpiProjection {
       ...(createEngine ? { createEngine } : {}),
       ...(batchSize ? { batchSize } : {}),
       ...(clock ? { clock } : {}),
+      ...(metrics ? { onFailures: (consecutive: number) => metrics.projectionFailures(consecutive) } : {}),
+      ...(retry ? { commitRetry: retry } : {}),
     });
     await projector.start();
     return projector;

@@ -6,6 +6,7 @@ import { StaleCheckpointError } from '../read-model/stale-checkpoint-error.js';
 import { type KpiChangeListener, type ProjectorLogger } from './kpi-change-listener.js';
 import { type KpiEngineFactory, kpiEngineFactory } from './kpi-engine-factory.js';
 import { type CatchUpCommitPolicy, PendingCommit } from './pending-commit.js';
+import { type ProjectionFailure, type ProjectionFailureListener, ProjectionFailures } from './projection-failures.js';
 import type { EventStore, RecordedEvent } from '@customs-pulse/event-store';
 
 /** Options of a {@link KpiProjector}. */
@@ -25,8 +26,14 @@ export interface KpiProjectorOptions {
    * listener. @defaultValue the system clock
    */
   readonly clock?: { now(): Date };
-  /** Backoff between attempts of a failed commit. @defaultValue `{ initialMs: 100, maxMs: 5000 }` */
+  /**
+   * Backoff between attempts of a failed commit, and of a failed read of the log (the subscription is opened again
+   * from the last applied position once the store answers). Retried without end: nothing is skipped.
+   * @defaultValue `{ initialMs: 100, maxMs: 5000 }`, doubling
+   */
   readonly commitRetry?: { readonly initialMs: number; readonly maxMs: number };
+  /** Told of each failed read or commit, and of the first success after failures. @defaultValue nobody */
+  readonly onFailures?: ProjectionFailureListener;
   /**
    * While catching up (a start or a rebuild, up to the head the log had at start), batches are committed together
    * until this many events or this long since the last commit, whichever comes first. Once caught up, every batch
@@ -53,11 +60,18 @@ export class KpiProjector {
   private settleCaughtUp: { resolve: () => void; reject: (error: unknown) => void } | null = null;
   private controller: AbortController | null = null;
   private running: Promise<void> | null = null;
+  private readonly failures: ProjectionFailures;
 
   constructor(private readonly options: KpiProjectorOptions) {
     this.caughtUp = new Promise<void>((resolve, reject) => (this.settleCaughtUp = { resolve, reject }));
     // Nobody may await readiness; its rejection must not be an unhandled one.
     this.caughtUp.catch(() => undefined);
+    this.failures = new ProjectionFailures(options.onFailures);
+  }
+
+  /** The failure of the last attempt to read or commit, while it has not succeeded since; null when healthy. */
+  get failure(): ProjectionFailure | null {
+    return this.failures.current;
   }
 
   /** Position of the last event whose effect is committed to the read model. */
@@ -126,12 +140,42 @@ export class KpiProjector {
     await this.running?.catch(() => undefined);
   }
 
+  /**
+   * Projects until stopped. A failed read of the log (a failover, a restart of the store) opens the subscription
+   * again after the last applied event once the store answers its head, after a backoff; what was applied but not
+   * yet committed stays pending, so nothing is skipped or applied twice.
+   */
   private async project(engine: KpiEngine, signal: AbortSignal): Promise<void> {
-    const { source, batchSize = 500 } = this.options;
     const pending = new PendingCommit(this.options.catchUpCommit ?? { maxEvents: 50_000, maxMs: 2_000 });
-    for await (const batch of source.subscribeAll(this.committed, { batchSize, signal })) {
+    let delays = backoffDelays({ ...this.retrySchedule(), multiplier: 2 });
+    while (!signal.aborted) {
+      try {
+        // With nothing to read, the store answering is the recovery; otherwise the first batch read is.
+        if ((await this.options.source.head()).position <= this.applied) this.failures.succeeded();
+        await this.projectSubscription(engine, pending, signal);
+        return;
+      } catch (error) {
+        if (error instanceof StaleCheckpointError) throw error;
+        if (signal.aborted) return;
+        // A new outage starts again from the shortest wait.
+        if (this.failures.current === null) delays = backoffDelays({ ...this.retrySchedule(), multiplier: 2 });
+        const delay = delays.next().value;
+        const attempt = this.failures.failed(error);
+        this.options.logger.warn(
+          `KPI projection read after ${this.applied} failed (attempt ${attempt}), retrying in ${delay} ms: ${describe(error)}`,
+        );
+        await abortableDelay(delay, signal);
+      }
+    }
+  }
+
+  /** Applies and commits the batches of one subscription until it ends or projection stops. */
+  private async projectSubscription(engine: KpiEngine, pending: PendingCommit, signal: AbortSignal): Promise<void> {
+    const { source, batchSize = 500 } = this.options;
+    for await (const batch of source.subscribeAll(this.applied, { batchSize, signal })) {
       const last = batch.at(-1);
       if (last === undefined) continue;
+      this.failures.succeeded();
       for (const event of batch) engine.apply(event);
       this.applied = last.position;
       pending.add(batch);
@@ -157,15 +201,16 @@ export class KpiProjector {
 
   /** @returns false when stopped before the commit succeeded: the engine is then ahead of the store, and dropped. */
   private async commitUntilStored(change: KpiReadModelCommit, signal: AbortSignal): Promise<boolean> {
-    const { initialMs, maxMs } = this.options.commitRetry ?? { initialMs: 100, maxMs: 5000 };
-    const delays = backoffDelays({ initialMs, maxMs, multiplier: 2 });
+    const delays = backoffDelays({ ...this.retrySchedule(), multiplier: 2 });
     for (let attempt = 1; ; attempt += 1) {
       try {
         await this.options.readModel.commit(change);
+        this.failures.succeeded();
         return true;
       } catch (error) {
         // Retrying cannot make a moved checkpoint ours again.
         if (error instanceof StaleCheckpointError) throw error;
+        this.failures.failed(error);
         const delay = delays.next().value;
         this.options.logger.warn(
           `KPI read model commit up to ${change.checkpoint} failed (attempt ${attempt}), retrying in ${delay} ms: ${describe(error)}`,
@@ -183,6 +228,10 @@ export class KpiProjector {
     } catch (error) {
       this.options.logger.error(`KPI change listener failed after commit up to ${this.committed}: ${describe(error)}`);
     }
+  }
+
+  private retrySchedule(): { readonly initialMs: number; readonly maxMs: number } {
+    return this.options.commitRetry ?? { initialMs: 100, maxMs: 5000 };
   }
 
   private checkCaughtUp(): void {

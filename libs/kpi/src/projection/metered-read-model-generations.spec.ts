@@ -38,6 +38,7 @@ function recordingMetrics(): KpiProjectionMetrics & { told: string[] } {
     rebuildStarted: () => told.push('rebuild started'),
     notifierFailed: () => told.push('notifier failed'),
     rebuildSwapped: () => told.push('rebuild swapped'),
+    projectionFailures: () => undefined,
   };
 }
 

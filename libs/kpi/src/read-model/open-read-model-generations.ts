@@ -15,7 +15,7 @@ import { SqliteKpiReadModelGenerations } from './sqlite/sqlite-kpi-read-model-ge
 export async function openReadModelGenerations(settings: KpiReadModelSettings): Promise<KpiReadModelGenerations> {
   return settings.adapter === 'sqlite'
     ? SqliteKpiReadModelGenerations.open({ directory: settings.directory })
-    : PostgresKpiReadModelGenerations.open({ connectionString: settings.connectionString, schema: settings.schema });
+    : PostgresKpiReadModelGenerations.open(postgresConnection(settings));
 }
 
 /**
@@ -26,5 +26,11 @@ export async function openReadModelGenerations(settings: KpiReadModelSettings): 
  */
 export function followReadModelGenerations(settings: KpiReadModelSettings): KpiReadModelGenerations {
   if (settings.adapter !== 'postgres') throw new RangeError('a KPI follower reads a PostgreSQL read model (KPI_READ_MODEL=postgres)');
-  return new FollowingGenerations(() => loadActiveKpiState({ connectionString: settings.connectionString, schema: settings.schema }));
+  return new FollowingGenerations(() => loadActiveKpiState(postgresConnection(settings)));
+}
+
+/** The connection of PostgreSQL `settings`, with their session limits when they name some. */
+function postgresConnection(settings: Extract<KpiReadModelSettings, { adapter: 'postgres' }>) {
+  const { connectionString, schema, sessionLimits } = settings;
+  return { connectionString, schema, ...(sessionLimits ? { sessionLimits } : {}) };
 }

@@ -1,4 +1,10 @@
 const TRANSIENT_SQLSTATE_CLASSES = ['08', '40', '53', '57', '58'];
+/**
+ * Single SQLSTATEs outside those classes that a retry can cure: `55P03` lock_not_available, a `lock_timeout` waiting
+ * behind a session that holds the lock (an append behind a stuck worker, which the server ends in time); `25P03`,
+ * the idle-in-transaction timeout that ended such a session.
+ */
+const TRANSIENT_SQLSTATES = new Set(['55P03', '25P03']);
 const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
 
 /**
@@ -11,7 +17,7 @@ export function isTransientPostgresError(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string') {
     if (TRANSIENT_NODE_CODES.has(code)) return true;
-    if (/^[0-9A-Z]{5}$/.test(code)) return TRANSIENT_SQLSTATE_CLASSES.includes(code.slice(0, 2));
+    if (/^[0-9A-Z]{5}$/.test(code)) return TRANSIENT_SQLSTATES.has(code) || TRANSIENT_SQLSTATE_CLASSES.includes(code.slice(0, 2));
   }
   return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(error.message);
 }

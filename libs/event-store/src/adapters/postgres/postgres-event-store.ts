@@ -1,3 +1,4 @@
+import type { PostgresSessionLimits } from '@customs-pulse/sql';
 import { assertSchemaName, openMigratedPostgresPool, type PostgresOutage, withPooledClient } from '@customs-pulse/sql/postgres';
 import type pg from 'pg';
 import { AppendNotifications } from '../../append-notifications.js';
@@ -23,6 +24,12 @@ export interface PostgresEventStoreOptions {
   readonly clock?: { now(): Date };
   /** How often a waiting subscription reads again if no notification came. @defaultValue 1000 */
   readonly pollIntervalMs?: number;
+  /**
+   * Time limits of the pool's sessions: a session stuck holding the append lock is ended by the server, and an
+   * append waiting behind it fails transiently (`EventStoreUnavailableError`) instead of hanging.
+   * @defaultValue `DEFAULT_POSTGRES_SESSION_LIMITS`
+   */
+  readonly sessionLimits?: PostgresSessionLimits;
 }
 
 const STORE_OUTAGE: PostgresOutage = {
@@ -54,6 +61,7 @@ export class PostgresEventStore implements EventStore {
     const pool = await openMigratedPostgresPool(
       { ...config, max: options.poolSize ?? 10 },
       { schema, table: 'schema_migrations', migrations: postgresMigrations },
+      options.sessionLimits,
     );
     return new PostgresEventStore(pool, config, options, schema);
   }

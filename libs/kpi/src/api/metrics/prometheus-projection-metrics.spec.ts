@@ -123,4 +123,19 @@ describe('PrometheusProjectionMetrics', () => {
     expect(sampleValue(exposition, 'customs_pulse_kpi_rebuilds_started_total')).toBe(2);
     expect(sampleValue(exposition, 'customs_pulse_kpi_rebuilds_swapped_total')).toBe(1);
   });
+
+  it('counts failed projection attempts and shows how many failed in a row, back to 0 on recovery', async () => {
+    const { metrics, scrape } = anAdapter();
+
+    metrics.projectionFailures(1);
+    metrics.projectionFailures(2);
+    const failing = await scrape();
+    metrics.projectionFailures(0);
+    const recovered = await scrape();
+
+    expect(sampleValue(failing, 'customs_pulse_kpi_projection_failed_attempts_total')).toBe(2);
+    expect(sampleValue(failing, 'customs_pulse_kpi_projection_consecutive_failures')).toBe(2);
+    expect(sampleValue(recovered, 'customs_pulse_kpi_projection_failed_attempts_total')).toBe(2);
+    expect(sampleValue(recovered, 'customs_pulse_kpi_projection_consecutive_failures')).toBe(0);
+  });
 });

@@ -30,6 +30,8 @@ export class PrometheusProjectionMetrics implements KpiProjectionMetrics {
   private readonly notifierFailures: Counter;
   private readonly rebuildsStarted: Counter;
   private readonly rebuildsSwapped: Counter;
+  private readonly failedAttempts: Counter;
+  private readonly consecutiveFailures: Gauge;
   private failing = false;
 
   constructor(
@@ -81,6 +83,16 @@ export class PrometheusProjectionMetrics implements KpiProjectionMetrics {
     });
     this.rebuildsStarted = new Counter({ name: `${METRIC_PREFIX}kpi_rebuilds_started_total`, help: 'KPI rebuilds started (a fresh read model generation filled from position 0)', registers });
     this.rebuildsSwapped = new Counter({ name: `${METRIC_PREFIX}kpi_rebuilds_swapped_total`, help: 'KPI rebuilds that caught up and were swapped in as the live projection', registers });
+    this.failedAttempts = new Counter({
+      name: `${METRIC_PREFIX}kpi_projection_failed_attempts_total`,
+      help: 'Reads of the log and read model commits of the KPI projection that failed and are retried',
+      registers,
+    });
+    this.consecutiveFailures = new Gauge({
+      name: `${METRIC_PREFIX}kpi_projection_consecutive_failures`,
+      help: 'Failed attempts in a row of the KPI projection; 0 while it works',
+      registers,
+    });
   }
 
   follow(appliedPosition: () => number): void {
@@ -102,6 +114,11 @@ export class PrometheusProjectionMetrics implements KpiProjectionMetrics {
 
   rebuildSwapped(): void {
     this.rebuildsSwapped.inc();
+  }
+
+  projectionFailures(consecutive: number): void {
+    if (consecutive > 0) this.failedAttempts.inc();
+    this.consecutiveFailures.set(consecutive);
   }
 
   private async read(): Promise<ProjectionReading> {

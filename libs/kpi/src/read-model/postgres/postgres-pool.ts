@@ -1,3 +1,4 @@
+import { type PostgresSessionLimits } from '@customs-pulse/sql';
 import { createPostgresPool } from '@customs-pulse/sql/postgres';
 import type pg from 'pg';
 
@@ -12,6 +13,8 @@ export type PostgresReadModelConnection =
       readonly connectionString: string;
       /** Connections in the pool the read model makes and ends. @defaultValue 4 */
       readonly poolSize?: number;
+      /** Time limits of its sessions. @defaultValue `DEFAULT_POSTGRES_SESSION_LIMITS` */
+      readonly sessionLimits?: PostgresSessionLimits;
     };
 
 /** A pool and whether closing its user must end it. */
@@ -26,10 +29,9 @@ export const READ_MODEL_APPLICATION_NAME = 'customs-pulse-kpi-read-model';
 /** The caller's pool, or a new one for its connection string. */
 export function borrowPool(connection: PostgresReadModelConnection): BorrowedPool {
   if ('pool' in connection) return { pool: connection.pool, owned: false };
-  const pool = createPostgresPool({
-    connectionString: connection.connectionString,
-    max: connection.poolSize ?? 4,
-    application_name: READ_MODEL_APPLICATION_NAME,
-  });
+  const pool = createPostgresPool(
+    { connectionString: connection.connectionString, max: connection.poolSize ?? 4, application_name: READ_MODEL_APPLICATION_NAME },
+    connection.sessionLimits,
+  );
   return { pool, owned: true };
 }

@@ -4,7 +4,12 @@ import { existsSync, readFileSync } from 'node:fs';
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 for (const file of process.argv.slice(2)) {
-  if (!existsSync(file)) continue;
+  // A run that wrote no report (Jest crashed before the end) counts as a failure, so the line cannot read all clear.
+  if (!existsSync(file)) {
+    process.stdout.write(`no report: ${file}\n`);
+    totals.failed += 1;
+    continue;
+  }
   const report = JSON.parse(readFileSync(file, 'utf8'));
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);

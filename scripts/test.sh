@@ -16,7 +16,11 @@ at=""
 kinds=()
 while (($# > 0)); do
   case "$1" in
-    --at) at="$2"; shift 2 ;;
+    --at)
+      [[ "${2:-}" =~ ^([01][0-9]|2[0-3]):[0-5][0-9]$ ]] || { echo "test.sh: --at takes a UTC time HH:MM, got '${2:-}'" >&2; exit 2; }
+      at="$2"
+      shift 2
+      ;;
     unit | int | e2e) kinds+=("$1"); shift ;;
     *) echo "test.sh: unknown argument '$1' (kinds: unit, int, e2e; option: --at HH:MM)" >&2; exit 2 ;;
   esac
@@ -33,8 +37,9 @@ needed() {
 scripts/install.sh
 needed scripts/postgres.sh ensure
 if ! scripts/kafka.sh status >/dev/null 2>&1; then
-  needed scripts/kafka.sh start
+  # The trap first: a start that fails half-way must not leave a broker behind.
   trap 'scripts/kafka.sh stop >/dev/null 2>&1 || true' EXIT
+  needed scripts/kafka.sh start
 fi
 
 # Each run's reports are named after the Node.js major and the hour, so that runs in a row keep theirs.
@@ -46,7 +51,8 @@ if [[ -n "$at" ]]; then
   # Today's date: the fixtures' event times must not lie in the future. Monotonic time stays real, so timeouts hold.
   clock=(env FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f "@$(date -u +%F) $at:00")
   # Chromium and the Java broker do not run under faketime: the browser and distributed suites run at the real hour.
-  exclude=(--testPathIgnorePatterns '/apps/dashboard/test/' '/test/distributed/')
+  # Given on the command line, the list replaces Jest's default, so it names node_modules again.
+  exclude=(--testPathIgnorePatterns '/node_modules/' '/apps/dashboard/test/' '/test/distributed/')
 fi
 
 mkdir -p test-artifacts

@@ -55,9 +55,9 @@ interface KpiModuleSettings {
   readonly http?: boolean;
   /**
    * The {@link KpiCommitObserver}s told of each batch the live projection commits, in this order, after the
-   * notifier: tokens that modules the app imports provide (AlertsModule's `AlertRulesObserver`). A follower tells
-   * them too: every gateway judges the same batches into the same alert events, which the store keeps once, and
-   * pushes what its alert journal folds to its own risk clients.
+   * notifier: tokens that modules the app imports provide (AlertsModule's `AlertRulesObserver`, which judges the
+   * alert rules). A follower tells them too, but a gateway names `AlertDeliveryObserver`, which only pushes the alert
+   * events the projector stored: the projector or the standalone app is the one judge.
    */
   readonly commitObservers: readonly InjectionToken[];
   /** The {@link KpiThresholdsInForce} `GET /api/kpis` shows: a token a module the app imports provides (AlertsModule's `AlertJournal`). */

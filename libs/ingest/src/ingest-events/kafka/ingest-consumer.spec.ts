@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { EventStoreUnavailableError } from '@customs-pulse/event-store';
+import { waitUntil } from '@customs-pulse/testing';
 import type { ConsumedRecord } from '../../messaging/consumed-record.js';
 import type { DeadLetter, DeadLetterSink } from '../../messaging/dead-letter-sink.port.js';
 import type { RecordBatch, RecordBatchHandler, RecordBatchSource } from '../../messaging/record-batch-source.port.js';
@@ -234,7 +235,8 @@ describe('IngestConsumer', () => {
     await consumer.start();
 
     const delivered = source.deliver(batchOf('ok-a'));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The append has failed, so the consumer is waiting out its backoff when it is told to stop.
+    await waitUntil('the append has failed once', () => ingest.failures.length === 0);
     const started = Date.now();
     await consumer.stop();
     await delivered;
@@ -265,7 +267,7 @@ describe('IngestConsumer', () => {
     await consumer.start();
 
     const delivered = source.deliver(batch);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await waitUntil('the append has failed once', () => ingest.failures.length < 1_000);
     batch.revoked = true;
     await delivered;
 

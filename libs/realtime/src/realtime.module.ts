@@ -22,7 +22,7 @@ export interface RealtimeModuleOptions {
 /**
  * Live push in the process that projects the KPIs (standalone): the `/live` gateway on the app's HTTP port, the
  * {@link LiveHub} (which the app names as AlertsModule's publisher), and the {@link InProcessNotifier} that feeds it
- * (which the app names as KpiModule's notifier). Needs `AUTH_SECRET` (AuthModule).
+ * (which the app names as KpiModule's notifier). Needs `AUTH_SECRET` and `ACCESS_TOKEN_POLICY` (AuthModule).
  */
 @Module({})
 export class RealtimeModule {

@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { DEFAULT_ACCESS_TOKEN_POLICY } from '@customs-pulse/auth';
 import { Logger } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
 import { type Namespace, type Socket } from 'socket.io';
 
 import { LiveHub } from '../hub/live-hub.js';
+import { SILENT_LIVE_PUSH_METRICS } from '../hub/live-push-metrics.port.js';
 import { type LiveSnapshot, type LiveSnapshots } from '../snapshots/live-snapshots.port.js';
 import { type LiveSubscription } from '../subscriptions/live-subscription.js';
 import { LiveGateway, MAX_ROOMS_PER_CLIENT } from './live.gateway.js';
@@ -40,7 +42,7 @@ function aGateway(): { gateway: LiveGateway; socket: FakeSocket; snapshots: Reco
   const socket = new FakeSocket();
   const snapshots = new RecordingSnapshots(socket);
   const hub = new LiveHub();
-  const gateway = new LiveGateway(hub, snapshots, new Uint8Array(32));
+  const gateway = new LiveGateway(hub, snapshots, new Uint8Array(32), SILENT_LIVE_PUSH_METRICS, DEFAULT_ACCESS_TOKEN_POLICY);
   const namespace = { use: () => undefined, adapter: { rooms: new Map() }, sockets: new Map([['own-id', socket]]), server: { engine: new EventEmitter() } };
   gateway.afterInit(namespace as unknown as Namespace);
   return { gateway, socket, snapshots, hub };

@@ -1,4 +1,4 @@
-import { ACCESS_TOKEN_POLICY, type AccessTokenPolicy, AUTH_SECRET, DEFAULT_ACCESS_TOKEN_POLICY } from '@customs-pulse/auth';
+import { ACCESS_TOKEN_POLICY, type AccessTokenPolicy, AUTH_SECRET } from '@customs-pulse/auth';
 import { Inject, Logger, Optional, type OnModuleDestroy } from '@nestjs/common';
 import {
   ConnectedSocket,
@@ -47,7 +47,8 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     @Inject(LIVE_SNAPSHOTS) private readonly snapshots: LiveSnapshots,
     @Inject(AUTH_SECRET) private readonly secret: Uint8Array,
     @Optional() @Inject(LIVE_PUSH_METRICS) private readonly metrics: LivePushMetrics = SILENT_LIVE_PUSH_METRICS,
-    @Optional() @Inject(ACCESS_TOKEN_POLICY) private readonly tokenPolicy: AccessTokenPolicy = DEFAULT_ACCESS_TOKEN_POLICY,
+    // Required, as the HTTP guard's is: a default here would drop AUTH_ISSUER and AUTH_AUDIENCE without a word.
+    @Inject(ACCESS_TOKEN_POLICY) private readonly tokenPolicy: AccessTokenPolicy,
   ) {}
 
   /**

@@ -35,4 +35,32 @@ describe('retrying', () => {
     await expect(retrying(request, { retryable: isTransient, attempts: 2, backoff: NO_WAIT })).rejects.toThrow('busy 2');
     expect(calls.count).toBe(2);
   });
+
+  it('tells onRetry of each failure it tries again, with the attempt and the wait', async () => {
+    const { request } = flaky([transient('busy 1'), transient('busy 2')]);
+    const told: [string, number, number][] = [];
+    const onRetry = (error: unknown, attempt: number, delayMs: number): void => void told.push([(error as Error).message, attempt, delayMs]);
+
+    await retrying(request, { retryable: isTransient, attempts: Infinity, backoff: { initialMs: 1, maxMs: 2, multiplier: 2 }, onRetry });
+
+    expect(told).toEqual([
+      ['busy 1', 1, 1],
+      ['busy 2', 2, 2],
+    ]);
+  });
+
+  it('ends a wait at once when its signal aborts, and throws the next failure', async () => {
+    const stop = new AbortController();
+    const { request, calls } = flaky(Array.from({ length: 10 }, () => transient('down')));
+    const started = performance.now();
+
+    // Aborted as the first wait of a minute begins.
+    const onRetry = (): void => stop.abort();
+
+    const retried = retrying(request, { retryable: isTransient, attempts: Infinity, backoff: { initialMs: 60_000, maxMs: 60_000, multiplier: 1 }, signal: stop.signal, onRetry });
+
+    await expect(retried).rejects.toThrow('down');
+    expect(calls.count).toBe(2);
+    expect(performance.now() - started).toBeLessThan(30_000);
+  });
 });

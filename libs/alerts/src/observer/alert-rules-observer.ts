@@ -1,4 +1,4 @@
-import { type BackoffSchedule, abortableDelay, backoffDelays } from '@customs-pulse/backoff';
+import { type BackoffSchedule, retrying } from '@customs-pulse/backoff';
 import { KPI_CATALOGUE, type KpiId, isKpiId, isSystemEventType } from '@customs-pulse/domain';
 import { type EventStore, type RecordedEvent } from '@customs-pulse/event-store';
 import { type CommittedKpiBatch, type KpiCommitObserver, type KpiEngine, currentUpdate } from '@customs-pulse/kpi';
@@ -145,18 +145,15 @@ export class AlertRulesObserver implements KpiCommitObserver {
   }
 
   /** Planning is deterministic, so a retry plans the same events; it goes on until it succeeds or the app stops. */
-  private async withRetries(attempt: () => Promise<void>): Promise<void> {
-    const delays = backoffDelays(this.options.retryBackoff ?? DEFAULT_RETRY_BACKOFF);
-    for (let tried = 1; ; tried += 1) {
-      try {
-        return await attempt();
-      } catch (error) {
-        if (this.stopping.signal.aborted) throw error;
-        const delay = delays.next().value;
-        this.options.logger.warn(`alert rules failed (attempt ${tried}), retrying in ${delay} ms: ${error instanceof Error ? error.message : String(error)}`);
-        await abortableDelay(delay, this.stopping.signal);
-      }
-    }
+  private withRetries(attempt: () => Promise<void>): Promise<void> {
+    return retrying(attempt, {
+      retryable: () => true,
+      attempts: Infinity,
+      backoff: this.options.retryBackoff ?? DEFAULT_RETRY_BACKOFF,
+      signal: this.stopping.signal,
+      onRetry: (error, tried, delay) =>
+        this.options.logger.warn(`alert rules failed (attempt ${tried}), retrying in ${delay} ms: ${error instanceof Error ? error.message : String(error)}`),
+    });
   }
 }
 

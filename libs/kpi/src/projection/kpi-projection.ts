@@ -34,8 +34,8 @@ export interface KpiProjectionOptions {
   readonly batchSize?: number;
   /** The `now` of current values, read by the projector once per commit. @defaultValue the system clock */
   readonly clock?: { now(): Date };
-  /** Backoff of the projectors' failed reads and commits (the projector's `commitRetry`). @defaultValue the projector's */
-  readonly retry?: KpiProjectorOptions['commitRetry'];
+  /** Backoff of the projectors' failed reads and commits (the projector's `retry`). @defaultValue the projector's */
+  readonly retry?: KpiProjectorOptions['retry'];
 }
 
 /** The engine queries answer from, and the store position it has applied. */
@@ -147,7 +147,7 @@ export class KpiProjection {
       ...(batchSize ? { batchSize } : {}),
       ...(clock ? { clock } : {}),
       ...(metrics ? { onFailures: (consecutive: number) => metrics.projectionFailures(consecutive) } : {}),
-      ...(retry ? { commitRetry: retry } : {}),
+      ...(retry ? { retry } : {}),
     });
     await projector.start();
     return projector;

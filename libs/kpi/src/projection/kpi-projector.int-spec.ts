@@ -42,7 +42,7 @@ describe('KpiProjector over SQLite', () => {
       logger: recordingLogger(),
       batchSize: 50,
       clock: CLOCK,
-      commitRetry: { initialMs: 1, maxMs: 5 },
+      retry: { initialMs: 1, maxMs: 5 },
       ...options,
     });
     projectors.push(created);

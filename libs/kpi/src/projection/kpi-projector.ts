@@ -31,7 +31,7 @@ export interface KpiProjectorOptions {
    * from the last applied position once the store answers). Retried without end: nothing is skipped.
    * @defaultValue `{ initialMs: 100, maxMs: 5000 }`, doubling
    */
-  readonly commitRetry?: { readonly initialMs: number; readonly maxMs: number };
+  readonly retry?: { readonly initialMs: number; readonly maxMs: number };
   /** Told of each failed read or commit, and of the first success after failures. @defaultValue nobody */
   readonly onFailures?: ProjectionFailureListener;
   /**
@@ -147,7 +147,7 @@ export class KpiProjector {
    */
   private async project(engine: KpiEngine, signal: AbortSignal): Promise<void> {
     const pending = new PendingCommit(this.options.catchUpCommit ?? { maxEvents: 50_000, maxMs: 2_000 });
-    let delays = backoffDelays({ ...this.retrySchedule(), multiplier: 2 });
+    let delays = this.retryDelays();
     while (!signal.aborted) {
       try {
         // With nothing to read, the store answering is the recovery; otherwise the first batch read is.
@@ -158,7 +158,7 @@ export class KpiProjector {
         if (error instanceof StaleCheckpointError) throw error;
         if (signal.aborted) return;
         // A new outage starts again from the shortest wait.
-        if (this.failures.current === null) delays = backoffDelays({ ...this.retrySchedule(), multiplier: 2 });
+        if (this.failures.current === null) delays = this.retryDelays();
         const delay = delays.next().value;
         const attempt = this.failures.failed(error);
         this.options.logger.warn(
@@ -201,7 +201,7 @@ export class KpiProjector {
 
   /** @returns false when stopped before the commit succeeded: the engine is then ahead of the store, and dropped. */
   private async commitUntilStored(change: KpiReadModelCommit, signal: AbortSignal): Promise<boolean> {
-    const delays = backoffDelays({ ...this.retrySchedule(), multiplier: 2 });
+    const delays = this.retryDelays();
     for (let attempt = 1; ; attempt += 1) {
       try {
         await this.options.readModel.commit(change);
@@ -230,8 +230,9 @@ export class KpiProjector {
     }
   }
 
-  private retrySchedule(): { readonly initialMs: number; readonly maxMs: number } {
-    return this.options.commitRetry ?? { initialMs: 100, maxMs: 5000 };
+  /** A fresh schedule of waits between failed attempts: each outage starts again from the shortest. */
+  private retryDelays(): Generator<number, never> {
+    return backoffDelays({ ...(this.options.retry ?? { initialMs: 100, maxMs: 5000 }), multiplier: 2 });
   }
 
   private checkCaughtUp(): void {

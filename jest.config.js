@@ -43,5 +43,13 @@ export default {
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/setup/integration-timeout.ts'],
     },
+    {
+      // Crashes, restarts and poison input against real processes, PostgreSQL and Kafka (issue 15's fault suite):
+      // its own kind, run once per CI run, since it is the slowest.
+      ...shared,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/{apps,libs,test}/**/*.fault-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/setup/fault-timeout.ts'],
+    },
   ],
 };

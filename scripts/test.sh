@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: the whole set-up the suites need, then the suites, on a fresh clone as on a developer's machine.
 #
-#   npm test                          unit, integration and e2e suites
-#   npm test -- unit e2e              the kinds named (unit, int, e2e)
+#   npm test                          unit, integration, e2e and fault suites
+#   npm test -- unit e2e              the kinds named (unit, int, e2e, faults)
 #   npm test -- --at 19:30 unit e2e   the same with the wall clock set to that UTC time of today (Debian's faketime)
 #
 # It installs (scripts/install.sh), makes sure PostgreSQL is up (scripts/postgres.sh ensure), starts the Kafka broker
@@ -21,11 +21,11 @@ while (($# > 0)); do
       at="$2"
       shift 2
       ;;
-    unit | int | e2e) kinds+=("$1"); shift ;;
-    *) echo "test.sh: unknown argument '$1' (kinds: unit, int, e2e; option: --at HH:MM)" >&2; exit 2 ;;
+    unit | int | e2e | faults) kinds+=("$1"); shift ;;
+    *) echo "test.sh: unknown argument '$1' (kinds: unit, int, e2e, faults; option: --at HH:MM)" >&2; exit 2 ;;
   esac
 done
-((${#kinds[@]} > 0)) || kinds=(unit int e2e)
+((${#kinds[@]} > 0)) || kinds=(unit int e2e faults)
 
 needed() {
   if ! "$@"; then

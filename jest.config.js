@@ -27,9 +27,7 @@ const shared = {
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/', '<rootDir>/.cache/'],
 };
 
-/** @type {import('jest').Config} */
-export default {
-  projects: [
+const projects = [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test,bench}/**/*.spec.ts'] },
     {
       ...shared,
@@ -51,5 +49,14 @@ export default {
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.fault-spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/setup/fault-timeout.ts'],
     },
-  ],
-};
+];
+
+// `npm run test:<kind>` names its project in JEST_PROJECT rather than with `--selectProjects`, which takes every
+// word after it as a project name: `npm run test:unit -- libs/kpi` would otherwise run the whole unit suite.
+const only = process.env.JEST_PROJECT;
+if (only !== undefined && !projects.some((project) => project.displayName === only)) {
+  throw new Error(`JEST_PROJECT=${only} is not a project (${projects.map((project) => project.displayName).join(', ')})`);
+}
+
+/** @type {import('jest').Config} */
+export default { projects: only === undefined ? projects : projects.filter((project) => project.displayName === only) };

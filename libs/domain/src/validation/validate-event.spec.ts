@@ -79,6 +79,16 @@ describe('validateEvent', () => {
     });
   });
 
+  it('refuses an event nested deeper than JSON.stringify can write for its size, not as something no JSON', () => {
+    // 40,000 arrays deep: 80,000 bytes, which JSON.parse reads from an HTTP batch but JSON.stringify cannot write.
+    const deep = JSON.parse('['.repeat(40_000) + ']'.repeat(40_000)) as unknown;
+
+    const result = validateEvent(anEvent.goodsExited('DEC-1', { nested: deep }, { id: 'evt-deep' }), rules);
+
+    expect(result).toMatchObject({ ok: false, errors: expect.arrayContaining([{ path: '', message: expect.stringMatching(/^must be at most 65536 bytes of JSON \(got 8\d{4}\)$/) }]) });
+    expect(result).not.toMatchObject({ errors: expect.arrayContaining([{ path: '', message: 'must be serializable as JSON' }]) });
+  });
+
   it('gives the KPI engine a typed event whose data narrows on its type', () => {
     const result = validateEvent(anEvent.laneAssigned('DEC-1', { lane: 'YELLOW' }), rules);
     if (!result.ok) throw new Error('expected a valid event');

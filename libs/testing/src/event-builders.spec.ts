@@ -69,6 +69,13 @@ describe('anEventOfType', () => {
   it('builds the same event as the builder named after the type', () => {
     expect(anEventOfType('DutiesPaid', 'DEC-1', { amount: 5 })).toEqual(anEvent.dutiesPaid('DEC-1', { amount: 5 }));
   });
+
+  it('gives each event its own copy of the default lists, so that editing one leaves the next unchanged', () => {
+    const first = anEventOfType('DeclarationRejected', 'DEC-1');
+    (first.data as { errorCodes: string[] }).errorCodes.push('E999');
+
+    expect(anEventOfType('DeclarationRejected', 'DEC-2').data).toEqual({ errorCodes: ['E101'] });
+  });
 });
 
 describe('cloudEvent', () => {

@@ -126,7 +126,8 @@ export function anEventOfType<T extends ProducerEventType>(
   data: DataOverrides<T> = {},
   envelope: EnvelopeOverrides = {},
 ): RawCloudEvent {
-  return cloudEvent(type, subject, { ...DEFAULT_DATA[type], ...data }, envelope);
+  // A copy of the defaults: a test that edits one built event's list must not change the next event built.
+  return cloudEvent(type, subject, { ...structuredClone(DEFAULT_DATA[type]), ...data }, envelope);
 }
 
 /** Builds events of one type: `(subject, data?, envelope?)`. */

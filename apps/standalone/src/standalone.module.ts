@@ -66,7 +66,7 @@ export class StandaloneModule {
         TargetsModule.forRoot({ kpis: kpiModule, settings: { windowDays: config.targets.windowDays, minObservations: config.alerts.minObservations }, publisher: LiveHub }),
         AuditModule.forRoot(),
         DashboardModule.forRoot({ root: options.dashboardDir ?? DASHBOARD_DIST }),
-        ...(config.simulation ? [SimulationModule.forRoot(config.simulation, config.reportingCurrency)] : []),
+        ...(config.simulation ? [SimulationModule.forRoot(config.simulation, config.reportingCurrency, kpiModule)] : []),
       ],
       controllers: [HealthController],
       providers: [

@@ -1,4 +1,2 @@
-import { type TargetSettings } from '../../targets/target-reading.js';
-
-/** Dependency-injection token of the {@link TargetSettings} the app configured. */
+/** Dependency-injection token of the `TargetSettings` (window days, fewest observations) the app configured. */
 export const TARGET_SETTINGS = Symbol('TargetSettings');

@@ -19,14 +19,8 @@ export function kpiUpdateKey(update: KpiUpdate): string {
 
 /** The update a record value holds, or `null` for a value that is not one: the topic is ours, but a bad record must not stop a gateway. */
 export function kpiUpdateOf(value: Buffer | null): KpiUpdate | null {
-  if (value === null) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(value.toString('utf8'));
-  } catch {
-    return null;
-  }
-  if (typeof parsed !== 'object' || parsed === null) return null;
+  const parsed = jsonObjectOf(value);
+  if (parsed === null) return null;
   const update = parsed as Partial<KpiUpdate>;
   const valid =
     typeof update.kpiId === 'string' &&
@@ -54,16 +48,20 @@ export function isTargetUpdateRecord(headers: Readonly<Record<string, unknown>> 
 
 /** The target update a record value holds, or `null` for a value that is not one. */
 export function targetUpdateOf(value: Buffer | null): TargetUpdate | null {
+  const update = jsonObjectOf(value);
+  if (update === null) return null;
+  if (typeof update['id'] !== 'string') return null;
+  const valid = update['retired'] === true || (typeof update['kpiId'] === 'string' && isKpiId(update['kpiId']) && typeof update['status'] === 'string');
+  return valid ? (update as unknown as TargetUpdate) : null;
+}
+
+/** The JSON object a record value holds, or `null` for no value, a value that is not JSON, or another JSON value. */
+function jsonObjectOf(value: Buffer | null): Readonly<Record<string, unknown>> | null {
   if (value === null) return null;
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(value.toString('utf8'));
+    const parsed: unknown = JSON.parse(value.toString('utf8'));
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Readonly<Record<string, unknown>>) : null;
   } catch {
     return null;
   }
-  if (typeof parsed !== 'object' || parsed === null) return null;
-  const update = parsed as Partial<Record<string, unknown>>;
-  if (typeof update['id'] !== 'string') return null;
-  const valid = update['retired'] === true || (typeof update['kpiId'] === 'string' && isKpiId(update['kpiId']) && typeof update['status'] === 'string');
-  return valid ? (parsed as TargetUpdate) : null;
 }

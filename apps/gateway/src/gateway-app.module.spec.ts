@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { AlertDeliveryObserver, AlertRulesObserver } from '@customs-pulse/alerts';
 import { loadConfig } from '@customs-pulse/config';
+import { SILENT_TARGET_PUBLISHER, TargetWatch } from '@customs-pulse/kpi';
+import { KafkaKpiUpdatePublisher } from '@customs-pulse/realtime';
 import { type DynamicModule, type InjectionToken, type Provider } from '@nestjs/common';
 
 import { ProjectorAppModule } from '../../projector/src/projector-app.module.js';
@@ -21,11 +23,31 @@ describe('who judges the alert rules in the distributed deployment', () => {
   it('a gateway never judges them: it names only the delivery of the alert events the projector stored', () => {
     const observers = commitObserversOf(GatewayAppModule.forRoot(CONFIG, SECRET));
 
-    expect(observers).toEqual([AlertDeliveryObserver]);
+    expect(observers).toEqual([AlertDeliveryObserver, TargetWatch]);
     expect(observers).not.toContain(AlertRulesObserver);
   });
 
   it('the projector is the one process that judges them', () => {
-    expect(commitObserversOf(ProjectorAppModule.forRoot(CONFIG, SECRET))).toEqual([AlertRulesObserver]);
+    expect(commitObserversOf(ProjectorAppModule.forRoot(CONFIG, SECRET))).toEqual([AlertRulesObserver, TargetWatch]);
+  });
+});
+
+/** The target publisher the app's TargetsModule was given: the token it injects, or the value it uses. */
+function targetPublisherOf(app: DynamicModule): unknown {
+  const providers = (app.imports ?? []).flatMap((imported) => ((imported as DynamicModule).providers ?? []) as Provider[]);
+  const publisher = providers.find((provider) => typeof provider === 'object' && 'provide' in provider && String(provider.provide) === 'Symbol(TargetPublisher)');
+  if (publisher === undefined) throw new Error('no TargetsModule among the imports');
+  if ('useValue' in publisher) return publisher.useValue;
+  const [dependency] = ('inject' in publisher ? publisher.inject : undefined) ?? [];
+  return typeof dependency === 'object' && 'token' in dependency ? dependency.token : dependency;
+}
+
+describe('who pushes target.updated in the distributed deployment', () => {
+  it('the projector judges the targets and publishes them with the KPI updates', () => {
+    expect(targetPublisherOf(ProjectorAppModule.forRoot(CONFIG, SECRET))).toBe(KafkaKpiUpdatePublisher);
+  });
+
+  it('a gateway publishes nothing itself: its pushes arrive over Kafka', () => {
+    expect(targetPublisherOf(GatewayAppModule.forRoot(CONFIG, SECRET))).toBe(SILENT_TARGET_PUBLISHER);
   });
 });

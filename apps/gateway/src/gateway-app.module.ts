@@ -5,7 +5,8 @@ import { ConfigError, type CustomsPulseConfig } from '@customs-pulse/config';
 import { EventStoreModule } from '@customs-pulse/event-store/nest';
 import { ClockModule, DashboardModule, HealthController, MetricsModule, READINESS_CHECKS } from '@customs-pulse/http';
 import { INGEST_QUALITY_TALLY, IngestQualityTallyModule, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
-import { KpiModule, KpiProjectionReadiness, PROMETHEUS_PROJECTION_METRICS } from '@customs-pulse/kpi/api';
+import { TargetWatch } from '@customs-pulse/kpi';
+import { KpiModule, KpiProjectionReadiness, PROMETHEUS_PROJECTION_METRICS, TargetsModule } from '@customs-pulse/kpi/api';
 import { KafkaKpiUpdateListener, KafkaKpiUpdatesModule, LiveHub, PROMETHEUS_LIVE_PUSH_METRICS, RealtimeModule } from '@customs-pulse/realtime';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +33,8 @@ export class GatewayAppModule {
       readyMaxLagSeconds: config.kpi.readyMaxLagSeconds,
       ingestQuality: INGEST_QUALITY_TALLY,
       role: 'follower',
-      commitObservers: [AlertDeliveryObserver],
+      // TargetWatch folds the target events the follower reads, for GET /api/targets; it pushes nothing here.
+      commitObservers: [AlertDeliveryObserver, TargetWatch],
       thresholds: AlertJournal,
     });
     return {
@@ -52,6 +54,8 @@ export class GatewayAppModule {
           ...(config.kafka.gatewayGroupId ? { groupId: config.kafka.gatewayGroupId } : {}),
         }),
         AlertsModule.forRoot({ rules: config.alerts, publisher: LiveHub }),
+        // The projector judges the targets; their pushes reach this gateway's hub over Kafka, with the KPI updates.
+        TargetsModule.forRoot({ kpis: kpiModule, settings: { windowDays: config.targets.windowDays, minObservations: config.alerts.minObservations }, publisher: null }),
         AuditModule.forRoot(),
         DashboardModule.forRoot({ root: DASHBOARD_DIST }),
       ],

@@ -4,7 +4,8 @@ import { ConfigError, type CustomsPulseConfig } from '@customs-pulse/config';
 import { EventStoreModule } from '@customs-pulse/event-store/nest';
 import { ClockModule, HealthController, MetricsModule, READINESS_CHECKS } from '@customs-pulse/http';
 import { INGEST_QUALITY_TALLY, IngestQualityTallyModule, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
-import { KpiModule, KpiProjectionReadiness, PROMETHEUS_PROJECTION_METRICS } from '@customs-pulse/kpi/api';
+import { TargetWatch } from '@customs-pulse/kpi';
+import { KpiModule, KpiProjectionReadiness, PROMETHEUS_PROJECTION_METRICS, TargetsModule } from '@customs-pulse/kpi/api';
 import { KafkaKpiUpdatePublisher, KafkaKpiUpdatesModule } from '@customs-pulse/realtime';
 import { Module, type DynamicModule } from '@nestjs/common';
 
@@ -18,6 +19,16 @@ import { Module, type DynamicModule } from '@nestjs/common';
 export class ProjectorAppModule {
   static forRoot(config: CustomsPulseConfig, jwtSecret: string): DynamicModule {
     if (config.kafka === undefined) throw new ConfigError('KAFKA_BROKERS', 'is required by the projector: it publishes KPI updates to the gateways');
+    // What hears of each KPI commit, named here: a module left out fails the start instead of silencing it.
+    const kpiModule = KpiModule.forRoot({
+      readModel: config.kpi.readModel,
+      releaseTargetHours: config.kpi.releaseTargetHours,
+      readyMaxLagSeconds: config.kpi.readyMaxLagSeconds,
+      ingestQuality: INGEST_QUALITY_TALLY,
+      notifier: KafkaKpiUpdatePublisher, // to the gateways, over customs.kpi-updates.v1
+      commitObservers: [AlertRulesObserver, TargetWatch],
+      thresholds: AlertJournal,
+    });
     return {
       module: ProjectorAppModule,
       imports: [
@@ -27,18 +38,15 @@ export class ProjectorAppModule {
         AuthModule.forRoot({ jwtSecret, ...config.accessTokens }),
         IngestQualityTallyModule.forRoot(ingestQualityTallySettingsFor(config.eventStore, config.database)),
         KafkaKpiUpdatesModule.publisher({ brokers: config.kafka.brokers, topic: config.kafka.kpiUpdatesTopic, clientId: 'customs-pulse-projector' }),
-        // What hears of each KPI commit, named here: a module left out fails the start instead of silencing it.
-        KpiModule.forRoot({
-          readModel: config.kpi.readModel,
-          releaseTargetHours: config.kpi.releaseTargetHours,
-          readyMaxLagSeconds: config.kpi.readyMaxLagSeconds,
-          ingestQuality: INGEST_QUALITY_TALLY,
-          notifier: KafkaKpiUpdatePublisher, // to the gateways, over customs.kpi-updates.v1
-          commitObservers: [AlertRulesObserver],
-          thresholds: AlertJournal,
-        }),
+        kpiModule,
         // No live clients here: each gateway pushes the alert changes its own journal folds.
         AlertsModule.forRoot({ rules: config.alerts, publisher: null }),
+        // Targets are judged here, once, and travel to the gateways with the KPI updates.
+        TargetsModule.forRoot({
+          kpis: kpiModule,
+          settings: { windowDays: config.targets.windowDays, minObservations: config.alerts.minObservations },
+          publisher: KafkaKpiUpdatePublisher,
+        }),
       ],
       controllers: [HealthController],
       providers: [{ provide: READINESS_CHECKS, inject: [KpiProjectionReadiness], useFactory: (kpis: KpiProjectionReadiness) => [kpis] }],

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { AlertRulesObserver } from '@customs-pulse/alerts';
 import type { Role } from '@customs-pulse/auth';
 import { EVENT_STORE, type EventStore, START } from '@customs-pulse/event-store';
-import { KpiProjection, type KpiProjectionOptions } from '@customs-pulse/kpi';
+import { KpiProjection, type KpiProjectionOptions, TargetWatch } from '@customs-pulse/kpi';
 import { InProcessNotifier } from '@customs-pulse/realtime';
 import { anEvent, waitUntil } from '@customs-pulse/testing';
 import { type AppUnderTest, startStandaloneForTest } from '@customs-pulse/testing/app';
@@ -110,7 +110,10 @@ describe('wiring', () => {
     const options = (standalone.app.get(KpiProjection) as unknown as { options: KpiProjectionOptions }).options;
 
     expect(options.notifier).toBe(standalone.app.get(InProcessNotifier));
-    expect(options.observers).toEqual([standalone.app.get(AlertRulesObserver)]);
+    // The alert rules, then the strategic targets' watch (TargetsModule).
+    expect(options.observers).toHaveLength(2);
+    expect(options.observers?.[0]).toBe(standalone.app.get(AlertRulesObserver));
+    expect(options.observers?.[1]).toBe(standalone.app.get(TargetWatch));
     expect(options.observers?.[0]).toBeInstanceOf(AlertRulesObserver);
   });
 });

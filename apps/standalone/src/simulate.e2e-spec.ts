@@ -41,6 +41,21 @@ describe('SIMULATE=1', () => {
     }, 20_000);
   }, 60_000);
 
+  it('sets the demo plan of three targets once the history gives their baselines', async () => {
+    const { baseUrl } = standalone!;
+    const targets = async (): Promise<{ id: string; baselineValue: number; target: number; milestones: unknown[] }[]> =>
+      (await fetch(`${baseUrl}/api/targets`, { headers: { authorization: `Bearer ${standalone!.tokens.operator}` } })).json() as never;
+
+    await waitUntil('the demo plan is set', async () => (await targets()).length === 3, 30_000);
+    const plan = await targets();
+    expect(plan.map(({ id }) => id)).toEqual(['green-lane', 'pre-arrival', 'release-time']);
+    for (const target of plan) {
+      expect(target.baselineValue).not.toBeNull();
+      expect(target.milestones).toHaveLength(1);
+    }
+    expect(plan.find(({ id }) => id === 'release-time')!.target).toBeLessThan(plan.find(({ id }) => id === 'release-time')!.baselineValue);
+  }, 60_000);
+
   it('after a restart on the same data, goes on with live traffic only, under new ids', async () => {
     const firstRun = new Set((await simulated(standalone!.app.get<EventStore>(EVENT_STORE))).map(({ id }) => id.split('-')[0]));
     await standalone!.stop();
@@ -53,6 +68,8 @@ describe('SIMULATE=1', () => {
 
     expect(firstRun.size).toBe(1);
     expect(new Set(after.map(({ id }) => id.split('-')[0])).size).toBe(1);
+    // The demo plan is not set again.
+    expect((await store.readAll(START, 1_000_000)).filter(({ type }) => type === 'TargetSet')).toHaveLength(3);
     expect(after.filter(({ time }) => Date.parse(time) < restarted)).toEqual([]);
   }, 60_000);
 });

@@ -6,7 +6,8 @@ import { AuthModule } from '@customs-pulse/auth';
 import { EventStoreModule } from '@customs-pulse/event-store/nest';
 import { ClockModule, DashboardModule, HealthController, MetricsModule, READINESS_CHECKS } from '@customs-pulse/http';
 import { INGEST_QUALITY_TALLY, IngestModule, KafkaIngestTransport, ingestQualityTallySettingsFor, PROMETHEUS_INGEST_METRICS } from '@customs-pulse/ingest';
-import { KpiModule, KpiProjectionReadiness, PROMETHEUS_PROJECTION_METRICS } from '@customs-pulse/kpi/api';
+import { TargetWatch } from '@customs-pulse/kpi';
+import { KpiModule, KpiProjectionReadiness, PROMETHEUS_PROJECTION_METRICS, TargetsModule } from '@customs-pulse/kpi/api';
 import { InProcessNotifier, LiveHub, PROMETHEUS_LIVE_PUSH_METRICS, RealtimeModule } from '@customs-pulse/realtime';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +42,7 @@ export class StandaloneModule {
       readyMaxLagSeconds: config.kpi.readyMaxLagSeconds,
       ingestQuality: INGEST_QUALITY_TALLY,
       notifier: InProcessNotifier, // RealtimeModule: straight to this process's live clients
-      commitObservers: [AlertRulesObserver], // AlertsModule: the alert rules
+      commitObservers: [AlertRulesObserver, TargetWatch], // AlertsModule: the alert rules; TargetsModule: strategic targets
       thresholds: AlertJournal, // AlertsModule: the thresholds GET /api/kpis shows
     });
     return {
@@ -61,9 +62,11 @@ export class StandaloneModule {
         RealtimeModule.forRoot({ kpis: kpiModule }),
         // Alert changes go to this process's live risk clients.
         AlertsModule.forRoot({ rules: config.alerts, publisher: LiveHub }),
+        // Target changes and progress go to this process's live operators.
+        TargetsModule.forRoot({ kpis: kpiModule, settings: { windowDays: config.targets.windowDays, minObservations: config.alerts.minObservations }, publisher: LiveHub }),
         AuditModule.forRoot(),
         DashboardModule.forRoot({ root: options.dashboardDir ?? DASHBOARD_DIST }),
-        ...(config.simulation ? [SimulationModule.forRoot(config.simulation, config.reportingCurrency)] : []),
+        ...(config.simulation ? [SimulationModule.forRoot(config.simulation, config.reportingCurrency, kpiModule)] : []),
       ],
       controllers: [HealthController],
       providers: [

@@ -110,6 +110,12 @@ export const CONFIG_VARIABLES = [
     sets: 'the fewest observations (`n`) behind a current value for a threshold rule to raise, escalate or resolve an alert; a whole number >= 1',
     readBy: KPI_APPS,
   },
+  {
+    name: 'TARGET_WINDOW_DAYS',
+    default: '30',
+    sets: 'UTC days (today’s included) a strategic target’s recent value is taken over (targets-and-reports.md); a whole number from 1 to 366',
+    readBy: KPI_APPS,
+  },
   { name: 'SEIZURE_ALERT_VALUE', default: '100000', sets: 'a seizure whose `estimatedValue` is above it raises an alert whatever its category (reporting currency, >= 0)', readBy: KPI_APPS },
   { name: 'SIMULATE', default: '0', sets: '`1` (or `true`, `yes`, `on`) runs the traffic simulator in-process (see Simulator)', readBy: ['standalone'] },
   { name: 'SIMULATE_RATE', default: '1', sets: 'live events per second of the in-process simulator (>= 0)', readBy: ['standalone'] },

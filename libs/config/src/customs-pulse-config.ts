@@ -29,6 +29,8 @@ export interface CustomsPulseConfig {
   readonly kpi: KpiSettings;
   /** The alert rules (kpis.md, "Alerts"). */
   readonly alerts: AlertSettings;
+  /** Strategic targets (targets-and-reports.md). */
+  readonly targets: StrategicTargetSettings;
   /** The traffic simulator the standalone app runs in-process; undefined unless `SIMULATE` is on. */
   readonly simulation: SimulationSettings | undefined;
 }
@@ -74,6 +76,12 @@ export interface AlertSettings {
   readonly minObservations: number;
   /** `SEIZURE_ALERT_VALUE` (default 100000): a seizure with an `estimatedValue` above it raises an alert. */
   readonly seizureAlertValue: number;
+}
+
+/** What strategic targets are judged by, beside `ALERT_MIN_OBSERVATIONS`. */
+export interface StrategicTargetSettings {
+  /** `TARGET_WINDOW_DAYS` (default 30): the UTC days, today's included, of a target's recent value. */
+  readonly windowDays: number;
 }
 
 /** Where the KPI projection keeps its read model, and the KPI options of kpis.md. */

@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       kafka: undefined,
       kpi: { readModel: { adapter: 'sqlite', directory: resolve('./data/kpi') }, releaseTargetHours: 24, readyMaxLagSeconds: 60 },
       alerts: { minObservations: 20, seizureAlertValue: 100_000 },
+      targets: { windowDays: 30 },
       simulation: undefined,
     });
   });
@@ -54,6 +55,12 @@ describe('loadConfig', () => {
       days: 0,
       incidents: ['office-slowdown@120', 'seizure-spike:UZ-YAL'],
     });
+  });
+
+  it('reads TARGET_WINDOW_DAYS, a whole number of days from 1 to 366', () => {
+    expect(loadConfig({ TARGET_WINDOW_DAYS: '7' }).targets).toEqual({ windowDays: 7 });
+    expect(() => loadConfig({ TARGET_WINDOW_DAYS: '0' })).toThrow(/TARGET_WINDOW_DAYS/);
+    expect(() => loadConfig({ TARGET_WINDOW_DAYS: '367' })).toThrow(/TARGET_WINDOW_DAYS/);
   });
 
   it('reads the alert rules’ ALERT_MIN_OBSERVATIONS and SEIZURE_ALERT_VALUE', () => {

@@ -27,6 +27,7 @@ export function loadConfig(env: Environment = process.env): CustomsPulseConfig {
     kafka: kafkaSettings(env),
     kpi: kpiSettings(env, dataDir, storage.eventStore.adapter, sessionLimits),
     alerts: alertSettings(env),
+    targets: { windowDays: integer(env, 'TARGET_WINDOW_DAYS', 1, 366) },
     simulation: simulationSettings(env),
   };
 }

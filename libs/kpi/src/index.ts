@@ -24,3 +24,4 @@ export { FollowingGenerations } from './read-model/follower/following-generation
 export * from './projection/kpi-commit-observer.port.js';
 export * from './projection/kpi-projection-metrics.port.js';
 export * from './thresholds/kpi-thresholds.port.js';
+export * from './targets/index.js';

@@ -3,7 +3,7 @@
  * slice, coalescing, alert pushes to the `risk` role, and the notifier adapters that feed it.
  */
 export { RealtimeModule, type RealtimeModuleOptions } from './realtime.module.js';
-export { LiveHub, type LiveHubOptions, KPI_UPDATED } from './hub/live-hub.js';
+export { LiveHub, type LiveHubOptions, KPI_UPDATED, TARGET_UPDATED } from './hub/live-hub.js';
 export { type LiveRooms } from './hub/live-rooms.port.js';
 export * from './hub/live-push-metrics.port.js';
 export { PROMETHEUS_LIVE_PUSH_METRICS, PrometheusLivePushMetrics } from './hub/prometheus-live-push-metrics.js';
@@ -18,7 +18,7 @@ export {
   type SubscriptionProblem,
   parseLiveSubscription,
 } from './subscriptions/live-subscription.js';
-export { RISK_ROOM, kpiRoom, roomsOf } from './subscriptions/live-rooms.js';
+export { OPERATOR_ROOM, RISK_ROOM, kpiRoom, roomsOf } from './subscriptions/live-rooms.js';
 export { RoomCoalescer, type RoomCoalescerOptions, type RoomDelivery } from './coalescing/room-coalescer.js';
 export { LIVE_NAMESPACE, LiveGateway, MAX_ROOMS_PER_CLIENT } from './gateway/live.gateway.js';
 export { type LiveError, type SubscribeAck, type UnsubscribeAck } from './gateway/live-acks.js';

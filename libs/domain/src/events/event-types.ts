@@ -40,7 +40,14 @@ export type ProducerEventType = (typeof PRODUCER_EVENT_TYPES)[number];
  * Types the system appends to the same store (so auditors see them in history) and that a producer therefore
  * must never be able to forge.
  */
-export const SYSTEM_EVENT_TYPES = ['AlertRaised', 'AlertAcknowledged', 'AlertResolved', 'KpiThresholdChanged'] as const;
+export const SYSTEM_EVENT_TYPES = [
+  'AlertRaised',
+  'AlertAcknowledged',
+  'AlertResolved',
+  'KpiThresholdChanged',
+  'TargetSet',
+  'TargetRetired',
+] as const;
 /** One of {@link SYSTEM_EVENT_TYPES}. */
 export type SystemEventType = (typeof SYSTEM_EVENT_TYPES)[number];
 

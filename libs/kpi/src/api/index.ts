@@ -12,3 +12,7 @@ export { ApiKpiIdParam } from './http/kpi-query-parameters.docs.js';
 export { followReadModelGenerations, openReadModelGenerations } from '../read-model/open-read-model-generations.js';
 export { type IngestQuality, type IngestQualityReading } from './queries/ingest-quality-reading.port.js';
 export { PROMETHEUS_PROJECTION_METRICS, PrometheusProjectionMetrics } from './metrics/prometheus-projection-metrics.js';
+export { TargetsModule, type TargetsModuleOptions } from './targets/targets.module.js';
+export { ListTargetsQuery } from './targets/list-targets.query.js';
+export { RetireTargetCommand } from './targets/retire-target.command.js';
+export { SetTargetCommand } from './targets/set-target.command.js';

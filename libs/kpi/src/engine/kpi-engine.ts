@@ -18,6 +18,7 @@ import { foldDeclarationEvent } from './fold-declaration-event.js';
 import { IngestLagObservation } from './ingest-lag.js';
 import { type KpiChanges, changesOf } from './kpi-changes.js';
 import { type CurrentKpiValue, KpiQueries, type SeriesPoint } from './kpi-queries.js';
+import { type KpiValue } from './kpi-readers.js';
 import { instantOf } from './query-arguments.js';
 import { type Observation } from './observation.js';
 import { QualityCounters, type QualityCountersJson } from './quality-counters.js';
@@ -109,6 +110,14 @@ export class KpiEngine {
    */
   current(kpiId: KpiId, now: string, filters: KpiFilters = {}): CurrentKpiValue {
     return this.queries.current(kpiId, now, filters);
+  }
+
+  /**
+   * A KPI over the UTC days [from, to) (day starts, RFC 3339) as one value, merged exactly; `backlog` at `to`.
+   * @throws KpiQueryError for a filter the KPI does not slice by, or a range off day boundaries.
+   */
+  overDays(kpiId: KpiId, from: string, to: string, filters: KpiFilters = {}): KpiValue {
+    return this.queries.overDays(kpiId, from, to, filters);
   }
 
   /** Negative durations left out, per KPI (`GET /api/quality`). */

@@ -4,7 +4,7 @@ import { type QuantileSketch } from '../sketch/index.js';
 import { backlogAt } from './backlog-line.js';
 import { type BucketLine } from './bucket-line.js';
 import { type BucketStore } from './bucket-store.js';
-import { type Granularity, HOUR_MS, bucketLength, bucketStart } from './bucket-time.js';
+import { DAY_MS, type Granularity, HOUR_MS, bucketLength, bucketStart } from './bucket-time.js';
 import { KPI_READERS, type KpiValue } from './kpi-readers.js';
 import { MEASURES } from './measures.js';
 import { instantOf, seriesRange, sliceOfQuery } from './query-arguments.js';
@@ -68,25 +68,42 @@ export class KpiQueries {
       return { value, n: value, window };
     }
     const reader = KPI_READERS[kpiId];
-    const merged = mergeHours(this.store.line(reader.measure, 'hour', slice), firstHour, lastHour, zeros(reader.measure));
+    const merged = mergeBuckets(this.store.line(reader.measure, 'hour', slice), firstHour, lastHour, HOUR_MS, zeros(reader.measure));
     return { ...reader.read(merged.values, merged.sketch), window };
+  }
+
+  /**
+   * The value over the UTC days [from, to) (day starts), their buckets merged exactly: one value for a whole period,
+   * as a strategic target's baseline and recent window need; `backlog` is its value at `to`. @throws KpiQueryError
+   */
+  overDays(kpiId: KpiId, from: string, to: string, filters: KpiFilters): KpiValue {
+    const slice = sliceOfQuery(kpiId, filters);
+    const range = seriesRange('day', from, to);
+    if (kpiId === 'backlog') {
+      const backlog = backlogAt(this.store.line('backlog', 'hour', slice), [range.to])[0] ?? 0;
+      return { value: backlog, n: backlog };
+    }
+    const reader = KPI_READERS[kpiId];
+    const merged = mergeBuckets(this.store.line(reader.measure, 'day', slice), range.from, range.to - DAY_MS, DAY_MS, zeros(reader.measure));
+    return reader.read(merged.values, merged.sketch);
   }
 }
 
 /**
- * Merges the hourly buckets from `firstHour` to `lastHour` exactly: sums of the integer counters and a merge of the
- * sketches, never an average of averages.
+ * Merges the buckets of `length` from `first` to `last` (starts, both included) exactly: sums of the integer counters
+ * and a merge of the sketches, never an average of averages.
  */
-function mergeHours(
+function mergeBuckets(
   line: BucketLine | undefined,
-  firstHour: number,
-  lastHour: number,
+  first: number,
+  last: number,
+  length: number,
   empty: readonly number[],
 ): { values: readonly number[]; sketch: QuantileSketch | null } {
   const values = [...empty];
   let sketch: QuantileSketch | null = null;
   if (line === undefined) return { values, sketch };
-  for (let start = firstHour; start <= lastHour; start += HOUR_MS) {
+  for (let start = first; start <= last; start += length) {
     const bucket = line.at(start);
     if (bucket === undefined) continue;
     for (let index = 0; index < values.length; index += 1) values[index]! += bucket.values[index] ?? 0;

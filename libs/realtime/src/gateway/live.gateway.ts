@@ -13,7 +13,7 @@ import { type Namespace, type Socket } from 'socket.io';
 import { LiveHub } from '../hub/live-hub.js';
 import { LIVE_PUSH_METRICS, type LivePushMetrics, SILENT_LIVE_PUSH_METRICS } from '../hub/live-push-metrics.port.js';
 import { LIVE_SNAPSHOTS, type LiveSnapshots } from '../snapshots/live-snapshots.port.js';
-import { RISK_ROOM, roomsOf } from '../subscriptions/live-rooms.js';
+import { OPERATOR_ROOM, RISK_ROOM, roomsOf } from '../subscriptions/live-rooms.js';
 import { parseLiveSubscription } from '../subscriptions/live-subscription.js';
 import { type SubscribeAck, type UnsubscribeAck, badSubscription, tooManyRooms, unavailable } from './live-acks.js';
 import { liveAudience } from './live-audience.js';
@@ -72,9 +72,13 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     this.metrics.follow(() => liveAudience(namespace));
   }
 
-  /** Puts a `risk` client in the alert room (alerts need no subscription), and closes the connection at its token's expiry. */
+  /**
+   * Puts every client in the operators' room (targets need no subscription) and a `risk` client in the alert room too,
+   * and closes the connection at its token's expiry.
+   */
   handleConnection(socket: Socket): void {
     const client = socket.data.client as LiveClient;
+    void socket.join(OPERATOR_ROOM);
     if (client.risk) void socket.join(RISK_ROOM);
     disconnectAtExpiry(socket, client.expiresAt);
   }

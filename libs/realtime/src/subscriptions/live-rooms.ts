@@ -25,3 +25,6 @@ export function roomsOf({ kpis, filters }: LiveSubscription): string[] {
 
 /** The room of clients with the role `risk`: alert pushes go there (api.md). */
 export const RISK_ROOM = 'alerts';
+
+/** The room of every client: each holds the role operator (the handshake requires it), which target pushes go to. */
+export const OPERATOR_ROOM = 'operators';

@@ -1,5 +1,5 @@
 import { type Principal, RequireRole } from '@customs-pulse/auth';
-import { ApiProblemResponses, ApiRole, ProblemException, type RequestProblem } from '@customs-pulse/http';
+import { ApiProblemResponses, ApiRole, MAX_COMMAND_BODY_BYTES, ProblemException, readJsonObjectBody, type RequestProblem } from '@customs-pulse/http';
 
 import { type AlertNotice, type AlertStatus } from '../../lifecycle/alert-notice.js';
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
@@ -12,7 +12,6 @@ import { ListAlertsQuery } from '../queries/list-alerts.query.js';
 import { AcknowledgementSchema, MAX_NOTE_LENGTH } from './acknowledgement.schema.js';
 import { ALERT_STATUSES, AlertNoticeSchema } from './alert-notice.schema.js';
 import { answeringAlertCommand } from './alert-problems.js';
-import { MAX_COMMAND_BODY_BYTES, readJsonObjectBody } from './json-object-body.js';
 
 const STATUSES: readonly AlertStatus[] = ALERT_STATUSES;
 

@@ -1,6 +1,6 @@
 import { type Principal, RequireRole } from '@customs-pulse/auth';
 import { isKpiId } from '@customs-pulse/domain';
-import { ApiProblemResponses, ApiRole } from '@customs-pulse/http';
+import { ApiProblemResponses, ApiRole, MAX_COMMAND_BODY_BYTES, readJsonObjectBody } from '@customs-pulse/http';
 import { ApiKpiIdParam, KpiThresholdsSchema } from '@customs-pulse/kpi/api';
 import { Controller, Inject, NotFoundException, Param, Put, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -9,7 +9,6 @@ import type { IncomingMessage } from 'node:http';
 
 import { ChangeKpiThresholdsCommand, type KpiThresholdsChange } from '../commands/change-kpi-thresholds.command.js';
 import { answeringAlertCommand } from './alert-problems.js';
-import { MAX_COMMAND_BODY_BYTES, readJsonObjectBody } from './json-object-body.js';
 import { KpiThresholdsChangeSchema } from './kpi-thresholds-change.schema.js';
 
 /** `PUT /api/kpis/:id/thresholds` (api.md, role `admin`): the alert thresholds of a KPI. */

@@ -19,7 +19,7 @@ export class CloudEventSchema {
   @ApiProperty({ type: String, minLength: 1, maxLength: 256, description: 'The producing system', example: 'urn:customs:uz:asycuda' })
   readonly source!: string;
 
-  @ApiProperty({ enum: [...PRODUCER_EVENT_TYPES], description: 'The system-written types (`Alert*`, `KpiThresholdChanged`) are rejected' })
+  @ApiProperty({ enum: [...PRODUCER_EVENT_TYPES], description: 'The system-written types (`Alert*`, `KpiThresholdChanged`, `TargetSet`, `TargetRetired`) are rejected' })
   readonly type!: string;
 
   @ApiProperty({

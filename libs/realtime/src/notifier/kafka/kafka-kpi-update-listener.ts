@@ -1,8 +1,8 @@
-import { type KpiUpdate } from '@customs-pulse/kpi';
+import { type KpiUpdate, type TargetUpdate } from '@customs-pulse/kpi';
 import { type LoggerService } from '@nestjs/common';
 import { type Consumer, type Kafka } from 'kafkajs';
 
-import { kpiUpdateOf } from './kpi-update-record.js';
+import { isTargetUpdateRecord, kpiUpdateOf, targetUpdateOf } from './kpi-update-record.js';
 import { kpiUpdatesTopicEnds } from './kpi-updates-topic.js';
 
 /**
@@ -22,6 +22,8 @@ export class KafkaKpiUpdateListener {
     groupId: string,
     private readonly push: (updates: readonly KpiUpdate[]) => void,
     private readonly logger: LoggerService,
+    /** Where the target updates the topic carries go. @defaultValue nowhere */
+    private readonly pushTargets: (updates: readonly TargetUpdate[]) => void = () => undefined,
   ) {
     this.consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
     this.joined = new Promise((resolve) => {
@@ -51,12 +53,16 @@ export class KafkaKpiUpdateListener {
     await this.consumer.run({
       eachBatch: async ({ batch }) => {
         const updates: KpiUpdate[] = [];
+        const targets: TargetUpdate[] = [];
         for (const message of batch.messages) {
-          const update = kpiUpdateOf(message.value);
-          if (update !== null) updates.push(update);
-          else this.logger.warn(`skipped a record of ${this.topic} that is not a KPI update (partition ${batch.partition}, offset ${message.offset})`);
+          const isTarget = isTargetUpdateRecord(message.headers);
+          const update = isTarget ? targetUpdateOf(message.value) : kpiUpdateOf(message.value);
+          if (update === null) this.logger.warn(`skipped a record of ${this.topic} that is not a ${isTarget ? 'target' : 'KPI'} update (partition ${batch.partition}, offset ${message.offset})`);
+          else if (isTarget) targets.push(update as TargetUpdate);
+          else updates.push(update as KpiUpdate);
         }
         this.push(updates);
+        if (targets.length > 0) this.pushTargets(targets);
       },
     });
   }

@@ -1,16 +1,17 @@
-import { type KpiUpdate, type Notifier } from '@customs-pulse/kpi';
+import { type KpiUpdate, type Notifier, type TargetPublisher, type TargetUpdate } from '@customs-pulse/kpi';
 import kafkajs, { type Kafka, type Producer } from 'kafkajs';
 
-import { kpiUpdateKey } from './kpi-update-record.js';
+import { TARGET_UPDATE_KIND, UPDATE_KIND_HEADER, kpiUpdateKey, targetUpdateKey } from './kpi-update-record.js';
 import { kpiUpdatesTopicEnds } from './kpi-updates-topic.js';
 
 const { Partitioners } = kafkajs;
 
 /**
  * The `Notifier` of the distributed projector: each batch's changed current values go to the KPI updates topic
- * (`customs.kpi-updates.v1`), which every gateway reads in a consumer group of its own (architecture.md).
+ * (`customs.kpi-updates.v1`), which every gateway reads in a consumer group of its own (architecture.md). It is the
+ * projector's `TargetPublisher` too: targets judged there travel the same way, marked by a header.
  */
-export class KafkaKpiUpdatePublisher implements Notifier {
+export class KafkaKpiUpdatePublisher implements Notifier, TargetPublisher {
   private readonly producer: Producer;
 
   constructor(
@@ -38,6 +39,16 @@ export class KafkaKpiUpdatePublisher implements Notifier {
       topic: this.topic,
       acks: -1,
       messages: updates.map((update) => ({ key: kpiUpdateKey(update), value: JSON.stringify(update) })),
+    });
+  }
+
+  /** Sends each target update, marked `customs-pulse-update: target.updated`; a failure rejects, as above. */
+  async publishTargetUpdates(updates: readonly TargetUpdate[]): Promise<void> {
+    if (updates.length === 0) return;
+    await this.producer.send({
+      topic: this.topic,
+      acks: -1,
+      messages: updates.map((update) => ({ key: targetUpdateKey(update), value: JSON.stringify(update), headers: { [UPDATE_KIND_HEADER]: TARGET_UPDATE_KIND } })),
     });
   }
 

@@ -80,7 +80,14 @@ export class KafkaKpiUpdatesModule {
           provide: KafkaKpiUpdateListener,
           inject: [LiveHub],
           useFactory: (hub: LiveHub) =>
-            new KafkaKpiUpdateListener(kafkaKpiUpdatesClient(settings, logger), settings.topic, groupId, (updates) => hub.pushKpiUpdates(updates), logger),
+            new KafkaKpiUpdateListener(
+              kafkaKpiUpdatesClient(settings, logger),
+              settings.topic,
+              groupId,
+              (updates) => hub.pushKpiUpdates(updates),
+              logger,
+              (targets) => void hub.publishTargetUpdates(targets),
+            ),
         },
         ListenerLifecycle,
       ],

@@ -1,7 +1,9 @@
-import { ProblemException, readRequestText } from '@customs-pulse/http';
 import type { IncomingMessage } from 'node:http';
 
-/** Largest body the alert endpoints read: a note or two thresholds need far less. */
+import { ProblemException } from './problem.exception.js';
+import { readRequestText } from './request-body.js';
+
+/** Largest body the command endpoints read (alerts, thresholds, targets): a note, two thresholds or a target need far less. */
 export const MAX_COMMAND_BODY_BYTES = 16 * 1024;
 
 /**

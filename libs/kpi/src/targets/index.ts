@@ -1,0 +1,10 @@
+export * from './strategic-target.js';
+export { expectedValue } from './expected-value.js';
+export { type TargetReadings, targetStanding } from './target-standing.js';
+export { type ParsedTargetBody, type TargetProblem, baselineProblems, parseTargetBody } from './target-body.js';
+export { TARGET_EVENT_SOURCE, targetEventId, targetRetired, targetSet } from './target-events.js';
+export { TargetLedger, type TargetLedgerChange, type TargetLedgerEvent } from './target-ledger.js';
+export { DEFAULT_TARGET_SETTINGS, type TargetSettings, targetProgress } from './target-reading.js';
+export { type RetiredTarget, SILENT_TARGET_PUBLISHER, type TargetPublisher, type TargetUpdate } from './target-publisher.port.js';
+export { type TargetChangeListener, TargetJournal, type TargetJournalOptions } from './target-journal.js';
+export { TargetWatch, type TargetWatchOptions } from './target-watch.js';

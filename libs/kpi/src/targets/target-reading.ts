@@ -1,0 +1,30 @@
+import { kpiById } from '@customs-pulse/domain';
+
+import { type KpiEngine } from '../engine/kpi-engine.js';
+import { type StrategicTarget, type TargetProgress } from './strategic-target.js';
+import { DAY_MS, midnightIso, utcDayStart } from './target-dates.js';
+import { targetStanding } from './target-standing.js';
+
+/** The settings a target's progress depends on. */
+export interface TargetSettings {
+  /** `TARGET_WINDOW_DAYS`: UTC days of the recent value, today's included. @defaultValue 30 */
+  readonly windowDays: number;
+  /** `ALERT_MIN_OBSERVATIONS`: fewer observations behind either value is `insufficient_data`. @defaultValue 20 */
+  readonly minObservations: number;
+}
+
+/** targets-and-reports.md's defaults. */
+export const DEFAULT_TARGET_SETTINGS: TargetSettings = { windowDays: 30, minObservations: 20 };
+
+/**
+ * A target with its progress at `now`, read off `engine`: the baseline value over its period and the recent value over
+ * the days [today - (windowDays - 1), today + 1), each merged exactly. Synchronous, so that a reader of a committed
+ * batch's engine reads it before anything else can change it.
+ */
+export function targetProgress(engine: Pick<KpiEngine, 'overDays'>, target: StrategicTarget, now: string, settings: TargetSettings): TargetProgress {
+  const nowMs = Date.parse(now);
+  const tomorrow = utcDayStart(nowMs) + DAY_MS;
+  const baseline = engine.overDays(target.kpiId, target.baseline.from, target.baseline.to, target.filters);
+  const recent = engine.overDays(target.kpiId, midnightIso(tomorrow - settings.windowDays * DAY_MS), midnightIso(tomorrow), target.filters);
+  return { ...target, ...targetStanding(target, kpiById(target.kpiId).direction, { baseline, recent }, nowMs, settings.minObservations) };
+}

@@ -1,0 +1,103 @@
+import { type Clock } from '@customs-pulse/domain';
+
+import { type KpiEngine } from '../engine/kpi-engine.js';
+import { type CommittedKpiBatch, type KpiCommitObserver } from '../projection/kpi-commit-observer.port.js';
+import { type StrategicTarget, type TargetProgress } from './strategic-target.js';
+import { type TargetJournal } from './target-journal.js';
+import { type TargetLedgerChange } from './target-ledger.js';
+import { type TargetPublisher, type TargetUpdate } from './target-publisher.port.js';
+import { type TargetSettings, targetProgress } from './target-reading.js';
+
+/** Options of a {@link TargetWatch}. */
+export interface TargetWatchOptions {
+  readonly journal: TargetJournal;
+  /** The live engine now: the projection's view. */
+  readonly live: () => { readonly engine: Pick<KpiEngine, 'overDays'> };
+  readonly clock: Clock;
+  readonly settings: TargetSettings;
+  readonly publisher: TargetPublisher;
+  readonly logger: { warn(message: string): void };
+  /** Longest time between two judgements: `expected` moves with time alone. @defaultValue 60000 (once a minute) */
+  readonly intervalMs?: number;
+}
+
+/** A progress move that is news (targets-and-reports.md: "moves by more than 0.01"). */
+const PROGRESS_STEP = 0.01;
+
+/**
+ * Judges the targets after each batch the live KPI projection commits and at least once a minute, and hands the ones
+ * whose status changed or whose progress moved by more than 0.01 to the publisher; a target set or retired is handed
+ * over at once. Also folds the target events of each batch into the journal, so that a change another node stored
+ * reaches this one. Pushes are idempotent (a target with its progress), so judging again after a restart is harmless.
+ */
+export class TargetWatch implements KpiCommitObserver {
+  /** The last progress handed over per target: what a move is measured from. */
+  private readonly published = new Map<string, TargetProgress>();
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(private readonly options: TargetWatchOptions) {
+    options.journal.listen((change) => this.changed(change));
+  }
+
+  /** Starts judging once a minute as well. */
+  start(): void {
+    this.timer ??= setInterval(() => this.judge(this.options.live().engine, this.options.clock.now().toISOString()), this.options.intervalMs ?? 60_000);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  async committed({ events, engine, now, caughtUp }: CommittedKpiBatch): Promise<void> {
+    // Read the engine before anything is awaited: the projection goes on once this returns.
+    this.options.journal.observe(events);
+    // While history replays, values pass through on the way; the first caught-up batch judges them.
+    if (caughtUp) this.judge(engine, now);
+  }
+
+  /** Judges every target in force on `engine` at `now`, handing over what is news. */
+  judge(engine: Pick<KpiEngine, 'overDays'>, now: string): void {
+    const news = this.options.journal.ledger.inForce().flatMap((target) => {
+      const progress = this.read(engine, target, now);
+      return progress !== null && this.isNews(progress) ? [progress] : [];
+    });
+    this.publish(news);
+  }
+
+  private changed(change: TargetLedgerChange): void {
+    if (change.kind === 'retired') {
+      this.published.delete(change.id);
+      this.publish([{ id: change.id, retired: true }]);
+      return;
+    }
+    this.published.delete(change.target.id);
+    const progress = this.read(this.options.live().engine, change.target, this.options.clock.now().toISOString());
+    if (progress !== null) this.publish([progress]);
+  }
+
+  private read(engine: Pick<KpiEngine, 'overDays'>, target: StrategicTarget, now: string): TargetProgress | null {
+    try {
+      return targetProgress(engine, target, now, this.options.settings);
+    } catch (error) {
+      this.options.logger.warn(`target ${target.id} could not be judged: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    }
+  }
+
+  private isNews(progress: TargetProgress): boolean {
+    const last = this.published.get(progress.id);
+    if (last === undefined || last.status !== progress.status) return true;
+    if (last.progress === null || progress.progress === null) return last.progress !== progress.progress;
+    return Math.abs(progress.progress - last.progress) > PROGRESS_STEP;
+  }
+
+  private publish(updates: readonly TargetUpdate[]): void {
+    if (updates.length === 0) return;
+    for (const update of updates) if (!('retired' in update)) this.published.set(update.id, update);
+    this.options.publisher.publishTargetUpdates(updates).catch((error: unknown) =>
+      this.options.logger.warn(`target updates could not be published: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }
+}

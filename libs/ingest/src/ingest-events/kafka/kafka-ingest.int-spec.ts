@@ -242,6 +242,24 @@ describeWithInfrastructure('a Kafka broker (Java 17+ for scripts/kafka.sh)', awa
     expect(eventKeys(await storedEvents(store))).toEqual(keysOf([good]));
   });
 
+  it("dead-letters a record the store cannot hold with the store's reason, and stores the others of its slice", async () => {
+    const { clearance, deadLetters, options } = await freshTopics();
+    const refusal = { field: 'data.officeId', reason: 'holds U+0000 (NUL), which PostgreSQL text and JSON cannot hold' };
+    // Validation refuses a NUL itself, so the store refuses a valid office instead: the store's word is what is tested.
+    const [before, refused, after] = ['OFFICE-01', 'OFFICE-REFUSED', 'OFFICE-02'].map((officeId, i) => anEvent.goodsArrived(`DEC-R-${i}`, { officeId }));
+    await produce(producer, clearance, [before!, refused!, after!].map((event) => cloudEventRecord(event, 0)));
+    const sqlite = SqliteEventStore.open({ file: join(folder, `${uniqueName('store')}.db`) });
+    const store = await startIngest(options, new FaultyEventStore(sqlite, { refuse: (event) => (event.data['officeId'] === 'OFFICE-REFUSED' ? refusal : undefined) }));
+
+    await waitUntil('the group committed every record', () => groupCaughtUp(admin, options.groupId!, options.topics!), 30_000);
+
+    const [letter] = await readRecords(kafka, deadLetters, 1);
+    expect(JSON.parse(letter!.headers!['x-dead-letter-reasons']!.toString())).toEqual([{ path: refusal.field, message: refusal.reason }]);
+    expect(JSON.parse(letter!.value!.toString())).toEqual(refused);
+    expect(eventKeys(await storedEvents(store))).toEqual(keysOf([before!, after!]));
+    expect((await tallyOf(apps.at(-1)!)).rejected.byReason).toEqual([{ reason: `${refusal.field}: ${refusal.reason}`, count: 1 }]);
+  });
+
   it('stores nothing new when the same events come again, and still moves the offsets on', async () => {
     const { clearance, enforcement, options } = await freshTopics();
     const { clearance: clearanceEvents, enforcement: enforcementEvents } = validEvents();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import type { AppendOutcome, EventStore } from '../event-store.port.js';
-import { chainHash, GENESIS_HASH } from '../hash-chain.js';
-import { START, type EventToAppend, type RecordedEvent } from '../recorded-event.js';
+import { START, type EventToAppend } from '../recorded-event.js';
+import { expectChainVerifies } from './event-store.contract.js';
 import { clearanceEvent } from './event-fixtures.js';
 import { ODD_VALUES, type OddValueName } from './odd-values.js';
 import type { SharedLog } from './shared-log.contract.js';
@@ -105,12 +105,4 @@ function expectRefusal(outcome: AppendOutcome | undefined, fields: readonly stri
 /** What a producer gave, of a stored event. */
 function given({ id, source, type, subject, time, data, extensions }: EventToAppend): EventToAppend {
   return { id, source, type, subject, time, data, extensions: extensions ?? {} };
-}
-
-function expectChainVerifies(log: readonly RecordedEvent[]): void {
-  let previous = GENESIS_HASH;
-  for (const { hash, ...fields } of log) {
-    expect(hash).toBe(chainHash(previous, fields));
-    previous = hash;
-  }
 }

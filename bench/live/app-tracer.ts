@@ -83,7 +83,7 @@ export class AppTracer {
       const end = monotonicMs();
       const results = await appending;
       if (this.recording) {
-        const last = results.reduce((high, { outcomes }) => outcomes.reduce((top, { position }) => Math.max(top, position), high), 0);
+        const last = results.reduce((high, { outcomes }) => outcomes.reduce((top, outcome) => ('position' in outcome ? Math.max(top, outcome.position) : top), high), 0);
         this.appends.push({ start, end, lastPosition: last });
       }
       return results;

@@ -136,6 +136,12 @@ export const CONFIG_VARIABLES = [
     sets: 'how long the group waits for a silent ingest worker before giving its partitions to the others (6000 to 1800000; the broker’s own limits apply)',
     readBy: KAFKA_INGEST_APPS,
   },
+  {
+    name: 'KAFKA_POISON_MAX_ATTEMPTS',
+    default: '3',
+    sets: 'tries of an append that fails for its records’ content, not the infrastructure, before ingest appends them one at a time and dead-letters those that still fail, with the error (1 to 100); a store or broker outage is retried until it heals',
+    readBy: KAFKA_INGEST_APPS,
+  },
   { name: 'KAFKA_TOPIC_CLEARANCE', default: 'customs.clearance.v1', sets: 'topic of clearance events', readBy: [...KAFKA_INGEST_APPS, 'simulator'] },
   { name: 'KAFKA_TOPIC_ENFORCEMENT', default: 'customs.enforcement.v1', sets: 'topic of enforcement and compliance events', readBy: [...KAFKA_INGEST_APPS, 'simulator'] },
   { name: 'KAFKA_TOPIC_DEADLETTER', default: 'customs.deadletter.v1', sets: 'topic rejected records are written to', readBy: KAFKA_INGEST_APPS },

@@ -108,6 +108,8 @@ export interface KafkaSettings {
   readonly groupId: string;
   /** `KAFKA_SESSION_TIMEOUT_MS`: how long the group waits for a silent worker before rebalancing its partitions. */
   readonly sessionTimeoutMs: number;
+  /** `KAFKA_POISON_MAX_ATTEMPTS`: tries of an append failing for its records' content before the poison is looked for. */
+  readonly poisonMaxAttempts: number;
   /** `KAFKA_TOPIC_CLEARANCE` and `KAFKA_TOPIC_ENFORCEMENT`. */
   readonly topics: readonly string[];
   /** `KAFKA_TOPIC_DEADLETTER`. */

@@ -113,11 +113,19 @@ describe('loadConfig', () => {
       brokers: ['127.0.0.1:9092', 'kafka-2:9092'],
       groupId: 'customs-pulse-ingest',
       sessionTimeoutMs: 30_000,
+      poisonMaxAttempts: 3,
       topics: ['customs.clearance.v1', 'customs.enforcement.v1'],
       deadLetterTopic: 'dlq',
       kpiUpdatesTopic: 'customs.kpi-updates.v1',
       gatewayGroupId: undefined,
     });
+  });
+
+  it('takes the tries of a poison append from KAFKA_POISON_MAX_ATTEMPTS (default 3), and refuses one outside 1 to 100', () => {
+    expect(loadConfig({ KAFKA_BROKERS: 'k:9092' }).kafka?.poisonMaxAttempts).toBe(3);
+    expect(loadConfig({ KAFKA_BROKERS: 'k:9092', KAFKA_POISON_MAX_ATTEMPTS: '5' }).kafka?.poisonMaxAttempts).toBe(5);
+    expect(() => loadConfig({ KAFKA_BROKERS: 'k:9092', KAFKA_POISON_MAX_ATTEMPTS: '0' })).toThrow(/KAFKA_POISON_MAX_ATTEMPTS.*1 to 100/);
+    expect(() => loadConfig({ KAFKA_BROKERS: 'k:9092', KAFKA_POISON_MAX_ATTEMPTS: 'three' })).toThrow(/KAFKA_POISON_MAX_ATTEMPTS/);
   });
 
   it('takes the ingest workers’ session timeout from KAFKA_SESSION_TIMEOUT_MS, and refuses one outside 6 s to 30 min', () => {

@@ -94,6 +94,7 @@ function kafkaSettings(env: Environment): KafkaSettings | undefined {
     brokers: list,
     groupId: textOrDefault(env, 'KAFKA_GROUP_ID'),
     sessionTimeoutMs: integer(env, 'KAFKA_SESSION_TIMEOUT_MS', 6_000, 1_800_000),
+    poisonMaxAttempts: integer(env, 'KAFKA_POISON_MAX_ATTEMPTS', 1, 100),
     topics: [textOrDefault(env, 'KAFKA_TOPIC_CLEARANCE'), textOrDefault(env, 'KAFKA_TOPIC_ENFORCEMENT')],
     deadLetterTopic: textOrDefault(env, 'KAFKA_TOPIC_DEADLETTER'),
     kpiUpdatesTopic: textOrDefault(env, 'KAFKA_TOPIC_KPI_UPDATES'),

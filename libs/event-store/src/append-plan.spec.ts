@@ -1,11 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { type AppendState, dedupeKey, lookupsFor, planAppend, type StoredIdentity } from './append-plan.js';
+import { type AppendState, dedupeKey, lookupsFor, planAppend, prepareWrites, type StoredIdentity } from './append-plan.js';
 import { clearanceEvent } from './contract/event-fixtures.js';
 import { WrongExpectedRevisionError } from './errors.js';
 import type { StreamWrite } from './event-store.port.js';
 import { chainHash, contentHash, GENESIS_HASH } from './hash-chain.js';
 import type { EventToAppend, LogHead } from './recorded-event.js';
+import { withoutNul, type StoreLimits } from './store-limits.js';
+
+const NO_NUL: StoreLimits = { text: [{ in: ['stream', 'id', 'data'], rule: withoutNul('which this store cannot hold') }] };
 
 const NOW = new Date('2026-03-01T09:00:00.000Z');
 const EMPTY_LOG: LogHead = { position: 0, hash: GENESIS_HASH, recordedAt: null };
@@ -400,6 +403,49 @@ describe('dedupeKey', () => {
     [['a|b', 'c'], ['a', 'b|c']],
   ])('tells (%j) from (%j)', ([source1, id1], [source2, id2]) => {
     expect(dedupeKey(source1!, id1!)).not.toBe(dedupeKey(source2!, id2!));
+  });
+});
+
+describe('events the store cannot hold', () => {
+  it('refuses them alone, naming the field: they take no position, and the chain links the others', () => {
+    const writes: StreamWrite[] = [
+      { stream: 'A', events: [eventWithId('a1'), eventWithId('bad\u0000'), eventWithId('a2', 'DEC-1', { data: { note: 'x\u0000' } })] },
+      { stream: 'B', events: [eventWithId('b1')] },
+    ];
+
+    const plan = planAppend(writes, stateOf({ head: HEAD }), prepareWrites(writes, NO_NUL));
+
+    expect(plan.results.map((result) => result.outcomes)).toEqual([
+      [
+        { status: 'appended', position: 42, revision: 0 },
+        { status: 'rejected', field: 'id', reason: 'holds U+0000 (NUL), which this store cannot hold' },
+        { status: 'rejected', field: 'data.note', reason: 'holds U+0000 (NUL), which this store cannot hold' },
+      ],
+      [{ status: 'appended', position: 43, revision: 0 }],
+    ]);
+    expect(plan.rows[1]!.event.hash).toBe(chainHash(plan.rows[0]!.event.hash, plan.rows[1]!.event));
+  });
+
+  it('refuses every event of a stream it cannot name, skips that write\'s concurrency check and looks up neither', () => {
+    const writes: StreamWrite[] = [
+      { stream: 'A\u0000', events: [eventWithId('a1')], expected: 3 },
+      { stream: 'B', events: [eventWithId('bad\u0000'), eventWithId('b1')] },
+    ];
+    const prepared = prepareWrites(writes, NO_NUL);
+
+    const plan = planAppend(writes, stateOf(), prepared);
+
+    expect(plan.results[0]!.outcomes).toEqual([{ status: 'rejected', field: 'stream', reason: 'holds U+0000 (NUL), which this store cannot hold' }]);
+    expect(plan.rows.map((row) => row.event.id)).toEqual(['b1']);
+    expect(lookupsFor(writes, prepared)).toEqual({ keys: [{ source: 'urn:customs:test:asycuda', id: 'b1' }], streams: ['B'] });
+  });
+
+  it('refuses what canonical JSON has no form for, whatever the store', () => {
+    const writes: StreamWrite[] = [{ stream: 'A', events: [eventWithId('a1', 'DEC-1', { data: { amount: Number.NaN } })] }];
+
+    expect(planAppend(writes, stateOf()).results[0]!.outcomes).toEqual([
+      { status: 'rejected', field: 'data.amount', reason: 'is NaN, which JSON has no form for' },
+    ]);
   });
 });
 

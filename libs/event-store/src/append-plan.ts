@@ -2,8 +2,9 @@ import { assertExpectedRevision, NO_STREAM_REVISION } from './expected-revision.
 import type { AppendOutcome, AppendResult, StreamWrite } from './event-store.port.js';
 import { linkHash, prepareEvent, type PreparedEvent } from './chain-link.js';
 import { canonicalJson } from './canonical-json.js';
-import { dedupeKey } from './dedupe-key.js';
 import type { LogHead, Position, RecordedEvent } from './recorded-event.js';
+import { JSON_LIMITS, type StoreLimits, type StoreRefusal } from './store-limits.js';
+import { refusalOf, refusalOfStream } from './store-refusal.js';
 
 export { dedupeKey } from './dedupe-key.js';
 
@@ -35,22 +36,61 @@ export interface AppendPlan {
   readonly head: LogHead;
 }
 
-/** Every `(source, id)` and every stream a batch touches: what an adapter must look up for {@link planAppend}. */
-export function lookupsFor(writes: readonly StreamWrite[]): { keys: { source: string; id: string }[]; streams: string[] } {
-  const keys = new Map<string, { source: string; id: string }>();
-  for (const write of writes) for (const { source, id } of write.events) keys.set(dedupeKey(source, id), { source, id });
-  return { keys: [...keys.values()], streams: [...new Set(writes.map((write) => write.stream))] };
+/** An event of a write that the store cannot hold: it is reported rejected and takes no position. */
+export interface RefusedEvent {
+  readonly refusal: StoreRefusal;
 }
 
-/** Each write's events with their canonical pieces and content hashes (see chain-link.ts), by write. */
-export type PreparedWrites = readonly (readonly PreparedEvent[])[];
+/** One write of a batch, prepared: each event with its canonical pieces and content hash (chain-link.ts), or why not. */
+export interface PreparedWrite {
+  readonly events: readonly (PreparedEvent | RefusedEvent)[];
+  /** Whether the store can hold the stream's name: if not, every event is refused and the stream is not looked up. */
+  readonly streamHeld: boolean;
+}
+
+export type PreparedWrites = readonly PreparedWrite[];
+
+/** What an adapter reads from its log to plan an append: see {@link lookupsFor}. */
+export interface AppendLookups {
+  readonly keys: readonly { readonly source: string; readonly id: string }[];
+  readonly streams: readonly string[];
+}
+
+/** An event of a write that the store cannot hold: it is reported rejected and takes no position. */
+export interface RefusedEvent {
+  readonly refusal: StoreRefusal;
+}
 
 /**
- * The part of planning that needs nothing from the log: canonical JSON and content hashes. Adapters run it before
- * they take the append lock, so that the lock is held for less time.
+ * Every `(source, id)` and every stream a batch touches: what an adapter must look up for {@link planAppend}.
+ * Refused events are left out: their strings may be what the store cannot hold, in a lookup as in an insert.
  */
-export function prepareWrites(writes: readonly StreamWrite[]): PreparedWrites {
-  return writes.map((write) => write.events.map((event) => prepareEvent(event, write.stream)));
+export function lookupsFor(writes: readonly StreamWrite[], prepared: PreparedWrites = prepareWrites(writes)): AppendLookups {
+  const keys = new Map<string, { source: string; id: string }>();
+  const streams = new Set<string>();
+  writes.forEach((write, writeIndex) => {
+    const { events, streamHeld } = prepared[writeIndex]!;
+    if (streamHeld) streams.add(write.stream);
+    for (const event of events) if (!('refusal' in event)) keys.set(event.key, { source: event.event.source, id: event.event.id });
+  });
+  return { keys: [...keys.values()], streams: [...streams] };
+}
+
+/**
+ * The part of planning that needs nothing from the log: which events the store cannot hold (`limits`), canonical
+ * JSON and content hashes. Adapters run it before they take the append lock, so that the lock is held for less time.
+ */
+export function prepareWrites(writes: readonly StreamWrite[], limits: StoreLimits = JSON_LIMITS): PreparedWrites {
+  return writes.map((write) => {
+    const streamRefusal = refusalOfStream(write.stream, limits);
+    return {
+      streamHeld: streamRefusal === undefined,
+      events: write.events.map((event) => {
+        const refusal = refusalOf(event, limits) ?? streamRefusal;
+        return refusal ? { refusal } : prepareEvent(event, write.stream);
+      }),
+    };
+  });
 }
 
 /**
@@ -72,14 +112,18 @@ export function planAppend(
   let { position, hash } = state.head;
 
   const results = writes.map((write, writeIndex): AppendResult => {
-    const events = prepared[writeIndex]!;
+    const { events } = prepared[writeIndex]!;
     let revision = revisions.get(write.stream) ?? NO_STREAM_REVISION;
-    // Only a retry (every event already stored with the same content) is exempt from the concurrency check; a write
-    // of conflicts is checked like any other, so a batch stays all-or-nothing.
-    const isRetry = events.length > 0 && events.every((event) => known.get(event.key)?.contentHash === event.contentHash);
-    if (!isRetry) assertExpectedRevision(write.stream, write.expected ?? 'any', revision);
+    // Only a retry (every event it can hold already stored with the same content) and a write of which the store can
+    // hold nothing are exempt from the concurrency check; a write of conflicts is checked like any other, so a batch
+    // stays all-or-nothing.
+    const held = events.filter((event): event is PreparedEvent => !('refusal' in event));
+    const isRetry = held.length > 0 && held.every((event) => known.get(event.key)?.contentHash === event.contentHash);
+    const storesNothing = events.length > 0 && held.length === 0;
+    if (!isRetry && !storesNothing) assertExpectedRevision(write.stream, write.expected ?? 'any', revision);
 
     const outcomes = events.map((prepared): AppendOutcome => {
+      if ('refusal' in prepared) return { status: 'rejected', ...prepared.refusal };
       const previous = known.get(prepared.key);
       if (previous) {
         return { status: previous.contentHash === prepared.contentHash ? 'duplicate' : 'conflict', position: previous.position };

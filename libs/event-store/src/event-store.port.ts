@@ -18,7 +18,12 @@ export type AppendOutcome =
   /** `(source, id)` was already stored with the same content: nothing changed. */
   | { readonly status: 'duplicate'; readonly position: Position }
   /** `(source, id)` was already stored with different content: this one was not stored. */
-  | { readonly status: 'conflict'; readonly position: Position };
+  | { readonly status: 'conflict'; readonly position: Position }
+  /**
+   * This store cannot hold the event byte for byte (its limits: events.md, "Limits on values"), so it stored none
+   * of it; the rest of the append went ahead. `field` names where (`id`, `data.officeId`, `time`), `reason` why.
+   */
+  | { readonly status: 'rejected'; readonly field: string; readonly reason: string };
 
 export interface AppendResult {
   readonly stream: string;
@@ -46,7 +51,9 @@ export interface EventStore {
 
   /**
    * Appends to several streams in one transaction (one durable commit): how ingest stores a batch.
-   * A write whose events are all duplicates passes whatever its `expected`, so a retried batch is harmless.
+   * A write whose events are all duplicates passes whatever its `expected`, so a retried batch is harmless; so does
+   * a write of which the store can hold no event. An event the store cannot hold is `rejected`, never a failure of
+   * the batch.
    * If any other write fails its concurrency check, nothing of the batch is stored.
    */
   appendMany(writes: readonly StreamWrite[]): Promise<AppendResult[]>;

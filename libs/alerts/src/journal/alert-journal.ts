@@ -120,7 +120,10 @@ export class AlertJournal implements KpiThresholdsInForce {
         outcomes[index] = outcome.status;
         const event = events[index]!;
         if (outcome.status === 'conflict') conflicted.add(event.subject);
-        else this.foldAndPublish({ ...event, position: outcome.position });
+        else if (outcome.status === 'rejected') {
+          // Not stored, so not folded: the ledger stays what the log says.
+          this.options.logger.warn(`the event store cannot hold ${event.type} ${event.id}: ${outcome.field} ${outcome.reason}`);
+        } else this.foldAndPublish({ ...event, position: outcome.position });
       }
     }
     for (const subject of conflicted) await this.catchUpWith(subject);

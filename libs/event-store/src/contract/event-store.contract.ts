@@ -104,11 +104,7 @@ export function eventStoreContract(openEmptyStore: OpenEmptyStore): void {
       await store.append('DEC-1', clearanceEvents('DEC-1', 1));
 
       const log = await store.readAll(START, 10);
-      let previous = GENESIS_HASH;
-      for (const { hash, ...fields } of log) {
-        expect(hash).toBe(chainHash(previous, fields));
-        previous = hash;
-      }
+      expectChainVerifies(log);
       expect(log).toHaveLength(4);
     });
   });
@@ -370,6 +366,15 @@ export async function take(
     controller?.abort();
   }
   return batches;
+}
+
+/** Every link of `log`, a whole log from position 1, follows from its predecessor, the first from the genesis hash. */
+export function expectChainVerifies(log: readonly RecordedEvent[]): void {
+  let previous = GENESIS_HASH;
+  for (const { hash, ...fields } of log) {
+    expect(hash).toBe(chainHash(previous, fields));
+    previous = hash;
+  }
 }
 
 export function positionsOf(batches: readonly (readonly RecordedEvent[])[]): Position[] {

@@ -69,11 +69,9 @@ export class IngestEventsHandler implements ICommandHandler<IngestEventsCommand>
         outcomes[index] = 'duplicate';
       } else {
         outcomes[index] = 'rejected';
-        rejected.push({
-          index,
-          id: event.id,
-          errors: [storedConflictProblem(outcome.position)],
-        });
+        // A store's refusal (an event it cannot hold byte for byte) is reported as a problem of the field it names.
+        const problem = outcome.status === 'conflict' ? storedConflictProblem(outcome.position) : { path: outcome.field, message: outcome.reason };
+        rejected.push({ index, id: event.id, errors: [problem] });
       }
     }
     rejected.sort((a, b) => a.index - b.index);

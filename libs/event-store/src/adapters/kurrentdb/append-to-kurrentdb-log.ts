@@ -1,9 +1,10 @@
 import { abortableDelay } from '@customs-pulse/backoff';
-import { planAppend, prepareWrites, type AppendPlan } from '../../append-plan.js';
+import { lookupsFor, planAppend, prepareWrites, type AppendPlan } from '../../append-plan.js';
 import type { StreamWrite } from '../../event-store.port.js';
 import { EventStoreUnavailableError } from '../../errors.js';
 import { afterFailedAppend, type AppendRetryPolicy } from './append-retry.js';
 import { appendRequests } from './kurrentdb-append-requests.js';
+import { KURRENTDB_LIMITS } from './kurrentdb-limits.js';
 import type { KurrentDbConnection } from './kurrentdb-connection.js';
 import type { KurrentDbStreamNames } from './kurrentdb-stream-names.js';
 import { readAppendState } from './read-append-state.js';
@@ -25,9 +26,9 @@ export interface KurrentDbAppendContext {
  */
 export async function appendToKurrentDbLog(context: KurrentDbAppendContext, writes: readonly StreamWrite[]): Promise<AppendPlan> {
   const { connection, names } = context;
-  const prepared = prepareWrites(writes);
+  const prepared = prepareWrites(writes, KURRENTDB_LIMITS);
   for (let attempt = 1; ; attempt += 1) {
-    const state = await readAppendState(connection, names, writes, context.now());
+    const state = await readAppendState(connection, names, lookupsFor(writes, prepared), context.now());
     const plan = planAppend(writes, state, prepared);
     if (plan.rows.length === 0) return plan;
     try {

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { describeWithInfrastructure } from '@customs-pulse/testing/jest';
 import { eventStoreContract } from '../../contract/event-store.contract.js';
 import { sharedLogContract } from '../../contract/shared-log.contract.js';
+import { storeLimitsContract } from '../../contract/store-limits.contract.js';
+import { KURRENTDB_REFUSALS } from './testing/kurrentdb-refusals.js';
 import { KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb-event-store.js';
 
 /**
@@ -40,6 +42,11 @@ function kurrentDbSuite(): void {
     },
     { otherProcessesWake: 'notified' },
   );
+
+  storeLimitsContract(async () => {
+    const prefix = `cp-test-${randomUUID()}`;
+    return { open: () => openStore({ prefix }) };
+  }, KURRENTDB_REFUSALS);
 }
 
 describeWithInfrastructure('a KurrentDB server (KURRENTDB_URL is not set)', kurrentDbUrl !== '', 'KurrentDbEventStore', kurrentDbSuite, {

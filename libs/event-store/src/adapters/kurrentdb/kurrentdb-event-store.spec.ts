@@ -3,6 +3,8 @@ import { UnavailableError } from '@kurrent/kurrentdb-client';
 import { eventStoreContract } from '../../contract/event-store.contract.js';
 import { clearanceEvent, clearanceEvents } from '../../contract/event-fixtures.js';
 import { sharedLogContract } from '../../contract/shared-log.contract.js';
+import { storeLimitsContract } from '../../contract/store-limits.contract.js';
+import { KURRENTDB_REFUSALS } from './testing/kurrentdb-refusals.js';
 import { EventStoreUnavailableError } from '../../errors.js';
 import { START } from '../../recorded-event.js';
 import { FakeKurrentDb } from './testing/fake-kurrentdb.js';
@@ -32,6 +34,11 @@ describe('KurrentDbEventStore on an in-memory KurrentDB', () => {
     },
     { otherProcessesWake: 'notified' },
   );
+
+  storeLimitsContract(async () => {
+    const server = new FakeKurrentDb();
+    return { open: () => KurrentDbEventStore.openOn(server) };
+  }, KURRENTDB_REFUSALS);
 
   it('plans the whole append again when another process took the head it planned on', async () => {
     const server = new FakeKurrentDb();

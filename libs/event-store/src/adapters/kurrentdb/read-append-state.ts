@@ -1,5 +1,4 @@
-import { dedupeKey, lookupsFor, type AppendState, type StoredIdentity } from '../../append-plan.js';
-import type { StreamWrite } from '../../event-store.port.js';
+import { dedupeKey, type AppendLookups, type AppendState, type StoredIdentity } from '../../append-plan.js';
 import type { KurrentDbConnection } from './kurrentdb-connection.js';
 import { readLogHead } from './read-log-head.js';
 import { dedupeRecordFrom } from './kurrentdb-records.js';
@@ -8,17 +7,16 @@ import type { KurrentDbStreamNames } from './kurrentdb-stream-names.js';
 
 /**
  * What `planAppend` needs, read from KurrentDB: the log's head, the last revision of each stream of the batch and
- * the dedupe record of each of its `(source, id)` keys, all read at once. The reads are not one snapshot, and need
+ * the dedupe record of each of its `(source, id)` keys (`lookupsFor`), all read at once. The reads are not one snapshot, and need
  * not be: whatever another writer commits while they run moves the log past the head read here, or a stream or a
  * key past what the append expects of it, and the server then rejects the append, which is planned again.
  */
 export async function readAppendState(
   connection: KurrentDbConnection,
   names: KurrentDbStreamNames,
-  writes: readonly StreamWrite[],
+  { keys, streams }: AppendLookups,
   now: Date,
 ): Promise<AppendState> {
-  const { keys, streams } = lookupsFor(writes);
   const [head, revisions, stored] = await Promise.all([
     readLogHead(connection, names),
     Promise.all(

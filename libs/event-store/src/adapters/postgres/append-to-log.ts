@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { dedupeKey, lookupsFor, planAppend, prepareWrites, type AppendPlan, type StoredIdentity } from '../../append-plan.js';
 import type { StreamWrite } from '../../event-store.port.js';
+import { POSTGRES_LIMITS } from './postgres-limits.js';
 import { toLogHead, type HeadRow } from './postgres-rows.js';
 
 /**
@@ -65,8 +66,9 @@ export async function appendToLog(
   now: () => Date,
   notifyChannel: string,
 ): Promise<AppendPlan> {
-  const prepared = prepareWrites(writes);
-  const { keys, streams } = lookupsFor(writes);
+  // Events PostgreSQL cannot hold are refused here, before the transaction: sent, one would fail the whole batch.
+  const prepared = prepareWrites(writes, POSTGRES_LIMITS);
+  const { keys, streams } = lookupsFor(writes, prepared);
   const lookups = [keys.map((key) => key.source), keys.map((key) => key.id), streams];
   try {
     // Inside the try: if the lock statement fails after BEGIN, the rollback below must still end the transaction,

@@ -4,7 +4,9 @@ import { describeWithInfrastructure } from '@customs-pulse/testing/jest';
 import pg from 'pg';
 import { eventStoreContract, positionsOf, take } from '../../contract/event-store.contract.js';
 import { clearanceEvent, clearanceEvents } from '../../contract/event-fixtures.js';
+import { ODD_VALUES, type OddValueName } from '../../contract/odd-values.js';
 import { sharedLogContract } from '../../contract/shared-log.contract.js';
+import { storeLimitsContract } from '../../contract/store-limits.contract.js';
 import { EventStoreUnavailableError } from '../../errors.js';
 import { START } from '../../recorded-event.js';
 import { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store.js';
@@ -88,6 +90,15 @@ describeWithInfrastructure(`PostgreSQL at ${postgresUrl}`, await postgresAvailab
     { otherProcessesWake: 'notified' },
   );
 
+  // No NUL and UTF-8 only, in text and JSON alike; a timestamptz read back as years 0001 to 9999 (postgres-limits.ts).
+  storeLimitsContract(
+    async () => {
+      const schema = uniqueSchemaName('limits');
+      return { open: () => openStore({ schema }) };
+    },
+    { refuses: Object.keys(ODD_VALUES) as OddValueName[] },
+  );
+
   describe('guarantee 2: no event becomes visible behind a subscriber that has passed its position', () => {
     it('hands positions out in commit order when the first transaction to start is the last to be able to commit', async () => {
       const schema = uniqueSchemaName('gap');
@@ -111,7 +122,7 @@ describeWithInfrastructure(`PostgreSQL at ${postgresUrl}`, await postgresAvailab
       const [resultA, resultB] = await Promise.all([writerA, writerB]);
 
       expect(resultA[0]!.outcomes.map((outcome) => outcome.status)).toEqual(Array(5).fill('appended'));
-      expect(resultB[0]!.outcomes.map((outcome) => outcome.position)).toEqual([6, 7, 8]);
+      expect(resultB[0]!.outcomes).toEqual([6, 7, 8].map((position, revision) => ({ status: 'appended', position, revision })));
       const events = (await received).flat();
       expect(events.map((event) => event.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
       expect(events.map((event) => event.stream)).toEqual([...Array(5).fill('DEC-A'), ...Array(3).fill('DEC-B')]);

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventStoreContract } from '../../contract/event-store.contract.js';
 import { clearanceEvents } from '../../contract/event-fixtures.js';
+import { NOT_JSON } from '../../contract/odd-values.js';
 import { sharedLogContract } from '../../contract/shared-log.contract.js';
+import { storeLimitsContract } from '../../contract/store-limits.contract.js';
 import { START } from '../../recorded-event.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 
@@ -25,6 +27,15 @@ describe('SqliteEventStore', () => {
       return { open: async (options) => SqliteEventStore.open({ file, ...options }) };
     },
     { otherProcessesWake: 'polled' },
+  );
+
+  // Its TEXT columns would turn an unpaired surrogate into U+FFFD (sqlite-limits.ts); JSON and NUL it holds.
+  storeLimitsContract(
+    async () => {
+      const file = freshFile();
+      return { open: async () => SqliteEventStore.open({ file }) };
+    },
+    { refuses: [...NOT_JSON, 'unpaired surrogate in id', 'unpaired surrogate in source', 'unpaired surrogate in subject'] },
   );
 
   it('keeps its events across a restart, and goes on from the same head', async () => {

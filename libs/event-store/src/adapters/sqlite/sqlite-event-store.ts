@@ -15,6 +15,7 @@ import type { ExpectedRevision } from '../../expected-revision.js';
 import { GENESIS_HASH } from '../../hash-chain.js';
 import { subscribeToLog } from '../../log-subscription.js';
 import type { EventToAppend, LogHead, Position, RecordedEvent } from '../../recorded-event.js';
+import { SQLITE_LIMITS } from './sqlite-limits.js';
 import { sqliteMigrations } from './sqlite-schema.js';
 import { toRecordedEvent } from './sqlite-rows.js';
 import { prepareStatements, type SqliteStatements } from './sqlite-statements.js';
@@ -66,7 +67,7 @@ export class SqliteEventStore implements EventStore {
   async appendMany(writes: readonly StreamWrite[]): Promise<AppendResult[]> {
     // IMMEDIATE takes the write lock before reading the head, so no other process can append in between.
     // Canonical JSON and content hashes need nothing from the log: computed before the write lock is taken.
-    const prepared = prepareWrites(writes);
+    const prepared = prepareWrites(writes, SQLITE_LIMITS);
     const plan = this.db.transaction(() => this.planAndInsert(writes, prepared)).immediate();
     if (plan.rows.length > 0) this.notifications.notify();
     return plan.results;
@@ -95,7 +96,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   private planAndInsert(writes: readonly StreamWrite[], prepared: PreparedWrites): AppendPlan {
-    const { keys, streams } = lookupsFor(writes);
+    const { keys, streams } = lookupsFor(writes, prepared);
     const stored = new Map<string, StoredIdentity>();
     for (const { source, id } of keys) {
       const row = this.statements.stored.get(source, id);

@@ -72,9 +72,14 @@ class FakeDeadLetterSink implements DeadLetterSink {
   }
 }
 
-/** Accepts values starting with `ok`, rejects the others; `failures` errors are thrown first. */
+/**
+ * Accepts values starting with `ok`, rejects the others; `failures` errors are thrown first. An append holding a value
+ * starting with `poison` fails with a content error (as PostgreSQL's `invalid input syntax for type json`), every time.
+ */
 class FakeIngest implements IngestEvents {
   failures: Error[] = [];
+  /** Every append tried, stored or not. */
+  readonly attempts: string[] = [];
   /** When set, an append waits for this before it resolves. */
   gate?: Promise<void>;
 
@@ -82,8 +87,10 @@ class FakeIngest implements IngestEvents {
 
   async execute({ candidates }: IngestEventsCommand): Promise<IngestReport> {
     const values = candidates.map((candidate) => ('bytes' in candidate ? Buffer.from(candidate.bytes).toString() : ''));
+    this.attempts.push(values.join(','));
     const failure = this.failures.shift();
     if (failure) throw failure;
+    if (values.some((value) => value.startsWith('poison'))) throw Object.assign(new Error('invalid input syntax for type json'), { code: '22P02' });
     await this.gate;
     this.steps.push(`append ${values.join(',')}`);
     const outcomes = values.map((value) => (value.startsWith('ok') ? ('accepted' as const) : ('rejected' as const)));
@@ -100,7 +107,7 @@ class FakeIngest implements IngestEvents {
 
 const silent = { log: () => {}, warn: () => {}, error: () => {} };
 
-function aConsumer(options: { maxEventsPerAppend?: number; heartbeatIntervalMs?: number; backoffMs?: number } = {}) {
+function aConsumer(options: { maxEventsPerAppend?: number; heartbeatIntervalMs?: number; backoffMs?: number; poisonMaxAttempts?: number } = {}) {
   const steps: Step[] = [];
   const source = new FakeSource();
   const sink = new FakeDeadLetterSink(steps);
@@ -115,6 +122,7 @@ function aConsumer(options: { maxEventsPerAppend?: number; heartbeatIntervalMs?:
       maxEventsPerAppend: options.maxEventsPerAppend ?? 500,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 1_000,
       backoff: { initialMs: options.backoffMs ?? 1, maxMs: Math.max(4, options.backoffMs ?? 1), multiplier: 2 },
+      poisonMaxAttempts: options.poisonMaxAttempts ?? 3,
     },
     { ...silent, warn: (message: string) => warnings.push(message), error: (message: string) => warnings.push(message) },
   );
@@ -171,7 +179,7 @@ describe('IngestConsumer', () => {
     expect(warnings.map((warning) => /retrying in (\d+) ms/.exec(warning)?.[1])).toEqual(['1', '2', '4', '4', '4']);
   });
 
-  it('never skips or commits past a batch whose append fails with an unexpected error: it retries it until it succeeds', async () => {
+  it('retries a slice whose append fails for its content, and stores it all when a later try succeeds', async () => {
     const { consumer, source, ingest, steps, warnings, batchOf } = aConsumer();
     ingest.failures = [new TypeError('a bug'), new TypeError('a bug')];
     await consumer.start();
@@ -180,6 +188,68 @@ describe('IngestConsumer', () => {
 
     expect(withoutHeartbeats(steps)).toEqual(['append ok-a', 'commit 0']);
     expect(warnings).toHaveLength(2);
+  });
+
+  it('retries infrastructure failures (store unavailable, serialization failure, lock timeout) for as long as they last, dead-lettering nothing', async () => {
+    const { consumer, source, sink, ingest, steps, batchOf } = aConsumer({ poisonMaxAttempts: 1, backoffMs: 0 });
+    const infrastructure = [
+      new EventStoreUnavailableError('connection refused'),
+      Object.assign(new Error('could not serialize access due to concurrent update'), { code: '40001' }),
+      Object.assign(new Error('canceling statement due to lock timeout'), { code: '55P03' }),
+      Object.assign(new Error('Connection terminated unexpectedly'), {}),
+      Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }),
+    ];
+    ingest.failures = Array.from({ length: 20 }, (_, i) => infrastructure[i % infrastructure.length]!);
+    await consumer.start();
+
+    await source.deliver(batchOf('ok-a', 'ok-b'));
+
+    expect(ingest.attempts).toHaveLength(21);
+    expect(withoutHeartbeats(steps)).toEqual(['append ok-a,ok-b', 'commit 1']);
+    expect(sink.letters).toEqual([]);
+  });
+
+  it('after poisonMaxAttempts content failures, appends the slice one record at a time and dead-letters the poison with the error', async () => {
+    const { consumer, source, sink, ingest, steps, batchOf } = aConsumer({ poisonMaxAttempts: 3 });
+    await consumer.start();
+
+    await source.deliver(batchOf('ok-a', 'poison-b', 'bad-c', 'ok-d'));
+
+    expect(ingest.attempts).toEqual([...Array(3).fill('ok-a,poison-b,bad-c,ok-d'), 'ok-a', ...Array(3).fill('poison-b'), 'bad-c', 'ok-d']);
+    expect(withoutHeartbeats(steps)).toEqual(['append ok-a', 'append bad-c', 'append ok-d', 'dead-letter 1,2', 'commit 3']);
+    expect(sink.letters.map(({ record, reasons }) => [record.offset, reasons])).toEqual([
+      ['1', [{ path: '', message: 'could not be stored (3 attempts): Error: invalid input syntax for type json' }]],
+      ['2', [{ path: '', message: 'not an event: "bad-c"' }]],
+    ]);
+  });
+
+  it('dead-letters a lone poison record after poisonMaxAttempts tries, without trying it again alone', async () => {
+    const { consumer, source, sink, ingest, steps, batchOf } = aConsumer({ poisonMaxAttempts: 2 });
+    await consumer.start();
+
+    await source.deliver(batchOf('poison-a'));
+
+    expect(ingest.attempts).toEqual(['poison-a', 'poison-a']);
+    expect(withoutHeartbeats(steps)).toEqual(['dead-letter 0', 'commit 0']);
+    expect(sink.letters).toHaveLength(1);
+  });
+
+  it('while looking for the poison, still waits out an infrastructure failure rather than dead-letter a valid record', async () => {
+    const { consumer, source, sink, ingest, steps, batchOf } = aConsumer({ poisonMaxAttempts: 1 });
+    await consumer.start();
+    const outage = new EventStoreUnavailableError('failover');
+    // The first try fails for its content; then, alone, ok-a meets a store outage twice before it is stored.
+    const execute = ingest.execute.bind(ingest);
+    let alone = 0;
+    ingest.execute = async (command) => {
+      if (command.candidates.length === 1 && (alone += 1) <= 2) throw outage;
+      return execute(command);
+    };
+
+    await source.deliver(batchOf('ok-a', 'poison-b'));
+
+    expect(withoutHeartbeats(steps)).toEqual(['append ok-a', 'dead-letter 1', 'commit 1']);
+    expect(sink.letters.map(({ record }) => record.offset)).toEqual(['1']);
   });
 
   it('retries dead-lettering without appending again, and commits only once the dead letters are acknowledged', async () => {

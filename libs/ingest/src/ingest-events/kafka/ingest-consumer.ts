@@ -1,12 +1,12 @@
 import { abortableDelay, backoffDelays } from '@customs-pulse/backoff';
 import type { Clock } from '@customs-pulse/domain';
-import { EventStoreUnavailableError } from '@customs-pulse/event-store';
 import { Logger, type LoggerService } from '@nestjs/common';
 import type { ConsumedRecord } from '../../messaging/consumed-record.js';
 import type { DeadLetter, DeadLetterSink } from '../../messaging/dead-letter-sink.port.js';
 import type { RecordBatch, RecordBatchSource } from '../../messaging/record-batch-source.port.js';
 import { IngestEventsCommand, type EventCandidate } from '../ingest-events.command.js';
 import type { IngestReport } from '../ingest-report.js';
+import { isInfrastructureFailure, poisonProblem } from './append-failure.js';
 import type { BackoffOptions } from './kafka-ingest-options.js';
 
 /** The ingest use case as this transport needs it: `IngestEventsHandler` (or the command bus). */
@@ -20,10 +20,20 @@ export interface IngestConsumerOptions {
   /** Longest wait without a heartbeat while backing off. */
   readonly heartbeatIntervalMs: number;
   readonly backoff: Required<BackoffOptions>;
+  /**
+   * Tries of an append that fails for its records' content (not the infrastructure) before the consumer looks for the
+   * records responsible, one at a time, and dead-letters them. @defaultValue 3 in `KafkaIngestOptions`
+   */
+  readonly poisonMaxAttempts: number;
 }
 
 /** A batch given up, uncommitted, because the consumer is stopping or lost the partition: it is delivered again. */
 const ABANDONED = Symbol('abandoned');
+
+/** An append that failed `poisonMaxAttempts` times for its content: `error` is the last failure. */
+interface Poisoned {
+  readonly poisoned: unknown;
+}
 
 const NO_BYTES = new Uint8Array(0);
 
@@ -32,7 +42,10 @@ const NO_BYTES = new Uint8Array(0);
  * (one durable commit), dead-letter the rejected records and await their acknowledgement, and only then commit
  * the partition's position (architecture.md, guarantee 1). A step that fails is retried with a capped
  * exponential backoff, heartbeating meanwhile: nothing is ever skipped or committed unstored, and a store outage
- * pauses consumption instead of crashing it.
+ * pauses consumption instead of crashing it. An append that fails for its records' content rather than the
+ * infrastructure (append-failure.ts) is tried `poisonMaxAttempts` times; then the slice's records are appended one
+ * at a time, and each that still fails so is dead-lettered with the error, so that one poison record never stops
+ * its partition (guarantee 8).
  */
 export class IngestConsumer {
   private readonly stopping = new AbortController();
@@ -76,11 +89,8 @@ export class IngestConsumer {
 
   /** True once the slice is stored, dead-lettered and committed; false when given up uncommitted. */
   private async ingestSlice(batch: RecordBatch, records: readonly ConsumedRecord[]): Promise<boolean> {
-    const command = new IngestEventsCommand(records.map(candidateOf), 'kafka');
-    const report = await this.untilDone(batch, 'append', () => this.ingest.execute(command));
-    if (report === ABANDONED) return false;
-
-    const letters = this.deadLettersOf(records, report);
+    const letters = await this.storeSlice(batch, records);
+    if (letters === ABANDONED) return false;
     if (letters.length > 0) {
       if ((await this.untilDone(batch, 'dead-letter', () => this.deadLetters.send(letters))) === ABANDONED) return false;
       this.logger.warn(`${where(batch)}: dead-lettered ${letters.length} of ${records.length} records`);
@@ -95,8 +105,43 @@ export class IngestConsumer {
     return (await this.untilDone(batch, 'commit', () => batch.commitThrough(last))) !== ABANDONED;
   }
 
-  private async untilDone<T>(batch: RecordBatch, step: string, attempt: () => Promise<T>): Promise<T | typeof ABANDONED> {
+  /** Appends the slice, and returns the dead letters of what could not be stored: rejected, or poison. */
+  private async storeSlice(batch: RecordBatch, records: readonly ConsumedRecord[]): Promise<DeadLetter[] | typeof ABANDONED> {
+    const report = await this.append(batch, records);
+    if (report === ABANDONED) return ABANDONED;
+    if (!('poisoned' in report)) return this.deadLettersOf(records, report);
+    if (records.length > 1) {
+      this.logger.warn(`${where(batch)}: a slice of ${records.length} records failed for its content; appending them one at a time to find the poison`);
+    }
+    const letters: DeadLetter[] = [];
+    for (const record of records) {
+      const alone = records.length === 1 ? report : await this.append(batch, [record]);
+      if (alone === ABANDONED) return ABANDONED;
+      if ('poisoned' in alone) {
+        this.logger.error(`${where(batch)}: record at offset ${record.offset} cannot be stored; dead-lettering it: ${describeError(alone.poisoned)}`);
+        letters.push({ record, reasons: [poisonProblem(alone.poisoned, this.options.poisonMaxAttempts)], deadLetteredAt: this.clock.now() });
+      } else letters.push(...this.deadLettersOf([record], alone));
+    }
+    return letters;
+  }
+
+  private append(batch: RecordBatch, records: readonly ConsumedRecord[]): Promise<IngestReport | Poisoned | typeof ABANDONED> {
+    const command = new IngestEventsCommand(records.map(candidateOf), 'kafka');
+    return this.untilDone(batch, 'append', () => this.ingest.execute(command), this.options.poisonMaxAttempts);
+  }
+
+  /**
+   * Runs `attempt` until it succeeds or the batch must be let go. A failure of the infrastructure is retried for as
+   * long as it lasts; with `poisonAfter`, any other failure only so many times, and then the last one is returned.
+   */
+  private async untilDone<T>(
+    batch: RecordBatch,
+    step: string,
+    attempt: () => Promise<T>,
+    poisonAfter = Number.POSITIVE_INFINITY,
+  ): Promise<T | Poisoned | typeof ABANDONED> {
     const delays = backoffDelays(this.options.backoff);
+    let contentFailures = 0;
     for (let failures = 1; ; failures += 1) {
       try {
         return await attempt();
@@ -105,9 +150,11 @@ export class IngestConsumer {
           this.logger.warn(`${where(batch)}: ${step} failed while letting go of the batch; it stays uncommitted: ${describeError(error)}`);
           return ABANDONED;
         }
+        const infrastructure = isInfrastructureFailure(error);
+        if (!infrastructure && (contentFailures += 1) >= poisonAfter) return { poisoned: error };
         const delay = delays.next().value;
         const message = `${where(batch)}: ${step} failed (attempt ${failures}), retrying in ${delay} ms: ${describeError(error)}`;
-        if (error instanceof EventStoreUnavailableError) this.logger.warn(message);
+        if (infrastructure) this.logger.warn(message);
         else this.logger.error(message, error instanceof Error ? error.stack : undefined);
         await this.waitHeartbeating(batch, delay);
         if (this.mustLetGo(batch)) return ABANDONED;

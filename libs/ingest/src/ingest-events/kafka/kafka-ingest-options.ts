@@ -67,6 +67,12 @@ export interface KafkaIngestOptions {
   readonly partitionsConsumedConcurrently?: number;
   /** Dead letters are produced by an idempotent producer (`acks: -1` either way). @defaultValue true */
   readonly idempotentDeadLetters?: boolean;
+  /**
+   * Tries of an append that fails for its records' content rather than the infrastructure before the slice is
+   * appended one record at a time and the records that still fail are dead-lettered with the error
+   * (`KAFKA_POISON_MAX_ATTEMPTS`). A failure of the infrastructure is retried for as long as it lasts. @defaultValue 3
+   */
+  readonly poisonMaxAttempts?: number;
   readonly backoff?: BackoffOptions;
 }
 
@@ -76,6 +82,9 @@ export type ResolvedKafkaIngestOptions = Required<Omit<KafkaIngestOptions, 'back
 /** Applies the documented defaults. */
 export function resolveKafkaIngestOptions(options: KafkaIngestOptions): ResolvedKafkaIngestOptions {
   if (options.brokers.length === 0) throw new Error('Kafka ingest needs at least one broker (KAFKA_BROKERS)');
+  if (options.poisonMaxAttempts !== undefined && !(Number.isInteger(options.poisonMaxAttempts) && options.poisonMaxAttempts >= 1)) {
+    throw new Error(`Kafka ingest poisonMaxAttempts (KAFKA_POISON_MAX_ATTEMPTS) must be a whole number >= 1, got ${options.poisonMaxAttempts}`);
+  }
   return {
     clientId: 'customs-pulse-ingest',
     groupId: 'customs-pulse-ingest',
@@ -89,6 +98,7 @@ export function resolveKafkaIngestOptions(options: KafkaIngestOptions): Resolved
     sessionTimeoutMs: 30_000,
     partitionsConsumedConcurrently: 4,
     idempotentDeadLetters: true,
+    poisonMaxAttempts: 3,
     ...withoutUndefined(options),
     // A third of the session, as Kafka advises, so that a short session still survives a missed heartbeat.
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? Math.min(3_000, Math.floor((options.sessionTimeoutMs ?? 30_000) / 3)),

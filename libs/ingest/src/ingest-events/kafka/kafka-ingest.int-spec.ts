@@ -242,6 +242,63 @@ describeWithInfrastructure('a Kafka broker (Java 17+ for scripts/kafka.sh)', awa
     expect(eventKeys(await storedEvents(store))).toEqual(keysOf([good]));
   });
 
+  it("dead-letters a record the store cannot hold with the store's reason, and stores the others of its slice", async () => {
+    const { clearance, deadLetters, options } = await freshTopics();
+    const refusal = { field: 'data.officeId', reason: 'holds U+0000 (NUL), which PostgreSQL text and JSON cannot hold' };
+    // Validation refuses a NUL itself, so the store refuses a valid office instead: the store's word is what is tested.
+    const [before, refused, after] = ['OFFICE-01', 'OFFICE-REFUSED', 'OFFICE-02'].map((officeId, i) => anEvent.goodsArrived(`DEC-R-${i}`, { officeId }));
+    await produce(producer, clearance, [before!, refused!, after!].map((event) => cloudEventRecord(event, 0)));
+    const sqlite = SqliteEventStore.open({ file: join(folder, `${uniqueName('store')}.db`) });
+    const store = await startIngest(options, new FaultyEventStore(sqlite, { refuse: (event) => (event.data['officeId'] === 'OFFICE-REFUSED' ? refusal : undefined) }));
+
+    await waitUntil('the group committed every record', () => groupCaughtUp(admin, options.groupId!, options.topics!), 30_000);
+
+    const [letter] = await readRecords(kafka, deadLetters, 1);
+    expect(JSON.parse(letter!.headers!['x-dead-letter-reasons']!.toString())).toEqual([{ path: refusal.field, message: refusal.reason }]);
+    expect(JSON.parse(letter!.value!.toString())).toEqual(refused);
+    expect(eventKeys(await storedEvents(store))).toEqual(keysOf([before!, after!]));
+    expect((await tallyOf(apps.at(-1)!)).rejected.byReason).toEqual([{ reason: `${refusal.field}: ${refusal.reason}`, count: 1 }]);
+  });
+
+  it('dead-letters a record whose append keeps failing for its content after KAFKA_POISON_MAX_ATTEMPTS tries, and stores the rest', async () => {
+    const { clearance, deadLetters, options } = await freshTopics({ poisonMaxAttempts: 2, backoff: { initialMs: 10, maxMs: 20 } });
+    const [before, poison, after] = ['OFFICE-01', 'OFFICE-POISON', 'OFFICE-02'].map((officeId, i) => anEvent.goodsArrived(`DEC-P-${i}`, { officeId }));
+    await produce(producer, clearance, [before!, poison!, after!].map((event) => cloudEventRecord(event, 0)));
+    // What PostgreSQL answers to a value it cannot parse: an error of the content, not of the infrastructure.
+    const contentError = Object.assign(new Error('invalid input syntax for type json'), { code: '22P02' });
+    const sqlite = SqliteEventStore.open({ file: join(folder, `${uniqueName('store')}.db`) });
+    const store = await startIngest(options, new FaultyEventStore(sqlite, { failOn: (event) => (event.data['officeId'] === 'OFFICE-POISON' ? contentError : undefined) }));
+
+    await waitUntil('the group committed every record', () => groupCaughtUp(admin, options.groupId!, options.topics!), 30_000);
+
+    const [letter] = await readRecords(kafka, deadLetters, 1);
+    expect([...(await endOffsets(admin, deadLetters)).values()].reduce((sum, end) => sum + end, 0)).toBe(1);
+    expect(JSON.parse(letter!.value!.toString())).toEqual(poison);
+    expect(JSON.parse(letter!.headers!['x-dead-letter-reasons']!.toString())).toEqual([
+      { path: '', message: 'could not be stored (2 attempts): Error: invalid input syntax for type json' },
+    ]);
+    expect(eventKeys(await storedEvents(store))).toEqual(keysOf([before!, after!]));
+  });
+
+  it('waits out infrastructure failures (serialization failure, lock timeout) however many, and dead-letters no valid record', async () => {
+    const { clearance, deadLetters, options } = await freshTopics({ poisonMaxAttempts: 1, backoff: { initialMs: 10, maxMs: 20 } });
+    const events = Array.from({ length: 6 }, (_, i) => anEvent.goodsArrived(`DEC-I-${i}`));
+    await produce(producer, clearance, events.map((event) => cloudEventRecord(event, 0)));
+    const serialization = Object.assign(new Error('could not serialize access due to concurrent update'), { code: '40001' });
+    const lockTimeout = Object.assign(new Error('canceling statement due to lock timeout'), { code: '55P03' });
+    // The first four appends fail so, as PostgreSQL reports them when the adapter passes them on unwrapped.
+    const outage = [serialization, lockTimeout, serialization, lockTimeout];
+    const sqlite = SqliteEventStore.open({ file: join(folder, `${uniqueName('store')}.db`) });
+    const store: FaultyEventStore = new FaultyEventStore(sqlite, { failOn: () => outage[store.appendCalls.length - 1] });
+    await startIngest(options, store);
+
+    await waitUntil('the group committed every record', () => groupCaughtUp(admin, options.groupId!, options.topics!), 30_000);
+
+    expect(store.appendCalls.length).toBeGreaterThanOrEqual(5);
+    expect(eventKeys(await storedEvents(store))).toEqual(keysOf(events));
+    expect([...(await endOffsets(admin, deadLetters)).values()]).toEqual([0, 0, 0]);
+  });
+
   it('stores nothing new when the same events come again, and still moves the offsets on', async () => {
     const { clearance, enforcement, options } = await freshTopics();
     const { clearance: clearanceEvents, enforcement: enforcementEvents } = validEvents();

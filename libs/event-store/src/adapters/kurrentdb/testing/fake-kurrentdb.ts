@@ -10,6 +10,7 @@ import {
   type ReadStreamOptions,
   type ResolvedEvent,
 } from '@kurrent/kurrentdb-client';
+import { isWellFormed } from '../../../store-limits.js';
 import type { KurrentDbConnection, StreamWatch } from '../kurrentdb-connection.js';
 
 interface FakeRecord {
@@ -69,6 +70,10 @@ export class FakeKurrentDb implements KurrentDbConnection {
       const current = this.streams.get(streamName)?.length ?? 0;
       if (!satisfies(expectedState, current)) {
         throw new WrongExpectedVersionError(undefined, { streamName, expected: expectedState, current: current === 0 ? 'no_stream' : BigInt(current - 1) });
+      }
+      // gRPC strings are UTF-8: the client cannot encode an unpaired surrogate, and the server refuses the request.
+      if ([streamName, ...events.map((event) => event.type)].some((text) => !isWellFormed(text))) {
+        throw new Error(`Request message serialization failure: invalid UTF-8 in ${JSON.stringify(streamName)}`);
       }
       if (events.some((event) => !isStringValuedOrAbsent(event.metadata))) {
         throw new Error('multiStreamAppend requires metadata to be a plain object with string keys and string values.');

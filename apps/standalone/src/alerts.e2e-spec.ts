@@ -173,6 +173,13 @@ describe('a threshold alert’s life', () => {
     expect(await acknowledge(alertId, { note: 7 })).toMatchObject({ status: 400, body: { errors: [{ path: 'body.note' }] } });
   });
 
+  it('refuses a note the event store could not hold (a NUL), naming it, rather than acknowledge without a trace', async () => {
+    expect(await acknowledge(alertId, { note: 'seen\u0000' })).toMatchObject({
+      status: 400,
+      body: { errors: [{ path: 'body.note', message: expect.stringContaining('U+0000') }] },
+    });
+  });
+
   it('resolves by itself when faster releases bring the office back inside the warning threshold', async () => {
     const { pushes } = await riskClient();
 

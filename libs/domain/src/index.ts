@@ -38,6 +38,7 @@ export {
 } from './events/enforcement/post-clearance-audit-completed.js';
 export { SeizureRecordedDto, type SeizureRecordedData } from './events/enforcement/seizure-recorded.js';
 
+export { checkEventCharacters } from './validation/event-characters.js';
 export { type EventValidation, type EventValidationRules } from './validation/event-validation.js';
 export { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, MAX_EVENT_BYTES, MAX_FUTURE_SKEW_MS } from './validation/limits.js';
 export { validateEvent } from './validation/validate-event.js';

@@ -53,7 +53,11 @@ function collect(root: unknown, problems: ValidationProblem[]): void {
 /**
  * Checks every string of an event, keys included, for control characters (U+0000 to U+001F, U+007F) and unpaired
  * UTF-16 surrogates, recording one problem per string at its path (a key's problem at the path of its object).
+ * Whatever else becomes an event (an acknowledgement's note, a target's objective) is checked with it too, `at` the
+ * place of the value in its request, so that the store never has to refuse what an API accepted.
  */
-export function checkEventCharacters(event: Readonly<Record<string, unknown>>, problems: ValidationProblem[]): void {
-  collect(event, problems);
+export function checkEventCharacters(value: unknown, problems: ValidationProblem[], at = ''): void {
+  const found: ValidationProblem[] = [];
+  collect(value, found);
+  for (const { path, message } of found) problems.push({ path: path === '' ? at : at === '' ? path : `${at}.${path}`, message });
 }

@@ -25,6 +25,13 @@ describe('parseTargetBody', () => {
     });
   });
 
+  it('refuses what the event store could not hold: a control character or an unpaired surrogate, named by its place', () => {
+    expect(problemsOf({ ...valid, objective: 'Cut\u0000 release time', filters: { office: 'UZ\ud800' } })).toEqual([
+      { path: 'body.objective', message: 'holds the control character U+0000 (U+0000 to U+001F and U+007F are refused)' },
+      { path: 'body.filters.office', message: 'holds an unpaired UTF-16 surrogate (U+D800)' },
+    ]);
+  });
+
   it('takes no filters and no milestones as none', () => {
     const { filters: _filters, milestones: _milestones, ...bare } = valid;
     expect(parseTargetBody(bare)).toMatchObject({ ok: true, definition: { filters: {}, milestones: [] } });

@@ -1,4 +1,4 @@
-import { type KpiId, kpiById } from '@customs-pulse/domain';
+import { type KpiId, checkEventCharacters, kpiById } from '@customs-pulse/domain';
 import { type ValidationError, type ValidatorOptions, ValidationTypes, validateSync } from 'class-validator';
 
 import { type KpiFilters } from '../engine/slices.js';
@@ -59,6 +59,7 @@ const isObject = (value: unknown): value is Readonly<Record<string, unknown>> =>
  */
 export function parseTargetBody(body: Readonly<Record<string, unknown>>): ParsedTargetBody {
   const problems = check(TargetBodyDto, body, 'body');
+  checkEventCharacters(body, problems, 'body');
   if (isObject(body['baseline'])) problems.push(...check(TargetBaselineDto, body['baseline'], 'body.baseline'));
   if (isObject(body['filters'])) problems.push(...check(TargetFiltersDto, body['filters'], 'body.filters'));
   const milestones = Array.isArray(body['milestones']) ? (body['milestones'] as unknown[]) : [];

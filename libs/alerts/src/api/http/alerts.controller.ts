@@ -1,5 +1,6 @@
 import { type Principal, RequireRole } from '@customs-pulse/auth';
 import { ApiProblemResponses, ApiRole, MAX_COMMAND_BODY_BYTES, ProblemException, readJsonObjectBody, type RequestProblem } from '@customs-pulse/http';
+import { checkEventCharacters } from '@customs-pulse/domain';
 
 import { type AlertNotice, type AlertStatus } from '../../lifecycle/alert-notice.js';
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
@@ -75,7 +76,7 @@ function noteOf(body: Readonly<Record<string, unknown>>): string | null {
   const note = body['note'];
   if (note !== undefined && note !== null && (typeof note !== 'string' || note.length > MAX_NOTE_LENGTH)) {
     problems.push({ path: 'body.note', message: `must be a string of at most ${MAX_NOTE_LENGTH} characters` });
-  }
+  } else checkEventCharacters(note, problems, 'body.note');
   if (problems.length > 0) throw new ProblemException(400, problems.map(({ path, message }) => `${path} ${message}`).join('; '), problems);
   return typeof note === 'string' && note !== '' ? note : null;
 }

@@ -33,6 +33,7 @@ import { HoldingSink } from './holding-sink.js';
 import { type GroupState, committedRecords, describeGroup, settledWith } from './ingest-group.js';
 import { type KpiValue, LiveKpiView } from './live-kpi-view.js';
 import { type PlannedTraffic, trafficWithEveryImperfection } from './planned-traffic.js';
+import { thresholdAlertHistory } from '../faults/threshold-alert-history.js';
 
 const SECRET = 'distributed-e2e-secret-of-at-least-32-bytes';
 const infrastructure = (await postgresAvailable()) && (await kafkaAvailable());
@@ -240,17 +241,7 @@ describeWithInfrastructure('PostgreSQL and a Kafka broker', infrastructure, 'the
       if (!response.ok) throw new Error(`${app.name} answered GET /api/alerts with ${response.status}`);
       return response.json();
     };
-    // Several judges would each raise a slice's alert at their own batch positions, one id per judge, while it is active.
-    const activeOfSlice = new Map<string, string>();
-    const raisedOverActive: string[] = [];
-    for (const { type, subject, data } of await storedEvents(store!)) {
-      if (type === 'AlertResolved') for (const [slice, id] of activeOfSlice) if (id === subject) activeOfSlice.delete(slice);
-      if (type !== 'AlertRaised' || data['rule'] !== 'kpi_threshold' || data['escalatedFrom'] !== undefined) continue;
-      const slice = JSON.stringify([data['kpiId'], data['filters']]);
-      if (activeOfSlice.has(slice)) raisedOverActive.push(`${subject} over ${activeOfSlice.get(slice)}`);
-      else activeOfSlice.set(slice, subject);
-    }
-    expect(raisedOverActive).toEqual([]);
+    expect(thresholdAlertHistory(await storedEvents(store!)).raisedOverActive).toEqual([]);
 
     const fromProjector = await alertsOf(projector);
     for (const gateway of gateways) {

@@ -28,13 +28,13 @@ import {
   kafkaAvailable,
   postgresAvailable,
   postgresUrl,
-  uniqueSchemaName,
   waitUntil,
 } from '@customs-pulse/testing';
 import { describeWithInfrastructure } from '@customs-pulse/testing/jest';
-import { createTopics, eventKeys, groupCaughtUp, storedEvents, testKafka, uniqueName } from '@customs-pulse/testing/kafka';
+import { createTopics, eventKeys, groupCaughtUp, storedEvents, testKafka } from '@customs-pulse/testing/kafka';
 import type { Admin } from 'kafkajs';
 
+import { deploymentEnvironment, uniqueDeploymentNames } from '../distributed/deployment-environment.js';
 import { HoldingSink } from '../distributed/holding-sink.js';
 import { describeGroup, settledWith } from '../distributed/ingest-group.js';
 import type { KpiValue } from '../distributed/live-kpi-view.js';
@@ -80,10 +80,9 @@ type Kind = 'projector' | 'ingest' | 'gateway';
 
 describeWithInfrastructure('PostgreSQL and a Kafka broker', infrastructure, `SIGKILL under Kafka traffic (FAULT_SEED=${SEED}, FAULT_CRASH_ROUNDS=${ROUNDS})`, () => {
   const apps = new AppProcesses();
-  const schemas = { events: uniqueSchemaName('crash_events'), kpi: uniqueSchemaName('crash_kpi') };
-  const topics = { clearance: uniqueName('clearance'), enforcement: uniqueName('enforcement'), deadLetter: uniqueName('deadletter'), kpiUpdates: uniqueName('kpi-updates') };
+  const names = uniqueDeploymentNames('crash');
+  const { schemas, topics, groupId } = names;
   const producerTopics = [topics.clearance, topics.enforcement];
-  const groupId = uniqueName('ingest');
   let broker: TestBroker | undefined;
   let admin: Admin | undefined;
   let store: PostgresEventStore | undefined;
@@ -126,21 +125,8 @@ describeWithInfrastructure('PostgreSQL and a Kafka broker', infrastructure, `SIG
     const key = new TextEncoder().encode(SECRET);
     for (const role of ['operator', 'risk', 'admin'] as const) tokens[role] = await issueAccessToken(key, [role]);
 
-    const env = {
-      EVENT_STORE: 'postgres',
-      DATABASE_URL: postgresUrl,
-      DATABASE_SCHEMA: schemas.events,
-      KPI_SCHEMA: schemas.kpi,
-      KAFKA_BROKERS: broker.bootstrap,
-      KAFKA_GROUP_ID: groupId,
-      // The least the config takes: a killed worker's partitions wait this long for the group to notice.
-      KAFKA_SESSION_TIMEOUT_MS: '6000',
-      KAFKA_TOPIC_CLEARANCE: topics.clearance,
-      KAFKA_TOPIC_ENFORCEMENT: topics.enforcement,
-      KAFKA_TOPIC_DEADLETTER: topics.deadLetter,
-      KAFKA_TOPIC_KPI_UPDATES: topics.kpiUpdates,
-      AUTH_JWT_SECRET: SECRET,
-    };
+    // The least the config takes: a killed worker's partitions wait 6 s for the group to notice.
+    const env = deploymentEnvironment(names, broker.bootstrap, SECRET, 6_000);
     const start = (name: string, app: string): Promise<AppProcess> => apps.start({ name, main: `apps/${app}/src/main.ts`, env, readyTimeoutMs: READY_TIMEOUT_MS });
     [projector, gateway, ...ingest] = await Promise.all([start('projector', 'projector'), start('gateway', 'gateway'), start('ingest-1', 'ingest'), start('ingest-2', 'ingest')]);
     store = await PostgresEventStore.open({ connectionString: postgresUrl, schema: schemas.events });

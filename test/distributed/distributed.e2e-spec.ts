@@ -22,17 +22,18 @@ import {
   kafkaAvailable,
   postgresAvailable,
   postgresUrl,
-  uniqueSchemaName,
   waitUntil,
 } from '@customs-pulse/testing';
 import { describeWithInfrastructure } from '@customs-pulse/testing/jest';
 import type { Admin, Kafka } from 'kafkajs';
 
-import { createTopics, endOffsets, eventKeys, groupCaughtUp, readRecords, storedEvents, testKafka, uniqueName } from '@customs-pulse/testing/kafka';
+import { createTopics, endOffsets, eventKeys, groupCaughtUp, readRecords, storedEvents, testKafka } from '@customs-pulse/testing/kafka';
+import { deploymentEnvironment, uniqueDeploymentNames } from './deployment-environment.js';
 import { HoldingSink } from './holding-sink.js';
 import { type GroupState, committedRecords, describeGroup, settledWith } from './ingest-group.js';
 import { type KpiValue, LiveKpiView } from './live-kpi-view.js';
 import { type PlannedTraffic, trafficWithEveryImperfection } from './planned-traffic.js';
+import { thresholdAlertHistory } from '../faults/threshold-alert-history.js';
 
 const SECRET = 'distributed-e2e-secret-of-at-least-32-bytes';
 const infrastructure = (await postgresAvailable()) && (await kafkaAvailable());
@@ -53,10 +54,9 @@ type Payload = any;
 
 describeWithInfrastructure('PostgreSQL and a Kafka broker', infrastructure, 'the distributed deployment, one process per app', () => {
   const apps = new AppProcesses();
-  const schemas = { events: uniqueSchemaName('dist_events'), kpi: uniqueSchemaName('dist_kpi') };
-  const topics = { clearance: uniqueName('clearance'), enforcement: uniqueName('enforcement'), deadLetter: uniqueName('deadletter'), kpiUpdates: uniqueName('kpi-updates') };
+  const names = uniqueDeploymentNames('dist');
+  const { schemas, topics, groupId } = names;
   const producerTopics = [topics.clearance, topics.enforcement];
-  const groupId = uniqueName('ingest');
   let broker: TestBroker | undefined;
   let kafka: Kafka;
   let admin: Admin | undefined;
@@ -91,22 +91,8 @@ describeWithInfrastructure('PostgreSQL and a Kafka broker', infrastructure, 'the
     // The KPI updates topic is left to the projector and the gateways, which create it when it is missing.
     operator = await issueAccessToken(new TextEncoder().encode(SECRET), ['operator']);
 
-    const env = {
-      EVENT_STORE: 'postgres',
-      DATABASE_URL: postgresUrl,
-      DATABASE_SCHEMA: schemas.events,
-      KPI_SCHEMA: schemas.kpi,
-      KAFKA_BROKERS: broker.bootstrap,
-      KAFKA_GROUP_ID: groupId,
-      // A killed worker's partitions wait this long for the group to notice: 10 s instead of the default 30 s.
-      KAFKA_SESSION_TIMEOUT_MS: '10000',
-      KAFKA_TOPIC_CLEARANCE: topics.clearance,
-      KAFKA_TOPIC_ENFORCEMENT: topics.enforcement,
-      KAFKA_TOPIC_DEADLETTER: topics.deadLetter,
-      KAFKA_TOPIC_KPI_UPDATES: topics.kpiUpdates,
-      AUTH_JWT_SECRET: SECRET,
-      // GATEWAY_GROUP_ID is left to its default, a random group per gateway: each must see every update.
-    };
+    // A killed worker's partitions wait 10 s for the group to notice.
+    const env = deploymentEnvironment(names, broker.bootstrap, SECRET, 10_000);
     const start = (name: string, app: string): Promise<AppProcess> => apps.start({ name, main: `apps/${app}/src/main.ts`, env });
     // All at once, which is harder than docker-compose.yml's order (gateways after a healthy projector): schema
     // migrations take an advisory lock, and a gateway follows whatever read model generation is active.
@@ -240,17 +226,7 @@ describeWithInfrastructure('PostgreSQL and a Kafka broker', infrastructure, 'the
       if (!response.ok) throw new Error(`${app.name} answered GET /api/alerts with ${response.status}`);
       return response.json();
     };
-    // Several judges would each raise a slice's alert at their own batch positions, one id per judge, while it is active.
-    const activeOfSlice = new Map<string, string>();
-    const raisedOverActive: string[] = [];
-    for (const { type, subject, data } of await storedEvents(store!)) {
-      if (type === 'AlertResolved') for (const [slice, id] of activeOfSlice) if (id === subject) activeOfSlice.delete(slice);
-      if (type !== 'AlertRaised' || data['rule'] !== 'kpi_threshold' || data['escalatedFrom'] !== undefined) continue;
-      const slice = JSON.stringify([data['kpiId'], data['filters']]);
-      if (activeOfSlice.has(slice)) raisedOverActive.push(`${subject} over ${activeOfSlice.get(slice)}`);
-      else activeOfSlice.set(slice, subject);
-    }
-    expect(raisedOverActive).toEqual([]);
+    expect(thresholdAlertHistory(await storedEvents(store!)).raisedOverActive).toEqual([]);
 
     const fromProjector = await alertsOf(projector);
     for (const gateway of gateways) {

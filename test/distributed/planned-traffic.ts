@@ -38,3 +38,11 @@ function plan(options: TrafficOptions, durationSeconds: number): PlannedTraffic 
   const live = twin.takeDue(options.start + durationSeconds * 1000, Infinity);
   return { options, durationSeconds, events: [...history, ...live], history: history.length, officeIds: twin.offices.map(({ id }) => id) };
 }
+
+/**
+ * The first `count` events a run of `options` sends, in order: what an open-ended run (one stopped by its signal)
+ * sent, worked out after it stopped. A run takes events in the order they fall due, whatever its ticks and batches.
+ */
+export function firstPlannedEvents(options: TrafficOptions, count: number): SimulatedEvent[] {
+  return new TrafficSimulation(options).takeDue(Infinity, count);
+}

@@ -12,3 +12,4 @@ export * from './output-tail.js';
 export * from './free-port.js';
 export * from './app-process.js';
 export * from './app-processes.js';
+export * from './fault-settings.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { ValidationProblem } from '@customs-pulse/domain';
 import { EVENT_STORE, type EventStore } from '@customs-pulse/event-store';
-import { PacedClock, acquireTestBroker, anEvent, kafkaAvailable, waitUntil, type TestBroker } from '@customs-pulse/testing';
+import { PacedClock, acquireTestBroker, anEvent, faultCount, faultSeed, kafkaAvailable, waitUntil, type TestBroker } from '@customs-pulse/testing';
 import { type AppUnderTest, startStandaloneForTest } from '@customs-pulse/testing/app';
 import { describeWithInfrastructure } from '@customs-pulse/testing/jest';
 import {
@@ -18,15 +18,16 @@ import {
 } from '@customs-pulse/testing/kafka';
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import { StandaloneModule } from '../../apps/standalone/src/standalone.module.js';
-import { countFromEnv, faultSeed } from './fault-run-settings.js';
 import { POISON_SOURCE } from './poison/event-fields.js';
 import { type PlannedRecord, type PlannedRequest, planPoisonTraffic } from './poison/poison-traffic.js';
 import { type Answer, answerProblems, deadLetterProblems } from './poison/rejection-checks.js';
 
 // Issue 15, 8 (d), guarantee 5 of architecture.md: malformed input over HTTP and Kafka, interleaved with valid
 // events, is refused with its reason and never costs a valid event, the app's health, or its next start.
-const MALFORMED_INPUTS = countFromEnv('FAULT_MALFORMED_INPUTS', 10_000);
-const SEED = faultSeed('poison-input.fault-spec');
+const MALFORMED_INPUTS = faultCount('FAULT_MALFORMED_INPUTS', 10_000);
+const SEED = faultSeed();
+// Printed before anything can fail, so that `FAULT_SEED=<it>` replays a failed run's inputs.
+process.stderr.write(`\npoison-input.fault-spec: FAULT_SEED=${SEED}\n\n`);
 // A pinned clock (Tashkent's working day), away from an hour's edge so the current KPI windows stay put for the run.
 const clock = new PacedClock('2026-03-10T07:05:00.000Z');
 const traffic = planPoisonTraffic({ seed: SEED, malformedInputs: MALFORMED_INPUTS, nowMs: clock.millis() });

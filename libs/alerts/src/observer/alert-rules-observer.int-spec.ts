@@ -311,4 +311,25 @@ describe("AlertDeliveryObserver (a gateway's)", () => {
     expect(appended).toEqual([]);
     expect(pushed).toEqual(['raised kpi_threshold', 'raised kpi_threshold', 'raised significant_seizure']);
   });
+
+  it('folds and pushes every alert of a batch when the push of one throws, and logs the failure', async () => {
+    const store = openStore();
+    const incident = await storeIncident(store);
+    await observerOn(store).observer.committed(committedBatch(incident));
+    const pushed: string[] = [];
+    const errors: string[] = [];
+    const publisher = {
+      publishAlert: (change: string, alert: { rule: string; filters: object }) => {
+        if (pushed.length === 0 && errors.length === 0) throw new Error('the socket is gone');
+        pushed.push(`${change} ${alert.rule} ${JSON.stringify(alert.filters)}`);
+      },
+    };
+    const journal = new AlertJournal({ store: { readAll: async () => [], readStream: store.readStream.bind(store), appendMany: store.appendMany.bind(store) }, publisher, logger: { ...quiet, error: (message) => void errors.push(message) } });
+
+    await new AlertDeliveryObserver(journal).committed(committedBatch(await alertEventsIn(store), incident, []));
+
+    expect(errors).toEqual([expect.stringContaining('the socket is gone')]);
+    expect(pushed).toEqual(['raised kpi_threshold {"office":"UZ-TAS"}', 'raised significant_seizure {"office":"UZ-TAS"}']);
+    expect(await journal.alerts('open')).toHaveLength(3);
+  });
 });

@@ -16,6 +16,8 @@ export interface KpiProjectionMetrics {
   committed(seconds: number): void;
   /** The notifier failed to publish a committed batch's changed values (its observers are told all the same). */
   notifierFailed(): void;
+  /** A commit observer failed on a committed batch (the observers after it are told all the same). */
+  commitObserverFailed(): void;
   /** A rebuild began filling a fresh read model generation. */
   rebuildStarted(): void;
   /** A rebuilt generation was made the active one. */
@@ -32,6 +34,7 @@ export const SILENT_KPI_PROJECTION_METRICS: KpiProjectionMetrics = {
   follow: () => undefined,
   committed: () => undefined,
   notifierFailed: () => undefined,
+  commitObserverFailed: () => undefined,
   rebuildStarted: () => undefined,
   rebuildSwapped: () => undefined,
   projectionFailures: () => undefined,

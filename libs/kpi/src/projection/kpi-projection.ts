@@ -8,7 +8,7 @@ import { type KpiEngineFactory } from './kpi-engine-factory.js';
 import { KpiProjector, type KpiProjectorOptions } from './kpi-projector.js';
 import { type KpiReadModelGeneration, type KpiReadModelGenerations } from '../read-model/read-model-generations.port.js';
 import { currentUpdates } from './current-updates.js';
-import { type KpiCommitObserver } from './kpi-commit-observer.port.js';
+import { type CommittedKpiBatch, type KpiCommitObserver } from './kpi-commit-observer.port.js';
 import { type KpiProjectionMetrics } from './kpi-projection-metrics.port.js';
 import { type ProjectionFailure } from './projection-failures.js';
 
@@ -18,16 +18,16 @@ export interface KpiProjectionOptions {
   readonly generations: KpiReadModelGenerations;
   readonly notifier: Notifier;
   /**
-   * Told of each batch the live projection commits, after the notifier, in this order, whether the notifier
-   * succeeded or not. @defaultValue none
+   * Told of each batch the live projection commits, after the notifier, in this order, whether the notifier or an
+   * observer before succeeded or not. @defaultValue none
    */
   readonly observers?: readonly KpiCommitObserver[];
   readonly logger: ProjectorLogger & { log(message: string): void };
   /**
-   * Counts the notifier's failures, and every projector's failed reads and commits and recoveries (a rebuild's
-   * included). @defaultValue nothing counted
+   * Counts the notifier's and the observers' failures, and every projector's failed reads and commits and recoveries
+   * (a rebuild's included). @defaultValue nothing counted
    */
-  readonly metrics?: Pick<KpiProjectionMetrics, 'notifierFailed' | 'projectionFailures'>;
+  readonly metrics?: Pick<KpiProjectionMetrics, 'notifierFailed' | 'commitObserverFailed' | 'projectionFailures'>;
   /** @defaultValue `kpiEngineFactory()` */
   readonly createEngine?: KpiEngineFactory;
   /** @defaultValue the projector's default */
@@ -159,7 +159,19 @@ export class KpiProjection {
     const { engine, position, isCaughtUp: caughtUp } = projector;
     const updates = currentUpdates(engine, changes, now, position);
     if (updates.length > 0) await this.notify(updates, position);
-    for (const observer of this.options.observers ?? []) await observer.committed({ events, updates, position, now, caughtUp, engine });
+    for (const observer of this.options.observers ?? []) await this.tell(observer, { events, updates, position, now, caughtUp, engine });
+  }
+
+  /** One observer's failure must not cost the others the batch (the alert judge among them: guarantee 9). */
+  private async tell(observer: KpiCommitObserver, batch: CommittedKpiBatch): Promise<void> {
+    try {
+      await observer.committed(batch);
+    } catch (error) {
+      this.options.metrics?.commitObserverFailed();
+      this.options.logger.error(
+        `KPI commit observer ${observer.constructor.name} failed for the batch up to ${batch.position}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   }
 
   /**

@@ -28,6 +28,7 @@ export class PrometheusProjectionMetrics implements KpiProjectionMetrics {
   private readonly appliedEvents: Counter;
   private readonly commitDuration: Histogram;
   private readonly notifierFailures: Counter;
+  private readonly observerFailures: Counter;
   private readonly rebuildsStarted: Counter;
   private readonly rebuildsSwapped: Counter;
   private readonly failedAttempts: Counter;
@@ -81,6 +82,11 @@ export class PrometheusProjectionMetrics implements KpiProjectionMetrics {
       help: "Committed KPI batches whose changed values the notifier failed to publish (live push or Kafka KPI updates)",
       registers,
     });
+    this.observerFailures = new Counter({
+      name: `${METRIC_PREFIX}kpi_commit_observer_failures_total`,
+      help: 'Committed KPI batches a commit observer (the alert judge, the alert delivery) failed on; the others are told all the same',
+      registers,
+    });
     this.rebuildsStarted = new Counter({ name: `${METRIC_PREFIX}kpi_rebuilds_started_total`, help: 'KPI rebuilds started (a fresh read model generation filled from position 0)', registers });
     this.rebuildsSwapped = new Counter({ name: `${METRIC_PREFIX}kpi_rebuilds_swapped_total`, help: 'KPI rebuilds that caught up and were swapped in as the live projection', registers });
     this.failedAttempts = new Counter({
@@ -106,6 +112,10 @@ export class PrometheusProjectionMetrics implements KpiProjectionMetrics {
 
   notifierFailed(): void {
     this.notifierFailures.inc();
+  }
+
+  commitObserverFailed(): void {
+    this.observerFailures.inc();
   }
 
   rebuildStarted(): void {

@@ -287,3 +287,47 @@ describe('KpiProjection observer failure', () => {
     }
   });
 });
+
+describe('KpiProjection failures by projector', () => {
+  it("reports a rebuild's failed reads as the rebuild's, never as the live projection's", async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'kpi-rebuild-failure-'));
+    const store = SqliteEventStore.open({ file: join(folder, 'events.sqlite'), pollIntervalMs: 20 });
+    await store.append('S-1', [validated(anEvent.seizureRecorded('S-1', {}, { time: '2026-03-03T11:00:00.000Z' }))], 'any');
+    let subscriptionsFail = false;
+    const reported: string[] = [];
+    const live = new KpiProjection({
+      // The live projector holds its subscription; a rebuild opens a new one, which fails while `subscriptionsFail`.
+      source: {
+        head: () => store.head(),
+        subscribeAll: (after, options) => {
+          if (subscriptionsFail) throw new Error('the store is being failed over');
+          return store.subscribeAll(after, options);
+        },
+      },
+      generations: SqliteKpiReadModelGenerations.open({ directory: join(folder, 'kpi') }),
+      notifier: recordingNotifier(),
+      logger: LOGGER,
+      metrics: { notifierFailed: () => undefined, commitObserverFailed: () => undefined, projectionFailures: (consecutive, projector) => void reported.push(`${projector} ${consecutive}`) },
+      retry: { initialMs: 5, maxMs: 20 },
+      clock: CLOCK,
+    });
+    try {
+      await live.start();
+      await live.caughtUp;
+      subscriptionsFail = true;
+      const rebuild = live.rebuild();
+      await waitUntil('the rebuild has failed twice', () => reported.length >= 2);
+      subscriptionsFail = false;
+      await rebuild;
+
+      expect(reported.slice(0, 2)).toEqual(['rebuild 1', 'rebuild 2']);
+      expect(reported.filter((figure) => figure.startsWith('live'))).toEqual([]);
+      expect(reported.at(-1)).toBe('rebuild 0');
+      expect(live.failure).toBeNull();
+    } finally {
+      await live.stop();
+      await store.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});

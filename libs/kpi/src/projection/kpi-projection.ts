@@ -9,7 +9,7 @@ import { KpiProjector, type KpiProjectorOptions } from './kpi-projector.js';
 import { type KpiReadModelGeneration, type KpiReadModelGenerations } from '../read-model/read-model-generations.port.js';
 import { currentUpdates } from './current-updates.js';
 import { type CommittedKpiBatch, type KpiCommitObserver } from './kpi-commit-observer.port.js';
-import { type KpiProjectionMetrics } from './kpi-projection-metrics.port.js';
+import { type KpiProjectionMetrics, type ProjectorRole } from './kpi-projection-metrics.port.js';
 import { type ProjectionFailure } from './projection-failures.js';
 
 /** Options of a {@link KpiProjection}. */
@@ -74,7 +74,7 @@ export class KpiProjection {
   async start(): Promise<void> {
     if (this.live !== null) throw new Error('the KPI projection was already started');
     const generation = await this.options.generations.active();
-    this.live = { projector: await this.startProjector(generation), generation };
+    this.live = { projector: await this.startProjector(generation, 'live'), generation };
   }
 
   /** The live engine and its applied position. Read the engine synchronously (see `KpiProjector.engine`). */
@@ -103,7 +103,11 @@ export class KpiProjection {
    * same rebuild.
    */
   rebuild(): Promise<KpiRebuildReport> {
-    this.rebuilding ??= this.rebuildAndSwap().finally(() => (this.rebuilding = null));
+    this.rebuilding ??= this.rebuildAndSwap().finally(() => {
+      this.rebuilding = null;
+      // Swapped in or given up, no rebuild is failing any more.
+      this.options.metrics?.projectionFailures(0, 'rebuild');
+    });
     return this.rebuilding;
   }
 
@@ -119,7 +123,7 @@ export class KpiProjection {
     const previous = this.requireLive();
     const generation = await this.options.generations.fresh();
     this.options.logger.log(`KPI rebuild into generation ${generation.generation} started`);
-    const projector = await this.startProjector(generation);
+    const projector = await this.startProjector(generation, 'rebuild');
     try {
       await projector.caughtUp;
     } catch (error) {
@@ -136,7 +140,8 @@ export class KpiProjection {
     return report;
   }
 
-  private async startProjector(generation: KpiReadModelGeneration): Promise<KpiProjector> {
+  /** @param startsAs - whose failures it reports: a rebuild's reports as the live one's once swapped in. */
+  private async startProjector(generation: KpiReadModelGeneration, startsAs: ProjectorRole): Promise<KpiProjector> {
     const { source, logger, createEngine, batchSize, clock, metrics, retry } = this.options;
     const projector: KpiProjector = new KpiProjector({
       source,
@@ -146,11 +151,15 @@ export class KpiProjection {
       ...(createEngine ? { createEngine } : {}),
       ...(batchSize ? { batchSize } : {}),
       ...(clock ? { clock } : {}),
-      ...(metrics ? { onFailures: (consecutive: number) => metrics.projectionFailures(consecutive) } : {}),
+      ...(metrics ? { onFailures: (consecutive: number) => metrics.projectionFailures(consecutive, this.roleOf(projector, startsAs)) } : {}),
       ...(retry ? { retry } : {}),
     });
     await projector.start();
     return projector;
+  }
+
+  private roleOf(projector: KpiProjector, startsAs: ProjectorRole): ProjectorRole {
+    return startsAs === 'live' || this.live?.projector === projector ? 'live' : 'rebuild';
   }
 
   /** Only the live projector speaks: a rebuild's values equal the live ones by determinism (guarantee 4). */

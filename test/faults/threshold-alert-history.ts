@@ -10,6 +10,8 @@ export interface ActiveThresholdAlert {
 export interface ThresholdAlertHistory {
   /** Threshold alerts raised (escalations are not raises). */
   readonly raised: number;
+  /** Threshold alerts raised per slice ({@link sliceKey}). */
+  readonly raisedPerSlice: ReadonlyMap<string, number>;
   /** A raise while another alert of its slice was active, as `<id> over <active id>`: what must never happen. */
   readonly raisedOverActive: readonly string[];
   /** The alert active at the end, per slice ({@link sliceKey}). */
@@ -29,6 +31,7 @@ export function thresholdAlertHistory(events: readonly RecordedEvent[]): Thresho
   const active = new Map<string, ActiveThresholdAlert>();
   const sliceOf = new Map<string, string>();
   const raisedOverActive: string[] = [];
+  const raisedPerSlice = new Map<string, number>();
   let raised = 0;
   for (const { type, subject, data } of events) {
     if (type === 'AlertResolved' && sliceOf.has(subject)) active.delete(sliceOf.get(subject)!);
@@ -40,10 +43,11 @@ export function thresholdAlertHistory(events: readonly RecordedEvent[]): Thresho
       continue;
     }
     raised += 1;
+    raisedPerSlice.set(slice, (raisedPerSlice.get(slice) ?? 0) + 1);
     const current = active.get(slice);
     if (current !== undefined) raisedOverActive.push(`${subject} over ${current.id}`);
     else active.set(slice, { id: subject, severity });
     sliceOf.set(subject, slice);
   }
-  return { raised, raisedOverActive, active };
+  return { raised, raisedPerSlice, raisedOverActive, active };
 }

@@ -1,4 +1,4 @@
-import { AlertJournal, AlertRulesObserver, AlertsModule } from '@customs-pulse/alerts';
+import { AlertJournal, AlertRulesObserver, AlertRulesReadiness, AlertsModule, PROMETHEUS_ALERT_RULES_METRICS } from '@customs-pulse/alerts';
 import { AuthModule } from '@customs-pulse/auth';
 import { ConfigError, type CustomsPulseConfig } from '@customs-pulse/config';
 import { EventStoreModule } from '@customs-pulse/event-store/nest';
@@ -33,7 +33,7 @@ export class ProjectorAppModule {
       module: ProjectorAppModule,
       imports: [
         ClockModule,
-        MetricsModule.forRoot({ adapters: [PROMETHEUS_PROJECTION_METRICS] }),
+        MetricsModule.forRoot({ adapters: [PROMETHEUS_PROJECTION_METRICS, PROMETHEUS_ALERT_RULES_METRICS] }),
         EventStoreModule.forRoot(config.eventStore),
         AuthModule.forRoot({ jwtSecret, ...config.accessTokens }),
         IngestQualityTallyModule.forRoot(ingestQualityTallySettingsFor(config.eventStore, config.database)),
@@ -49,7 +49,13 @@ export class ProjectorAppModule {
         }),
       ],
       controllers: [HealthController],
-      providers: [{ provide: READINESS_CHECKS, inject: [KpiProjectionReadiness], useFactory: (kpis: KpiProjectionReadiness) => [kpis] }],
+      providers: [
+        {
+          provide: READINESS_CHECKS,
+          inject: [KpiProjectionReadiness, AlertRulesReadiness],
+          useFactory: (kpis: KpiProjectionReadiness, alerts: AlertRulesReadiness) => [kpis, alerts],
+        },
+      ],
     };
   }
 }

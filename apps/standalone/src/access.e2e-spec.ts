@@ -66,6 +66,21 @@ describe('security headers (api.md): on every HTTP answer', () => {
     expect(response.headers.get('x-frame-options')).toBe('DENY');
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
   });
+
+  it("on socket.io's long-polling answers: the handshake, a message posted, and a refusal", async () => {
+    const polling = `${baseUrl}/socket.io/?EIO=4&transport=polling`;
+    const handshake = await fetch(polling);
+    const { sid } = JSON.parse((await handshake.text()).slice(1)) as { sid: string };
+    const posted = await fetch(`${polling}&sid=${sid}`, { method: 'POST', body: '40/live,{"token":"not-a-token"}' });
+    const refused = await fetch(`${polling}&sid=no-such-session`);
+
+    expect([handshake.status, posted.status, refused.status]).toEqual([200, 200, 400]);
+    for (const response of [handshake, posted, refused]) {
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    }
+  });
 });
 
 describe('access tokens (api.md): exp required and bounded, iss and aud checked when configured', () => {

@@ -216,6 +216,7 @@ describe('the projection', () => {
       lagSeconds: 0,
       maxLagSeconds: 60,
     });
+    expect(body.alertRules).toEqual({ ready: true, failing: false, consecutiveFailures: 0 });
   });
 
   it('rebuilds from position 0 on an admin’s request and answers the same values after the swap', async () => {

@@ -62,6 +62,29 @@ describe(`the OpenAPI document (${OPENAPI_JSON_PATH})`, () => {
     expect(responses['200'].content['application/json'].schema).toBeDefined();
   });
 
+  it("describes the fields of readiness's KPI projection and alert judge status", () => {
+    const { schemas } = document.components;
+    expect(operation('get', '/health/ready').responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Readiness' });
+    expect(schemas.Readiness.properties.kpiProjection).toMatchObject({ allOf: [{ $ref: '#/components/schemas/KpiProjectionReadiness' }] });
+    expect(schemas.Readiness.properties.alertRules).toMatchObject({ allOf: [{ $ref: '#/components/schemas/AlertRulesReadiness' }] });
+    const kpiProjection = schemas.KpiProjectionReadiness;
+    expect(Object.keys(kpiProjection.properties).sort()).toEqual(
+      ['caughtUp', 'consecutiveFailures', 'error', 'failing', 'lagSeconds', 'maxLagSeconds', 'position', 'ready'],
+    );
+    expect(kpiProjection.required.sort()).toEqual(['caughtUp', 'consecutiveFailures', 'failing', 'lagSeconds', 'maxLagSeconds', 'position', 'ready']);
+    expect(kpiProjection.properties).toMatchObject({
+      ready: { type: 'boolean' },
+      position: { type: 'integer' },
+      caughtUp: { type: 'boolean' },
+      failing: { type: 'boolean' },
+      consecutiveFailures: { type: 'integer' },
+      maxLagSeconds: { type: 'number' },
+      error: { type: 'string' },
+    });
+    expect(JSON.stringify(kpiProjection.properties.lagSeconds)).toMatch(/null/);
+    expect(Object.keys(schemas.AlertRulesReadiness.properties).sort()).toEqual(['consecutiveFailures', 'error', 'failing', 'ready']);
+  });
+
   it('describes GET /metrics as public Prometheus text', () => {
     const { summary, security, responses } = operation('get', '/metrics');
     expect(summary).toEqual(expect.any(String));

@@ -1,6 +1,6 @@
 import type { CustomsPulseConfig } from '@customs-pulse/config';
 import type { Clock } from '@customs-pulse/domain';
-import { AlertJournal, AlertRulesObserver, AlertsModule } from '@customs-pulse/alerts';
+import { AlertJournal, AlertRulesObserver, AlertRulesReadiness, AlertsModule, PROMETHEUS_ALERT_RULES_METRICS } from '@customs-pulse/alerts';
 import { AuditModule } from '@customs-pulse/audit/api';
 import { AuthModule } from '@customs-pulse/auth';
 import { EventStoreModule } from '@customs-pulse/event-store/nest';
@@ -49,7 +49,7 @@ export class StandaloneModule {
       module: StandaloneModule,
       imports: [
         ClockModule.forRoot(options.clock),
-        MetricsModule.forRoot({ adapters: [PROMETHEUS_INGEST_METRICS, PROMETHEUS_PROJECTION_METRICS, PROMETHEUS_LIVE_PUSH_METRICS] }),
+        MetricsModule.forRoot({ adapters: [PROMETHEUS_INGEST_METRICS, PROMETHEUS_PROJECTION_METRICS, PROMETHEUS_LIVE_PUSH_METRICS, PROMETHEUS_ALERT_RULES_METRICS] }),
         EventStoreModule.forRoot(config.eventStore, options.clock),
         AuthModule.forRoot({ jwtSecret, ...config.accessTokens }),
         IngestModule.forRoot({
@@ -72,8 +72,9 @@ export class StandaloneModule {
       providers: [
         {
           provide: READINESS_CHECKS,
-          inject: [KpiProjectionReadiness, { token: KafkaIngestTransport, optional: true }],
-          useFactory: (kpis: KpiProjectionReadiness, kafka: KafkaIngestTransport | undefined) => (kafka ? [kpis, kafka] : [kpis]),
+          inject: [KpiProjectionReadiness, AlertRulesReadiness, { token: KafkaIngestTransport, optional: true }],
+          useFactory: (kpis: KpiProjectionReadiness, alerts: AlertRulesReadiness, kafka: KafkaIngestTransport | undefined) =>
+            kafka ? [kpis, alerts, kafka] : [kpis, alerts],
         },
       ],
     };

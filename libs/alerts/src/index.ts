@@ -28,5 +28,8 @@ export { type AlertPublisher, SILENT_ALERT_PUBLISHER } from './journal/alert-pub
 export { AlertJournal, type AlertJournalOptions, type AlertJournalTurn, type RecordOutcome } from './journal/alert-journal.js';
 export { AlertRulesObserver, type AlertRulesObserverOptions } from './observer/alert-rules-observer.js';
 export { AlertDeliveryObserver } from './observer/alert-delivery-observer.js';
+export { ALERT_RULES_METRICS, type AlertRulesMetrics, SILENT_ALERT_RULES_METRICS } from './observer/alert-rules-metrics.port.js';
+export { AlertRulesReadiness, type AlertRulesStatus } from './api/health/alert-rules-readiness.js';
+export { PROMETHEUS_ALERT_RULES_METRICS, PrometheusAlertRulesMetrics } from './api/metrics/prometheus-alert-rules-metrics.js';
 export { type JudgedSlice, JudgedSlices, type SliceSource } from './observer/judged-slices.js';
 export { AlertNotOpenError, ConcurrentAlertChangeError, InvalidThresholdsError, UnknownAlertError } from './lifecycle/alert-errors.js';

@@ -1,9 +1,10 @@
+import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication, LogLevel } from '@nestjs/common';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 import { appLogger } from './logging/app-logger.js';
 import { serveOpenApi } from './openapi/openapi-document.js';
-import { securityHeaders } from './security-headers.js';
+import { sendSecurityHeaders } from './security-headers.js';
 
 /**
  * Creates a Nest HTTP app the way every Customs Pulse app serves: no global body parser (`POST /api/events` reads
@@ -16,8 +17,10 @@ export async function createHttpApp(
   options: { logger?: LogLevel[] | false } = {},
 ): Promise<INestApplication> {
   const app = await NestFactory.create(rootModule as never, { bodyParser: false, logger: appLogger(options.logger) });
-  // Registered on Express at once, so before the routes and the dashboard's static files that Nest adds at init.
-  app.use(securityHeaders);
+  // On the HTTP server itself, first of its request listeners, since socket.io's answers never pass through Express;
+  // once it listens, because socket.io, attached at init, wraps the request listeners it finds then.
+  const server = app.getHttpServer() as Server;
+  server.once('listening', () => sendSecurityHeaders(server));
   app.useGlobalFilters(new ProblemDetailsFilter());
   serveOpenApi(app);
   app.enableShutdownHooks();

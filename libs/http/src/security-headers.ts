@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
 /**
  * The security headers of every HTTP answer (api.md): no MIME sniffing of JSON or problem+json into something a
@@ -12,10 +12,14 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Middleware setting {@link SECURITY_HEADERS} before anything answers: routes, error answers (the problem filter
- * keeps headers already set), the dashboard's static files and the OpenAPI pages alike.
+ * Sets {@link SECURITY_HEADERS} on every answer of `server` before anything answers: Express's (routes, error answers,
+ * whose problem filter keeps headers already set, the dashboard's static files, the OpenAPI pages) and socket.io's,
+ * which handles its own paths ahead of Express (engine.io's long-polling answers, its handshake, its refusals). Call it
+ * after socket.io is attached: engine.io moves the request listeners it finds behind its own. Headers set here are
+ * merged into whatever `writeHead` adds later.
  */
-export function securityHeaders(_request: IncomingMessage, response: ServerResponse, next: () => void): void {
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
-  next();
+export function sendSecurityHeaders(server: Pick<Server, 'prependListener'>): void {
+  server.prependListener('request', (_request: IncomingMessage, response: ServerResponse) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+  });
 }

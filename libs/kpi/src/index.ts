@@ -23,5 +23,6 @@ export { type KpiReadModelSettings } from './read-model/kpi-read-model-settings.
 export { FollowingGenerations } from './read-model/follower/following-generations.js';
 export * from './projection/kpi-commit-observer.port.js';
 export * from './projection/kpi-projection-metrics.port.js';
+export { type ProjectionFailure, type ProjectionFailureListener, ProjectionFailures } from './projection/projection-failures.js';
 export * from './thresholds/kpi-thresholds.port.js';
 export * from './targets/index.js';

@@ -6,8 +6,10 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { type AlertPublisher, SILENT_ALERT_PUBLISHER } from '../journal/alert-publisher.port.js';
 import { AlertJournal } from '../journal/alert-journal.js';
 import { AlertDeliveryObserver } from '../observer/alert-delivery-observer.js';
+import { ALERT_RULES_METRICS, type AlertRulesMetrics } from '../observer/alert-rules-metrics.port.js';
 import { AlertRulesObserver } from '../observer/alert-rules-observer.js';
 import { type AlertRuleSettings, DEFAULT_ALERT_RULE_SETTINGS } from '../rules/alert-rule-settings.js';
+import { AlertRulesReadiness } from './health/alert-rules-readiness.js';
 import { AcknowledgeAlertHandler } from './commands/acknowledge-alert.command.js';
 import { ChangeKpiThresholdsHandler } from './commands/change-kpi-thresholds.command.js';
 import { AlertsController } from './http/alerts.controller.js';
@@ -81,16 +83,18 @@ export class AlertsModule {
         },
         {
           provide: AlertRulesObserver,
-          inject: [AlertJournal, EVENT_STORE],
-          useFactory: (journal: AlertJournal, store: EventStore) => new AlertRulesObserver({ journal, settings, log: store, logger: new Logger('AlertRules') }),
+          inject: [AlertJournal, EVENT_STORE, { token: ALERT_RULES_METRICS, optional: true }],
+          useFactory: (journal: AlertJournal, store: EventStore, metrics?: AlertRulesMetrics) =>
+            new AlertRulesObserver({ journal, settings, log: store, logger: new Logger('AlertRules'), ...(metrics ? { metrics } : {}) }),
         },
+        { provide: AlertRulesReadiness, inject: [AlertRulesObserver], useFactory: (judge: AlertRulesObserver) => new AlertRulesReadiness(judge) },
         { provide: AlertDeliveryObserver, inject: [AlertJournal], useFactory: (journal: AlertJournal) => new AlertDeliveryObserver(journal) },
         AlertJournalLoad,
         ListAlertsHandler,
         AcknowledgeAlertHandler,
         ChangeKpiThresholdsHandler,
       ],
-      exports: [AlertRulesObserver, AlertDeliveryObserver, AlertJournal],
+      exports: [AlertRulesObserver, AlertRulesReadiness, AlertDeliveryObserver, AlertJournal],
     };
   }
 }

@@ -11,7 +11,7 @@ export interface AlertJournalOptions {
   readonly store: Pick<EventStore, 'readAll' | 'readStream' | 'appendMany'>;
   /** Told of each alert change once it is stored. @defaultValue nobody */
   readonly publisher?: AlertPublisher;
-  readonly logger: { warn(message: string): void };
+  readonly logger: { warn(message: string): void; error(message: string): void };
   /** Events read at once while loading the log. @defaultValue 1000 */
   readonly readBatchSize?: number;
 }
@@ -138,8 +138,14 @@ export class AlertJournal implements KpiThresholdsInForce {
     }
   }
 
+  /** A push that fails must not keep the later events of a batch out of the ledger, nor their pushes. */
   private foldAndPublish(event: AlertLedgerEvent): void {
     const change = this.ledger.fold(event);
-    if (change !== null) this.publisher.publishAlert(change.change, change.alert);
+    if (change === null) return;
+    try {
+      this.publisher.publishAlert(change.change, change.alert);
+    } catch (error) {
+      this.options.logger.error(`pushing the ${change.change} alert ${change.alert.id} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 }

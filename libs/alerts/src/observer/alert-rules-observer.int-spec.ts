@@ -1,6 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
 import { type KpiId, type NormalizedEvent, validateEvent } from '@customs-pulse/domain';
-import { type EventStore, type RecordedEvent, START } from '@customs-pulse/event-store';
+import { type EventStore, EventStoreUnavailableError, type RecordedEvent, START } from '@customs-pulse/event-store';
 import { SqliteEventStore } from '@customs-pulse/event-store/sqlite';
 import { type CommittedKpiBatch, KpiEngine, type KpiFilters, currentUpdate } from '@customs-pulse/kpi';
 import { TestClock, anEvent } from '@customs-pulse/testing';
@@ -16,7 +16,7 @@ import { AlertRulesObserver, type AlertRulesObserverOptions } from './alert-rule
 const folder = mkdtempSync(join(tmpdir(), 'customs-pulse-alerts-'));
 let files = 0;
 const stores: SqliteEventStore[] = [];
-const quiet = { warn: () => undefined };
+const quiet = { warn: () => undefined, error: () => undefined };
 
 afterEach(async () => {
   for (const store of stores.splice(0)) await store.close();
@@ -80,9 +80,9 @@ function observerOn(store: JournalStore, options: Partial<AlertRulesObserverOpti
   return { journal, observer: new AlertRulesObserver({ journal, settings: DEFAULT_ALERT_RULE_SETTINGS, log: store as EventStore, logger: quiet, ...options }) };
 }
 
-/** `store`, but every call fails while `unreachable()` says so: a store outage. */
-function outage(store: EventStore, unreachable: () => boolean): JournalStore {
-  const guard = <T>(call: () => Promise<T>): Promise<T> => (unreachable() ? Promise.reject(new Error('connect ECONNREFUSED')) : call());
+/** `store`, but every call fails while `unreachable()` says so: a store outage, or with `failure` another error. */
+function outage(store: EventStore, unreachable: () => boolean, failure = (): Error => new EventStoreUnavailableError('connect ECONNREFUSED')): JournalStore {
+  const guard = <T>(call: () => Promise<T>): Promise<T> => (unreachable() ? Promise.reject(failure()) : call());
   return {
     readAll: (after, limit) => guard(() => store.readAll(after, limit)),
     readStream: (stream) => guard(() => store.readStream(stream)),
@@ -216,7 +216,7 @@ describe('AlertRulesObserver after a crash or an outage (guarantee 9: exactly on
     const outageEnds = performance.now() + 3_500;
     const warnings: string[] = [];
     const { observer } = observerOn(outage(store, () => performance.now() < outageEnds), {
-      logger: { warn: (message) => void warnings.push(message) },
+      logger: { warn: (message) => void warnings.push(message), error: quiet.error },
       retryBackoff: { initialMs: 50, maxMs: 400, multiplier: 2 },
     });
 
@@ -226,6 +226,36 @@ describe('AlertRulesObserver after a crash or an outage (guarantee 9: exactly on
     expect(warnings.length).toBeGreaterThan(4);
     expect((await alertEventsIn(store)).map(({ data }) => data['rule'])).toEqual(['kpi_threshold', 'kpi_threshold', 'significant_seizure']);
   }, 20_000);
+
+  it('does not retry an error that is not an outage: it reports it, lets projection go on, and judges the batch again with the next one', async () => {
+    const store = openStore();
+    const incident = await storeIncident(store);
+    let refusing = true;
+    const errors: string[] = [];
+    const reported: number[] = [];
+    const { observer } = observerOn(outage(store, () => refusing, () => new TypeError('a bug in the judge')), {
+      logger: { warn: quiet.warn, error: (message) => void errors.push(message) },
+      metrics: { judgeFailures: (consecutive) => void reported.push(consecutive) },
+    });
+
+    // Returns at once rather than retrying a failure that would repeat, so the projection awaiting it goes on.
+    await observer.committed(committedBatch(incident));
+    expect(observer.failure).toEqual({ consecutive: 1, error: 'a bug in the judge' });
+    expect(errors).toEqual([expect.stringContaining('a bug in the judge')]);
+    expect(reported).toEqual([1]);
+    expect(await alertEventsIn(store)).toEqual([]);
+
+    refusing = false;
+    await store.append('DEC-99', [normalized(anEvent.goodsArrived('DEC-99', { officeId: 'UZ-SAM' }, { time: '2026-03-02T11:30:00.000Z' }))]);
+    const all = await store.readAll(START, 1000);
+    await observer.committed(committedBatch(all.slice(-1), all, [['backlog', { office: 'UZ-SAM' }]]));
+
+    expect(observer.failure).toBeNull();
+    expect(reported).toEqual([1, 0]);
+    const raised = (await alertEventsIn(store)).map(({ type, data }) => `${type} ${String(data['kpiId'] ?? data['rule'])} ${JSON.stringify(data['filters'])}`);
+    expect(raised).toEqual(expect.arrayContaining(['AlertRaised release_time_mean {"office":"UZ-TAS"}', 'AlertRaised significant_seizure {"office":"UZ-TAS"}']));
+    expect(new Set(raised).size).toBe(raised.length);
+  });
 
   it('gives the same event-rule alert ids whether the events are judged in one batch or one by one', async () => {
     const raw = [
@@ -280,5 +310,26 @@ describe("AlertDeliveryObserver (a gateway's)", () => {
 
     expect(appended).toEqual([]);
     expect(pushed).toEqual(['raised kpi_threshold', 'raised kpi_threshold', 'raised significant_seizure']);
+  });
+
+  it('folds and pushes every alert of a batch when the push of one throws, and logs the failure', async () => {
+    const store = openStore();
+    const incident = await storeIncident(store);
+    await observerOn(store).observer.committed(committedBatch(incident));
+    const pushed: string[] = [];
+    const errors: string[] = [];
+    const publisher = {
+      publishAlert: (change: string, alert: { rule: string; filters: object }) => {
+        if (pushed.length === 0 && errors.length === 0) throw new Error('the socket is gone');
+        pushed.push(`${change} ${alert.rule} ${JSON.stringify(alert.filters)}`);
+      },
+    };
+    const journal = new AlertJournal({ store: { readAll: async () => [], readStream: store.readStream.bind(store), appendMany: store.appendMany.bind(store) }, publisher, logger: { ...quiet, error: (message) => void errors.push(message) } });
+
+    await new AlertDeliveryObserver(journal).committed(committedBatch(await alertEventsIn(store), incident, []));
+
+    expect(errors).toEqual([expect.stringContaining('the socket is gone')]);
+    expect(pushed).toEqual(['raised kpi_threshold {"office":"UZ-TAS"}', 'raised significant_seizure {"office":"UZ-TAS"}']);
+    expect(await journal.alerts('open')).toHaveLength(3);
   });
 });

@@ -1,7 +1,7 @@
 import { type BackoffSchedule, retrying } from '@customs-pulse/backoff';
 import { KPI_CATALOGUE, type KpiId, isKpiId, isSystemEventType } from '@customs-pulse/domain';
-import { type EventStore, type RecordedEvent } from '@customs-pulse/event-store';
-import { type CommittedKpiBatch, type KpiCommitObserver, type KpiEngine, currentUpdate } from '@customs-pulse/kpi';
+import { type EventStore, EventStoreUnavailableError, type RecordedEvent } from '@customs-pulse/event-store';
+import { type CommittedKpiBatch, type KpiCommitObserver, type KpiEngine, type ProjectionFailure, ProjectionFailures, currentUpdate } from '@customs-pulse/kpi';
 
 import { type ObservedBatch, type ObservedEvent, type SliceReading } from '../evaluation/observed-batch.js';
 import { planAlertEvents } from '../evaluation/plan-alert-events.js';
@@ -9,6 +9,7 @@ import { type AlertJournal } from '../journal/alert-journal.js';
 import { type AlertRuleSettings } from '../rules/alert-rule-settings.js';
 import { redToGreenReroute } from '../rules/red-to-green-reroute.rule.js';
 import { significantSeizure } from '../rules/significant-seizure.rule.js';
+import { type AlertRulesMetrics } from './alert-rules-metrics.port.js';
 import { type JudgedSlice, JudgedSlices } from './judged-slices.js';
 
 /** Options of an {@link AlertRulesObserver}. */
@@ -17,12 +18,14 @@ export interface AlertRulesObserverOptions {
   readonly settings: AlertRuleSettings;
   /** Where events a projector swap skipped are read from (the event store). */
   readonly log: Pick<EventStore, 'readAll'>;
-  readonly logger: { warn(message: string): void };
+  readonly logger: { warn(message: string): void; error(message: string): void };
   /**
-   * Waits between attempts while judging or recording fails (the store is out): it never gives up, since a batch
+   * Waits between attempts while the store is out (`EventStoreUnavailableError`): it never gives up, since a batch
    * left unjudged is an alert lost. @defaultValue 100 ms doubling to 30 s
    */
   readonly retryBackoff?: BackoffSchedule;
+  /** Told of each failed attempt and of the first success after failures. @defaultValue nothing counted */
+  readonly metrics?: AlertRulesMetrics;
 }
 
 const DEFAULT_RETRY_BACKOFF: BackoffSchedule = { initialMs: 100, maxMs: 30_000, multiplier: 2 };
@@ -61,21 +64,45 @@ const DEFAULT_RETRY_BACKOFF: BackoffSchedule = { initialMs: 100, maxMs: 30_000, 
  * is the batch's engine as long as the projection awaits its observers). Judging again what was judged is harmless,
  * missing a batch is not, so while the store is out it retries with backoff and never gives up, until the app shuts
  * down, which leaves the batch to the next start.
+ *
+ * **An error that is not an outage** (a bug, an append the store refuses) is not retried on the spot: the same batch
+ * would fail the same way, and the projection, which awaits its observers, would stall behind it. The judge logs it,
+ * counts it in its metrics and reports it through {@link AlertRulesObserver.failure} (readiness is false, with the
+ * error), puts the batch's slices back for judgement, and returns: KPIs go on being projected and pushed. Its
+ * checkpoint stays before the failed batch, so the next batch judges the failed one's events again with its own,
+ * until one succeeds.
  */
 export class AlertRulesObserver implements KpiCommitObserver {
   private readonly slices = new JudgedSlices();
   /** The last position judged in this process; before the first batch, the log's checkpoint is read instead. */
   private judgedThrough: number | null = null;
   private readonly stopping = new AbortController();
+  private readonly failures: ProjectionFailures;
 
-  constructor(private readonly options: AlertRulesObserverOptions) {}
+  constructor(private readonly options: AlertRulesObserverOptions) {
+    this.failures = new ProjectionFailures((consecutive) => options.metrics?.judgeFailures(consecutive));
+  }
+
+  /** The failure of the last attempt to judge, while no batch has been judged since; null when healthy. */
+  get failure(): ProjectionFailure | null {
+    return this.failures.current;
+  }
 
   async committed(batch: CommittedKpiBatch): Promise<void> {
     const first = batch.events[0];
     if (first === undefined) return;
     // Everything read off the engine is read now, before any await: the engine moves on with the next batch.
     const observed = this.observe(batch);
-    await this.withRetries(() => this.judge(observed, batch, first.position));
+    try {
+      await this.withRetries(() => this.judge(observed, batch, first.position));
+    } catch (error) {
+      if (this.stopping.signal.aborted) throw error;
+      this.failures.failed(error);
+      this.slices.defer(observed.readings);
+      this.options.logger.error(`alert rules failed on the batch up to ${batch.position}; judged again with the next batch: ${describe(error)}`);
+      return;
+    }
+    this.failures.succeeded();
     this.judgedThrough = Math.max(this.judgedThrough ?? 0, batch.position);
   }
 
@@ -144,17 +171,26 @@ export class AlertRulesObserver implements KpiCommitObserver {
     return missed;
   }
 
-  /** Planning is deterministic, so a retry plans the same events; it goes on until it succeeds or the app stops. */
+  /**
+   * Planning is deterministic, so a retry plans the same events; while the store is out it goes on until it succeeds
+   * or the app stops. Any other failure is thrown at once.
+   */
   private withRetries(attempt: () => Promise<void>): Promise<void> {
     return retrying(attempt, {
-      retryable: () => true,
+      retryable: (error) => error instanceof EventStoreUnavailableError,
       attempts: Infinity,
       backoff: this.options.retryBackoff ?? DEFAULT_RETRY_BACKOFF,
       signal: this.stopping.signal,
-      onRetry: (error, tried, delay) =>
-        this.options.logger.warn(`alert rules failed (attempt ${tried}), retrying in ${delay} ms: ${error instanceof Error ? error.message : String(error)}`),
+      onRetry: (error, tried, delay) => {
+        this.failures.failed(error);
+        this.options.logger.warn(`alert rules failed (attempt ${tried}), retrying in ${delay} ms: ${describe(error)}`);
+      },
     });
   }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 interface SkippedRange {

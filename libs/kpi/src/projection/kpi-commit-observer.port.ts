@@ -23,7 +23,8 @@ export interface CommittedKpiBatch {
  * Acts on what the live projection commits, events and changed values together: the alert rules (kpis.md, "Alerts").
  * Called after the notifier, whether it succeeded or failed, for the live projector only (a rebuild's batches equal
  * what was already observed). A batch observed before a crash may be observed again after it: an observer must be
- * idempotent. Its failure is logged and does not stop projection.
+ * idempotent. Its failure is logged and counted, and neither stops projection nor keeps the observers after it from
+ * being told.
  */
 export interface KpiCommitObserver {
   committed(batch: CommittedKpiBatch): Promise<void>;

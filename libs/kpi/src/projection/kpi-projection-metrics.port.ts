@@ -16,22 +16,29 @@ export interface KpiProjectionMetrics {
   committed(seconds: number): void;
   /** The notifier failed to publish a committed batch's changed values (its observers are told all the same). */
   notifierFailed(): void;
+  /** A commit observer failed on a committed batch (the observers after it are told all the same). */
+  commitObserverFailed(): void;
   /** A rebuild began filling a fresh read model generation. */
   rebuildStarted(): void;
   /** A rebuilt generation was made the active one. */
   rebuildSwapped(): void;
   /**
    * A projector's read of the log or commit failed, the `consecutive`-th in a row (it retries); 0 when an attempt
-   * succeeded again after failures.
+   * succeeded again after failures, or when a rebuild ended. `projector` says whose: the live projection's, or a
+   * rebuild's (until it is swapped in and becomes the live one), so that neither reads as the other.
    */
-  projectionFailures(consecutive: number): void;
+  projectionFailures(consecutive: number, projector: ProjectorRole): void;
 }
+
+/** Which projector a figure is about: the one queries answer from, or a rebuild filling a fresh generation. */
+export type ProjectorRole = 'live' | 'rebuild';
 
 /** Reports nothing: for an app or a test that exposes no metrics. */
 export const SILENT_KPI_PROJECTION_METRICS: KpiProjectionMetrics = {
   follow: () => undefined,
   committed: () => undefined,
   notifierFailed: () => undefined,
+  commitObserverFailed: () => undefined,
   rebuildStarted: () => undefined,
   rebuildSwapped: () => undefined,
   projectionFailures: () => undefined,

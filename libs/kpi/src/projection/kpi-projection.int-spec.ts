@@ -230,7 +230,7 @@ describe('KpiProjection notifier failure', () => {
       notifier: { publishKpiUpdates: () => Promise.reject(new Error('the KPI updates topic is unreachable')) },
       observers: [{ committed: async ({ position }) => void observed.push(position) }],
       logger: { ...LOGGER, error: (message: string) => void errors.push(message) },
-      metrics: { notifierFailed: () => void (failures += 1), projectionFailures: () => undefined },
+      metrics: { notifierFailed: () => void (failures += 1), commitObserverFailed: () => undefined, projectionFailures: () => undefined },
       clock: CLOCK,
     });
     try {
@@ -242,6 +242,88 @@ describe('KpiProjection notifier failure', () => {
       expect(observed).toEqual([1]);
       expect(failures).toBe(1);
       expect(errors).toEqual([expect.stringContaining('KPI notifier failed for the batch up to 1: the KPI updates topic is unreachable')]);
+    } finally {
+      await live.stop();
+      await store.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('KpiProjection observer failure', () => {
+  it('tells every observer of the batch when one before it throws, and counts and logs the failure', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'kpi-observer-failure-'));
+    const store = SqliteEventStore.open({ file: join(folder, 'events.sqlite'), pollIntervalMs: 20 });
+    const observed: number[] = [];
+    const errors: string[] = [];
+    let failures = 0;
+    class FailingObserver {
+      committed(): Promise<void> {
+        return Promise.reject(new Error('the alert journal is broken'));
+      }
+    }
+    const live = new KpiProjection({
+      source: store,
+      generations: SqliteKpiReadModelGenerations.open({ directory: join(folder, 'kpi') }),
+      notifier: recordingNotifier(),
+      observers: [new FailingObserver(), { committed: async ({ position }) => void observed.push(position) }],
+      logger: { ...LOGGER, error: (message: string) => void errors.push(message) },
+      metrics: { notifierFailed: () => undefined, commitObserverFailed: () => void (failures += 1), projectionFailures: () => undefined },
+      clock: CLOCK,
+    });
+    try {
+      await live.start();
+      await live.caughtUp;
+      await store.append('S-1', [validated(anEvent.seizureRecorded('S-1', {}, { time: '2026-03-03T11:00:00.000Z' }))], 'any');
+      await waitUntil('the seizure batch is observed by the second observer', () => observed.length === 1);
+
+      expect(observed).toEqual([1]);
+      expect(failures).toBe(1);
+      expect(errors).toEqual([expect.stringContaining('KPI commit observer FailingObserver failed for the batch up to 1: the alert journal is broken')]);
+    } finally {
+      await live.stop();
+      await store.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('KpiProjection failures by projector', () => {
+  it("reports a rebuild's failed reads as the rebuild's, never as the live projection's", async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'kpi-rebuild-failure-'));
+    const store = SqliteEventStore.open({ file: join(folder, 'events.sqlite'), pollIntervalMs: 20 });
+    await store.append('S-1', [validated(anEvent.seizureRecorded('S-1', {}, { time: '2026-03-03T11:00:00.000Z' }))], 'any');
+    let subscriptionsFail = false;
+    const reported: string[] = [];
+    const live = new KpiProjection({
+      // The live projector holds its subscription; a rebuild opens a new one, which fails while `subscriptionsFail`.
+      source: {
+        head: () => store.head(),
+        subscribeAll: (after, options) => {
+          if (subscriptionsFail) throw new Error('the store is being failed over');
+          return store.subscribeAll(after, options);
+        },
+      },
+      generations: SqliteKpiReadModelGenerations.open({ directory: join(folder, 'kpi') }),
+      notifier: recordingNotifier(),
+      logger: LOGGER,
+      metrics: { notifierFailed: () => undefined, commitObserverFailed: () => undefined, projectionFailures: (consecutive, projector) => void reported.push(`${projector} ${consecutive}`) },
+      retry: { initialMs: 5, maxMs: 20 },
+      clock: CLOCK,
+    });
+    try {
+      await live.start();
+      await live.caughtUp;
+      subscriptionsFail = true;
+      const rebuild = live.rebuild();
+      await waitUntil('the rebuild has failed twice', () => reported.length >= 2);
+      subscriptionsFail = false;
+      await rebuild;
+
+      expect(reported.slice(0, 2)).toEqual(['rebuild 1', 'rebuild 2']);
+      expect(reported.filter((figure) => figure.startsWith('live'))).toEqual([]);
+      expect(reported.at(-1)).toBe('rebuild 0');
+      expect(live.failure).toBeNull();
     } finally {
       await live.stop();
       await store.close();

@@ -8,8 +8,8 @@ import { type KpiEngineFactory } from './kpi-engine-factory.js';
 import { KpiProjector, type KpiProjectorOptions } from './kpi-projector.js';
 import { type KpiReadModelGeneration, type KpiReadModelGenerations } from '../read-model/read-model-generations.port.js';
 import { currentUpdates } from './current-updates.js';
-import { type KpiCommitObserver } from './kpi-commit-observer.port.js';
-import { type KpiProjectionMetrics } from './kpi-projection-metrics.port.js';
+import { type CommittedKpiBatch, type KpiCommitObserver } from './kpi-commit-observer.port.js';
+import { type KpiProjectionMetrics, type ProjectorRole } from './kpi-projection-metrics.port.js';
 import { type ProjectionFailure } from './projection-failures.js';
 
 /** Options of a {@link KpiProjection}. */
@@ -18,16 +18,16 @@ export interface KpiProjectionOptions {
   readonly generations: KpiReadModelGenerations;
   readonly notifier: Notifier;
   /**
-   * Told of each batch the live projection commits, after the notifier, in this order, whether the notifier
-   * succeeded or not. @defaultValue none
+   * Told of each batch the live projection commits, after the notifier, in this order, whether the notifier or an
+   * observer before succeeded or not. @defaultValue none
    */
   readonly observers?: readonly KpiCommitObserver[];
   readonly logger: ProjectorLogger & { log(message: string): void };
   /**
-   * Counts the notifier's failures, and every projector's failed reads and commits and recoveries (a rebuild's
-   * included). @defaultValue nothing counted
+   * Counts the notifier's and the observers' failures, and every projector's failed reads and commits and recoveries
+   * (a rebuild's included). @defaultValue nothing counted
    */
-  readonly metrics?: Pick<KpiProjectionMetrics, 'notifierFailed' | 'projectionFailures'>;
+  readonly metrics?: Pick<KpiProjectionMetrics, 'notifierFailed' | 'commitObserverFailed' | 'projectionFailures'>;
   /** @defaultValue `kpiEngineFactory()` */
   readonly createEngine?: KpiEngineFactory;
   /** @defaultValue the projector's default */
@@ -74,7 +74,7 @@ export class KpiProjection {
   async start(): Promise<void> {
     if (this.live !== null) throw new Error('the KPI projection was already started');
     const generation = await this.options.generations.active();
-    this.live = { projector: await this.startProjector(generation), generation };
+    this.live = { projector: await this.startProjector(generation, 'live'), generation };
   }
 
   /** The live engine and its applied position. Read the engine synchronously (see `KpiProjector.engine`). */
@@ -103,7 +103,11 @@ export class KpiProjection {
    * same rebuild.
    */
   rebuild(): Promise<KpiRebuildReport> {
-    this.rebuilding ??= this.rebuildAndSwap().finally(() => (this.rebuilding = null));
+    this.rebuilding ??= this.rebuildAndSwap().finally(() => {
+      this.rebuilding = null;
+      // Swapped in or given up, no rebuild is failing any more.
+      this.options.metrics?.projectionFailures(0, 'rebuild');
+    });
     return this.rebuilding;
   }
 
@@ -119,7 +123,7 @@ export class KpiProjection {
     const previous = this.requireLive();
     const generation = await this.options.generations.fresh();
     this.options.logger.log(`KPI rebuild into generation ${generation.generation} started`);
-    const projector = await this.startProjector(generation);
+    const projector = await this.startProjector(generation, 'rebuild');
     try {
       await projector.caughtUp;
     } catch (error) {
@@ -136,7 +140,8 @@ export class KpiProjection {
     return report;
   }
 
-  private async startProjector(generation: KpiReadModelGeneration): Promise<KpiProjector> {
+  /** @param startsAs - whose failures it reports: a rebuild's reports as the live one's once swapped in. */
+  private async startProjector(generation: KpiReadModelGeneration, startsAs: ProjectorRole): Promise<KpiProjector> {
     const { source, logger, createEngine, batchSize, clock, metrics, retry } = this.options;
     const projector: KpiProjector = new KpiProjector({
       source,
@@ -146,11 +151,15 @@ export class KpiProjection {
       ...(createEngine ? { createEngine } : {}),
       ...(batchSize ? { batchSize } : {}),
       ...(clock ? { clock } : {}),
-      ...(metrics ? { onFailures: (consecutive: number) => metrics.projectionFailures(consecutive) } : {}),
+      ...(metrics ? { onFailures: (consecutive: number) => metrics.projectionFailures(consecutive, this.roleOf(projector, startsAs)) } : {}),
       ...(retry ? { retry } : {}),
     });
     await projector.start();
     return projector;
+  }
+
+  private roleOf(projector: KpiProjector, startsAs: ProjectorRole): ProjectorRole {
+    return startsAs === 'live' || this.live?.projector === projector ? 'live' : 'rebuild';
   }
 
   /** Only the live projector speaks: a rebuild's values equal the live ones by determinism (guarantee 4). */
@@ -159,7 +168,19 @@ export class KpiProjection {
     const { engine, position, isCaughtUp: caughtUp } = projector;
     const updates = currentUpdates(engine, changes, now, position);
     if (updates.length > 0) await this.notify(updates, position);
-    for (const observer of this.options.observers ?? []) await observer.committed({ events, updates, position, now, caughtUp, engine });
+    for (const observer of this.options.observers ?? []) await this.tell(observer, { events, updates, position, now, caughtUp, engine });
+  }
+
+  /** One observer's failure must not cost the others the batch (the alert judge among them: guarantee 9). */
+  private async tell(observer: KpiCommitObserver, batch: CommittedKpiBatch): Promise<void> {
+    try {
+      await observer.committed(batch);
+    } catch (error) {
+      this.options.metrics?.commitObserverFailed();
+      this.options.logger.error(
+        `KPI commit observer ${observer.constructor.name} failed for the batch up to ${batch.position}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   }
 
   /**

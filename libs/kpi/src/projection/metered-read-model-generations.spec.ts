@@ -37,6 +37,7 @@ function recordingMetrics(): KpiProjectionMetrics & { told: string[] } {
     committed: (seconds) => told.push(seconds >= 0 ? 'committed' : 'negative duration'),
     rebuildStarted: () => told.push('rebuild started'),
     notifierFailed: () => told.push('notifier failed'),
+    commitObserverFailed: () => told.push('commit observer failed'),
     rebuildSwapped: () => told.push('rebuild swapped'),
     projectionFailures: () => undefined,
   };

@@ -1,5 +1,5 @@
 // PostgreSQL plumbing that the PostgreSQL adapters share; loads pg.
-export { isTransientPostgresError } from './transient-postgres-error.js';
+export { isStatementTimeout, isTransientPostgresError } from './transient-postgres-error.js';
 export { type MigrationHistory, migratePostgresSchema } from './migrate-postgres-schema.js';
 export { assertSchemaName } from './schema-name.js';
 export { createPostgresPool, openMigratedPostgresPool, sessionLimitsConfig } from './postgres-pool.js';

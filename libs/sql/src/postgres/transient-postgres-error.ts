@@ -8,6 +8,15 @@ const TRANSIENT_SQLSTATES = new Set(['55P03', '25P03']);
 const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
 
 /**
+ * True for SQLSTATE `57014` query_canceled: a statement ran over `statement_timeout` (or an operator cancelled it).
+ * It is transient (class 57) since load or a lock may clear, but a statement too big to finish in time would time out
+ * again at the same size: a caller that can send smaller statements should when it retries.
+ */
+export function isStatementTimeout(error: unknown): boolean {
+  return error instanceof Error && (error as { code?: unknown }).code === '57014';
+}
+
+/**
  * True for failures that say nothing about the data: the server is down, restarting, out of resources, or the
  * connection dropped. The caller may retry the same work; an append's dedupe absorbs it if the first attempt did
  * commit.

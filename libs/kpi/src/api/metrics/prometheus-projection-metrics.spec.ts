@@ -127,15 +127,29 @@ describe('PrometheusProjectionMetrics', () => {
   it('counts failed projection attempts and shows how many failed in a row, back to 0 on recovery', async () => {
     const { metrics, scrape } = anAdapter();
 
-    metrics.projectionFailures(1);
-    metrics.projectionFailures(2);
+    metrics.projectionFailures(1, 'live');
+    metrics.projectionFailures(2, 'live');
     const failing = await scrape();
-    metrics.projectionFailures(0);
+    metrics.projectionFailures(0, 'live');
     const recovered = await scrape();
 
-    expect(sampleValue(failing, 'customs_pulse_kpi_projection_failed_attempts_total')).toBe(2);
-    expect(sampleValue(failing, 'customs_pulse_kpi_projection_consecutive_failures')).toBe(2);
-    expect(sampleValue(recovered, 'customs_pulse_kpi_projection_failed_attempts_total')).toBe(2);
-    expect(sampleValue(recovered, 'customs_pulse_kpi_projection_consecutive_failures')).toBe(0);
+    const live = { projector: 'live' };
+    expect(sampleValue(failing, 'customs_pulse_kpi_projection_failed_attempts_total', live)).toBe(2);
+    expect(sampleValue(failing, 'customs_pulse_kpi_projection_consecutive_failures', live)).toBe(2);
+    expect(sampleValue(recovered, 'customs_pulse_kpi_projection_failed_attempts_total', live)).toBe(2);
+    expect(sampleValue(recovered, 'customs_pulse_kpi_projection_consecutive_failures', live)).toBe(0);
+  });
+
+  it("keeps a rebuild's failures apart from the live projection's", async () => {
+    const { metrics, scrape } = anAdapter();
+
+    metrics.projectionFailures(1, 'rebuild');
+    metrics.projectionFailures(2, 'rebuild');
+    const exposition = await scrape();
+
+    expect(sampleValue(exposition, 'customs_pulse_kpi_projection_consecutive_failures', { projector: 'rebuild' })).toBe(2);
+    expect(sampleValue(exposition, 'customs_pulse_kpi_projection_failed_attempts_total', { projector: 'rebuild' })).toBe(2);
+    expect(sampleValue(exposition, 'customs_pulse_kpi_projection_consecutive_failures', { projector: 'live' })).toBe(0);
+    expect(sampleValue(exposition, 'customs_pulse_kpi_projection_failed_attempts_total', { projector: 'live' })).toBe(0);
   });
 });

@@ -3,9 +3,11 @@ import { EVENT_STORE, type EventStore } from '@customs-pulse/event-store';
 import { type FactoryProvider, Logger, type LoggerService } from '@nestjs/common';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { METRIC_PREFIX, METRICS_REGISTRY, WRITE_DURATION_BUCKETS } from '@customs-pulse/http';
-import { KPI_PROJECTION_METRICS, type KpiProjectionMetrics } from '../../projection/kpi-projection-metrics.port.js';
+import { KPI_PROJECTION_METRICS, type KpiProjectionMetrics, type ProjectorRole } from '../../projection/kpi-projection-metrics.port.js';
 import { projectionLag, type ProjectionLag } from './projection-lag.js';
 import { sharedReading } from './shared-reading.js';
+
+const PROJECTOR_ROLES: readonly ProjectorRole[] = ['live', 'rebuild'];
 
 /** The store and projection figures of one scrape; `projection` is null until the projection is followed. */
 interface ProjectionReading {
@@ -28,6 +30,7 @@ export class PrometheusProjectionMetrics implements KpiProjectionMetrics {
   private readonly appliedEvents: Counter;
   private readonly commitDuration: Histogram;
   private readonly notifierFailures: Counter;
+  private readonly observerFailures: Counter;
   private readonly rebuildsStarted: Counter;
   private readonly rebuildsSwapped: Counter;
   private readonly failedAttempts: Counter;
@@ -81,18 +84,30 @@ export class PrometheusProjectionMetrics implements KpiProjectionMetrics {
       help: "Committed KPI batches whose changed values the notifier failed to publish (live push or Kafka KPI updates)",
       registers,
     });
+    this.observerFailures = new Counter({
+      name: `${METRIC_PREFIX}kpi_commit_observer_failures_total`,
+      help: 'Committed KPI batches a commit observer (the alert judge, the alert delivery) failed on; the others are told all the same',
+      registers,
+    });
     this.rebuildsStarted = new Counter({ name: `${METRIC_PREFIX}kpi_rebuilds_started_total`, help: 'KPI rebuilds started (a fresh read model generation filled from position 0)', registers });
     this.rebuildsSwapped = new Counter({ name: `${METRIC_PREFIX}kpi_rebuilds_swapped_total`, help: 'KPI rebuilds that caught up and were swapped in as the live projection', registers });
     this.failedAttempts = new Counter({
       name: `${METRIC_PREFIX}kpi_projection_failed_attempts_total`,
-      help: 'Reads of the log and read model commits of the KPI projection that failed and are retried',
+      help: 'Reads of the log and read model commits of the KPI projection that failed and are retried; projector="live" or "rebuild"',
+      labelNames: ['projector'],
       registers,
     });
     this.consecutiveFailures = new Gauge({
       name: `${METRIC_PREFIX}kpi_projection_consecutive_failures`,
-      help: 'Failed attempts in a row of the KPI projection; 0 while it works',
+      help: 'Failed attempts in a row of the KPI projection; 0 while it works; projector="live" or "rebuild"',
+      labelNames: ['projector'],
       registers,
     });
+    // Both series exist from the start, so that "no failure" reads 0 rather than absent.
+    for (const projector of PROJECTOR_ROLES) {
+      this.failedAttempts.inc({ projector }, 0);
+      this.consecutiveFailures.set({ projector }, 0);
+    }
   }
 
   follow(appliedPosition: () => number): void {
@@ -108,6 +123,10 @@ export class PrometheusProjectionMetrics implements KpiProjectionMetrics {
     this.notifierFailures.inc();
   }
 
+  commitObserverFailed(): void {
+    this.observerFailures.inc();
+  }
+
   rebuildStarted(): void {
     this.rebuildsStarted.inc();
   }
@@ -116,9 +135,9 @@ export class PrometheusProjectionMetrics implements KpiProjectionMetrics {
     this.rebuildsSwapped.inc();
   }
 
-  projectionFailures(consecutive: number): void {
-    if (consecutive > 0) this.failedAttempts.inc();
-    this.consecutiveFailures.set(consecutive);
+  projectionFailures(consecutive: number, projector: ProjectorRole): void {
+    if (consecutive > 0) this.failedAttempts.inc({ projector });
+    this.consecutiveFailures.set({ projector }, consecutive);
   }
 
   private async read(): Promise<ProjectionReading> {

@@ -6,6 +6,9 @@ import type pg from 'pg';
  */
 export const ROWS_PER_STATEMENT = 2000;
 
+/** The fewest rows a statement is cut down to after statement timeouts (see `PostgresKpiReadModel`). */
+export const MIN_ROWS_PER_STATEMENT = 50;
+
 /**
  * Runs `sql`, an upsert that unpacks `$1` with `json_to_recordset`, over `rows` in slices. Rows are made unique by
  * `keyOf` first, the last one winning as it would row by row: a single `ON CONFLICT DO UPDATE` refuses to touch one
@@ -16,10 +19,11 @@ export async function batchedUpsert<Row>(
   sql: string,
   rows: readonly Row[],
   keyOf: (row: Row) => string,
+  rowsPerStatement = ROWS_PER_STATEMENT,
 ): Promise<void> {
   if (rows.length === 0) return;
   const unique = [...new Map(rows.map((row) => [keyOf(row), row])).values()];
-  for (let from = 0; from < unique.length; from += ROWS_PER_STATEMENT) {
-    await client.query(sql, [JSON.stringify(unique.slice(from, from + ROWS_PER_STATEMENT))]);
+  for (let from = 0; from < unique.length; from += rowsPerStatement) {
+    await client.query(sql, [JSON.stringify(unique.slice(from, from + rowsPerStatement))]);
   }
 }

@@ -44,6 +44,35 @@ describeWithInfrastructure(`PostgreSQL at ${postgresUrl}`, await postgresAvailab
       await dropSchemas(schemas.splice(0));
     });
 
+    it('sends smaller statements after each statement timeout, so that a commit too big for statement_timeout is stored in the end', async () => {
+      const schema = uniqueSchemaName('kpi_rm');
+      const readModel = await open(schema, { sessionLimits: { lockTimeoutMs: 10_000, statementTimeoutMs: 1_000, idleInTransactionTimeoutMs: 30_000 } });
+      // Each declaration row costs 2 ms: 2,000 in one statement take 4 s, 250 take 0.5 s.
+      await withAdminClient(async (admin) => {
+        await admin.query(`CREATE FUNCTION "${schema}".slow_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.002); RETURN NEW; END $$`);
+        await admin.query(`CREATE TRIGGER slow_row BEFORE INSERT ON "${schema}".kpi_declarations FOR EACH ROW EXECUTE FUNCTION "${schema}".slow_row()`);
+      });
+      const engine = new KpiEngine();
+      for (let index = 0; index < 2_000; index += 1) engine.apply(stored(anEvent.goodsArrived(`D${index}`, { officeId: 'O1' }, at('08:00'))));
+      const change = { expectedCheckpoint: 0, checkpoint: 2_000, dirty: engine.drainDirty() };
+
+      const timeouts: string[] = [];
+      for (let attempt = 1; attempt <= 6; attempt += 1) {
+        try {
+          await readModel.commit(change);
+          break;
+        } catch (error) {
+          timeouts.push(String((error as { cause?: { code?: string } }).cause?.code));
+        }
+      }
+
+      expect(timeouts.length).toBeGreaterThanOrEqual(1);
+      expect(new Set(timeouts)).toEqual(new Set(['57014']));
+      const loaded = await readModel.load();
+      expect(loaded.checkpoint).toBe(2_000);
+      expect(loaded.snapshot?.declarations).toHaveLength(2_000);
+    }, 60_000);
+
     it('makes a second writer from the same checkpoint wait for the first, then refuses it', async () => {
       const schema = uniqueSchemaName('kpi_rm');
       const [first, second] = [await open(schema), await open(schema)];

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { isTransientPostgresError, migratePostgresSchema } from '@customs-pulse/sql/postgres';
+import { isStatementTimeout, isTransientPostgresError, migratePostgresSchema } from '@customs-pulse/sql/postgres';
 
 import { bucketKey } from '../../engine/bucket-key.js';
 import { type BucketJson } from '../../engine/buckets.js';
@@ -8,7 +8,7 @@ import { type CaseStateJson, type DeclarationStateJson } from '../../engine/fact
 import { type QualityCountersJson } from '../../engine/quality-counters.js';
 import { type KpiReadModel, type KpiReadModelCommit, type KpiReadModelState } from '../read-model.port.js';
 import { StaleCheckpointError, assertCheckpointAdvances } from '../stale-checkpoint-error.js';
-import { batchedUpsert } from './batched-upsert.js';
+import { MIN_ROWS_PER_STATEMENT, ROWS_PER_STATEMENT, batchedUpsert } from './batched-upsert.js';
 import { inTransaction, withReadModelClient } from './postgres-client.js';
 import { type PostgresReadModelConnection, borrowPool } from './postgres-pool.js';
 import { READ_MODEL_MIGRATIONS_TABLE, postgresReadModelMigrations } from './postgres-read-model-schema.js';
@@ -38,6 +38,12 @@ export class PostgresKpiReadModel implements KpiReadModel {
   private readonly where: string;
   private inDoubt: CommitInDoubt | null = null;
   private closed = false;
+  /**
+   * Rows per upsert statement: halved after each statement timeout (down to {@link MIN_ROWS_PER_STATEMENT}), so that
+   * the projector's retry of a commit too big for `statement_timeout` sends statements that can finish, instead of
+   * timing out at the same size for ever. It stays smaller for the life of this read model.
+   */
+  private rowsPerStatement = ROWS_PER_STATEMENT;
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -102,6 +108,7 @@ export class PostgresKpiReadModel implements KpiReadModel {
         sentCommit = true;
         await client.query('COMMIT');
       } catch (error) {
+        if (!sentCommit && isStatementTimeout(error)) this.rowsPerStatement = Math.max(MIN_ROWS_PER_STATEMENT, Math.floor(this.rowsPerStatement / 2));
         if (sentCommit && isTransientPostgresError(error)) {
           this.inDoubt = { expectedCheckpoint: change.expectedCheckpoint, checkpoint: change.checkpoint };
         } else if (!sentCommit && !(error instanceof StaleCheckpointError)) {
@@ -120,11 +127,12 @@ export class PostgresKpiReadModel implements KpiReadModel {
 
   private async write(client: pg.PoolClient, { checkpoint, dirty }: KpiReadModelCommit): Promise<void> {
     const bySubject = (row: { readonly subject: string }): string => row.subject;
-    await batchedUpsert(client, this.sql.upsertDeclarations, dirty.declarations, bySubject);
-    await batchedUpsert(client, this.sql.upsertCases, dirty.cases, bySubject);
+    const rows = this.rowsPerStatement;
+    await batchedUpsert(client, this.sql.upsertDeclarations, dirty.declarations, bySubject, rows);
+    await batchedUpsert(client, this.sql.upsertCases, dirty.cases, bySubject, rows);
     // The engine keeps a bucket that empties (all counters 0) and drains it as such: written over, never deleted.
     const buckets = dirty.buckets.map((bucket) => ({ key: bucketKey({ ...bucket, start: Date.parse(bucket.start) }), bucket }));
-    await batchedUpsert(client, this.sql.upsertBuckets, buckets, (row) => row.key);
+    await batchedUpsert(client, this.sql.upsertBuckets, buckets, (row) => row.key, rows);
     await client.query(this.sql.moveCheckpoint, [checkpoint, JSON.stringify(dirty.quality)]);
   }
 

@@ -5,6 +5,7 @@ import { backlogAt } from './backlog-line.js';
 import { type BucketLine } from './bucket-line.js';
 import { type BucketStore } from './bucket-store.js';
 import { type Granularity, HOUR_MS, bucketLength, bucketStart } from './bucket-time.js';
+import { type CounterView, CounterTotals } from './carried-counters.js';
 import { KPI_READERS, type KpiValue } from './kpi-readers.js';
 import { MEASURES } from './measures.js';
 import { instantOf, seriesRange, sliceOfQuery } from './query-arguments.js';
@@ -51,7 +52,7 @@ export class KpiQueries {
     const empty = zeros(reader.measure);
     return starts.map((start) => {
       const bucket = line?.at(start);
-      return { start: utcIso(start), ...reader.read(bucket?.values ?? empty, bucket?.sketch ?? null) };
+      return { start: utcIso(start), ...reader.read(bucket ?? empty, bucket?.sketch ?? null) };
     });
   }
 
@@ -68,45 +69,45 @@ export class KpiQueries {
       return { value, n: value, window };
     }
     const reader = KPI_READERS[kpiId];
-    const merged = mergeHours(this.store.line(reader.measure, 'hour', slice), firstHour, lastHour, zeros(reader.measure));
-    return { ...reader.read(merged.values, merged.sketch), window };
+    const merged = mergeHours(this.store.line(reader.measure, 'hour', slice), firstHour, lastHour, MEASURES[reader.measure].fields.length);
+    return { ...reader.read(merged.counters, merged.sketch), window };
   }
 }
 
 /**
- * Merges the hourly buckets from `firstHour` to `lastHour` exactly: sums of the integer counters and a merge of the
- * sketches, never an average of averages.
+ * Merges the hourly buckets from `firstHour` to `lastHour` exactly: sums of the integer counters, carried
+ * (carried-counters.ts), and a merge of the sketches, never an average of averages.
  */
 function mergeHours(
   line: BucketLine | undefined,
   firstHour: number,
   lastHour: number,
-  empty: readonly number[],
-): { values: readonly number[]; sketch: QuantileSketch | null } {
-  const values = [...empty];
+  fields: number,
+): { counters: CounterView; sketch: QuantileSketch | null } {
+  const counters = new CounterTotals(fields);
   let sketch: QuantileSketch | null = null;
-  if (line === undefined) return { values, sketch };
+  if (line === undefined) return { counters, sketch };
   for (let start = firstHour; start <= lastHour; start += HOUR_MS) {
     const bucket = line.at(start);
     if (bucket === undefined) continue;
-    for (let index = 0; index < values.length; index += 1) values[index]! += bucket.values[index] ?? 0;
+    counters.add(bucket);
     if (bucket.sketch === null) continue;
     if (sketch === null) sketch = bucket.sketch.clone();
     else sketch.merge(bucket.sketch);
   }
-  return { values, sketch };
+  return { counters, sketch };
 }
 
 function backlogPoint(start: number, backlog: number): SeriesPoint {
   return { start: utcIso(start), value: backlog, n: backlog };
 }
 
-const ZEROS = new Map<string, readonly number[]>();
+const ZEROS = new Map<string, CounterView>();
 
-function zeros(measure: keyof typeof MEASURES): readonly number[] {
+function zeros(measure: keyof typeof MEASURES): CounterView {
   let empty = ZEROS.get(measure);
   if (empty === undefined) {
-    empty = Object.freeze(new Array<number>(MEASURES[measure].fields.length).fill(0));
+    empty = { values: Object.freeze(new Array<number>(MEASURES[measure].fields.length).fill(0)), carries: null };
     ZEROS.set(measure, empty);
   }
   return empty;

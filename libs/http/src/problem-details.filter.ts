@@ -26,6 +26,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<ReplyLike>();
     const problem = this.toProblem(exception);
     if (exception instanceof EventStoreUnavailableError) reply.setHeader('Retry-After', '1');
+    if (exception instanceof ProblemException && exception.retryAfterSeconds !== undefined) {
+      reply.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    }
     reply.setHeader('Content-Type', 'application/problem+json; charset=utf-8');
     reply.status(problem.status).send(JSON.stringify(problem));
   }

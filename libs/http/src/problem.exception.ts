@@ -12,6 +12,8 @@ export class ProblemException extends HttpException {
     status: number,
     detail: string,
     readonly errors?: readonly RequestProblem[],
+    /** Sent as `Retry-After`: when a 503 is worth trying again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(detail, status);
   }

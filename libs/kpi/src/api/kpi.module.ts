@@ -184,7 +184,7 @@ export class KpiModule {
               ...(metrics ? { metrics } : {}),
             });
             await projection.start();
-            metrics?.follow(() => projection.view().position);
+            metrics?.follow(() => projection.appliedPosition);
             return projection;
           },
         },

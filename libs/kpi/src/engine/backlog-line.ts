@@ -1,4 +1,5 @@
 import { type BucketLine } from './bucket-line.js';
+import { counterNumber } from './carried-counters.js';
 
 interface SortedStarts {
   readonly size: number;
@@ -29,7 +30,9 @@ export function backlogAt(line: BucketLine | undefined, instants: readonly numbe
   let running = 0;
   for (const instant of instants) {
     while (next < starts.length && starts[next]! < instant) {
-      running += line.at(starts[next]!)?.values[0] ?? 0;
+      const bucket = line.at(starts[next]!);
+      // A backlog counts declarations, far below 2^53: its carried total is a safe integer.
+      if (bucket !== undefined) running += counterNumber(bucket, 0);
       next += 1;
     }
     backlog.push(running);

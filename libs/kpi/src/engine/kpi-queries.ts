@@ -5,6 +5,7 @@ import { backlogAt } from './backlog-line.js';
 import { type BucketLine } from './bucket-line.js';
 import { type BucketStore } from './bucket-store.js';
 import { DAY_MS, type Granularity, HOUR_MS, bucketLength, bucketStart } from './bucket-time.js';
+import { type CounterView, CounterTotals } from './carried-counters.js';
 import { KPI_READERS, type KpiValue } from './kpi-readers.js';
 import { MEASURES } from './measures.js';
 import { instantOf, seriesRange, sliceOfQuery } from './query-arguments.js';
@@ -51,7 +52,7 @@ export class KpiQueries {
     const empty = zeros(reader.measure);
     return starts.map((start) => {
       const bucket = line?.at(start);
-      return { start: utcIso(start), ...reader.read(bucket?.values ?? empty, bucket?.sketch ?? null) };
+      return { start: utcIso(start), ...reader.read(bucket ?? empty, bucket?.sketch ?? null) };
     });
   }
 
@@ -68,8 +69,8 @@ export class KpiQueries {
       return { value, n: value, window };
     }
     const reader = KPI_READERS[kpiId];
-    const merged = mergeBuckets(this.store.line(reader.measure, 'hour', slice), firstHour, lastHour, HOUR_MS, zeros(reader.measure));
-    return { ...reader.read(merged.values, merged.sketch), window };
+    const merged = mergeBuckets(this.store.line(reader.measure, 'hour', slice), firstHour, lastHour, HOUR_MS, MEASURES[reader.measure].fields.length);
+    return { ...reader.read(merged.counters, merged.sketch), window };
   }
 
   /**
@@ -84,46 +85,46 @@ export class KpiQueries {
       return { value: backlog, n: backlog };
     }
     const reader = KPI_READERS[kpiId];
-    const merged = mergeBuckets(this.store.line(reader.measure, 'day', slice), range.from, range.to - DAY_MS, DAY_MS, zeros(reader.measure));
-    return reader.read(merged.values, merged.sketch);
+    const merged = mergeBuckets(this.store.line(reader.measure, 'day', slice), range.from, range.to - DAY_MS, DAY_MS, MEASURES[reader.measure].fields.length);
+    return reader.read(merged.counters, merged.sketch);
   }
 }
 
 /**
- * Merges the buckets of `length` from `first` to `last` (starts, both included) exactly: sums of the integer counters
- * and a merge of the sketches, never an average of averages.
+ * Merges the buckets of `length` from `first` to `last` (starts, both included) exactly: sums of the integer counters,
+ * carried (carried-counters.ts), and a merge of the sketches, never an average of averages.
  */
 function mergeBuckets(
   line: BucketLine | undefined,
   first: number,
   last: number,
   length: number,
-  empty: readonly number[],
-): { values: readonly number[]; sketch: QuantileSketch | null } {
-  const values = [...empty];
+  fields: number,
+): { counters: CounterView; sketch: QuantileSketch | null } {
+  const counters = new CounterTotals(fields);
   let sketch: QuantileSketch | null = null;
-  if (line === undefined) return { values, sketch };
+  if (line === undefined) return { counters, sketch };
   for (let start = first; start <= last; start += length) {
     const bucket = line.at(start);
     if (bucket === undefined) continue;
-    for (let index = 0; index < values.length; index += 1) values[index]! += bucket.values[index] ?? 0;
+    counters.add(bucket);
     if (bucket.sketch === null) continue;
     if (sketch === null) sketch = bucket.sketch.clone();
     else sketch.merge(bucket.sketch);
   }
-  return { values, sketch };
+  return { counters, sketch };
 }
 
 function backlogPoint(start: number, backlog: number): SeriesPoint {
   return { start: utcIso(start), value: backlog, n: backlog };
 }
 
-const ZEROS = new Map<string, readonly number[]>();
+const ZEROS = new Map<string, CounterView>();
 
-function zeros(measure: keyof typeof MEASURES): readonly number[] {
+function zeros(measure: keyof typeof MEASURES): CounterView {
   let empty = ZEROS.get(measure);
   if (empty === undefined) {
-    empty = Object.freeze(new Array<number>(MEASURES[measure].fields.length).fill(0));
+    empty = { values: Object.freeze(new Array<number>(MEASURES[measure].fields.length).fill(0)), carries: null };
     ZEROS.set(measure, empty);
   }
   return empty;

@@ -3,7 +3,9 @@ import { type KpiId, kpiById } from '@customs-pulse/domain';
 import { type QuantileSketch } from '../sketch/index.js';
 import { HOUR_MS } from './bucket-time.js';
 import { FIELD, type MeasureId } from './measures.js';
+import { type CounterView, counterNumber, exactCounter } from './carried-counters.js';
 import { moneyRatio, moneyValue } from './money.js';
+import { nearestRatio } from './nearest-ratio.js';
 
 /** A KPI value with `n`, the number of observations behind it (kpis.md, "Every value comes with n"). */
 export interface KpiValue {
@@ -15,57 +17,62 @@ export interface KpiValue {
 /** How a KPI is read from the counters of its measure, summed over one bucket or a window of them. */
 export interface KpiReader {
   readonly measure: MeasureId;
-  read(values: ArrayLike<number>, sketch: QuantileSketch | null): KpiValue;
+  read(counters: CounterView, sketch: QuantileSketch | null): KpiValue;
 }
 
 /** The KPIs read from buckets: all but `backlog`, a running sum of deltas (backlog-line.ts). */
 export type BucketKpiId = Exclude<KpiId, 'backlog'>;
 
-const at = (values: ArrayLike<number>, index: number): number => values[index] ?? 0;
+/**
+ * `top / bottom` of two counters, `null` when `bottom` is 0. While both are safe integers, as they always are short of
+ * 2^53, with the float formula the KPI always had, so its values stay as they were; the float nearest to the exact
+ * ratio beyond. Which formula applies depends on the exact totals only, never on how they are carried.
+ */
+function ratio(counters: CounterView, top: number, bottom: number, scale: number): number | null {
+  const numerator = counterNumber(counters, top);
+  const denominator = counterNumber(counters, bottom);
+  if (denominator === 0) return null;
+  if (Number.isSafeInteger(numerator) && Number.isSafeInteger(denominator)) return numerator / denominator / scale;
+  return nearestRatio(exactCounter(counters, top), exactCounter(counters, bottom) * BigInt(scale));
+}
 
 function count(measure: MeasureId, n: number): KpiReader {
-  return { measure, read: (values) => ({ value: at(values, n), n: at(values, n) }) };
+  return {
+    measure,
+    read: (counters) => {
+      const size = counterNumber(counters, n);
+      return { value: size, n: size };
+    },
+  };
 }
 
 function meanHours(measure: MeasureId, n: number, sumMs: number): KpiReader {
-  return {
-    measure,
-    read: (values) => {
-      const size = at(values, n);
-      return { value: size === 0 ? null : at(values, sumMs) / size / HOUR_MS, n: size };
-    },
-  };
+  return { measure, read: (counters) => ({ value: ratio(counters, sumMs, n, HOUR_MS), n: counterNumber(counters, n) }) };
 }
 
 function share(measure: MeasureId, n: number, matching: number): KpiReader {
-  return {
-    measure,
-    read: (values) => {
-      const size = at(values, n);
-      return { value: size === 0 ? null : at(values, matching) / size, n: size };
-    },
-  };
+  return { measure, read: (counters) => ({ value: ratio(counters, matching, n, 1), n: counterNumber(counters, n) }) };
 }
 
 function percentile(measure: MeasureId, n: number, id: KpiId): KpiReader {
   const definition = kpiById(id);
   if (definition.aggregation !== 'percentile') throw new Error(`${id} is not a percentile KPI`);
   const p = definition.percentile;
-  return { measure, read: (values, sketch) => ({ value: sketch?.quantile(p) ?? null, n: at(values, n) }) };
+  return { measure, read: (counters, sketch) => ({ value: sketch?.quantile(p) ?? null, n: counterNumber(counters, n) }) };
 }
 
 function moneySum(measure: MeasureId, n: number, whole: number, fraction: number): KpiReader {
-  return { measure, read: (values) => ({ value: moneyValue(at(values, whole), at(values, fraction)), n: at(values, n) }) };
+  const sum = { whole, fraction };
+  return { measure, read: (counters) => ({ value: moneyValue(counters, sum), n: counterNumber(counters, n) }) };
 }
 
 /** Money over money; `n` counts the events or declarations in the denominator. */
 function moneyShare(measure: MeasureId, n: number, top: readonly [number, number], bottom: readonly [number, number]): KpiReader {
+  const numerator = { whole: top[0], fraction: top[1] };
+  const denominator = { whole: bottom[0], fraction: bottom[1] };
   return {
     measure,
-    read: (values) => ({
-      value: moneyRatio(at(values, top[0]), at(values, top[1]), at(values, bottom[0]), at(values, bottom[1])),
-      n: at(values, n),
-    }),
+    read: (counters) => ({ value: moneyRatio(counters, numerator, denominator), n: counterNumber(counters, n) }),
   };
 }
 
@@ -78,13 +85,19 @@ const { releaseTime, processingTime, examinationTime, laneAssignment, lodgement,
  */
 const targetingLift: KpiReader = {
   measure: 'examination',
-  read: (values) => {
-    const criteriaN = at(values, examination.criteriaN);
-    const randomN = at(values, examination.randomN);
-    const randomHits = at(values, examination.randomHit);
+  read: (counters) => {
+    const criteriaN = counterNumber(counters, examination.criteriaN);
+    const criteriaHits = counterNumber(counters, examination.criteriaHit);
+    const randomN = counterNumber(counters, examination.randomN);
+    const randomHits = counterNumber(counters, examination.randomHit);
     const n = criteriaN + randomN;
     if (criteriaN === 0 || randomN === 0 || randomHits === 0) return { value: null, n };
-    return { value: (at(values, examination.criteriaHit) * randomN) / (criteriaN * randomHits), n };
+    if ([criteriaN, criteriaHits, randomN, randomHits].every(Number.isSafeInteger)) {
+      return { value: (criteriaHits * randomN) / (criteriaN * randomHits), n };
+    }
+    const exact = (index: number): bigint => exactCounter(counters, index);
+    const top = exact(examination.criteriaHit) * exact(examination.randomN);
+    return { value: nearestRatio(top, exact(examination.criteriaN) * exact(examination.randomHit)), n };
   },
 };
 

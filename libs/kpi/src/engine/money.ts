@@ -1,9 +1,13 @@
+import { type CounterView, counterNumber, exactCounter } from './carried-counters.js';
+import { nearestRatio } from './nearest-ratio.js';
+
 /**
  * Exact money sums. Amounts arrive as JSON numbers (binary floats), and float addition is not associative: the same
  * amounts summed in another order can differ in the last bit, which would break "same events, same KPIs". Each amount
- * is therefore split once into whole units and ten-thousandths, two integers kept in separate accumulators; integer
- * sums below 2^53 are exact in any order. Ten-thousandths cover the minor unit of every ISO 4217 currency (at most
- * 4 decimals); a finer fraction is rounded once, per amount, so the rounding too is independent of order.
+ * is therefore split once into whole units and ten-thousandths, two integers kept in separate counters, which carry
+ * rather than round (carried-counters.ts): their sums are exact in any order, for any number of amounts.
+ * Ten-thousandths cover the minor unit of every ISO 4217 currency (at most 4 decimals); a finer fraction is rounded
+ * once, per amount, so the rounding too is independent of order.
  */
 
 /** Ten-thousandths in one unit of the reporting currency. */
@@ -23,27 +27,35 @@ export function splitAmount(amount: number): MoneyParts {
   return fraction === MONEY_SCALE ? { whole: whole + 1, fraction: 0 } : { whole, fraction };
 }
 
-const EXACT_WHOLE_LIMIT = Math.floor(Number.MAX_SAFE_INTEGER / MONEY_SCALE);
-
-/**
- * The amount a pair of sums stands for: the nearest float to the exact decimal while it fits in a safe integer of
- * ten-thousandths (about 900 billion units), a float sum of the parts beyond. Deterministic either way.
- */
-export function moneyValue(whole: number, fraction: number): number {
-  if (whole <= EXACT_WHOLE_LIMIT) return (whole * MONEY_SCALE + fraction) / MONEY_SCALE;
-  return whole + fraction / MONEY_SCALE;
+/** Where a money sum's two counters are in a measure's counters. */
+export interface MoneyCounters {
+  readonly whole: number;
+  readonly fraction: number;
 }
 
-/** `numerator / denominator` of two money sums; `null` when the denominator is 0 (a ratio over nothing). */
-export function moneyRatio(
-  numeratorWhole: number,
-  numeratorFraction: number,
-  denominatorWhole: number,
-  denominatorFraction: number,
-): number | null {
-  if (denominatorWhole === 0 && denominatorFraction === 0) return null;
-  if (numeratorWhole <= EXACT_WHOLE_LIMIT && denominatorWhole <= EXACT_WHOLE_LIMIT) {
-    return (numeratorWhole * MONEY_SCALE + numeratorFraction) / (denominatorWhole * MONEY_SCALE + denominatorFraction);
-  }
-  return moneyValue(numeratorWhole, numeratorFraction) / moneyValue(denominatorWhole, denominatorFraction);
+/**
+ * The exact sum in ten-thousandths: a number while it is a safe integer (always, short of about 900 billion units),
+ * a bigint beyond.
+ */
+export function tenThousandths(counters: CounterView, { whole, fraction }: MoneyCounters): number | bigint {
+  const sum = counterNumber(counters, whole) * MONEY_SCALE + counterNumber(counters, fraction);
+  // Rounding never takes a sum of 2^53 or more back to a safe integer: a safe result is exact.
+  if (Number.isSafeInteger(sum)) return sum;
+  return exactCounter(counters, whole) * BigInt(MONEY_SCALE) + exactCounter(counters, fraction);
+}
+
+/** The amount a money sum stands for: the float nearest to the exact decimal. */
+export function moneyValue(counters: CounterView, sum: MoneyCounters): number {
+  const exact = tenThousandths(counters, sum);
+  // A division of two exact operands rounds once, as nearestRatio does.
+  return typeof exact === 'number' ? exact / MONEY_SCALE : nearestRatio(exact, BigInt(MONEY_SCALE));
+}
+
+/** `top / bottom` of two money sums, the float nearest to the exact ratio; `null` when `bottom` is 0. */
+export function moneyRatio(counters: CounterView, top: MoneyCounters, bottom: MoneyCounters): number | null {
+  const numerator = tenThousandths(counters, top);
+  const denominator = tenThousandths(counters, bottom);
+  if (denominator === 0) return null;
+  if (typeof numerator === 'number' && typeof denominator === 'number') return numerator / denominator;
+  return nearestRatio(BigInt(numerator), BigInt(denominator));
 }

@@ -11,6 +11,9 @@ import { currentUpdates } from './current-updates.js';
 import { type CommittedKpiBatch, type KpiCommitObserver } from './kpi-commit-observer.port.js';
 import { type KpiProjectionMetrics, type ProjectorRole } from './kpi-projection-metrics.port.js';
 import { type ProjectionFailure } from './projection-failures.js';
+import { KpiReadModelUnloadableError } from '../read-model/unloadable-read-model-error.js';
+import { KpiProjectionRestoringError } from './kpi-projection-restoring-error.js';
+import { abortableDelay, backoffDelays } from '@customs-pulse/backoff';
 
 /** Options of a {@link KpiProjection}. */
 export interface KpiProjectionOptions {
@@ -67,20 +70,52 @@ interface LiveProjector {
 export class KpiProjection {
   private live: LiveProjector | null = null;
   private rebuilding: Promise<KpiRebuildReport> | null = null;
+  /** Why the active generation did not load, while a fresh one is being rebuilt in its place; null otherwise. */
+  private unloadable: string | null = null;
+  private restoring: Promise<void> | null = null;
+  private restoringProjector: KpiProjector | null = null;
+  private readonly stopping = new AbortController();
 
   constructor(private readonly options: KpiProjectionOptions) {}
 
-  /** Loads the active generation and starts projecting from its checkpoint. */
+  /**
+   * Loads the active generation and starts projecting from its checkpoint. Should the generation not load (a
+   * corrupted row or file, a form this build cannot read), says why and rebuilds into a fresh generation in the
+   * background instead of failing: the process stays up and answers 503 until then, never crash-loops.
+   */
   async start(): Promise<void> {
-    if (this.live !== null) throw new Error('the KPI projection was already started');
+    if (this.live !== null || this.unloadable !== null) throw new Error('the KPI projection was already started');
     const generation = await this.options.generations.active();
-    this.live = { projector: await this.startProjector(generation, 'live'), generation };
+    try {
+      this.live = { projector: await this.startProjector(generation, 'live'), generation };
+    } catch (error) {
+      if (!(error instanceof KpiReadModelUnloadableError)) throw error;
+      this.unloadable = error.message;
+      this.options.logger.error(
+        `KPI read model generation ${generation.generation} does not load, so the KPIs are rebuilt from the event store into a fresh generation; until then KPI queries answer 503: ${error.message}`,
+      );
+      this.restoring = this.restore(generation);
+    }
   }
 
-  /** The live engine and its applied position. Read the engine synchronously (see `KpiProjector.engine`). */
+  /**
+   * The live engine and its applied position. Read the engine synchronously (see `KpiProjector.engine`).
+   * @throws KpiProjectionRestoringError while an unloadable generation is being rebuilt.
+   */
   view(): KpiProjectionView {
+    if (this.live === null && this.unloadable !== null) throw new KpiProjectionRestoringError(this.unloadable);
     const { projector } = this.requireLive();
     return { engine: projector.engine, position: projector.appliedPosition };
+  }
+
+  /** The position the live projector has applied; 0 while there is none. */
+  get appliedPosition(): number {
+    return this.live?.projector.appliedPosition ?? 0;
+  }
+
+  /** Why the active generation did not load, while it is being rebuilt; null otherwise. */
+  get restoringBecause(): string | null {
+    return this.live === null ? this.unloadable : null;
   }
 
   /** Whether the live projector has caught up with the log as it was at its start: readiness. */
@@ -113,6 +148,9 @@ export class KpiProjection {
 
   /** Stops the live projector (and a rebuild in progress) and closes the read models. */
   async stop(): Promise<void> {
+    this.stopping.abort();
+    await this.restoringProjector?.stop();
+    await this.restoring;
     await this.live?.projector.stop();
     await this.rebuilding?.catch(() => undefined);
     await this.options.generations.close();
@@ -138,6 +176,40 @@ export class KpiProjection {
     const report = { generation: generation.generation, position: projector.position, durationMs: Math.round(performance.now() - startedAt) };
     this.options.logger.log(`KPI rebuild swapped in generation ${report.generation} at position ${report.position} in ${report.durationMs} ms`);
     return report;
+  }
+
+  /**
+   * Rebuilds from position 0 into a fresh generation and makes it the live one, in place of `broken`, which is
+   * deleted once the fresh one is active. Tried again after a backoff should anything fail on the way (the
+   * projector itself retries failed reads and commits); never throws.
+   */
+  private async restore(broken: KpiReadModelGeneration): Promise<void> {
+    const signal = this.stopping.signal;
+    const delays = backoffDelays({ ...(this.options.retry ?? { initialMs: 100, maxMs: 5000 }), multiplier: 2 });
+    const startedAt = performance.now();
+    while (!signal.aborted) {
+      try {
+        const generation = await this.options.generations.fresh();
+        this.options.logger.log(`KPI rebuild into generation ${generation.generation} started, in place of generation ${broken.generation}`);
+        // It restores the live view, so its failures are the live projection's.
+        const projector = await this.startProjector(generation, 'live');
+        this.restoringProjector = projector;
+        await projector.caughtUp;
+        this.live = { projector, generation };
+        this.restoringProjector = null;
+        await broken.readModel.close();
+        await this.options.generations.activate(generation.generation);
+        this.options.logger.log(
+          `KPI rebuild swapped in generation ${generation.generation} at position ${projector.position} in ${Math.round(performance.now() - startedAt)} ms; KPI queries are answered again`,
+        );
+        return;
+      } catch (error) {
+        if (signal.aborted) return;
+        const delay = delays.next().value;
+        this.options.logger.warn(`KPI rebuild in place of generation ${broken.generation} failed, retrying in ${delay} ms: ${error instanceof Error ? error.message : String(error)}`);
+        await abortableDelay(delay, signal);
+      }
+    }
   }
 
   /** @param startsAs - whose failures it reports: a rebuild's reports as the live one's once swapped in. */

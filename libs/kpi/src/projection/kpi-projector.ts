@@ -3,6 +3,8 @@ import { type KpiChanges } from '../engine/kpi-changes.js';
 import { type KpiEngine } from '../engine/kpi-engine.js';
 import { type KpiReadModel, type KpiReadModelCommit } from '../read-model/read-model.port.js';
 import { StaleCheckpointError } from '../read-model/stale-checkpoint-error.js';
+import { KpiReadModelUnloadableError } from '../read-model/unloadable-read-model-error.js';
+import { type KpiEngineSnapshot } from '../engine/engine-snapshot.js';
 import { type KpiChangeListener, type ProjectorLogger } from './kpi-change-listener.js';
 import { type KpiEngineFactory, kpiEngineFactory } from './kpi-engine-factory.js';
 import { type CatchUpCommitPolicy, PendingCommit } from './pending-commit.js';
@@ -111,13 +113,16 @@ export class KpiProjector {
     return this.running;
   }
 
-  /** Loads the read model, restores the engine and starts projecting from the checkpoint. Once per projector. */
+  /**
+   * Loads the read model, restores the engine and starts projecting from the checkpoint. Once per projector.
+   * @throws KpiReadModelUnloadableError when what the read model holds does not decode.
+   */
   async start(): Promise<void> {
     if (this.controller !== null) throw new Error('the KPI projector was already started');
     const controller = new AbortController();
     this.controller = controller;
     const { checkpoint, snapshot } = await this.options.readModel.load();
-    const engine = (this.options.createEngine ?? kpiEngineFactory())(snapshot);
+    const engine = this.restoredEngine(snapshot);
     this.committed = checkpoint;
     this.applied = checkpoint;
     this.projected = engine;
@@ -132,6 +137,15 @@ export class KpiProjector {
       },
     );
     this.running.catch(() => undefined);
+  }
+
+  /** The engine restored from what the read model holds. @throws KpiReadModelUnloadableError when that does not decode. */
+  private restoredEngine(snapshot: KpiEngineSnapshot | null): KpiEngine {
+    try {
+      return (this.options.createEngine ?? kpiEngineFactory())(snapshot);
+    } catch (error) {
+      throw new KpiReadModelUnloadableError(`the KPI read model does not load: ${describe(error)}`, { cause: error });
+    }
   }
 
   /** Ends the subscription and waits for the batch in flight to be committed (or its retries abandoned). */

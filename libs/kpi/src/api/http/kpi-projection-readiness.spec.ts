@@ -22,8 +22,16 @@ function aLog(length: number) {
 }
 
 /** A projection that has applied `position`, caught up unless told otherwise. */
-function aProjection(position: number, state: { isCaughtUp?: boolean; failure?: ProjectionFailure | null } = {}) {
-  return { isCaughtUp: state.isCaughtUp ?? true, failure: state.failure ?? null, view: () => ({ position }) as never };
+function aProjection(
+  position: number,
+  state: { isCaughtUp?: boolean; failure?: ProjectionFailure | null; restoringBecause?: string } = {},
+) {
+  return {
+    isCaughtUp: state.isCaughtUp ?? true,
+    failure: state.failure ?? null,
+    restoringBecause: state.restoringBecause ?? null,
+    view: () => ({ position }) as never,
+  };
 }
 
 describe('KpiProjectionReadiness', () => {
@@ -58,6 +66,16 @@ describe('KpiProjectionReadiness', () => {
     const status = await new KpiProjectionReadiness(aProjection(50, { failure }), aLog(50), new TestClock(), 60).check();
 
     expect(status).toMatchObject({ ready: false, failing: true, consecutiveFailures: 3, error: 'connection refused' });
+  });
+
+  it('is not ready while an unloadable read model is being rebuilt, saying why, and reads no lag', async () => {
+    const log = aLog(50);
+    const projection = { ...aProjection(0, { restoringBecause: 'values are not 8 integers' }), view: () => { throw new Error('no view'); } };
+    const status = await new KpiProjectionReadiness(projection, log, new TestClock(), 60).check();
+
+    expect(status).toMatchObject({ ready: false, restoring: true, caughtUp: false });
+    expect(status.error).toContain('values are not 8 integers');
+    expect(log.reads).toEqual([]);
   });
 
   it('is not ready before the projection has caught up with the log as it was at start', async () => {

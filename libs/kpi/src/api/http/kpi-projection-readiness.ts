@@ -20,7 +20,9 @@ export type KpiProjectionStatus = {
   readonly lagSeconds: number | null;
   /** The greatest lag still ready (`READY_MAX_LAG_SECONDS`). */
   readonly maxLagSeconds: number;
-  /** Why it is failing, or why the lag could not be read. */
+  /** Whether its read model did not load and is being rebuilt into a fresh generation; `error` says why. */
+  readonly restoring: boolean;
+  /** Why it is failing, is being rebuilt, or why the lag could not be read. */
   readonly error?: string;
 };
 
@@ -33,13 +35,18 @@ export class KpiProjectionReadiness implements ReadinessCheck {
   readonly name = 'kpiProjection';
 
   constructor(
-    private readonly projection: Pick<KpiProjection, 'isCaughtUp' | 'failure' | 'view'>,
+    private readonly projection: Pick<KpiProjection, 'isCaughtUp' | 'failure' | 'view' | 'restoringBecause'>,
     private readonly store: Pick<EventStore, 'readAll'>,
     private readonly clock: Clock,
     private readonly maxLagSeconds: number,
   ) {}
 
   async check(): Promise<KpiProjectionStatus> {
+    const restoring = this.projection.restoringBecause;
+    if (restoring !== null) {
+      const error = `the KPI read model did not load and is being rebuilt: ${restoring}`;
+      return { ready: false, position: 0, caughtUp: false, failing: false, consecutiveFailures: 0, lagSeconds: null, maxLagSeconds: this.maxLagSeconds, restoring: true, error };
+    }
     const position = this.projection.view().position;
     const caughtUp = this.projection.isCaughtUp;
     const failure = this.projection.failure;
@@ -54,6 +61,7 @@ export class KpiProjectionReadiness implements ReadinessCheck {
       consecutiveFailures: failure?.consecutive ?? 0,
       lagSeconds: lag.seconds,
       maxLagSeconds: this.maxLagSeconds,
+      restoring: false,
       ...(error === undefined ? {} : { error }),
     };
   }

@@ -1,16 +1,21 @@
 import { ProblemException } from '@customs-pulse/http';
 
 import { KpiQueryError } from '../../engine/kpi-query-error.js';
+import { KpiProjectionRestoringError } from '../../projection/kpi-projection-restoring-error.js';
+
+/** How long a client is asked to wait while the read model is rebuilt: a rebuild takes seconds to minutes. */
+const RESTORING_RETRY_AFTER_SECONDS = 5;
 
 /**
  * Runs a KPI query, answering what the engine refuses (a filter the KPI does not slice by) with 400: the request is
- * wrong, not the server.
+ * wrong, not the server; and 503 with `Retry-After` while the read model is being rebuilt because it did not load.
  */
 export async function answeringKpiQuery<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
     if (error instanceof KpiQueryError) throw new ProblemException(400, error.message, [{ path: 'query', message: error.message }]);
+    if (error instanceof KpiProjectionRestoringError) throw new ProblemException(503, error.message, undefined, RESTORING_RETRY_AFTER_SECONDS);
     throw error;
   }
 }

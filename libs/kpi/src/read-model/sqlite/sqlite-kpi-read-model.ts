@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 
 import { bucketKey } from '../../engine/bucket-key.js';
 import { type BucketJson } from '../../engine/buckets.js';
+import { KpiReadModelUnloadableError } from '../unloadable-read-model-error.js';
 import { type KpiEngineSnapshot } from '../../engine/engine-snapshot.js';
 import { type KpiReadModel, type KpiReadModelCommit, type KpiReadModelState } from '../read-model.port.js';
 import { StaleCheckpointError, assertCheckpointAdvances } from '../stale-checkpoint-error.js';
@@ -33,7 +34,19 @@ export class SqliteKpiReadModel implements KpiReadModel {
     return new SqliteKpiReadModel(openDurableSqlite(options.file, sqliteReadModelMigrations));
   }
 
+  /** @throws KpiReadModelUnloadableError when a row is not JSON, or the file is not a sound database. */
   async load(): Promise<KpiReadModelState> {
+    try {
+      return this.loadState();
+    } catch (error) {
+      if (error instanceof SyntaxError || isCorrupt(error)) {
+        throw new KpiReadModelUnloadableError(`the SQLite KPI read model does not load: ${(error as Error).message}`, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  private loadState(): KpiReadModelState {
     // One read transaction, so that the state matches the checkpoint even while another process commits.
     return this.db.transaction((): KpiReadModelState => {
       const { position, quality } = this.statements.checkpoint.get()!;
@@ -67,4 +80,10 @@ export class SqliteKpiReadModel implements KpiReadModel {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+/** SQLite's own word that the file is damaged or not a database. */
+function isCorrupt(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB';
 }

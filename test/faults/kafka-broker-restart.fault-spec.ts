@@ -24,11 +24,12 @@ import {
   waitUntil,
 } from '@customs-pulse/testing';
 import { describeWithInfrastructure } from '@customs-pulse/testing/jest';
-import { createTopics, endOffsets, groupCaughtUp, readRecords, testKafka, uniqueName } from '@customs-pulse/testing/kafka';
+import { createTopics, groupCaughtUp, testKafka, uniqueName } from '@customs-pulse/testing/kafka';
 import type { Admin, Kafka } from 'kafkajs';
 import pg from 'pg';
 import { faultSeed } from './fault-seed.js';
-import { type FaultTraffic, faultTraffic, keyOf, produceEvents, validIn } from './fault-traffic.js';
+import { deadLetteredKeys, startIngestAndProjector } from './fault-apps.js';
+import { type FaultTraffic, faultTraffic, produceEvents, validIn } from './fault-traffic.js';
 import { ReadinessWatch } from './readiness-watch.js';
 import { type RecoveryFigure, printRecoveryFigures } from './recovery-figures.js';
 import { StoredProducerEvents } from './stored-producer-events.js';
@@ -72,24 +73,7 @@ describeWithInfrastructure('PostgreSQL and Java 17 for a Kafka broker of its own
     admin = kafka.admin();
     await admin.connect();
     await createTopics(admin, [...producerTopics, topics.deadLetter], { partitions: 3 });
-    const env = {
-      EVENT_STORE: 'postgres',
-      DATABASE_URL: postgresUrl,
-      DATABASE_SCHEMA: schemas.events,
-      KPI_SCHEMA: schemas.kpi,
-      KAFKA_BROKERS: broker.bootstrap,
-      KAFKA_GROUP_ID: groupId,
-      KAFKA_SESSION_TIMEOUT_MS: '10000',
-      KAFKA_TOPIC_CLEARANCE: topics.clearance,
-      KAFKA_TOPIC_ENFORCEMENT: topics.enforcement,
-      KAFKA_TOPIC_DEADLETTER: topics.deadLetter,
-      KAFKA_TOPIC_KPI_UPDATES: topics.kpiUpdates,
-      AUTH_JWT_SECRET: SECRET,
-    };
-    [ingest, projector] = await Promise.all([
-      apps.start({ name: 'ingest', main: 'apps/ingest/src/main.ts', env }),
-      apps.start({ name: 'projector', main: 'apps/projector/src/main.ts', env }),
-    ]);
+    ({ ingest, projector } = await startIngestAndProjector(apps, { databaseUrl: postgresUrl, schemas, bootstrap: broker.bootstrap, groupId, topics, jwtSecret: SECRET }));
     db = new pg.Pool({ connectionString: postgresUrl, max: 2 });
     stored = new StoredProducerEvents(db, schemas.events);
     sink = await KafkaEventSink.connect({ brokers: [broker.bootstrap], clearanceTopic: topics.clearance, enforcementTopic: topics.enforcement });
@@ -181,8 +165,6 @@ describeWithInfrastructure('PostgreSQL and Java 17 for a Kafka broker of its own
     expect(keys).toHaveLength(traffic.valid.size);
     expect(new Set(keys)).toEqual(traffic.valid);
 
-    const deadLetters = [...(await endOffsets(admin!, topics.deadLetter)).values()].reduce((sum, end) => sum + end, 0);
-    const deadLettered = await readRecords(kafka, topics.deadLetter, deadLetters);
-    expect(new Set(deadLettered.map(({ value }) => keyOf(JSON.parse(String(value)))))).toEqual(traffic.refused);
+    expect(await deadLetteredKeys(kafka, admin!, topics.deadLetter)).toEqual(traffic.refused);
   }));
 });

@@ -25,10 +25,11 @@ import {
   waitUntil,
 } from '@customs-pulse/testing';
 import { describeWithInfrastructure } from '@customs-pulse/testing/jest';
-import { createTopics, endOffsets, groupCaughtUp, readRecords, testKafka, uniqueName } from '@customs-pulse/testing/kafka';
+import { createTopics, groupCaughtUp, testKafka, uniqueName } from '@customs-pulse/testing/kafka';
 import type { Admin, Kafka } from 'kafkajs';
 import pg from 'pg';
-import { type FaultTraffic, faultTraffic, keyOf, produceEvents, validIn } from './fault-traffic.js';
+import { deadLetteredKeys, startIngestAndProjector } from './fault-apps.js';
+import { type FaultTraffic, faultTraffic, produceEvents, validIn } from './fault-traffic.js';
 import { faultSeed } from './fault-seed.js';
 import { ReadinessWatch } from './readiness-watch.js';
 import { type RecoveryFigure, printRecoveryFigures } from './recovery-figures.js';
@@ -121,23 +122,7 @@ describeWithInfrastructure(
       await admin.connect();
       await createTopics(admin, [...producerTopics, topics.deadLetter], { partitions: 3 });
       operator = await issueAccessToken(new TextEncoder().encode(SECRET), ['operator']);
-      const env = {
-        EVENT_STORE: 'postgres',
-        DATABASE_URL: cluster.url,
-        DATABASE_SCHEMA: schemas.events,
-        KPI_SCHEMA: schemas.kpi,
-        KAFKA_BROKERS: broker.bootstrap,
-        KAFKA_GROUP_ID: groupId,
-        KAFKA_TOPIC_CLEARANCE: topics.clearance,
-        KAFKA_TOPIC_ENFORCEMENT: topics.enforcement,
-        KAFKA_TOPIC_DEADLETTER: topics.deadLetter,
-        KAFKA_TOPIC_KPI_UPDATES: topics.kpiUpdates,
-        AUTH_JWT_SECRET: SECRET,
-      };
-      [ingest, projector] = await Promise.all([
-        apps.start({ name: 'ingest', main: 'apps/ingest/src/main.ts', env }),
-        apps.start({ name: 'projector', main: 'apps/projector/src/main.ts', env }),
-      ]);
+      ({ ingest, projector } = await startIngestAndProjector(apps, { databaseUrl: cluster.url, schemas, bootstrap: broker.bootstrap, groupId, topics, jwtSecret: SECRET }));
       db = new pg.Pool({ connectionString: cluster.url, max: 2 });
       // A pooled connection the restart cuts emits 'error'; the next query reports the outage, or reconnects.
       db.on('error', () => undefined);
@@ -259,9 +244,7 @@ describeWithInfrastructure(
       expect(keys).toHaveLength(traffic.valid.size);
       expect(new Set(keys)).toEqual(traffic.valid);
 
-      const deadLetters = [...(await endOffsets(admin!, topics.deadLetter)).values()].reduce((sum, end) => sum + end, 0);
-      const deadLettered = await readRecords(kafka, topics.deadLetter, deadLetters);
-      expect(new Set(deadLettered.map(({ value }) => keyOf(JSON.parse(String(value)))))).toEqual(traffic.refused);
+      expect(await deadLetteredKeys(kafka, admin!, topics.deadLetter)).toEqual(traffic.refused);
     }));
 
     it('projects the same KPIs as a clean rebuild from position 0', () => apps.explainFailure(async () => {

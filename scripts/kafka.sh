@@ -3,10 +3,14 @@
 #
 #   scripts/kafka.sh start       start (or reuse) the broker, print its bootstrap address
 #   scripts/kafka.sh stop        stop it (SIGTERM, SIGKILL after ~20 s)
+#   scripts/kafka.sh kill        SIGKILL it, as a crash would; its data stays for `resume`
+#   scripts/kafka.sh resume      start a stopped broker again with its data, ports and cluster id; print its address
 #   scripts/kafka.sh status      print running/stopped + address; exit 0 if running, 3 if not
 #   scripts/kafka.sh bootstrap   print the bootstrap address; exit 3 if not running
 #
 # Env: KAFKA_PORT (fixed broker port), KAFKA_CACHE_DIR (default <repo>/.cache/kafka),
+#      KAFKA_RUN_DIR (the broker's config, data and logs; default <cache dir>/run): one broker per run dir, all
+#      sharing the cache's jars, so that a test may run a broker of its own beside the shared one,
 #      JAVA_HOME (optional; Kafka 4.x brokers need Java 17+).
 #
 # The official broker jars come from Maven Central (org.apache.kafka:kafka_2.13) rather than the
@@ -32,10 +36,16 @@ ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE_DIR="${KAFKA_CACHE_DIR:-$ROOT_DIR/.cache/kafka}"
 LIBS_DIR="$CACHE_DIR/$KAFKA_VERSION/libs"
 LIBS_MARKER="$LIBS_DIR/.complete"
-RUN_DIR="$CACHE_DIR/run"
+RUN_DIR="${KAFKA_RUN_DIR:-$CACHE_DIR/run}"
 PID_FILE="$RUN_DIR/broker.pid"
 BOOTSTRAP_FILE="$RUN_DIR/bootstrap"
 BROKER_LOG="$RUN_DIR/logs/server.log"
+JVM_OPTS=(
+  -Xms128m -Xmx512m -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true
+  "-Dlog4j2.configurationFile=$RUN_DIR/log4j2.properties" -Dlog4j2.shutdownHookEnabled=false
+  "-Dkafka.logs.dir=$RUN_DIR/logs"
+  -cp "$LIBS_DIR/*"
+)
 
 die() {
   echo "kafka.sh: $*" >&2
@@ -58,15 +68,22 @@ check_java() {
   [[ "$major" =~ ^[0-9]+$ && "$major" -ge 17 ]] || die "Kafka $KAFKA_VERSION needs Java 17+, found '$version' at $java"
 }
 
-# Exclusive lock so that concurrent callers (e.g. parallel test workers) don't race each other.
+# Exclusive lock per broker so that concurrent callers (e.g. parallel test workers) don't race each other. The
+# default run dir keeps the lock it always had; another run dir's lock lies beside it.
 lock() {
-  mkdir -p "$CACHE_DIR"
-  exec 9>"$CACHE_DIR/.lock"
+  local lock_file="$CACHE_DIR/.lock"
+  [[ "$RUN_DIR" == "$CACHE_DIR/run" ]] || lock_file="$RUN_DIR.lock"
+  mkdir -p "$CACHE_DIR" "$(dirname "$lock_file")"
+  exec 9>"$lock_file"
   flock 9
 }
 
+# Brokers of several run dirs share the jars: one fetch at a time.
 fetch_libs() {
   [[ -f "$LIBS_MARKER" ]] && return 0
+  exec 8>"$CACHE_DIR/.fetch.lock"
+  flock 8
+  [[ -f "$LIBS_MARKER" ]] && { exec 8>&-; return 0; }
   command -v mvn >/dev/null || die "mvn not found; it is needed once to fetch Kafka $KAFKA_VERSION from Maven Central"
   local work="$CACHE_DIR/$KAFKA_VERSION/.fetch"
   rm -rf "$work" "$LIBS_DIR"
@@ -108,6 +125,7 @@ EOF
   mv "$work/libs" "$LIBS_DIR"
   touch "$LIBS_MARKER"
   rm -rf "$work"
+  exec 8>&-
 }
 
 # Prints the pid of the broker started by this script, or fails if it is not running. The command
@@ -202,7 +220,7 @@ cmd_start() {
   check_java
   fetch_libs
 
-  local port controller_port ports java
+  local port controller_port ports
   ports="$(free_port)"
   port="${KAFKA_PORT:-${ports% *}}"
   controller_port="${ports#* }"
@@ -214,25 +232,44 @@ cmd_start() {
   rm -rf "$RUN_DIR"
   mkdir -p "$RUN_DIR/logs" "$RUN_DIR/data"
   write_config "$port" "$controller_port"
-  java="$(java_bin)"
-  local -a jvm_opts=(
-    -Xms128m -Xmx512m -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true
-    "-Dlog4j2.configurationFile=$RUN_DIR/log4j2.properties" -Dlog4j2.shutdownHookEnabled=false
-    "-Dkafka.logs.dir=$RUN_DIR/logs"
-    -cp "$LIBS_DIR/*"
-  )
 
-  if ! "$java" "${jvm_opts[@]}" kafka.tools.StorageTool format \
+  if ! "$(java_bin)" "${JVM_OPTS[@]}" kafka.tools.StorageTool format \
     --config "$RUN_DIR/server.properties" --cluster-id "$(random_cluster_id)" \
     >"$RUN_DIR/logs/format.out" 2>&1 9>&-; then
     cat "$RUN_DIR/logs/format.out" >&2
     die "formatting the KRaft storage failed"
   fi
+  launch "$port"
+}
 
+# Starts the broker again from its run dir as it was left (stopped or killed): same data, ports and cluster id.
+cmd_resume() {
+  lock
+  local pid
+  if pid="$(running_pid)"; then
+    cat "$BOOTSTRAP_FILE"
+    return 0
+  fi
+  [[ -f "$RUN_DIR/server.properties" ]] || die "no broker to resume in $RUN_DIR (run start first)"
+  check_java
+  local port
+  port="$(sed -n 's/^listeners=PLAINTEXT:\/\/127\.0\.0\.1:\([0-9]*\),.*/\1/p' "$RUN_DIR/server.properties")"
+  [[ -n "$port" ]] || die "no PLAINTEXT listener in $RUN_DIR/server.properties"
+  if port_open "$port"; then
+    die "port 127.0.0.1:$port is already in use"
+  fi
+  # The readiness check below looks for the start line in the log: the last run's must not count.
+  [[ -f "$BROKER_LOG" ]] && mv "$BROKER_LOG" "$BROKER_LOG.previous"
+  launch "$port"
+}
+
+# Runs the broker of $RUN_DIR (configured and formatted) in the background and waits until it serves on $1.
+launch() {
+  local port="$1" pid
   # setsid + closed stdin: the broker must outlive the caller's shell/session (e.g. a Jest worker).
   # 9>&-: the broker must not inherit the lock fd, or it would hold the lock for its whole life.
-  setsid "$java" "${jvm_opts[@]}" kafka.Kafka "$RUN_DIR/server.properties" \
-    </dev/null >"$RUN_DIR/logs/broker.out" 2>&1 9>&- &
+  setsid "$(java_bin)" "${JVM_OPTS[@]}" kafka.Kafka "$RUN_DIR/server.properties" \
+    </dev/null >>"$RUN_DIR/logs/broker.out" 2>&1 9>&- &
   pid=$!
   echo "$pid" >"$PID_FILE"
 
@@ -289,6 +326,17 @@ cmd_stop() {
   rm -f "$PID_FILE" "$BOOTSTRAP_FILE"
 }
 
+# SIGKILL, no shutdown: the data stays as a crash leaves it, for `resume`.
+cmd_kill() {
+  lock
+  local pid
+  if pid="$(running_pid)"; then
+    kill -KILL "$pid" 2>/dev/null || true
+    while alive "$pid"; do sleep 0.1; done
+  fi
+  rm -f "$PID_FILE" "$BOOTSTRAP_FILE"
+}
+
 cmd_status() {
   if running_pid >/dev/null && [[ -f "$BOOTSTRAP_FILE" ]]; then
     echo "running $(<"$BOOTSTRAP_FILE")"
@@ -310,10 +358,12 @@ cmd_bootstrap() {
 case "${1:-}" in
   start) cmd_start ;;
   stop) cmd_stop ;;
+  kill) cmd_kill ;;
+  resume) cmd_resume ;;
   status) cmd_status ;;
   bootstrap) cmd_bootstrap ;;
   *)
-    echo "usage: $0 {start|stop|status|bootstrap}" >&2
+    echo "usage: $0 {start|stop|kill|resume|status|bootstrap}" >&2
     exit 2
     ;;
 esac

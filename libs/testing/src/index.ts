@@ -10,6 +10,7 @@ export * from './seeded-random.js';
 export * from './realistic-history.js';
 export * from './output-tail.js';
 export * from './free-port.js';
+export * from './throwaway-postgres.js';
 export * from './app-process.js';
 export * from './app-processes.js';
 export * from './fault-settings.js';

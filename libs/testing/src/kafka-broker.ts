@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -22,9 +24,13 @@ export interface KafkaBroker {
   stop(): Promise<void>;
 }
 
-async function runKafkaScript(command: 'start' | 'stop', timeout: number): Promise<string> {
+type KafkaScriptCommand = 'start' | 'stop' | 'kill' | 'resume';
+
+/** Runs `scripts/kafka.sh <command>`; `runDir` names the broker (`KAFKA_RUN_DIR`), the shared one when not given. */
+async function runKafkaScript(command: KafkaScriptCommand, timeout: number, runDir?: string): Promise<string> {
   try {
-    const { stdout } = await execFileAsync(kafkaScript, [command], { cwd: repoRoot, timeout });
+    const env = runDir === undefined ? process.env : { ...process.env, KAFKA_RUN_DIR: runDir };
+    const { stdout } = await execFileAsync(kafkaScript, [command], { cwd: repoRoot, timeout, env });
     return stdout.trim();
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr?.trim();
@@ -42,15 +48,67 @@ async function runKafkaScript(command: 'start' | 'stop', timeout: number): Promi
  * @returns the bootstrap address and a function that stops the broker.
  */
 export async function startKafkaBroker(): Promise<KafkaBroker> {
-  const output = await runKafkaScript('start', START_TIMEOUT_MS);
-  const bootstrap = output.split('\n').at(-1)?.trim() ?? '';
-  if (!/^127\.0\.0\.1:\d+$/.test(bootstrap)) {
-    throw new Error(`scripts/kafka.sh start printed an unexpected address: ${JSON.stringify(output)}`);
-  }
+  const bootstrap = bootstrapOf('start', await runKafkaScript('start', START_TIMEOUT_MS));
   return {
     bootstrap,
     async stop() {
       await runKafkaScript('stop', STOP_TIMEOUT_MS);
+    },
+  };
+}
+
+/** The address `scripts/kafka.sh start` or `resume` printed last. */
+function bootstrapOf(command: KafkaScriptCommand, output: string): string {
+  const bootstrap = output.split('\n').at(-1)?.trim() ?? '';
+  if (!/^127\.0\.0\.1:\d+$/.test(bootstrap)) {
+    throw new Error(`scripts/kafka.sh ${command} printed an unexpected address: ${JSON.stringify(output)}`);
+  }
+  return bootstrap;
+}
+
+/** A broker of one test's own, which it may stop, kill and start again: never the shared one other tests use. */
+export interface OwnKafkaBroker extends KafkaBroker {
+  /** SIGKILLs the broker, as a crash would; its data stays for {@link resume}. Resolves once it has exited. */
+  kill(): Promise<void>;
+  /** Starts the stopped or killed broker again on the same address, with its topics, records and group offsets. */
+  resume(): Promise<void>;
+  /** Stops the broker if it runs and deletes its folder. Safe to call more than once. */
+  remove(): Promise<void>;
+}
+
+/**
+ * Starts a single-node broker of the caller's own with `scripts/kafka.sh` in a temp run dir (`KAFKA_RUN_DIR`): its
+ * own ports, data and logs, the jars of the shared cache.
+ */
+export async function startOwnKafkaBroker(): Promise<OwnKafkaBroker> {
+  const folder = await mkdtemp(join(tmpdir(), 'own-kafka-'));
+  const runDir = join(folder, 'broker');
+  let bootstrap: string;
+  try {
+    bootstrap = bootstrapOf('start', await runKafkaScript('start', START_TIMEOUT_MS, runDir));
+  } catch (error) {
+    await runKafkaScript('stop', STOP_TIMEOUT_MS, runDir).catch(() => undefined);
+    await rm(folder, { recursive: true, force: true });
+    throw error;
+  }
+  let removed = false;
+  return {
+    bootstrap,
+    async stop() {
+      await runKafkaScript('stop', STOP_TIMEOUT_MS, runDir);
+    },
+    async kill() {
+      await runKafkaScript('kill', STOP_TIMEOUT_MS, runDir);
+    },
+    async resume() {
+      const again = bootstrapOf('resume', await runKafkaScript('resume', START_TIMEOUT_MS, runDir));
+      if (again !== bootstrap) throw new Error(`the broker resumed at ${again}, not at ${bootstrap}`);
+    },
+    async remove() {
+      if (removed) return;
+      removed = true;
+      await runKafkaScript('stop', STOP_TIMEOUT_MS, runDir).catch(() => undefined);
+      await rm(folder, { recursive: true, force: true });
     },
   };
 }

@@ -50,7 +50,9 @@ export class KafkajsRecordBatchSource implements RecordBatchSource {
     this.consumer.on(this.consumer.events.GROUP_JOIN, () => void (this.joined = true));
     this.consumer.on(this.consumer.events.STOP, () => void (this.joined = false));
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
-      if (!payload.restart) this.joined = false;
+      // Out of the group until it joins again, also while kafkajs restarts it: a broker that is down or restarting
+      // makes it crash and restart over and over, and a worker that cannot consume must not say it is ready.
+      this.joined = false;
       // kafkajs logs every crash and restarts after retriable errors (e.g. COORDINATOR_LOAD_IN_PROGRESS on a fresh
       // broker); only a crash it does not restart from needs saying again.
       if (!payload.restart) {

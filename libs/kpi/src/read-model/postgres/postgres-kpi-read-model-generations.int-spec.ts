@@ -4,7 +4,7 @@ import { describeWithInfrastructure } from '@customs-pulse/testing/jest';
 import pg from 'pg';
 
 import { KpiEngine } from '../../engine/kpi-engine.js';
-import { type KpiReadModelGenerations } from '../read-model-generations.port.js';
+import { KpiProjectionLeaseHeldError, type KpiReadModelGenerations } from '../read-model-generations.port.js';
 import { KpiReadModelUnavailableError } from '../read-model-unavailable-error.js';
 import { kpiReadModelGenerationsContract } from '../testing/kpi-read-model-generations.contract.js';
 import { PostgresKpiReadModelGenerations } from './postgres-kpi-read-model-generations.js';
@@ -57,6 +57,27 @@ describeWithInfrastructure(`PostgreSQL at ${postgresUrl}`, await postgresAvailab
       expect((await next.active()).generation).toBe(1);
       await expect(crashed.fresh()).rejects.toBeInstanceOf(KpiReadModelUnavailableError);
       await expect(crashed.activate(1)).rejects.toBeInstanceOf(KpiReadModelUnavailableError);
+    });
+
+    it('takes the lease again once the session holding it ends and nobody else took it, as after a PostgreSQL restart', async () => {
+      const schema = uniqueSchemaName('kpi_gen');
+      const restarted = await open(schema);
+      expect((await restarted.active()).generation).toBe(1);
+
+      await withAdminClient((client) =>
+        client.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_locks
+           WHERE locktype = 'advisory' AND objsubid = 1 AND ((classid::bigint << 32) | objid::bigint) = hashtextextended($1, 0)`,
+          [`customs-pulse/kpi-projection/${schema}`],
+        ),
+      );
+
+      // What a rebuild does: a fresh generation, then the swap.
+      const fresh = await restarted.fresh();
+      await restarted.activate(fresh.generation);
+      expect((await restarted.active()).generation).toBe(fresh.generation);
+      // And it holds the lease again: nobody else can take it.
+      await expect(PostgresKpiReadModelGenerations.open({ connectionString: postgresUrl, schema })).rejects.toBeInstanceOf(KpiProjectionLeaseHeldError);
     });
 
     it("works in a pool of the caller's, even of one connection (the lease has its own), and leaves it open", async () => {

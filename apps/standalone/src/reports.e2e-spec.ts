@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Role } from '@customs-pulse/auth';
 import { EVENT_STORE, type EventStore } from '@customs-pulse/event-store';
 import { PacedClock, anEvent, waitUntil } from '@customs-pulse/testing';
-import { type AppUnderTest, startStandaloneForTest } from '@customs-pulse/testing/app';
+import { type AppUnderTest, ingestAccepted, startStandaloneForTest } from '@customs-pulse/testing/app';
 import { StandaloneModule } from './standalone.module.js';
 
 /** A parsed response body: the tests assert its fields one by one, which is the type check here. */
@@ -25,13 +25,8 @@ async function get(path: string, role: Role | null): Promise<{ status: number; t
   return { status: response.status, type, disposition: response.headers.get('content-disposition'), text, body: /json/.test(type) ? JSON.parse(text) : undefined };
 }
 
-async function ingest(events: readonly unknown[]): Promise<void> {
-  const response = await fetch(`${standalone.baseUrl}/api/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${standalone.tokens.ingest}` },
-    body: JSON.stringify(events),
-  });
-  expect(await response.json()).toMatchObject({ accepted: events.length, rejected: [] });
+function ingest(events: readonly unknown[]): Promise<void> {
+  return ingestAccepted(standalone, events);
 }
 
 async function everythingProjected(): Promise<void> {

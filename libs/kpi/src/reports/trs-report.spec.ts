@@ -1,15 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
+import { type Lane, type Regime, type TransportMode } from '@customs-pulse/domain';
 import { anEvent } from '@customs-pulse/testing';
 
 import { engineGiven, march } from '../engine/testing/stored-events.js';
 import { trsReportOf } from './trs-report-of-engine.js';
 
-type Lodgement = { officeId: string; transportMode: string; regime: string; aeo: boolean; preArrival: boolean };
+type Lodgement = { officeId: string; transportMode: TransportMode; regime: Regime; aeo: boolean; preArrival: boolean };
 
-const lodged = (subject: string, time: string, data: Lodgement) => anEvent.declarationLodged(subject, data as never, { time });
-const arrived = (subject: string, time: string, officeId = 'UZ-TAS', transportMode = 'ROAD') =>
-  anEvent.goodsArrived(subject, { officeId, transportMode } as never, { time });
-const lane = (subject: string, time: string, laneName: string) => anEvent.laneAssigned(subject, { lane: laneName } as never, { time });
+const lodged = (subject: string, time: string, data: Lodgement) => anEvent.declarationLodged(subject, data, { time });
+const arrived = (subject: string, time: string, officeId = 'UZ-TAS', transportMode: TransportMode = 'ROAD') =>
+  anEvent.goodsArrived(subject, { officeId, transportMode }, { time });
+const lane = (subject: string, time: string, laneName: Lane) => anEvent.laneAssigned(subject, { lane: laneName }, { time });
 const released = (subject: string, time: string) => anEvent.goodsReleased(subject, {}, { time });
 
 const TAS_ROAD_IMPORT: Lodgement = { officeId: 'UZ-TAS', transportMode: 'ROAD', regime: 'IMPORT', aeo: true, preArrival: false };
@@ -38,7 +39,7 @@ const HISTORY = [
   arrived('D4', march(2, '12:00'), 'UZ-TAS', 'AIR'),
   lodged('D4', march(2, '12:30'), { officeId: 'UZ-TAS', transportMode: 'AIR', regime: 'IMPORT', aeo: false, preArrival: false }),
   lane('D4', march(2, '13:00'), 'YELLOW'),
-  anEvent.laneRerouted('D4', { fromLane: 'YELLOW', toLane: 'GREEN' } as never, { time: march(2, '13:10') }),
+  anEvent.laneRerouted('D4', { fromLane: 'YELLOW', toLane: 'GREEN' }, { time: march(2, '13:10') }),
   released('D4', march(2, '13:30')),
   // D9: exactly 24 h: within target, and in the bin 24-48
   arrived('D9', march(2, '12:00')),

@@ -77,6 +77,7 @@ export function trsReport(declarations: Iterable<TrsDeclaration>, input: TrsRepo
     overall.add(releaseMs);
     if (releaseMs <= targetMs) withinTarget += 1;
     for (const segment of neighbouringSegments(facts)) {
+      // back to the integer milliseconds the hours were divided from, so that sums stay exact
       sampleOf(segments, `${segment.from}>${segment.to}`).add(Math.round(segment.hours * 3_600_000));
     }
     const attributes = breakdownKeys(facts);

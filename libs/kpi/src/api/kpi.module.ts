@@ -19,6 +19,9 @@ import { KpiProjectionReadiness } from './http/kpi-projection-readiness.js';
 import { KpiRebuildController } from './http/kpi-rebuild.controller.js';
 import { KpisController } from './http/kpis.controller.js';
 import { QualityController } from './http/quality.controller.js';
+import { GetPmmReportHandler } from './reports/get-pmm-report.query.js';
+import { GetTrsReportHandler } from './reports/get-trs-report.query.js';
+import { ReportsController } from './reports/reports.controller.js';
 import { GetCurrentKpisHandler } from './queries/get-current-kpis.query.js';
 import { GetDeclarationHandler } from './queries/get-declaration.query.js';
 import { GetKpiCatalogueHandler } from './queries/get-kpi-catalogue.query.js';
@@ -139,7 +142,7 @@ export class KpiModule {
   static forRoot(options: KpiModuleOptions): DynamicModule {
     const createEngine = kpiEngineFactory({ releaseTargetHours: options.releaseTargetHours ?? 24 });
     const follower = options.role === 'follower';
-    const controllers = [KpisController, DeclarationsController, QualityController, ...(follower ? [] : [KpiRebuildController])];
+    const controllers = [KpisController, DeclarationsController, QualityController, ReportsController, ...(follower ? [] : [KpiRebuildController])];
     return {
       module: KpiModule,
       imports: [CqrsModule],
@@ -208,6 +211,8 @@ export class KpiModule {
         GetDeclarationHandler,
         { provide: INGEST_QUALITY_READING, useExisting: options.ingestQuality },
         GetQualityHandler,
+        GetTrsReportHandler,
+        GetPmmReportHandler,
         RebuildKpiProjectionHandler,
       ],
       exports: [KpiProjection, KpiAnswers, KpiProjectionReadiness],

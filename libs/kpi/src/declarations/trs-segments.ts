@@ -28,19 +28,25 @@ export interface TrsSegment {
 const HOUR_MS = 3_600_000;
 
 /**
- * The declaration's TRS segments: from each known milestone to the next known one, in TRS order (a declaration
- * without an examination goes from lane assignment to release), then the two totals the release-time KPIs measure,
- * arrival to release and lodgement to release, where both ends are known.
+ * The segments from each known milestone to the next known one, in TRS order: a declaration without an examination
+ * goes from lane assignment to release. What the TRS report's segments section counts.
  */
-export function trsSegments(facts: DeclarationFacts): TrsSegment[] {
-  const known = MILESTONES.flatMap(([milestone, stampOf]) => {
-    const stamp = stampOf(facts);
-    return stamp === null ? [] : [{ milestone, at: stamp.at }];
-  });
+export function neighbouringSegments(facts: DeclarationFacts): TrsSegment[] {
+  const known = knownMilestones(facts);
   const segments: TrsSegment[] = [];
   for (let index = 1; index < known.length; index += 1) {
     segments.push(segment(known[index - 1]!, known[index]!));
   }
+  return segments;
+}
+
+/**
+ * The declaration's TRS segments: {@link neighbouringSegments}, then the two totals the release-time KPIs measure,
+ * arrival to release and lodgement to release, where both ends are known.
+ */
+export function trsSegments(facts: DeclarationFacts): TrsSegment[] {
+  const known = knownMilestones(facts);
+  const segments = neighbouringSegments(facts);
   const released = known.find((milestone) => milestone.milestone === 'release');
   for (const start of ['arrival', 'lodgement'] as const) {
     const from = known.find((milestone) => milestone.milestone === start);
@@ -48,6 +54,16 @@ export function trsSegments(facts: DeclarationFacts): TrsSegment[] {
     if (from !== undefined && released !== undefined && !adjacent) segments.push(segment(from, released));
   }
   return segments;
+}
+
+/** The TRS milestones in the order goods pass them. */
+export const TRS_MILESTONES: readonly TrsMilestone[] = MILESTONES.map(([milestone]) => milestone);
+
+function knownMilestones(facts: DeclarationFacts): { milestone: TrsMilestone; at: number }[] {
+  return MILESTONES.flatMap(([milestone, stampOf]) => {
+    const stamp = stampOf(facts);
+    return stamp === null ? [] : [{ milestone, at: stamp.at }];
+  });
 }
 
 function segment(from: { milestone: TrsMilestone; at: number }, to: { milestone: TrsMilestone; at: number }): TrsSegment {

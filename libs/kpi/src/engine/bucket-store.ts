@@ -5,6 +5,7 @@ import { KpiBucket } from './buckets.js';
 import { CounterArena } from './counter-arena.js';
 import { MEASURE_IDS, MEASURES, type MeasureId } from './measures.js';
 import { type Observation } from './observation.js';
+import { filtersOfSlice } from './slices.js';
 
 type Table = Map<string, BucketLine>;
 
@@ -81,6 +82,21 @@ export class BucketStore {
   line(measure: MeasureId, granularity: Granularity, slice: string): BucketLine | undefined {
     this.flush();
     return this.tables[measure][granularity].get(slice);
+  }
+
+  /** The offices some bucket of any measure is sliced by, in code-unit order: the offices the engine has seen. */
+  officeIds(): string[] {
+    this.flush();
+    const offices = new Set<string>();
+    for (const measure of MEASURE_IDS) {
+      for (const table of Object.values(this.tables[measure])) {
+        for (const slice of table.keys()) {
+          const office = officeOfOfficeSlice(slice);
+          if (office !== null) offices.add(office);
+        }
+      }
+    }
+    return [...offices].sort();
   }
 
   /** Every bucket, in no particular order. */
@@ -220,4 +236,11 @@ export class BucketStore {
 
 function byMeasure<T>(create: () => T): Record<MeasureId, T> {
   return Object.fromEntries(MEASURE_IDS.map((id) => [id, create()])) as Record<MeasureId, T>;
+}
+
+/** The office of a slice that is an office alone (`office=UZ-TAS`), else `null`. */
+function officeOfOfficeSlice(slice: string): string | null {
+  const filters = filtersOfSlice(slice);
+  const dimensions = Object.keys(filters);
+  return dimensions.length === 1 && filters.office !== undefined ? filters.office : null;
 }

@@ -120,6 +120,27 @@ export class KpiEngine {
     return this.queries.overDays(kpiId, from, to, filters);
   }
 
+  /** The offices the engine has seen in any KPI, in code-unit order. */
+  offices(): string[] {
+    return this.store.officeIds();
+  }
+
+  /** `RELEASE_TARGET_HOURS`, which `released_within_target_rate` and the TRS report count within. */
+  get releaseTargetHours(): number {
+    return this.contributionOptions.releaseTargetMs / HOUR_MS;
+  }
+
+  /**
+   * Every declaration released in [fromMs, toMs) (its `releasedAt`), with its facts, in no particular order. A scan of
+   * every declaration held: the TRS report reads its population through this one method.
+   */
+  *releasedBetween(fromMs: number, toMs: number): IterableIterator<{ readonly subject: string; readonly facts: Readonly<DeclarationFacts> }> {
+    for (const state of this.declarations.values()) {
+      const released = state.facts.released;
+      if (released !== null && released.at >= fromMs && released.at < toMs) yield { subject: state.subject, facts: state.facts };
+    }
+  }
+
   /** Negative durations left out, per KPI (`GET /api/quality`). */
   qualityCounters(): QualityCountersJson {
     return this.quality.toJSON();

@@ -30,7 +30,7 @@ export class QueryParameters {
   private readonly problems: RequestProblem[] = [];
 
   constructor(
-    private readonly query: QueryString,
+    protected readonly query: QueryString,
     allowed: readonly string[],
   ) {
     for (const name of Object.keys(query)) {
@@ -102,7 +102,7 @@ export class QueryParameters {
     return undefined;
   }
 
-  private text(name: string): string | undefined {
+  protected text(name: string): string | undefined {
     const value = this.query[name];
     if (value === undefined) return undefined;
     if (typeof value === 'string' && value !== '') return value;
@@ -110,13 +110,13 @@ export class QueryParameters {
     return undefined;
   }
 
-  private problem(name: string, message: string): void {
+  protected problem(name: string, message: string): void {
     this.problems.push({ path: `query.${name}`, message });
   }
 }
 
 /** An RFC 3339 date-time with an offset (`Z` or `±hh:mm`); `undefined` for anything else, even what `Date` accepts. */
-function rfc3339(text: string): Date | undefined {
+export function rfc3339(text: string): Date | undefined {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(text)) return undefined;
   const instant = new Date(text);
   return Number.isNaN(instant.getTime()) ? undefined : instant;

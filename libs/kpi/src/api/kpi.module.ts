@@ -19,6 +19,7 @@ import { KpiProjectionReadiness } from './http/kpi-projection-readiness.js';
 import { KpiRebuildController } from './http/kpi-rebuild.controller.js';
 import { KpisController } from './http/kpis.controller.js';
 import { QualityController } from './http/quality.controller.js';
+import { GetCurrentKpisByOfficeHandler } from './queries/get-current-kpis-by-office.query.js';
 import { GetCurrentKpisHandler } from './queries/get-current-kpis.query.js';
 import { GetDeclarationHandler } from './queries/get-declaration.query.js';
 import { GetKpiCatalogueHandler } from './queries/get-kpi-catalogue.query.js';
@@ -205,6 +206,7 @@ export class KpiModule {
         GetKpiSeriesHandler,
         GetKpiCurrentHandler,
         GetCurrentKpisHandler,
+        GetCurrentKpisByOfficeHandler,
         GetDeclarationHandler,
         { provide: INGEST_QUALITY_READING, useExisting: options.ingestQuality },
         GetQualityHandler,

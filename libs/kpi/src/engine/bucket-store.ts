@@ -1,3 +1,5 @@
+import { type SliceDimension } from '@customs-pulse/domain';
+
 import { BucketGroup } from './bucket-group.js';
 import { BucketLine } from './bucket-line.js';
 import { type Granularity, HOUR_MS, bucketLength } from './bucket-time.js';
@@ -5,6 +7,7 @@ import { KpiBucket } from './buckets.js';
 import { CounterArena } from './counter-arena.js';
 import { MEASURE_IDS, MEASURES, type MeasureId } from './measures.js';
 import { type Observation } from './observation.js';
+import { filtersOfSlice } from './slices.js';
 
 type Table = Map<string, BucketLine>;
 
@@ -81,6 +84,24 @@ export class BucketStore {
   line(measure: MeasureId, granularity: Granularity, slice: string): BucketLine | undefined {
     this.flush();
     return this.tables[measure][granularity].get(slice);
+  }
+
+  /**
+   * The values of `dimension` seen alone in a slice of some measure (`office=UZ-TAS` gives `UZ-TAS`), each once, in no
+   * particular order: the offices, modes or regimes the store holds buckets for.
+   */
+  sliceValues(dimension: SliceDimension): Set<string> {
+    this.flush();
+    const values = new Set<string>();
+    for (const measure of MEASURE_IDS) {
+      for (const slice of this.tables[measure].hour.keys()) {
+        // Cheap test first: most keys combine dimensions, and parsing each would cost more than the scan.
+        if (!slice.startsWith(`${dimension}=`) || slice.includes('&')) continue;
+        const value = filtersOfSlice(slice)[dimension];
+        if (value !== undefined) values.add(value);
+      }
+    }
+    return values;
   }
 
   /** Every bucket, in no particular order. */

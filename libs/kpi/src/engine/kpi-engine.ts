@@ -120,6 +120,14 @@ export class KpiEngine {
     return this.queries.overDays(kpiId, from, to, filters);
   }
 
+  /**
+   * Every office an applied event named (any KPI, any time), in id order: what the read model can be asked about by
+   * office (`GET /api/kpis/current/offices`), since office ids are not a closed list.
+   */
+  offices(): string[] {
+    return [...this.store.sliceValues('office')].sort();
+  }
+
   /** Negative durations left out, per KPI (`GET /api/quality`). */
   qualityCounters(): QualityCountersJson {
     return this.quality.toJSON();

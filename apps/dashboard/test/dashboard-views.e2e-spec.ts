@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { anEvent, chromiumAvailable, chromiumPath, PacedClock, waitUntil } from '@customs-pulse/testing';
+import { chromiumAvailable, chromiumPath, PacedClock, releasedDeclarations, waitUntil } from '@customs-pulse/testing';
 import { type AppUnderTest, startStandaloneForTest } from '@customs-pulse/testing/app';
 import { describeWithInfrastructure } from '@customs-pulse/testing/jest';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { thresholdStatus } from '../src/tiles/threshold-status.js';
 import { buildDashboard } from './dashboard-build.js';
 import { launchChromium, screenshot } from './headless-chromium.js';
 import { operationsHistory } from './operations-history.js';
+import { ingestProjected } from './projected-ingest.js';
 
 /** The page's own, in the functions evaluated there: this file is type-checked without the DOM library. */
 declare const getComputedStyle: (element: unknown) => { readonly color: string; readonly backgroundColor: string };
@@ -66,29 +67,14 @@ async function call(method: string, path: string, role: keyof AppUnderTest['toke
   return { status: response.status, body: text === '' ? undefined : JSON.parse(text) };
 }
 
-/** Posts events as the ingest role, 1,000 a request, and waits until the KPI projection has applied them. */
-async function ingest(events: readonly unknown[]): Promise<void> {
-  for (let start = 0; start < events.length; start += 1_000) {
-    const { body } = await call('POST', '/api/events', 'ingest', events.slice(start, start + 1_000));
-    expect(body).toMatchObject({ rejected: [] });
-  }
-  await waitUntil('the KPI projection has caught up with the store', async () => {
-    const ready = await (await fetch(`${standalone.baseUrl}/health/ready`)).json() as ResponseBody;
-    return ready.kpiProjection?.position === ready.store?.position;
-  }, 20_000);
-}
+const ingest = (events: readonly unknown[]): Promise<void> => ingestProjected(standalone.baseUrl, standalone.tokens.ingest, events);
 
 /** `count` declarations at UZ-TGT released at `releasedAt`, each `hours` after arrival. */
 let targetDeclarations = 0;
 function releasedAfter(hours: number, count: number, releasedAt: string): unknown[] {
-  return Array.from({ length: count }, () => {
-    const id = `TGT-${(targetDeclarations += 1)}`;
-    const released = Date.parse(releasedAt);
-    return [
-      anEvent.goodsArrived(id, { officeId: TARGET_OFFICE }, { time: new Date(released - hours * 3_600_000).toISOString() }),
-      anEvent.goodsReleased(id, {}, { time: releasedAt }),
-    ];
-  }).flat();
+  const events = releasedDeclarations(TARGET_OFFICE, hours, count, releasedAt, 'TGT', targetDeclarations + 1);
+  targetDeclarations += count;
+  return events;
 }
 
 async function targetOnPage(id: string): Promise<{ status: string | null; meter: string | null; goal: string; recent: string; expectedMarks: number }> {

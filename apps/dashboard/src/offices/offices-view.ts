@@ -1,6 +1,7 @@
 import type { ApiClient } from '../api/api-client.js';
 import type { KpiDefinition, SliceFilters } from '../api/api-types.js';
 import { h, replaceChildren } from '../dom.js';
+import { DelayedReload } from '../live/delayed-reload.js';
 import { formatKpiValue } from '../tiles/kpi-format.js';
 import { thresholdStatus } from '../tiles/threshold-status.js';
 import { OFFICE_COLUMNS } from './office-columns.js';
@@ -27,7 +28,7 @@ export class OfficesView {
   private order: OfficeOrder = { column: 'release_time_mean', descending: true };
   private followed: string | undefined;
   private request = 0;
-  private reload: ReturnType<typeof setTimeout> | null = null;
+  private readonly reload = new DelayedReload(() => void this.load(), RELOAD_DELAY_MS);
   private readonly refresh = setInterval(() => void this.load(), REFRESH_MS);
 
   constructor(
@@ -68,7 +69,7 @@ export class OfficesView {
   /** Stops reloading: the page is left. */
   close(): void {
     clearInterval(this.refresh);
-    if (this.reload !== null) clearTimeout(this.reload);
+    this.reload.cancel();
   }
 
   /** The page follows `filters`: the row of their office is marked. */
@@ -79,11 +80,7 @@ export class OfficesView {
 
   /** A KPI changed live: reloads soon if it is one of the columns'. */
   changed(kpiId: string): void {
-    if (this.reload !== null || !OFFICE_COLUMNS.some((column) => column.kpiId === kpiId)) return;
-    this.reload = setTimeout(() => {
-      this.reload = null;
-      void this.load();
-    }, RELOAD_DELAY_MS);
+    if (OFFICE_COLUMNS.some((column) => column.kpiId === kpiId)) this.reload.ask();
   }
 
   private sortBy(column: string): void {

@@ -4,23 +4,29 @@ import type { KpiDefinition, SliceFilters } from './api/api-types.js';
 import { auditView } from './audit/audit-view.js';
 import { declarationLookup } from './declarations/declaration-lookup.js';
 import { h } from './dom.js';
-import { filterBar } from './filters/filter-bar.js';
+import { FilterBar } from './filters/filter-bar.js';
 import { LiveClient } from './live/live-client.js';
 import { LiveIndicator } from './live/live-indicator.js';
+import { OfficesView } from './offices/offices-view.js';
 import { ReleaseTimeChart } from './series/release-time-chart.js';
 import { grants, rolesOf } from './session/session-token.js';
+import { StrategicPlanPanel } from './targets/strategic-plan-panel.js';
 import { KpiBoard } from './tiles/kpi-board.js';
 
 /**
- * The operations-centre page once signed in: header with filters and live status, the KPI tiles, the release-time
- * chart, and the views the token's roles open (alerts for `risk`, the audit trail for `auditor`). Every view follows
- * the same filters; a change re-subscribes the live push and reloads the series.
+ * The operations-centre page once signed in: header with filters and live status, the KPI tiles, the Offices view,
+ * the strategic plan, the release-time chart, and the views the token's roles open (alerts for `risk`, the audit
+ * trail for `auditor`). Every view follows the same filters, which a row of the Offices view can set; a change
+ * re-subscribes the live push and reloads the series. The strategic plan is not filtered: each target has its slice.
  */
 export function dashboardPage(token: string, api: ApiClient, catalogue: readonly KpiDefinition[], signOut: () => void): HTMLElement {
   const roles = rolesOf(token);
   const board = new KpiBoard(catalogue);
+  const catalogueById = new Map(catalogue.map((kpi) => [kpi.id, kpi]));
+  const plan = new StrategicPlanPanel(api, catalogueById);
+  const offices = new OfficesView(api, catalogue, (office) => filterBar.chooseOffice(office));
   const chart = new ReleaseTimeChart(api);
-  const alerts = grants(roles, 'risk') ? new AlertFeed(api, new Map(catalogue.map((kpi) => [kpi.id, kpi]))) : null;
+  const alerts = grants(roles, 'risk') ? new AlertFeed(api, catalogueById) : null;
   const indicator = new LiveIndicator();
   const live = new LiveClient(token, {
     snapshot: (position, values) => {
@@ -30,22 +36,32 @@ export function dashboardPage(token: string, api: ApiClient, catalogue: readonly
     update: (update) => {
       board.update(update);
       chart.changed(update.kpiId);
+      offices.changed(update.kpiId);
       indicator.reached(update.position);
     },
     alert: (_change, alert) => alerts?.changed(alert),
-    status: (status) => indicator.show(status),
+    target: (update) => plan.changed(update),
+    status: (status) => {
+      indicator.show(status);
+      // Pushes missed while disconnected are lost: the plan is read whole on each connection.
+      if (status.state === 'live') void plan.load();
+    },
   });
   const follow = (filters: SliceFilters): void => {
     board.follow(filters);
     chart.follow(filters);
     live.follow(filters);
+    offices.follow(filters);
   };
+  const filterBar = new FilterBar(follow);
   follow({});
+  void offices.load();
   void alerts?.load();
 
   const leave = h('button', { type: 'button', class: 'sign-out' }, 'Sign out');
   leave.addEventListener('click', () => {
     live.close();
+    offices.close();
     signOut();
   });
   return h(
@@ -55,7 +71,7 @@ export function dashboardPage(token: string, api: ApiClient, catalogue: readonly
       'header',
       { class: 'page-header' },
       h('h1', {}, 'Customs Pulse'),
-      filterBar(follow),
+      filterBar.element,
       indicator.element,
       h('p', { class: 'roles', title: 'roles of the signed-in token' }, roles.join(' · ') || 'no role'),
       leave,
@@ -63,8 +79,8 @@ export function dashboardPage(token: string, api: ApiClient, catalogue: readonly
     h(
       'main',
       { class: 'layout' },
-      h('div', { class: 'layout-board' }, board.element),
-      h('aside', { class: 'layout-side' }, chart.element, alerts?.element, declarationLookup(api), grants(roles, 'auditor') ? auditView(api) : null),
+      h('div', { class: 'layout-board' }, board.element, offices.element),
+      h('aside', { class: 'layout-side' }, plan.element, chart.element, alerts?.element, declarationLookup(api), grants(roles, 'auditor') ? auditView(api) : null),
     ),
   );
 }

@@ -12,6 +12,7 @@ import { formatKpiValue } from '../src/tiles/kpi-format.js';
 import { buildDashboard } from './dashboard-build.js';
 import { launchChromium, screenshot } from './headless-chromium.js';
 import { operationsHistory } from './operations-history.js';
+import { ingestProjected } from './projected-ingest.js';
 
 /** A parsed response body: the tests assert the fields they need, which is the type check here. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -41,17 +42,7 @@ async function request(path: string, role: keyof typeof tokens | null, body?: un
   return { status: response.status, headers: response.headers, body: /json/.test(response.headers.get('content-type') ?? '') ? JSON.parse(text) : text };
 }
 
-/** Posts events as the ingest role, 1,000 a request, and waits until the KPI projection has applied them. */
-async function ingest(events: readonly unknown[]): Promise<void> {
-  for (let start = 0; start < events.length; start += 1_000) {
-    const { body } = await request('/api/events', 'ingest', events.slice(start, start + 1_000));
-    expect(body).toMatchObject({ rejected: [] });
-  }
-  await waitUntil('the KPI projection has caught up with the store', async () => {
-    const { body } = await request('/health/ready', null);
-    return body.kpiProjection?.position === body.store?.position;
-  }, 20_000);
-}
+const ingest = (events: readonly unknown[]): Promise<void> => ingestProjected(baseUrl, tokens.ingest!, events);
 
 const textOf = async (selector: string): Promise<string> => (await page.locator(selector).first().textContent()) ?? '';
 const tileValue = (kpiId: string): Promise<string> => textOf(`.tile[data-kpi="${kpiId}"] .tile-value`);

@@ -1,7 +1,7 @@
 import { chromiumPath } from '@customs-pulse/testing';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 /** Where screenshots are kept as test artifacts (git-ignored, next to Jest's JSON reports). */
 export const SCREENSHOTS_DIR = join(process.cwd(), 'test-artifacts', 'screenshots');
@@ -17,10 +17,14 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Saves what `page` shows as `test-artifacts/screenshots/<name>.png` and answers the file's path. */
-export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
+/**
+ * Saves what `shown` shows (a page, or one element of it) as `test-artifacts/screenshots/<name>.png` and answers the
+ * file's path.
+ */
+export async function screenshot(shown: Page | Locator, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
   const path = join(SCREENSHOTS_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: options.fullPage ?? false });
+  if ('goto' in shown) await shown.screenshot({ path, fullPage: options.fullPage ?? false });
+  else await shown.screenshot({ path });
   return path;
 }

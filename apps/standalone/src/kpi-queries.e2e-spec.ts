@@ -176,6 +176,29 @@ describe('GET /api/kpis/current', () => {
   });
 });
 
+describe('GET /api/kpis/current/offices', () => {
+  it('gives every office an event named, in id order, with the values GET /api/kpis/current?office= gives', async () => {
+    const { status, body } = await get('/api/kpis/current/offices');
+    const tashkent = (await get('/api/kpis/current?office=UZ-TAS')).body;
+
+    expect(status).toBe(200);
+    expect(body.position).toBe(tashkent.position);
+    expect(body.offices.map((row: { office: string }) => row.office)).toEqual(['UZ-SAM', 'UZ-TAS']);
+    expect(body.offices[1]).toEqual({ office: 'UZ-TAS', values: tashkent.values });
+    expect(body.offices[0].values).toContainEqual({ kpiId: 'release_time_mean', value: 5, n: 1 });
+  });
+
+  it('answers asOf to an auditor only, and names an unknown parameter', async () => {
+    const then = await get(`/api/kpis/current/offices?asOf=${encodeURIComponent(storedBeforeLastBatch)}`, 'auditor');
+    const unknown = await get('/api/kpis/current/offices?office=UZ-TAS');
+
+    expect(then.body.offices.map((row: { office: string }) => row.office)).toEqual(['UZ-TAS']);
+    expect((await get(`/api/kpis/current/offices?asOf=${encodeURIComponent(storedBeforeLastBatch)}`)).status).toBe(403);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([{ path: 'query.office', message: expect.any(String) }]);
+  });
+});
+
 describe('asOf', () => {
   it('is the auditor’s: an operator asking for it gets 403', async () => {
     expect((await get(`/api/kpis/release_time_mean/current?asOf=${storedBeforeLastBatch}`)).status).toBe(403);

@@ -14,6 +14,7 @@ const API_MD_ENDPOINTS: readonly (readonly [method: string, path: string, role: 
   ['get', '/api/kpis/{id}/series', 'operator'],
   ['get', '/api/kpis/{id}/current', 'operator'],
   ['get', '/api/kpis/current', 'operator'],
+  ['get', '/api/kpis/current/offices', 'operator'],
   ['put', '/api/kpis/{id}/thresholds', 'admin'],
   ['get', '/api/declarations/{id}', 'operator'],
   ['get', '/api/alerts', 'risk'],

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Role } from '@customs-pulse/auth';
 import { EVENT_STORE, type EventStore, START } from '@customs-pulse/event-store';
-import { PacedClock, anEvent, waitUntil } from '@customs-pulse/testing';
+import { PacedClock, releasedDeclarations, waitUntil } from '@customs-pulse/testing';
 import { type AppUnderTest, startStandaloneForTest } from '@customs-pulse/testing/app';
 import { io, type Socket } from 'socket.io-client';
 import { StandaloneModule } from './standalone.module.js';
@@ -48,14 +48,9 @@ async function ingest(events: readonly unknown[]): Promise<void> {
 /** `count` declarations at UZ-TGT released at `releasedAt`, each `hours` after arrival. */
 let declarations = 0;
 function releasedAfter(hours: number, count: number, releasedAt: string): unknown[] {
-  return Array.from({ length: count }, () => {
-    const id = `TGT-${(declarations += 1)}`;
-    const released = Date.parse(releasedAt);
-    return [
-      anEvent.goodsArrived(id, { officeId: OFFICE }, { time: new Date(released - hours * 3_600_000).toISOString() }),
-      anEvent.goodsReleased(id, {}, { time: releasedAt }),
-    ];
-  }).flat();
+  const events = releasedDeclarations(OFFICE, hours, count, releasedAt, 'TGT', declarations + 1);
+  declarations += count;
+  return events;
 }
 
 async function projectedThrough(position: number): Promise<void> {

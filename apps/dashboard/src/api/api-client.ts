@@ -1,4 +1,4 @@
-import type { Alert, AlertStatus, AuditedEvent, ChainVerification, DeclarationReport, Granularity, KpiDefinition, KpiSeries, SliceFilters } from './api-types.js';
+import type { Alert, AlertStatus, AuditedEvent, ChainVerification, CurrentKpisByOffice, DeclarationReport, Granularity, KpiDefinition, KpiSeries, SliceFilters, StrategicTarget } from './api-types.js';
 
 /** An answer other than 2xx, from its problem details (api.md: RFC 9457) where the server sent them. */
 export class ApiError extends Error {
@@ -24,6 +24,16 @@ export class ApiClient {
   /** `GET /api/kpis/:id/series` over the server's default range (24 hours, or 30 days). */
   series(kpiId: string, granularity: Granularity, filters: SliceFilters): Promise<KpiSeries> {
     return this.request(`/api/kpis/${encodeURIComponent(kpiId)}/series?${query({ granularity, ...filters })}`);
+  }
+
+  /** `GET /api/kpis/current/offices`: the Offices view's rows. */
+  currentByOffice(): Promise<CurrentKpisByOffice> {
+    return this.request('/api/kpis/current/offices');
+  }
+
+  /** `GET /api/targets`: the strategic plan with each target's progress. */
+  targets(): Promise<StrategicTarget[]> {
+    return this.request('/api/targets');
   }
 
   /** `GET /api/declarations/:id`. */

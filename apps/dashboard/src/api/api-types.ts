@@ -116,3 +116,35 @@ export interface ChainVerification {
   readonly checked: number;
   readonly firstBroken?: { readonly position: number; readonly expected: string; readonly found: string };
 }
+
+/** `GET /api/kpis/current/offices`: every office's current values, from one position. */
+export interface CurrentKpisByOffice {
+  readonly position: number;
+  readonly offices: readonly { readonly office: string; readonly values: readonly Omit<KpiValue, 'filters'>[] }[];
+}
+
+/** Where a strategic target stands (targets-and-reports.md, "Progress"). */
+export type TargetStatus = 'achieved' | 'on_track' | 'at_risk' | 'off_track' | 'insufficient_data';
+
+/** One entry of `GET /api/targets` and a `target.updated` push: a target with its progress. */
+export interface StrategicTarget {
+  readonly id: string;
+  readonly objective: string;
+  readonly kpiId: string;
+  readonly filters: SliceFilters;
+  readonly baseline: { readonly from: string; readonly to: string };
+  readonly target: number;
+  readonly deadline: string;
+  readonly milestones: readonly { readonly date: string; readonly value: number }[];
+  readonly baselineValue: number | null;
+  readonly baselineN: number;
+  readonly recentValue: number | null;
+  readonly recentN: number;
+  readonly expected: number | null;
+  readonly progress: number | null;
+  readonly status: TargetStatus;
+  readonly asOf?: string;
+}
+
+/** A `target.updated` push: the target with its progress, or its retirement. */
+export type TargetUpdate = StrategicTarget | { readonly id: string; readonly retired: true };

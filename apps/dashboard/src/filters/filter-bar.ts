@@ -7,37 +7,51 @@ const REGIMES = ['IMPORT', 'EXPORT', 'TRANSIT'];
 
 /**
  * Office, transport mode and regime. Office ids are not a closed list (api.md), so the office is typed and applied
- * on Enter or when the field is left; the others apply as soon as they are chosen.
+ * on Enter or when the field is left; the others apply as soon as they are chosen. Another view can choose the
+ * office too ({@link FilterBar.chooseOffice}: a row of the Offices view).
  */
-export function filterBar(onChange: (filters: SliceFilters) => void): HTMLElement {
-  const office = h('input', { id: 'filter-office', name: 'office', placeholder: 'all offices', size: 10, maxlength: 128, autocomplete: 'off', spellcheck: 'false' });
-  const transportMode = choice('filter-transport-mode', 'all modes', TRANSPORT_MODES);
-  const regime = choice('filter-regime', 'all regimes', REGIMES);
-  let applied = '';
-  const apply = (): void => {
+export class FilterBar {
+  readonly element: HTMLFormElement;
+  private readonly office = h('input', { id: 'filter-office', name: 'office', placeholder: 'all offices', size: 10, maxlength: 128, autocomplete: 'off', spellcheck: 'false' });
+  private readonly transportMode = choice('filter-transport-mode', 'all modes', TRANSPORT_MODES);
+  private readonly regime = choice('filter-regime', 'all regimes', REGIMES);
+  private applied = '';
+
+  constructor(private readonly onChange: (filters: SliceFilters) => void) {
+    const apply = (): void => this.apply();
+    this.office.addEventListener('change', apply);
+    this.transportMode.addEventListener('change', apply);
+    this.regime.addEventListener('change', apply);
+    this.element = h(
+      'form',
+      { class: 'filters', 'aria-label': 'Filters', onsubmit: (event: Event) => { event.preventDefault(); apply(); } },
+      h('label', { for: this.office.id }, 'Office'),
+      this.office,
+      h('label', { for: this.transportMode.id }, 'Mode'),
+      this.transportMode,
+      h('label', { for: this.regime.id }, 'Regime'),
+      this.regime,
+    );
+  }
+
+  /** Follows `office` (all offices when undefined), the other filters as they are. */
+  chooseOffice(office: string | undefined): void {
+    this.office.value = office ?? '';
+    this.apply();
+  }
+
+  private apply(): void {
+    const office = this.office.value.trim();
     const filters: SliceFilters = {
-      ...(office.value.trim() ? { office: office.value.trim() } : {}),
-      ...(transportMode.value ? { transportMode: transportMode.value } : {}),
-      ...(regime.value ? { regime: regime.value } : {}),
+      ...(office ? { office } : {}),
+      ...(this.transportMode.value ? { transportMode: this.transportMode.value } : {}),
+      ...(this.regime.value ? { regime: this.regime.value } : {}),
     };
     const key = JSON.stringify(filters);
-    if (key === applied) return;
-    applied = key;
-    onChange(filters);
-  };
-  office.addEventListener('change', apply);
-  transportMode.addEventListener('change', apply);
-  regime.addEventListener('change', apply);
-  return h(
-    'form',
-    { class: 'filters', 'aria-label': 'Filters', onsubmit: (event: Event) => { event.preventDefault(); apply(); } },
-    h('label', { for: office.id }, 'Office'),
-    office,
-    h('label', { for: transportMode.id }, 'Mode'),
-    transportMode,
-    h('label', { for: regime.id }, 'Regime'),
-    regime,
-  );
+    if (key === this.applied) return;
+    this.applied = key;
+    this.onChange(filters);
+  }
 }
 
 function choice(id: string, any: string, values: readonly string[]): HTMLSelectElement {

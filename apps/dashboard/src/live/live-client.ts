@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { Alert, KpiUpdate, KpiValue, SliceFilters, SubscribeAck } from '../api/api-types.js';
+import type { Alert, KpiUpdate, KpiValue, SliceFilters, SubscribeAck, TargetUpdate } from '../api/api-types.js';
 
 /** Wait before subscribing again after a 503 acknowledgement. */
 const RESUBSCRIBE_DELAY_MS = 2_000;
@@ -13,6 +13,8 @@ export interface LiveListener {
   snapshot(position: number, values: readonly KpiValue[]): void;
   update(update: KpiUpdate): void;
   alert(change: 'raised' | 'updated' | 'resolved', alert: Alert): void;
+  /** A strategic target's progress changed, or it was retired (`target.updated`). */
+  target(update: TargetUpdate): void;
   status(status: LiveStatus): void;
 }
 
@@ -44,6 +46,7 @@ export class LiveClient {
       } else listener.status({ state: 'offline' });
     });
     this.socket.on('kpi.updated', (update: KpiUpdate) => listener.update(update));
+    this.socket.on('target.updated', (update: TargetUpdate) => listener.target(update));
     for (const change of ['raised', 'updated', 'resolved'] as const) this.socket.on(`alert.${change}`, (alert: Alert) => listener.alert(change, alert));
   }
 

@@ -3,6 +3,7 @@ import 'uplot/dist/uPlot.min.css';
 import type { ApiClient } from '../api/api-client.js';
 import type { Granularity, KpiSeries, SliceFilters } from '../api/api-types.js';
 import { h, replaceChildren } from '../dom.js';
+import { DelayedReload } from '../live/delayed-reload.js';
 import { formatKpiValue } from '../tiles/kpi-format.js';
 
 /** The two release-time percentiles the chart draws (kpis.md). */
@@ -27,7 +28,7 @@ export class ReleaseTimeChart {
   private filters: SliceFilters = {};
   private plot: uPlot | null = null;
   private request = 0;
-  private reload: ReturnType<typeof setTimeout> | null = null;
+  private readonly reload = new DelayedReload(() => void this.load(), RELOAD_DELAY_MS);
 
   constructor(private readonly api: ApiClient) {
     this.buttons = {
@@ -52,11 +53,7 @@ export class ReleaseTimeChart {
 
   /** A KPI changed live: reloads soon if it is one of the chart's. */
   changed(kpiId: string): void {
-    if (this.reload !== null || !LINES.some((line) => line.kpiId === kpiId)) return;
-    this.reload = setTimeout(() => {
-      this.reload = null;
-      void this.load();
-    }, RELOAD_DELAY_MS);
+    if (LINES.some((line) => line.kpiId === kpiId)) this.reload.ask();
   }
 
   private show(granularity: Granularity): void {

@@ -22,6 +22,7 @@ import { QualityController } from './http/quality.controller.js';
 import { GetPmmReportHandler } from './reports/get-pmm-report.query.js';
 import { GetTrsReportHandler } from './reports/get-trs-report.query.js';
 import { ReportsController } from './reports/reports.controller.js';
+import { GetCurrentKpisByOfficeHandler } from './queries/get-current-kpis-by-office.query.js';
 import { GetCurrentKpisHandler } from './queries/get-current-kpis.query.js';
 import { GetDeclarationHandler } from './queries/get-declaration.query.js';
 import { GetKpiCatalogueHandler } from './queries/get-kpi-catalogue.query.js';
@@ -208,6 +209,7 @@ export class KpiModule {
         GetKpiSeriesHandler,
         GetKpiCurrentHandler,
         GetCurrentKpisHandler,
+        GetCurrentKpisByOfficeHandler,
         GetDeclarationHandler,
         { provide: INGEST_QUALITY_READING, useExisting: options.ingestQuality },
         GetQualityHandler,

@@ -1,3 +1,5 @@
+import { type SliceDimension } from '@customs-pulse/domain';
+
 import { BucketGroup } from './bucket-group.js';
 import { BucketLine } from './bucket-line.js';
 import { type Granularity, HOUR_MS, bucketLength } from './bucket-time.js';
@@ -84,19 +86,22 @@ export class BucketStore {
     return this.tables[measure][granularity].get(slice);
   }
 
-  /** The offices some bucket of any measure is sliced by, in code-unit order: the offices the engine has seen. */
-  officeIds(): string[] {
+  /**
+   * The values of `dimension` seen alone in a slice of some measure (`office=UZ-TAS` gives `UZ-TAS`), each once, in no
+   * particular order: the offices, modes or regimes the store holds buckets for.
+   */
+  sliceValues(dimension: SliceDimension): Set<string> {
     this.flush();
-    const offices = new Set<string>();
+    const values = new Set<string>();
     for (const measure of MEASURE_IDS) {
-      for (const table of Object.values(this.tables[measure])) {
-        for (const slice of table.keys()) {
-          const office = officeOfOfficeSlice(slice);
-          if (office !== null) offices.add(office);
-        }
+      for (const slice of this.tables[measure].hour.keys()) {
+        // Cheap test first: most keys combine dimensions, and parsing each would cost more than the scan.
+        if (!slice.startsWith(`${dimension}=`) || slice.includes('&')) continue;
+        const value = filtersOfSlice(slice)[dimension];
+        if (value !== undefined) values.add(value);
       }
     }
-    return [...offices].sort();
+    return values;
   }
 
   /** Every bucket, in no particular order. */
@@ -238,9 +243,3 @@ function byMeasure<T>(create: () => T): Record<MeasureId, T> {
   return Object.fromEntries(MEASURE_IDS.map((id) => [id, create()])) as Record<MeasureId, T>;
 }
 
-/** The office of a slice that is an office alone (`office=UZ-TAS`), else `null`. */
-function officeOfOfficeSlice(slice: string): string | null {
-  const filters = filtersOfSlice(slice);
-  const dimensions = Object.keys(filters);
-  return dimensions.length === 1 && filters.office !== undefined ? filters.office : null;
-}

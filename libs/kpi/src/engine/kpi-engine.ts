@@ -120,9 +120,12 @@ export class KpiEngine {
     return this.queries.overDays(kpiId, from, to, filters);
   }
 
-  /** The offices the engine has seen in any KPI, in code-unit order. */
+  /**
+   * Every office an applied event named (any KPI, any time), in id order: what the read model can be asked about by
+   * office (`GET /api/kpis/current/offices`), since office ids are not a closed list.
+   */
   offices(): string[] {
-    return this.store.officeIds();
+    return [...this.store.sliceValues('office')].sort();
   }
 
   /** `RELEASE_TARGET_HOURS`, which `released_within_target_rate` and the TRS report count within. */

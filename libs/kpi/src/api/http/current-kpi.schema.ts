@@ -1,6 +1,7 @@
 import { KPI_IDS, type KpiId } from '@customs-pulse/domain';
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 
+import { type CurrentKpisByOffice } from '../queries/get-current-kpis-by-office.query.js';
 import { type CurrentKpis } from '../queries/get-current-kpis.query.js';
 import { type CurrentKpi } from '../queries/get-kpi-current.query.js';
 import { KpiFiltersSchema } from './kpi-filters.schema.js';
@@ -50,4 +51,24 @@ export class CurrentKpisSchema implements CurrentKpis {
 
   @ApiProperty({ type: () => [KpiValueSchema], description: 'Every KPI that can be sliced by the filters given' })
   readonly values!: readonly KpiValueSchema[];
+}
+
+/** The OpenAPI shape of one office in `GET /api/kpis/current/offices`. */
+@ApiSchema({ name: 'OfficeKpis' })
+export class OfficeKpisSchema {
+  @ApiProperty({ type: String, example: 'UZ-TAS' })
+  readonly office!: string;
+
+  @ApiProperty({ type: () => [KpiValueSchema], description: 'Every KPI that can be sliced by office' })
+  readonly values!: readonly KpiValueSchema[];
+}
+
+/** The OpenAPI shape of `GET /api/kpis/current/offices`. */
+@ApiSchema({ name: 'CurrentKpisByOffice' })
+export class CurrentKpisByOfficeSchema implements CurrentKpisByOffice {
+  @ApiProjectionPosition()
+  readonly position!: number;
+
+  @ApiProperty({ type: () => [OfficeKpisSchema], description: 'Every office an event named, in id order' })
+  readonly offices!: readonly OfficeKpisSchema[];
 }

@@ -5,14 +5,15 @@ import { Controller, Get, Inject, NotFoundException, Param, Query, Req } from '@
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
+import { type CurrentKpisByOffice, GetCurrentKpisByOfficeQuery } from '../queries/get-current-kpis-by-office.query.js';
 import { type CurrentKpis, GetCurrentKpisQuery } from '../queries/get-current-kpis.query.js';
 import { type CurrentKpi, GetKpiCurrentQuery } from '../queries/get-kpi-current.query.js';
 import { GetKpiCatalogueQuery, type KpiCatalogueEntry } from '../queries/get-kpi-catalogue.query.js';
 import { GetKpiSeriesQuery, type KpiSeries } from '../queries/get-kpi-series.query.js';
-import { CurrentKpiSchema, CurrentKpisSchema } from './current-kpi.schema.js';
+import { CurrentKpiSchema, CurrentKpisByOfficeSchema, CurrentKpisSchema } from './current-kpi.schema.js';
 import { KpiCatalogueEntrySchema } from './kpi-catalogue-entry.schema.js';
 import { answeringKpiQuery } from './kpi-query-failure.js';
-import { ApiKpiFilterQueries, ApiKpiIdParam, ApiSeriesRangeQueries } from './kpi-query-parameters.docs.js';
+import { ApiAsOfQuery, ApiKpiFilterQueries, ApiKpiIdParam, ApiSeriesRangeQueries } from './kpi-query-parameters.docs.js';
 import { KpiSeriesSchema } from './kpi-series.schema.js';
 import { QueryParameters, type QueryString } from './query-parameters.js';
 
@@ -51,6 +52,22 @@ export class KpisController {
     const filters = parameters.filters();
     parameters.check();
     return answeringKpiQuery(() => this.queries.execute(new GetCurrentKpisQuery(filters, asOf)));
+  }
+
+  @Get('current/offices')
+  @ApiOperation({
+    summary: "Every office's current values",
+    description:
+      'Every office an event named, in id order, with the current value of each KPI that can be sliced by office (as `GET /api/kpis/current?office=` answers it), all from one position: the dashboard\'s Offices view.',
+  })
+  @ApiAsOfQuery()
+  @ApiOkResponse({ type: CurrentKpisByOfficeSchema, description: 'The offices, their current values and the position answered from' })
+  @ApiProblemResponses({ 400: 'An unknown or malformed query parameter; `errors` names each' })
+  byOffice(@Query() query: QueryString, @Req() request: { principal?: Principal }): Promise<CurrentKpisByOffice> {
+    const parameters = new QueryParameters(query, ['asOf']);
+    const asOf = parameters.asOf(request.principal);
+    parameters.check();
+    return answeringKpiQuery(() => this.queries.execute(new GetCurrentKpisByOfficeQuery(asOf)));
   }
 
   @Get(':id/series')

@@ -70,13 +70,14 @@ describe(`the OpenAPI document (${OPENAPI_JSON_PATH})`, () => {
     expect(schemas.Readiness.properties.alertRules).toMatchObject({ allOf: [{ $ref: '#/components/schemas/AlertRulesReadiness' }] });
     const kpiProjection = schemas.KpiProjectionReadiness;
     expect(Object.keys(kpiProjection.properties).sort()).toEqual(
-      ['caughtUp', 'consecutiveFailures', 'error', 'failing', 'lagSeconds', 'maxLagSeconds', 'position', 'ready'],
+      ['caughtUp', 'consecutiveFailures', 'error', 'failing', 'lagSeconds', 'maxLagSeconds', 'position', 'ready', 'restoring'],
     );
-    expect(kpiProjection.required.sort()).toEqual(['caughtUp', 'consecutiveFailures', 'failing', 'lagSeconds', 'maxLagSeconds', 'position', 'ready']);
+    expect(kpiProjection.required.sort()).toEqual(['caughtUp', 'consecutiveFailures', 'failing', 'lagSeconds', 'maxLagSeconds', 'position', 'ready', 'restoring']);
     expect(kpiProjection.properties).toMatchObject({
       ready: { type: 'boolean' },
       position: { type: 'integer' },
       caughtUp: { type: 'boolean' },
+      restoring: { type: 'boolean' },
       failing: { type: 'boolean' },
       consecutiveFailures: { type: 'integer' },
       maxLagSeconds: { type: 'number' },

@@ -43,7 +43,10 @@ export class KpiProjectionReadinessSchema {
   @ApiProperty({ type: 'number', minimum: 0, description: 'The greatest lag still ready (`READY_MAX_LAG_SECONDS`)' })
   readonly maxLagSeconds!: number;
 
-  @ApiProperty({ required: false, description: 'Why it is failing, or why the lag could not be read' })
+  @ApiProperty({ description: 'Whether its read model did not load and is being rebuilt into a fresh generation (KPI queries answer 503 meanwhile); `error` says why' })
+  readonly restoring!: boolean;
+
+  @ApiProperty({ required: false, description: 'Why it is failing, is being rebuilt, or why the lag could not be read' })
   readonly error?: string;
 }
 

@@ -9,6 +9,7 @@ import { GetDeclarationQuery } from '../queries/get-declaration.query.js';
 import { DeclarationReportSchema } from './declaration-report.schema.js';
 import { ApiAsOfQuery } from './kpi-query-parameters.docs.js';
 import { QueryParameters, type QueryString } from './query-parameters.js';
+import { answeringKpiQuery } from './kpi-query-failure.js';
 
 /** `GET /api/declarations/:id` (api.md): a declaration's facts and TRS segments. The id is URL-encoded. */
 @Controller('api/declarations')
@@ -28,7 +29,7 @@ export class DeclarationsController {
     const parameters = new QueryParameters(query, ['asOf']);
     const asOf = parameters.asOf(request.principal);
     parameters.check();
-    const report = await this.queries.execute(new GetDeclarationQuery(id, asOf));
+    const report = await answeringKpiQuery(() => this.queries.execute(new GetDeclarationQuery(id, asOf)));
     if (report === null) throw new NotFoundException(`no event of declaration ${JSON.stringify(id)} has been projected`);
     return report;
   }

@@ -8,6 +8,7 @@ import { type DataQuality, GetQualityQuery } from '../queries/get-quality.query.
 import { DataQualitySchema } from './data-quality.schema.js';
 import { ApiAsOfQuery } from './kpi-query-parameters.docs.js';
 import { QueryParameters, type QueryString } from './query-parameters.js';
+import { answeringKpiQuery } from './kpi-query-failure.js';
 
 /** `GET /api/quality` (api.md): rejected events by reason, duplicates, negative durations left out. */
 @Controller('api/quality')
@@ -29,6 +30,6 @@ export class QualityController {
     const parameters = new QueryParameters(query, ['asOf']);
     const asOf = parameters.asOf(request.principal);
     parameters.check();
-    return this.queries.execute(new GetQualityQuery(asOf));
+    return answeringKpiQuery(() => this.queries.execute(new GetQualityQuery(asOf)));
   }
 }

@@ -215,6 +215,7 @@ describe('the projection', () => {
       consecutiveFailures: 0,
       lagSeconds: 0,
       maxLagSeconds: 60,
+      restoring: false,
     });
     expect(body.alertRules).toEqual({ ready: true, failing: false, consecutiveFailures: 0 });
   });

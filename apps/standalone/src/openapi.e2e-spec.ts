@@ -100,6 +100,13 @@ describe(`the OpenAPI document (${OPENAPI_JSON_PATH})`, () => {
     expect(Object.keys(responses)).toEqual(expect.arrayContaining(['401', '403']));
   });
 
+  it.each(['/api/kpis/current', '/api/kpis/{id}/series', '/api/kpis/{id}/current', '/api/declarations/{id}', '/api/quality'])(
+    'GET %s documents 503 while the read model is being rebuilt',
+    (path) => {
+      expect(operation('get', path).responses['503'].description).toContain('being rebuilt');
+    },
+  );
+
   it.each(API_MD_ENDPOINTS.filter(([, , role]) => role === null))('%s %s is public', (method, path) => {
     expect(operation(method, path).security ?? []).toEqual([]);
   });

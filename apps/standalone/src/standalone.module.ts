@@ -3,6 +3,7 @@ import type { Clock } from '@customs-pulse/domain';
 import { AlertJournal, AlertRulesObserver, AlertRulesReadiness, AlertsModule, PROMETHEUS_ALERT_RULES_METRICS } from '@customs-pulse/alerts';
 import { AuditModule } from '@customs-pulse/audit/api';
 import { AuthModule } from '@customs-pulse/auth';
+import type { EventStore } from '@customs-pulse/event-store';
 import { EventStoreModule } from '@customs-pulse/event-store/nest';
 import { ClockModule, DashboardModule, HealthController, MetricsModule, READINESS_CHECKS } from '@customs-pulse/http';
 import { INGEST_QUALITY_TALLY, IngestModule, KafkaIngestTransport, ingestQualityTallySettingsFor, PROMETHEUS_INGEST_METRICS } from '@customs-pulse/ingest';
@@ -29,6 +30,11 @@ export interface StandaloneOptions {
    * @defaultValue the system clock
    */
   readonly clock?: Clock;
+  /**
+   * What the app uses in place of the event store it opens: an end-to-end test holds the log back with it, to see
+   * the app while its projection waits. @defaultValue the store itself
+   */
+  readonly eventStore?: (store: EventStore) => EventStore;
 }
 
 /** Everything in one process on the embedded SQLite store: the demo and single-site deployments. */
@@ -50,7 +56,7 @@ export class StandaloneModule {
       imports: [
         ClockModule.forRoot(options.clock),
         MetricsModule.forRoot({ adapters: [PROMETHEUS_INGEST_METRICS, PROMETHEUS_PROJECTION_METRICS, PROMETHEUS_LIVE_PUSH_METRICS, PROMETHEUS_ALERT_RULES_METRICS] }),
-        EventStoreModule.forRoot(config.eventStore, options.clock),
+        EventStoreModule.forRoot(config.eventStore, options.clock, options.eventStore),
         AuthModule.forRoot({ jwtSecret, ...config.accessTokens }),
         IngestModule.forRoot({
           reportingCurrency: config.reportingCurrency,

@@ -15,3 +15,4 @@ export * from './app-process.js';
 export * from './app-processes.js';
 export * from './fault-settings.js';
 export * from './released-declarations.js';
+export * from './event-log-gate.js';

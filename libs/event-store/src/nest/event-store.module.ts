@@ -17,12 +17,16 @@ class EventStoreShutdown implements OnApplicationShutdown {
 /** Provides `EVENT_STORE` to the whole app and closes it when the app shuts down. */
 @Module({})
 export class EventStoreModule {
-  static forRoot(settings: EventStoreSettings, clock?: { now(): Date }): DynamicModule {
+  /**
+   * @param wrap - what the app reads and writes instead of the store opened: an end-to-end test holds the log back
+   *   with it (libs/testing's `EventLogGate`). @defaultValue the store itself
+   */
+  static forRoot(settings: EventStoreSettings, clock?: { now(): Date }, wrap?: (store: EventStore) => EventStore): DynamicModule {
     return {
       module: EventStoreModule,
       global: true,
       providers: [
-        { provide: EVENT_STORE, useFactory: () => openEventStore(settings, clock) },
+        { provide: EVENT_STORE, useFactory: async () => (wrap ?? ((store: EventStore) => store))(await openEventStore(settings, clock)) },
         EventStoreShutdown,
       ],
       exports: [EVENT_STORE],

@@ -80,21 +80,27 @@ export class KpiProjection {
 
   /**
    * Loads the active generation and starts projecting from its checkpoint. Should the generation not load (a
-   * corrupted row or file, a form this build cannot read), says why and rebuilds into a fresh generation in the
-   * background instead of failing: the process stays up and answers 503 until then, never crash-loops.
+   * corrupted row or file, a form this build cannot read), says why and restores one in the background instead of
+   * failing: the process stays up and answers 503 until then, never crash-loops. A projector rebuilds into a fresh
+   * generation; a follower waits for the projector's rebuilt generation (see `KpiReadModelGenerations.restoredBy`).
    */
   async start(): Promise<void> {
     if (this.live !== null || this.unloadable !== null) throw new Error('the KPI projection was already started');
-    const generation = await this.options.generations.active();
+    let generation: KpiReadModelGeneration | null = null;
     try {
+      generation = await this.options.generations.active();
       this.live = { projector: await this.startProjector(generation, 'live'), generation };
     } catch (error) {
       if (!(error instanceof KpiReadModelUnloadableError)) throw error;
       this.unloadable = error.message;
+      const broken = generation === null ? 'the active KPI read model generation' : `KPI read model generation ${generation.generation}`;
+      const following = this.options.generations.restoredBy === 'following';
       this.options.logger.error(
-        `KPI read model generation ${generation.generation} does not load, so the KPIs are rebuilt from the event store into a fresh generation; until then KPI queries answer 503: ${error.message}`,
+        following
+          ? `${broken} does not load, so this follower waits for the projector to rebuild it into a fresh generation; until then KPI queries answer 503: ${error.message}`
+          : `${broken} does not load, so the KPIs are rebuilt from the event store into a fresh generation; until then KPI queries answer 503: ${error.message}`,
       );
-      this.restoring = this.restore(generation);
+      this.restoring = following ? this.follow(broken) : this.restore(broken);
     }
   }
 
@@ -183,21 +189,21 @@ export class KpiProjection {
    * deleted once the fresh one is active. Tried again after a backoff should anything fail on the way (the
    * projector itself retries failed reads and commits); never throws.
    */
-  private async restore(broken: KpiReadModelGeneration): Promise<void> {
+  private async restore(broken: string): Promise<void> {
     const signal = this.stopping.signal;
-    const delays = backoffDelays({ ...(this.options.retry ?? { initialMs: 100, maxMs: 5000 }), multiplier: 2 });
+    const delays = this.restoreDelays();
     const startedAt = performance.now();
     while (!signal.aborted) {
       try {
         const generation = await this.options.generations.fresh();
-        this.options.logger.log(`KPI rebuild into generation ${generation.generation} started, in place of generation ${broken.generation}`);
+        this.options.logger.log(`KPI rebuild into generation ${generation.generation} started, in place of ${broken}`);
         // It restores the live view, so its failures are the live projection's.
         const projector = await this.startProjector(generation, 'live');
         this.restoringProjector = projector;
         await projector.caughtUp;
         this.live = { projector, generation };
         this.restoringProjector = null;
-        await broken.readModel.close();
+        // Activating closes and deletes every older generation, the broken one among them.
         await this.options.generations.activate(generation.generation);
         this.options.logger.log(
           `KPI rebuild swapped in generation ${generation.generation} at position ${projector.position} in ${Math.round(performance.now() - startedAt)} ms; KPI queries are answered again`,
@@ -206,10 +212,38 @@ export class KpiProjection {
       } catch (error) {
         if (signal.aborted) return;
         const delay = delays.next().value;
-        this.options.logger.warn(`KPI rebuild in place of generation ${broken.generation} failed, retrying in ${delay} ms: ${error instanceof Error ? error.message : String(error)}`);
+        this.options.logger.warn(`KPI rebuild in place of ${broken} failed, retrying in ${delay} ms: ${error instanceof Error ? error.message : String(error)}`);
         await abortableDelay(delay, signal);
       }
     }
+  }
+
+  /**
+   * A follower writes no generation, so it cannot rebuild the broken one: it reads the active generation again after
+   * a backoff until it loads, which it does once the projector, which met the same generation, has swapped in its
+   * rebuild. Never throws.
+   */
+  private async follow(broken: string): Promise<void> {
+    const signal = this.stopping.signal;
+    const delays = this.restoreDelays();
+    while (!signal.aborted) {
+      await abortableDelay(delays.next().value, signal);
+      if (signal.aborted) return;
+      try {
+        const generation = await this.options.generations.active();
+        this.live = { projector: await this.startProjector(generation, 'live'), generation };
+        this.options.logger.log(`KPI read model generation ${generation.generation} loads, in place of ${broken}; this follower answers KPI queries again`);
+        return;
+      } catch (error) {
+        // Still the broken generation (or a new fault): the reason readiness shows is the latest.
+        if (error instanceof KpiReadModelUnloadableError) this.unloadable = error.message;
+        else this.options.logger.warn(`KPI read model in place of ${broken} cannot be read yet: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+
+  private restoreDelays(): Iterator<number, never> {
+    return backoffDelays({ ...(this.options.retry ?? { initialMs: 100, maxMs: 5000 }), multiplier: 2 });
   }
 
   /** @param startsAs - whose failures it reports: a rebuild's reports as the live one's once swapped in. */

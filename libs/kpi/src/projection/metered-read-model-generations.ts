@@ -13,6 +13,7 @@ export function meteredReadModelGenerations(generations: KpiReadModelGenerations
     readModel: timedCommits(readModel, metrics),
   });
   return {
+    ...(generations.restoredBy === undefined ? {} : { restoredBy: generations.restoredBy }),
     active: async () => metered(await generations.active()),
     fresh: async () => {
       const generation = metered(await generations.fresh());

@@ -21,6 +21,13 @@ export interface KpiReadModelGeneration {
  */
 export interface KpiReadModelGenerations {
   /**
+   * How a projection whose active generation does not load gets one that does: `'rebuilding'` it into a fresh
+   * generation itself (a projector, which holds the lease), or `'following'` the projector, which rebuilds and
+   * activates it (a follower, which writes nothing). @defaultValue 'rebuilding'
+   */
+  readonly restoredBy?: 'rebuilding' | 'following';
+
+  /**
    * The active generation, made empty as generation 1 when there is none yet. Generations that are neither active
    * nor handed out by {@link fresh} in this process (left over by a rebuild that crashed) are deleted first.
    */

@@ -12,9 +12,15 @@ import { migrateSqlite } from './migrate-sqlite.js';
 export function openDurableSqlite(file: string, migrations: readonly Migration[]): Database.Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
-  migrateSqlite(db, migrations);
-  return db;
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    migrateSqlite(db, migrations);
+    return db;
+  } catch (error) {
+    // A file that is no database (SQLITE_NOTADB) fails here: its handle must not outlive the failure.
+    db.close();
+    throw error;
+  }
 }

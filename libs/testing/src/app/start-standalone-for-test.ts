@@ -1,5 +1,6 @@
 import { type CustomsPulseConfig, loadConfig } from '@customs-pulse/config';
 import type { Clock } from '@customs-pulse/domain';
+import type { EventStore } from '@customs-pulse/event-store';
 import type { LogLevel } from '@nestjs/common';
 import { type AppUnderTest, startAppForTest } from './app-under-test.js';
 
@@ -8,7 +9,11 @@ import { type AppUnderTest, startAppForTest } from './app-under-test.js';
  * imported: a lib does not depend on an app.
  */
 export interface StandaloneRootModule {
-  forRoot(config: CustomsPulseConfig, jwtSecret: string, options?: { readonly dashboardDir?: string; readonly clock?: Clock }): unknown;
+  forRoot(
+    config: CustomsPulseConfig,
+    jwtSecret: string,
+    options?: { readonly dashboardDir?: string; readonly clock?: Clock; readonly eventStore?: (store: EventStore) => EventStore },
+  ): unknown;
 }
 
 /** Options of {@link startStandaloneForTest}. */
@@ -21,6 +26,8 @@ export interface StandaloneForTestOptions {
   readonly dashboardDir?: string;
   /** The app's one clock, for a test that pins the hour. @defaultValue the system clock */
   readonly clock?: Clock;
+  /** What the app uses in place of the event store it opens, e.g. an {@link EventLogGate}'s. @defaultValue the store */
+  readonly eventStore?: (store: EventStore) => EventStore;
   /** @defaultValue `['warn', 'error']` */
   readonly logger?: LogLevel[];
 }
@@ -43,6 +50,7 @@ export function startStandaloneForTest(standaloneModule: StandaloneRootModule, o
         {
           ...(options.dashboardDir === undefined ? {} : { dashboardDir: options.dashboardDir }),
           ...(options.clock === undefined ? {} : { clock: options.clock }),
+          ...(options.eventStore === undefined ? {} : { eventStore: options.eventStore }),
         },
       ),
     ...(options.logger ? { logger: options.logger } : {}),

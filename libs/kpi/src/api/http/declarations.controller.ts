@@ -9,6 +9,7 @@ import { GetDeclarationQuery } from '../queries/get-declaration.query.js';
 import { DeclarationReportSchema } from './declaration-report.schema.js';
 import { ApiAsOfQuery } from './kpi-query-parameters.docs.js';
 import { QueryParameters, type QueryString } from './query-parameters.js';
+import { RESTORING_RESPONSE, answeringKpiQuery } from './kpi-query-failure.js';
 
 /** `GET /api/declarations/:id` (api.md): a declaration's facts and TRS segments. The id is URL-encoded. */
 @Controller('api/declarations')
@@ -23,12 +24,12 @@ export class DeclarationsController {
   @ApiParam({ name: 'id', type: String, description: 'The declaration id (the subject of its events), URL-encoded' })
   @ApiAsOfQuery()
   @ApiOkResponse({ type: DeclarationReportSchema, description: 'The facts and segments' })
-  @ApiProblemResponses({ 400: 'An unknown or malformed query parameter; `errors` names each', 404: 'No event of that declaration has been projected' })
+  @ApiProblemResponses({ 400: 'An unknown or malformed query parameter; `errors` names each', 404: 'No event of that declaration has been projected', ...RESTORING_RESPONSE })
   async declaration(@Param('id') id: string, @Query() query: QueryString, @Req() request: { principal?: Principal }): Promise<DeclarationReport> {
     const parameters = new QueryParameters(query, ['asOf']);
     const asOf = parameters.asOf(request.principal);
     parameters.check();
-    const report = await this.queries.execute(new GetDeclarationQuery(id, asOf));
+    const report = await answeringKpiQuery(() => this.queries.execute(new GetDeclarationQuery(id, asOf)));
     if (report === null) throw new NotFoundException(`no event of declaration ${JSON.stringify(id)} has been projected`);
     return report;
   }

@@ -6,6 +6,9 @@ import { KpiProjectionRestoringError } from '../../projection/kpi-projection-res
 /** How long a client is asked to wait while the read model is rebuilt: a rebuild takes seconds to minutes. */
 const RESTORING_RETRY_AFTER_SECONDS = 5;
 
+/** The OpenAPI problem response of every endpoint run through {@link answeringKpiQuery}, besides its own. */
+export const RESTORING_RESPONSE = { 503: 'The KPI read model did not load and is being rebuilt; `Retry-After` says when to ask again' } as const;
+
 /**
  * Runs a KPI query, answering what the engine refuses (a filter the KPI does not slice by) with 400: the request is
  * wrong, not the server; and 503 with `Retry-After` while the read model is being rebuilt because it did not load.

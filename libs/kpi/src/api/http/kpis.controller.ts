@@ -12,7 +12,7 @@ import { GetKpiCatalogueQuery, type KpiCatalogueEntry } from '../queries/get-kpi
 import { GetKpiSeriesQuery, type KpiSeries } from '../queries/get-kpi-series.query.js';
 import { CurrentKpiSchema, CurrentKpisByOfficeSchema, CurrentKpisSchema } from './current-kpi.schema.js';
 import { KpiCatalogueEntrySchema } from './kpi-catalogue-entry.schema.js';
-import { answeringKpiQuery } from './kpi-query-failure.js';
+import { RESTORING_RESPONSE, answeringKpiQuery } from './kpi-query-failure.js';
 import { ApiAsOfQuery, ApiKpiFilterQueries, ApiKpiIdParam, ApiSeriesRangeQueries } from './kpi-query-parameters.docs.js';
 import { KpiSeriesSchema } from './kpi-series.schema.js';
 import { QueryParameters, type QueryString } from './query-parameters.js';
@@ -45,7 +45,7 @@ export class KpisController {
   })
   @ApiKpiFilterQueries()
   @ApiOkResponse({ type: CurrentKpisSchema, description: 'The current values and the position answered from' })
-  @ApiProblemResponses({ 400: 'An unknown or malformed query parameter; `errors` names each' })
+  @ApiProblemResponses({ 400: 'An unknown or malformed query parameter; `errors` names each', ...RESTORING_RESPONSE })
   allCurrent(@Query() query: QueryString, @Req() request: { principal?: Principal }): Promise<CurrentKpis> {
     const parameters = new QueryParameters(query, [...FILTERS, 'asOf']);
     const asOf = parameters.asOf(request.principal);
@@ -62,7 +62,7 @@ export class KpisController {
   })
   @ApiAsOfQuery()
   @ApiOkResponse({ type: CurrentKpisByOfficeSchema, description: 'The offices, their current values and the position answered from' })
-  @ApiProblemResponses({ 400: 'An unknown or malformed query parameter; `errors` names each' })
+  @ApiProblemResponses({ 400: 'An unknown or malformed query parameter; `errors` names each', ...RESTORING_RESPONSE })
   byOffice(@Query() query: QueryString, @Req() request: { principal?: Principal }): Promise<CurrentKpisByOffice> {
     const parameters = new QueryParameters(query, ['asOf']);
     const asOf = parameters.asOf(request.principal);
@@ -82,6 +82,7 @@ export class KpisController {
   @ApiProblemResponses({
     400: 'An unknown or malformed query parameter, a bound that is not a bucket start, or a filter this KPI is not sliced by; `errors` names each',
     404: 'No KPI of that id',
+    ...RESTORING_RESPONSE,
   })
   series(@Param('id') id: string, @Query() query: QueryString, @Req() request: { principal?: Principal }): Promise<KpiSeries> {
     const kpiId = knownKpi(id);
@@ -99,7 +100,7 @@ export class KpisController {
   @ApiKpiIdParam()
   @ApiKpiFilterQueries()
   @ApiOkResponse({ type: CurrentKpiSchema, description: 'The current value, its window and the position answered from' })
-  @ApiProblemResponses({ 400: 'An unknown or malformed query parameter, or a filter this KPI is not sliced by; `errors` names each', 404: 'No KPI of that id' })
+  @ApiProblemResponses({ 400: 'An unknown or malformed query parameter, or a filter this KPI is not sliced by; `errors` names each', 404: 'No KPI of that id', ...RESTORING_RESPONSE })
   current(@Param('id') id: string, @Query() query: QueryString, @Req() request: { principal?: Principal }): Promise<CurrentKpi> {
     const kpiId = knownKpi(id);
     const parameters = new QueryParameters(query, [...FILTERS, 'asOf']);

@@ -8,6 +8,7 @@ import { type DataQuality, GetQualityQuery } from '../queries/get-quality.query.
 import { DataQualitySchema } from './data-quality.schema.js';
 import { ApiAsOfQuery } from './kpi-query-parameters.docs.js';
 import { QueryParameters, type QueryString } from './query-parameters.js';
+import { RESTORING_RESPONSE, answeringKpiQuery } from './kpi-query-failure.js';
 
 /** `GET /api/quality` (api.md): rejected events by reason, duplicates, negative durations left out. */
 @Controller('api/quality')
@@ -24,11 +25,11 @@ export class QualityController {
   })
   @ApiAsOfQuery()
   @ApiOkResponse({ type: DataQualitySchema, description: 'The counters' })
-  @ApiProblemResponses({ 400: 'An unknown or malformed query parameter; `errors` names each' })
+  @ApiProblemResponses({ 400: 'An unknown or malformed query parameter; `errors` names each', ...RESTORING_RESPONSE })
   quality(@Query() query: QueryString, @Req() request: { principal?: Principal }): Promise<DataQuality> {
     const parameters = new QueryParameters(query, ['asOf']);
     const asOf = parameters.asOf(request.principal);
     parameters.check();
-    return this.queries.execute(new GetQualityQuery(asOf));
+    return answeringKpiQuery(() => this.queries.execute(new GetQualityQuery(asOf)));
   }
 }

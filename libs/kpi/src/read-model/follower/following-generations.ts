@@ -8,6 +8,8 @@ import { CheckpointOnlyReadModel } from './checkpoint-only-read-model.js';
  * and from there follows the log in memory. A rebuild replays in memory too. Nothing is stored, so nothing is locked.
  */
 export class FollowingGenerations implements KpiReadModelGenerations {
+  /** It writes no generation, so it cannot rebuild one that does not load: the projector does, and it follows. */
+  readonly restoredBy = 'following';
   private generation = 0;
 
   /** @param loadActiveState - reads the projector's active generation: its checkpoint and the state stored with it. */

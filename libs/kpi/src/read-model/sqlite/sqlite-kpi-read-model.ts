@@ -29,9 +29,19 @@ export class SqliteKpiReadModel implements KpiReadModel {
     this.statements = prepareReadModelStatements(db);
   }
 
-  /** Opens (creating if needed) the read model in `options.file` and brings its schema up to date. */
+  /**
+   * Opens (creating if needed) the read model in `options.file` and brings its schema up to date.
+   * @throws KpiReadModelUnloadableError when the file is not a sound database (garbage in its place, a torn page).
+   */
   static open(options: SqliteKpiReadModelOptions): SqliteKpiReadModel {
-    return new SqliteKpiReadModel(openDurableSqlite(options.file, sqliteReadModelMigrations));
+    try {
+      return new SqliteKpiReadModel(openDurableSqlite(options.file, sqliteReadModelMigrations));
+    } catch (error) {
+      if (isCorrupt(error)) {
+        throw new KpiReadModelUnloadableError(`the SQLite KPI read model ${options.file} does not open: ${(error as Error).message}`, { cause: error });
+      }
+      throw error;
+    }
   }
 
   /** @throws KpiReadModelUnloadableError when a row is not JSON, or the file is not a sound database. */

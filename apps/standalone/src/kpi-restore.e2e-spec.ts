@@ -18,8 +18,12 @@ const KPI_QUERIES = [
   '/api/kpis/current',
   '/api/kpis/release_time_mean/current',
   `/api/kpis/release_time_mean/series?granularity=hour&from=${hoursAgo(6)}&to=${hoursAgo(0)}`,
+  '/api/kpis/current/offices',
   '/api/declarations/D-A',
   '/api/quality',
+  '/api/targets',
+  '/api/reports/trs?from=2026-03-03&to=2026-03-04',
+  '/api/reports/pmm?from=2026-03-03&to=2026-03-04',
 ];
 
 /** The first generation's file in the data folder: `DATA_DIR/kpi/read-model-1.sqlite`. */

@@ -8,6 +8,7 @@ import { pmmReportTables } from '../../reports/formats/pmm-report-tables.js';
 import { trsReportTables } from '../../reports/formats/trs-report-tables.js';
 import { type PmmReport } from '../../reports/pmm-report.js';
 import { type TrsReport } from '../../reports/trs-report.js';
+import { RESTORING_RESPONSE, answeringKpiQuery } from '../http/kpi-query-failure.js';
 import { type QueryString } from '../http/query-parameters.js';
 import { GetPmmReportQuery } from './get-pmm-report.query.js';
 import { GetTrsReportQuery } from './get-trs-report.query.js';
@@ -44,7 +45,7 @@ export class ReportsController {
   @ApiFormatQuery()
   @ApiAsOfQuery()
   @ApiOkResponse({ type: TrsReportSchema, description: 'The report (JSON), or its tables as CSV or HTML' })
-  @ApiProblemResponses({ 400: 'A missing, unknown or malformed query parameter, a period not of whole UTC days or over 366 days; `errors` names each' })
+  @ApiProblemResponses({ 400: 'A missing, unknown or malformed query parameter, a period not of whole UTC days or over 366 days; `errors` names each', ...RESTORING_RESPONSE })
   async trs(
     @Query() query: QueryString,
     @Req() request: { principal?: Principal },
@@ -56,7 +57,7 @@ export class ReportsController {
     const filters = parameters.trsFilters();
     const format = parameters.format();
     parameters.check();
-    const report = await this.queries.execute(new GetTrsReportQuery(period, filters, asOf));
+    const report = await answeringKpiQuery(() => this.queries.execute(new GetTrsReportQuery(period, filters, asOf)));
     return reportAnswer(report, format, response, { name: 'trs-report', title: 'Time Release Study', tables: trsReportTables });
   }
 
@@ -71,7 +72,7 @@ export class ReportsController {
   @ApiFormatQuery()
   @ApiAsOfQuery()
   @ApiOkResponse({ type: PmmReportSchema, description: 'The report (JSON), or its tables as CSV or HTML' })
-  @ApiProblemResponses({ 400: 'A missing, unknown or malformed query parameter, year given with from or to, a period over 366 days; `errors` names each' })
+  @ApiProblemResponses({ 400: 'A missing, unknown or malformed query parameter, year given with from or to, a period over 366 days; `errors` names each', ...RESTORING_RESPONSE })
   async pmm(
     @Query() query: QueryString,
     @Req() request: { principal?: Principal },
@@ -82,7 +83,7 @@ export class ReportsController {
     const period = parameters.period(true);
     const format = parameters.format();
     parameters.check();
-    const report = await this.queries.execute(new GetPmmReportQuery(period, asOf));
+    const report = await answeringKpiQuery(() => this.queries.execute(new GetPmmReportQuery(period, asOf)));
     return reportAnswer(report, format, response, { name: 'pmm-report', title: 'PMM self-assessment', tables: pmmReportTables });
   }
 }

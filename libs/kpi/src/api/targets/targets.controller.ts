@@ -11,6 +11,7 @@ import { ListTargetsQuery } from './list-targets.query.js';
 import { RetireTargetCommand } from './retire-target.command.js';
 import { SetTargetCommand } from './set-target.command.js';
 import { TargetDefinitionSchema, TargetProgressSchema } from './target.schema.js';
+import { RESTORING_RESPONSE, answeringKpiQuery } from '../http/kpi-query-failure.js';
 import { answeringTargetCommand } from './target-problems.js';
 
 const ApiTargetIdParam = () => ApiParam({ name: 'id', description: '1 to 64 characters of a-z, 0-9 and -, chosen by the admin', example: 'tas-air-release-time' });
@@ -33,12 +34,12 @@ export class TargetsController {
   })
   @ApiQuery({ name: 'asOf', required: false, description: 'RFC 3339: the targets in force then, judged on the KPI values then (role `auditor`)' })
   @ApiOkResponse({ type: [TargetProgressSchema], description: 'The targets in force, by id' })
-  @ApiProblemResponses({ 400: 'An unknown or malformed query parameter; `errors` names each' })
+  @ApiProblemResponses({ 400: 'An unknown or malformed query parameter; `errors` names each', ...RESTORING_RESPONSE })
   list(@Query() query: QueryString, @Req() request: { principal?: Principal }): Promise<TargetProgress[]> {
     const parameters = new QueryParameters(query, ['asOf']);
     const asOf = parameters.asOf(request.principal);
     parameters.check();
-    return this.queries.execute(new ListTargetsQuery(asOf));
+    return answeringKpiQuery(() => this.queries.execute(new ListTargetsQuery(asOf)));
   }
 
   @Put(':id')
@@ -55,10 +56,12 @@ export class TargetsController {
     400: 'A malformed id or field, an unknown KPI or slice, a count or sum KPI, a null baseline value, a target not better than it, a deadline not later than `baseline.to`, milestones out of order or range; `errors` names each',
     409: 'Another request changed the same target at the same time',
     413: `The body is over ${MAX_COMMAND_BODY_BYTES} bytes`,
+    ...RESTORING_RESPONSE,
   })
   async set(@Param('id') id: string, @Req() request: IncomingMessage): Promise<TargetProgress> {
     const body = await readJsonObjectBody(request);
-    return answeringTargetCommand(() => this.commands.execute(new SetTargetCommand(id, body)));
+    // Its baseline is read off the KPIs, which answer 503 while an unloadable read model is rebuilt.
+    return answeringKpiQuery(() => answeringTargetCommand(() => this.commands.execute(new SetTargetCommand(id, body))));
   }
 
   @Delete(':id')

@@ -14,3 +14,4 @@ export * from './throwaway-postgres.js';
 export * from './app-process.js';
 export * from './app-processes.js';
 export * from './fault-settings.js';
+export * from './event-loop-probe.js';

@@ -10,4 +10,5 @@ export * from './errors.js';
 export * from './canonical-json.js';
 export * from './hash-chain.js';
 export * from './event-loop-turns.js';
+export * from './walk-log.js';
 export type { EventStoreSettings } from './event-store-settings.js';

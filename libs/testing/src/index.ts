@@ -15,3 +15,4 @@ export * from './app-process.js';
 export * from './app-processes.js';
 export * from './fault-settings.js';
 export * from './event-loop-probe.js';
+export * from './long-log.js';

@@ -1,9 +1,12 @@
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import { EventLoopTurns } from './event-loop-turns.js';
 
 describe('EventLoopTurns', () => {
   let nowMs: number;
   const clock = (): number => nowMs;
-  beforeEach(() => (nowMs = 1_000));
+  beforeEach(() => {
+    nowMs = 1_000;
+  });
 
   it('is due once the loop has held the event loop for its slice', () => {
     const turns = new EventLoopTurns(20, clock);

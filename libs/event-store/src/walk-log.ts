@@ -5,7 +5,7 @@ import { type RecordedEvent, START } from './recorded-event.js';
 /**
  * Hands every stored event to `visit`, in position order, a page at a time: how a journal folds the whole log at its
  * load. It gives the event loop a turn every slice ({@link EventLoopTurns}), pages being read synchronously on SQLite.
- * @param pageSize - events read at once: one synchronous read on SQLite, about 10 ms for a thousand.
+ * @param pageSize - events read at once: one synchronous read on SQLite, 10 to 15 ms for a thousand.
  */
 export async function walkLog(log: Pick<EventStore, 'readAll'>, visit: (event: RecordedEvent) => void, pageSize: number): Promise<void> {
   const turns = new EventLoopTurns();

@@ -10,7 +10,7 @@ export interface KpisAsOfOptions {
   readonly createEngine?: KpiEngineFactory;
   /**
    * Events read per page. SQLite reads a page synchronously, in one stretch that cannot give the event loop a turn:
-   * a thousand take about 10 ms. @defaultValue 1000
+   * a thousand take 10 to 15 ms. @defaultValue 1000
    */
   readonly pageSize?: number;
 }

@@ -134,6 +134,9 @@ describe('GET /metrics', () => {
     expect(exposition.types.get('process_cpu_user_seconds_total')).toBe('counter');
     expect(sampleValue(exposition, 'nodejs_heap_size_used_bytes')).toBeGreaterThan(0);
     expect(exposition.types.get('nodejs_eventloop_lag_seconds')).toBe('gauge');
+    // From perf_hooks.monitorEventLoopDelay, since the last scrape: what README's "The event loop" tells to watch.
+    expect(exposition.types.get('nodejs_eventloop_lag_p99_seconds')).toBe('gauge');
+    expect(exposition.types.get('nodejs_eventloop_lag_max_seconds')).toBe('gauge');
   });
 
   it('is each app’s own: a second app in the same process starts from zero', async () => {

@@ -9,4 +9,6 @@ export * from './expected-revision.js';
 export * from './errors.js';
 export * from './canonical-json.js';
 export * from './hash-chain.js';
+export * from './event-loop-turns.js';
+export * from './walk-log.js';
 export type { EventStoreSettings } from './event-store-settings.js';

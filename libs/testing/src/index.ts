@@ -16,3 +16,5 @@ export * from './app-processes.js';
 export * from './fault-settings.js';
 export * from './released-declarations.js';
 export * from './event-log-gate.js';
+export * from './event-loop-probe.js';
+export * from './long-log.js';

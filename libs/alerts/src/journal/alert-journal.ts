@@ -1,5 +1,5 @@
 import { type KpiId, type KpiThresholds, isSystemEventType } from '@customs-pulse/domain';
-import { type AppendOutcome, type EventStore, type EventToAppend, START, type StreamWrite } from '@customs-pulse/event-store';
+import { type AppendOutcome, type EventStore, type EventToAppend, type StreamWrite, walkLog } from '@customs-pulse/event-store';
 import { type KpiThresholdsInForce } from '@customs-pulse/kpi';
 
 import { type AlertNotice, type AlertStatus } from '../lifecycle/alert-notice.js';
@@ -90,14 +90,14 @@ export class AlertJournal implements KpiThresholdsInForce {
 
   private async readLog(): Promise<void> {
     const { store, readBatchSize = 1000 } = this.options;
-    for (let after = START; ; ) {
-      const events = await store.readAll(after, readBatchSize);
-      const last = events.at(-1);
-      if (last === undefined) break;
-      // History, not news: nothing is pushed for what was stored before this process started.
-      for (const event of events) if (isSystemEventType(event.type)) this.ledger.fold(event);
-      after = last.position;
-    }
+    // History, not news: nothing is pushed for what was stored before this process started.
+    await walkLog(
+      store,
+      (event) => {
+        if (isSystemEventType(event.type)) this.ledger.fold(event);
+      },
+      readBatchSize,
+    );
     this.loaded = true;
   }
 

@@ -1,6 +1,6 @@
 import { type BackoffSchedule, retrying } from '@customs-pulse/backoff';
 import { KPI_CATALOGUE, type KpiId, isKpiId, isSystemEventType } from '@customs-pulse/domain';
-import { type EventStore, EventStoreUnavailableError, type RecordedEvent } from '@customs-pulse/event-store';
+import { type EventStore, EventLoopTurns, EventStoreUnavailableError, type RecordedEvent } from '@customs-pulse/event-store';
 import { type CommittedKpiBatch, type KpiCommitObserver, type KpiEngine, type ProjectionFailure, ProjectionFailures, currentUpdate } from '@customs-pulse/kpi';
 
 import { type ObservedBatch, type ObservedEvent, type SliceReading } from '../evaluation/observed-batch.js';
@@ -156,6 +156,7 @@ export class AlertRulesObserver implements KpiCommitObserver {
   private async readMissed({ after, before }: SkippedRange, engine: KpiEngine): Promise<MissedEvents> {
     const { seizureAlertValue } = this.options.settings;
     const missed: MissedEvents = { events: [], offices: new Set() };
+    const turns = new EventLoopTurns();
     for (let from = after; from < before - 1; ) {
       const page = await this.options.log.readAll(from, Math.min(1000, before - 1 - from));
       const last = page.at(-1);
@@ -165,6 +166,7 @@ export class AlertRulesObserver implements KpiCommitObserver {
         for (const office of officesTouched(engine, event)) missed.offices.add(office);
         const ruled = isSystemEventType(event.type) || redToGreenReroute(event, null) !== null || significantSeizure(event, seizureAlertValue) !== null;
         if (ruled) missed.events.push(event);
+        if (turns.due) await turns.give();
       }
       from = last.position;
     }

@@ -1,4 +1,4 @@
-import { chainHash, GENESIS_HASH, type Position, type RecordedEvent } from '@customs-pulse/event-store';
+import { chainHash, EventLoopTurns, GENESIS_HASH, type Position, type RecordedEvent } from '@customs-pulse/event-store';
 
 import { brokenLinks } from './broken-links.js';
 import type { BrokenLink, ChainAnchor, ChainVerification, VerifyChainOptions } from './chain-verification.js';
@@ -31,6 +31,9 @@ export async function verifyChain(log: ReadableLog, options: VerifyChainOptions 
 
   let previous = start;
   let position = from;
+  // SQLite reads synchronously, and hashing a page takes longer than a slice: without turns of the event loop, a walk
+  // of millions of events would hold up every request and the projector of a running app until it ends.
+  const turns = new EventLoopTurns();
   try {
     for await (const page of logPages(log, from - 1, to, pageSize)) {
       for (const event of page) {
@@ -39,10 +42,8 @@ export async function verifyChain(log: ReadableLog, options: VerifyChainOptions 
         previous = event.hash;
         position += 1;
         checked += 1;
+        if (turns.due) await turns.give();
       }
-      // SQLite reads synchronously: without a turn of the event loop per page, a walk of millions of events would
-      // hold up every request and the projector of a running app until it ends.
-      await turnOfTheEventLoop();
     }
   } catch (error) {
     if (error instanceof UnreadableEventError) return broken(brokenLinks.unreadable(position, error.reason));
@@ -51,10 +52,6 @@ export async function verifyChain(log: ReadableLog, options: VerifyChainOptions 
   // The log ended before `to`: its last events are gone (or were never there, for a `to` given too far).
   if (position <= to) return broken(brokenLinks.missingPosition(position, undefined));
   return { ok: true, checked };
-}
-
-function turnOfTheEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** The hash the link at `from` chains from, or why it cannot be had. */

@@ -9,7 +9,7 @@ import { type KpiChangeListener, type ProjectorLogger } from './kpi-change-liste
 import { type KpiEngineFactory, kpiEngineFactory } from './kpi-engine-factory.js';
 import { type CatchUpCommitPolicy, PendingCommit } from './pending-commit.js';
 import { type ProjectionFailure, type ProjectionFailureListener, ProjectionFailures } from './projection-failures.js';
-import type { EventStore, RecordedEvent } from '@customs-pulse/event-store';
+import { type EventStore, EventLoopTurns, type RecordedEvent } from '@customs-pulse/event-store';
 
 /** Options of a {@link KpiProjector}. */
 export interface KpiProjectorOptions {
@@ -186,26 +186,36 @@ export class KpiProjector {
   /** Applies and commits the batches of one subscription until it ends or projection stops. */
   private async projectSubscription(engine: KpiEngine, pending: PendingCommit, signal: AbortSignal): Promise<void> {
     const { source, batchSize = 500 } = this.options;
+    const turns = new EventLoopTurns();
     for await (const batch of source.subscribeAll(this.applied, { batchSize, signal })) {
       const last = batch.at(-1);
       if (last === undefined) continue;
       this.failures.succeeded();
-      for (const event of batch) engine.apply(event);
-      this.applied = last.position;
+      // Catching up from SQLite, reads resolve at once: without turns, nothing else would run until the head. A query
+      // between two events of a batch reads the engine up to `applied`, so it moves with each event.
+      for (const event of batch) {
+        engine.apply(event);
+        this.applied = event.position;
+        if (turns.due) await turns.give();
+      }
       pending.add(batch);
       // Catching up, each commit rewrites every bucket and declaration its batches touched: fewer, larger commits
       // write each of them fewer times. Live, a batch waits for nothing.
       if (this.reachedHead || this.applied >= this.target || pending.isDue() || signal.aborted) {
-        if (!(await this.commitPending(engine, pending.take(), signal))) return;
+        if (!(await this.commitPending(engine, pending.take(), signal, turns))) return;
       }
       if (signal.aborted) return;
     }
   }
 
   /** Commits what was applied since the last commit, then tells the listener. @returns false when stopped first. */
-  private async commitPending(engine: KpiEngine, events: readonly RecordedEvent[], signal: AbortSignal): Promise<boolean> {
+  private async commitPending(engine: KpiEngine, events: readonly RecordedEvent[], signal: AbortSignal, turns: EventLoopTurns): Promise<boolean> {
     const change = { expectedCheckpoint: this.committed, checkpoint: this.applied, dirty: engine.drainDirty() };
+    // Draining, committing (synchronous on SQLite) and reading the changes each take time in proportion to what the
+    // commit holds: a turn between them keeps their stalls apart.
+    if (turns.due) await turns.give();
     if (!(await this.commitUntilStored(change, signal))) return false;
+    if (turns.due) await turns.give();
     this.committed = change.checkpoint;
     this.checkCaughtUp();
     const now = (this.options.clock ?? SYSTEM_CLOCK).now().toISOString();

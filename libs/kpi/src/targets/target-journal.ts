@@ -1,4 +1,4 @@
-import { type AppendOutcome, type EventStore, type EventToAppend, START } from '@customs-pulse/event-store';
+import { type AppendOutcome, type EventStore, type EventToAppend, walkLog } from '@customs-pulse/event-store';
 
 import { TargetLedger, type TargetLedgerChange, type TargetLedgerEvent } from './target-ledger.js';
 
@@ -65,14 +65,8 @@ export class TargetJournal {
 
   private async readLog(): Promise<void> {
     const { store, readBatchSize = 1000 } = this.options;
-    for (let after = START; ; ) {
-      const events = await store.readAll(after, readBatchSize);
-      const last = events.at(-1);
-      if (last === undefined) break;
-      // History, not news: nobody is told of what was stored before this process started.
-      for (const event of events) this.ledger.fold(event);
-      after = last.position;
-    }
+    // History, not news: nobody is told of what was stored before this process started.
+    await walkLog(store, (event) => this.ledger.fold(event), readBatchSize);
   }
 
   private foldAndTell(event: TargetLedgerEvent): void {

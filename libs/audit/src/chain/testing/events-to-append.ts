@@ -14,6 +14,6 @@ export function clearanceHistory(count: number): EventToAppend[] {
   return Array.from({ length: count }, (_, index) => {
     const declaration = `DEC-2026-${String(Math.floor(index / 4) + 1).padStart(6, '0')}`;
     const time = new Date(Date.parse('2026-03-01T06:00:00.000Z') + index * 60_000).toISOString();
-    return toAppend(anEvent.laneAssigned(declaration, { lane: index % 3 === 0 ? 'RED' : 'GREEN', riskScore: index / 1000 }, { time }));
+    return toAppend(anEvent.laneAssigned(declaration, { lane: index % 3 === 0 ? 'RED' : 'GREEN', riskScore: (index % 1000) / 1000 }, { time }));
   });
 }

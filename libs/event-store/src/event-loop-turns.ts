@@ -1,0 +1,44 @@
+import { performance } from 'node:perf_hooks';
+
+/** How long a loop may hold the event loop before it gives it a turn (architecture.md, guarantee 7). */
+export const EVENT_LOOP_SLICE_MS = 20;
+
+/**
+ * Cooperative yielding for a long loop over the log: replays, rebuilds, `asOf`, chain verification, journal loads.
+ * SQLite reads are synchronous and an `await` of a settled promise runs on the microtask queue, so without it such a
+ * loop holds the event loop until it ends: no HTTP request, socket heartbeat or timer runs meanwhile. One instance per
+ * loop, asked between steps: `if (turns.due) await turns.give();`, cheap enough to ask per event (a clock read; no
+ * promise unless due).
+ *
+ * The turn is given with `setImmediate`, which runs after the I/O callbacks and timers that are due, not with
+ * `setTimeout(0)`, which waits at least a millisecond (and is clamped further when nested) for nothing.
+ */
+export class EventLoopTurns {
+  private since: number;
+
+  /**
+   * @param sliceMs - held at most this long between turns, plus one step. @defaultValue {@link EVENT_LOOP_SLICE_MS}
+   * @param now - a monotonic clock in milliseconds. @defaultValue `performance.now`
+   */
+  constructor(
+    private readonly sliceMs: number = EVENT_LOOP_SLICE_MS,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.since = now();
+  }
+
+  /** Whether the loop has held the event loop for its slice since its last turn (or since it began). */
+  get due(): boolean {
+    return this.now() - this.since >= this.sliceMs;
+  }
+
+  /** Gives the event loop a turn now, and starts a new slice once it resumes. */
+  give(): Promise<void> {
+    return new Promise((resolve) =>
+      setImmediate(() => {
+        this.since = this.now();
+        resolve();
+      }),
+    );
+  }
+}

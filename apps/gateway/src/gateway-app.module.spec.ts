@@ -1,11 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { AlertDeliveryObserver, AlertRulesObserver } from '@customs-pulse/alerts';
 import { loadConfig } from '@customs-pulse/config';
+import { READINESS_CHECKS } from '@customs-pulse/http';
 import { SILENT_TARGET_PUBLISHER, TargetWatch } from '@customs-pulse/kpi';
+import { TargetPlanReadiness } from '@customs-pulse/kpi/api';
 import { KafkaKpiUpdatePublisher } from '@customs-pulse/realtime';
 import { type DynamicModule, type InjectionToken, type Provider } from '@nestjs/common';
 
 import { ProjectorAppModule } from '../../projector/src/projector-app.module.js';
+import { StandaloneModule } from '../../standalone/src/standalone.module.js';
 import { GatewayAppModule } from './gateway-app.module.js';
 
 const CONFIG = loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092', DATA_DIR: '/never-opened' });
@@ -49,5 +52,20 @@ describe('who pushes target.updated in the distributed deployment', () => {
 
   it('a gateway publishes nothing itself: its pushes arrive over Kafka', () => {
     expect(targetPublisherOf(GatewayAppModule.forRoot(CONFIG, SECRET))).toBe(SILENT_TARGET_PUBLISHER);
+  });
+});
+
+/** The tokens of the readiness checks the app names for `GET /health/ready`. */
+function readinessChecksOf(app: DynamicModule): InjectionToken[] {
+  const checks = ((app.providers ?? []) as Provider[]).find((provider) => typeof provider === 'object' && 'provide' in provider && provider.provide === READINESS_CHECKS);
+  if (checks === undefined || !('inject' in checks)) throw new Error('no READINESS_CHECKS among the providers');
+  return (checks.inject ?? []).map((dependency) => (typeof dependency === 'object' && 'token' in dependency ? dependency.token : dependency));
+}
+
+describe('who tells readiness of the target plan', () => {
+  it('every app that runs the targets: the projector, a gateway and the standalone app', () => {
+    expect(readinessChecksOf(ProjectorAppModule.forRoot(CONFIG, SECRET))).toContain(TargetPlanReadiness);
+    expect(readinessChecksOf(GatewayAppModule.forRoot(CONFIG, SECRET))).toContain(TargetPlanReadiness);
+    expect(readinessChecksOf(StandaloneModule.forRoot(CONFIG, SECRET))).toContain(TargetPlanReadiness);
   });
 });

@@ -6,7 +6,7 @@ import { EventStoreModule } from '@customs-pulse/event-store/nest';
 import { ClockModule, DashboardModule, HealthController, MetricsModule, READINESS_CHECKS } from '@customs-pulse/http';
 import { INGEST_QUALITY_TALLY, IngestQualityTallyModule, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
 import { TargetWatch } from '@customs-pulse/kpi';
-import { KpiModule, KpiProjectionReadiness, PROMETHEUS_PROJECTION_METRICS, TargetsModule } from '@customs-pulse/kpi/api';
+import { KpiModule, KpiProjectionReadiness, PROMETHEUS_PROJECTION_METRICS, TargetPlanReadiness, TargetsModule } from '@customs-pulse/kpi/api';
 import { KafkaKpiUpdateListener, KafkaKpiUpdatesModule, LiveHub, PROMETHEUS_LIVE_PUSH_METRICS, RealtimeModule } from '@customs-pulse/realtime';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { fileURLToPath } from 'node:url';
@@ -63,8 +63,8 @@ export class GatewayAppModule {
       providers: [
         {
           provide: READINESS_CHECKS,
-          inject: [KpiProjectionReadiness, KafkaKpiUpdateListener],
-          useFactory: (kpis: KpiProjectionReadiness, updates: KafkaKpiUpdateListener) => [kpis, updates],
+          inject: [KpiProjectionReadiness, KafkaKpiUpdateListener, TargetPlanReadiness],
+          useFactory: (kpis: KpiProjectionReadiness, updates: KafkaKpiUpdateListener, targets: TargetPlanReadiness) => [kpis, updates, targets],
         },
       ],
     };

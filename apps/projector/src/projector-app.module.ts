@@ -5,7 +5,7 @@ import { EventStoreModule } from '@customs-pulse/event-store/nest';
 import { ClockModule, HealthController, MetricsModule, READINESS_CHECKS } from '@customs-pulse/http';
 import { INGEST_QUALITY_TALLY, IngestQualityTallyModule, ingestQualityTallySettingsFor } from '@customs-pulse/ingest';
 import { TargetWatch } from '@customs-pulse/kpi';
-import { KpiModule, KpiProjectionReadiness, PROMETHEUS_PROJECTION_METRICS, TargetsModule } from '@customs-pulse/kpi/api';
+import { KpiModule, KpiProjectionReadiness, PROMETHEUS_PROJECTION_METRICS, TargetPlanReadiness, TargetsModule } from '@customs-pulse/kpi/api';
 import { KafkaKpiUpdatePublisher, KafkaKpiUpdatesModule } from '@customs-pulse/realtime';
 import { Module, type DynamicModule } from '@nestjs/common';
 
@@ -52,8 +52,8 @@ export class ProjectorAppModule {
       providers: [
         {
           provide: READINESS_CHECKS,
-          inject: [KpiProjectionReadiness, AlertRulesReadiness],
-          useFactory: (kpis: KpiProjectionReadiness, alerts: AlertRulesReadiness) => [kpis, alerts],
+          inject: [KpiProjectionReadiness, AlertRulesReadiness, TargetPlanReadiness],
+          useFactory: (kpis: KpiProjectionReadiness, alerts: AlertRulesReadiness, targets: TargetPlanReadiness) => [kpis, alerts, targets],
         },
       ],
     };

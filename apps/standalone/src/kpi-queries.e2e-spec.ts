@@ -241,6 +241,7 @@ describe('the projection', () => {
       restoring: false,
     });
     expect(body.alertRules).toEqual({ ready: true, failing: false, consecutiveFailures: 0 });
+    expect(body.targets).toEqual({ ready: true, loaded: true, consecutiveFailures: 0 });
   });
 
   it('rebuilds from position 0 on an admin’s request and answers the same values after the swap', async () => {

@@ -63,11 +63,13 @@ describe(`the OpenAPI document (${OPENAPI_JSON_PATH})`, () => {
     expect(responses['200'].content['application/json'].schema).toBeDefined();
   });
 
-  it("describes the fields of readiness's KPI projection and alert judge status", () => {
+  it("describes the fields of readiness's KPI projection, alert judge and target plan status", () => {
     const { schemas } = document.components;
     expect(operation('get', '/health/ready').responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Readiness' });
     expect(schemas.Readiness.properties.kpiProjection).toMatchObject({ allOf: [{ $ref: '#/components/schemas/KpiProjectionReadiness' }] });
     expect(schemas.Readiness.properties.alertRules).toMatchObject({ allOf: [{ $ref: '#/components/schemas/AlertRulesReadiness' }] });
+    expect(schemas.Readiness.properties.targets).toMatchObject({ allOf: [{ $ref: '#/components/schemas/TargetsReadiness' }] });
+    expect(Object.keys(schemas.TargetsReadiness.properties).sort()).toEqual(['consecutiveFailures', 'error', 'loaded', 'ready']);
     const kpiProjection = schemas.KpiProjectionReadiness;
     expect(Object.keys(kpiProjection.properties).sort()).toEqual(
       ['caughtUp', 'consecutiveFailures', 'error', 'failing', 'lagSeconds', 'maxLagSeconds', 'position', 'ready', 'restoring'],

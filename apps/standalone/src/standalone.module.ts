@@ -8,7 +8,7 @@ import { EventStoreModule } from '@customs-pulse/event-store/nest';
 import { ClockModule, DashboardModule, HealthController, MetricsModule, READINESS_CHECKS } from '@customs-pulse/http';
 import { INGEST_QUALITY_TALLY, IngestModule, KafkaIngestTransport, ingestQualityTallySettingsFor, PROMETHEUS_INGEST_METRICS } from '@customs-pulse/ingest';
 import { TargetWatch } from '@customs-pulse/kpi';
-import { KpiModule, KpiProjectionReadiness, PROMETHEUS_PROJECTION_METRICS, TargetsModule } from '@customs-pulse/kpi/api';
+import { KpiModule, KpiProjectionReadiness, PROMETHEUS_PROJECTION_METRICS, TargetPlanReadiness, TargetsModule } from '@customs-pulse/kpi/api';
 import { InProcessNotifier, LiveHub, PROMETHEUS_LIVE_PUSH_METRICS, RealtimeModule } from '@customs-pulse/realtime';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { fileURLToPath } from 'node:url';
@@ -78,9 +78,9 @@ export class StandaloneModule {
       providers: [
         {
           provide: READINESS_CHECKS,
-          inject: [KpiProjectionReadiness, AlertRulesReadiness, { token: KafkaIngestTransport, optional: true }],
-          useFactory: (kpis: KpiProjectionReadiness, alerts: AlertRulesReadiness, kafka: KafkaIngestTransport | undefined) =>
-            kafka ? [kpis, alerts, kafka] : [kpis, alerts],
+          inject: [KpiProjectionReadiness, AlertRulesReadiness, TargetPlanReadiness, { token: KafkaIngestTransport, optional: true }],
+          useFactory: (kpis: KpiProjectionReadiness, alerts: AlertRulesReadiness, targets: TargetPlanReadiness, kafka: KafkaIngestTransport | undefined) =>
+            kafka ? [kpis, alerts, targets, kafka] : [kpis, alerts, targets],
         },
       ],
     };

@@ -66,10 +66,26 @@ export class AlertRulesReadinessSchema {
   readonly error?: string;
 }
 
+/** The OpenAPI shape of the target plan's part of readiness (libs/kpi's `TargetPlanStatus`). */
+@ApiSchema({ name: 'TargetsReadiness', description: 'The strategic target plan (standalone app, projector and gateway): not ready until the targets stored before the start are read; the read is retried while the store is out' })
+export class TargetsReadinessSchema {
+  @ApiProperty({ description: 'Whether the plan has been read' })
+  readonly ready!: boolean;
+
+  @ApiProperty({ description: 'Whether the targets stored before this start have been read' })
+  readonly loaded!: boolean;
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Failed reads of the plan in a row; 0 while none failed' })
+  readonly consecutiveFailures!: number;
+
+  @ApiProperty({ required: false, description: 'Why the last read failed' })
+  readonly error?: string;
+}
+
 /** The OpenAPI shape of `GET /health/ready`. */
 @ApiSchema({
   name: 'Readiness',
-  description: "Besides `status` and `store`, one member per readiness check of the app, with that check's status: `kpiProjection` and `alertRules` where the app runs them, `kafkaIngest` where it consumes Kafka",
+  description: "Besides `status` and `store`, one member per readiness check of the app, with that check's status: `kpiProjection`, `alertRules` and `targets` where the app runs them, `kafkaIngest` where it consumes Kafka",
 })
 export class ReadinessSchema extends LivenessSchema {
   @ApiProperty({ type: () => StoreHeadSchema })
@@ -80,4 +96,7 @@ export class ReadinessSchema extends LivenessSchema {
 
   @ApiProperty({ type: () => AlertRulesReadinessSchema, required: false, description: 'Standalone app and projector: the one alert judge' })
   readonly alertRules?: AlertRulesReadinessSchema;
+
+  @ApiProperty({ type: () => TargetsReadinessSchema, required: false, description: 'Standalone app, projector and gateway: the strategic target plan' })
+  readonly targets?: TargetsReadinessSchema;
 }

@@ -13,6 +13,7 @@ export { followReadModelGenerations, openReadModelGenerations } from '../read-mo
 export { type IngestQuality, type IngestQualityReading } from './queries/ingest-quality-reading.port.js';
 export { PROMETHEUS_PROJECTION_METRICS, PrometheusProjectionMetrics } from './metrics/prometheus-projection-metrics.js';
 export { TargetsModule, type TargetsModuleOptions } from './targets/targets.module.js';
+export { TargetPlanReadiness, type TargetPlanStatus } from './targets/target-plan-readiness.js';
 export { ListTargetsQuery } from './targets/list-targets.query.js';
 export { RetireTargetCommand } from './targets/retire-target.command.js';
 export { SetTargetCommand } from './targets/set-target.command.js';

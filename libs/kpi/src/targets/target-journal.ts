@@ -21,6 +21,7 @@ export type TargetChangeListener = (change: TargetLedgerChange) => void;
 export class TargetJournal {
   readonly ledger = new TargetLedger();
   private loading: Promise<void> | null = null;
+  private read = false;
   private turns: Promise<unknown> = Promise.resolve();
   private readonly listeners: TargetChangeListener[] = [];
 
@@ -33,6 +34,11 @@ export class TargetJournal {
       throw error;
     });
     return this.loading;
+  }
+
+  /** Whether the log's target events have been read: until then the plan lacks the targets set before this start. */
+  get loaded(): boolean {
+    return this.read;
   }
 
   /** Calls `listener` on each change folded from now on. */
@@ -67,6 +73,7 @@ export class TargetJournal {
     const { store, readBatchSize = 1000 } = this.options;
     // History, not news: nobody is told of what was stored before this process started.
     await walkLog(store, (event) => this.ledger.fold(event), readBatchSize);
+    this.read = true;
   }
 
   private foldAndTell(event: TargetLedgerEvent): void {

@@ -16,12 +16,14 @@ import { CqrsModule } from '@nestjs/cqrs';
 
 import { KpiProjection } from '../../projection/kpi-projection.js';
 import { TargetJournal } from '../../targets/target-journal.js';
+import { TargetPlanLoad } from '../../targets/target-plan-load.js';
 import { SILENT_TARGET_PUBLISHER, type TargetPublisher } from '../../targets/target-publisher.port.js';
 import { DEFAULT_TARGET_SETTINGS, type TargetSettings } from '../../targets/target-reading.js';
 import { TargetWatch } from '../../targets/target-watch.js';
 import { ListTargetsHandler } from './list-targets.query.js';
 import { RetireTargetHandler } from './retire-target.command.js';
 import { SetTargetHandler } from './set-target.command.js';
+import { TargetPlanReadiness } from './target-plan-readiness.js';
 import { TARGET_SETTINGS } from './target-settings.js';
 import { TargetsController } from './targets.controller.js';
 
@@ -43,30 +45,32 @@ export interface TargetsModuleOptions {
 
 const TARGET_PUBLISHER = Symbol('TargetPublisher');
 
-/** Loads the plan as the app starts, without holding up its start; starts and stops the minute's judgement. */
+/**
+ * Loads the plan as the app starts, without holding up its start, retrying while the store is out; starts and stops
+ * the minute's judgement.
+ */
 @Injectable()
 class TargetWatchLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('Targets');
-
   constructor(
-    @Inject(TargetJournal) private readonly journal: TargetJournal,
+    @Inject(TargetPlanLoad) private readonly load: TargetPlanLoad,
     @Inject(TargetWatch) private readonly watch: TargetWatch,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.journal.load().catch((error: unknown) => this.logger.warn(`reading the target events failed: ${error instanceof Error ? error.message : String(error)}`));
+    void this.load.start();
     this.watch.start();
   }
 
   beforeApplicationShutdown(): void {
+    this.load.stop();
     this.watch.stop();
   }
 }
 
 /**
  * Strategic targets (targets-and-reports.md): the plan folded from `TargetSet` and `TargetRetired`, the endpoints, and
- * {@link TargetWatch}, which the app names among the KPI projection's commit observers. Needs `EVENT_STORE` and
- * `CLOCK`, and the publisher it names.
+ * {@link TargetWatch}, which the app names among the KPI projection's commit observers, and {@link TargetPlanReadiness},
+ * which the app names among its readiness checks. Needs `EVENT_STORE` and `CLOCK`, and the publisher it names.
  */
 @Module({})
 export class TargetsModule {
@@ -89,6 +93,8 @@ export class TargetsModule {
               useFactory: (found?: TargetPublisher) => requireProvided(found, 'TargetsModule', 'target publisher', named),
             },
         { provide: TargetJournal, inject: [EVENT_STORE], useFactory: (store: EventStore) => new TargetJournal({ store }) },
+        { provide: TargetPlanLoad, inject: [TargetJournal], useFactory: (journal: TargetJournal) => new TargetPlanLoad({ journal, logger: new Logger('Targets') }) },
+        { provide: TargetPlanReadiness, inject: [TargetPlanLoad], useFactory: (load: TargetPlanLoad) => new TargetPlanReadiness(load) },
         {
           provide: TargetWatch,
           inject: [TargetJournal, CLOCK, TARGET_PUBLISHER, ModuleRef],
@@ -108,7 +114,7 @@ export class TargetsModule {
         RetireTargetHandler,
         ListTargetsHandler,
       ],
-      exports: [TargetWatch, TargetJournal],
+      exports: [TargetWatch, TargetJournal, TargetPlanReadiness],
     };
   }
 }

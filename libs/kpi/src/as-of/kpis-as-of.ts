@@ -39,10 +39,11 @@ export class KpisAsOf {
   constructor(private readonly options: KpisAsOfOptions) {}
 
   /**
-   * Runs `read` synchronously on the engine as of `asOf` (epoch milliseconds) and returns its result.
+   * Runs `read` on the engine as of `asOf` (epoch milliseconds) and returns its result. A `read` that returns a
+   * promise (one that gives the event loop turns) has the engine to itself until it settles: the next answer waits.
    * @param read - gets the engine and the position of the last event it holds.
    */
-  answer<T>(asOfMs: number, read: (engine: KpiEngine, position: number) => T): Promise<T> {
+  answer<T>(asOfMs: number, read: (engine: KpiEngine, position: number) => T | Promise<T>): Promise<T> {
     const answer = this.queue.then(async () => {
       const replayed = await this.replayedTo(asOfMs);
       return read(replayed.engine, replayed.position);

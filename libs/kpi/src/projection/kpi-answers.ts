@@ -27,4 +27,18 @@ export class KpiAnswers {
     const now = asOf.toISOString();
     return this.history.answer(asOf.getTime(), (engine, position) => read(engine, { position, now }));
   }
+
+  /**
+   * Runs `read`, which gives the event loop turns (a report's scan), on the engine for `asOf` and returns its result.
+   * The engine stays as it was at the start throughout: the live projector applies nothing until `read` settles, and
+   * the `asOf` engine is advanced for no other request meanwhile.
+   */
+  answerAcrossTurns<T>(asOf: Date | undefined, read: KpiRead<Promise<T>>): Promise<T> {
+    if (asOf === undefined) {
+      const { engine, position, hold } = this.projection.view();
+      return hold.during(() => read(engine, { position, now: this.clock.now().toISOString() }));
+    }
+    const now = asOf.toISOString();
+    return this.history.answer(asOf.getTime(), (engine, position) => read(engine, { position, now }));
+  }
 }

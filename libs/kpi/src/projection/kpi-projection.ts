@@ -5,6 +5,7 @@ import { type KpiEngine } from '../engine/kpi-engine.js';
 import { type KpiUpdate, type Notifier } from '../notifier/notifier.port.js';
 import { type ProjectorLogger } from './kpi-change-listener.js';
 import { type KpiEngineFactory } from './kpi-engine-factory.js';
+import { type EngineReadHold } from './engine-read-hold.js';
 import { KpiProjector, type KpiProjectorOptions } from './kpi-projector.js';
 import { type KpiReadModelGeneration, type KpiReadModelGenerations } from '../read-model/read-model-generations.port.js';
 import { currentUpdates } from './current-updates.js';
@@ -45,6 +46,8 @@ export interface KpiProjectionOptions {
 export interface KpiProjectionView {
   readonly engine: KpiEngine;
   readonly position: number;
+  /** Keeps `engine` at `position` for a read that gives the event loop turns. */
+  readonly hold: Pick<EngineReadHold, 'during'>;
 }
 
 /** What a rebuild did. */
@@ -111,7 +114,7 @@ export class KpiProjection {
   view(): KpiProjectionView {
     if (this.live === null && this.unloadable !== null) throw new KpiProjectionRestoringError(this.unloadable);
     const { projector } = this.requireLive();
-    return { engine: projector.engine, position: projector.appliedPosition };
+    return { engine: projector.engine, position: projector.appliedPosition, hold: projector.hold };
   }
 
   /** The position the live projector has applied; 0 while there is none. */

@@ -6,6 +6,7 @@ import { StaleCheckpointError } from '../read-model/stale-checkpoint-error.js';
 import { KpiReadModelUnloadableError } from '../read-model/unloadable-read-model-error.js';
 import { type KpiEngineSnapshot } from '../engine/engine-snapshot.js';
 import { type KpiChangeListener, type ProjectorLogger } from './kpi-change-listener.js';
+import { EngineReadHold } from './engine-read-hold.js';
 import { type KpiEngineFactory, kpiEngineFactory } from './kpi-engine-factory.js';
 import { type CatchUpCommitPolicy, PendingCommit } from './pending-commit.js';
 import { type ProjectionFailure, type ProjectionFailureListener, ProjectionFailures } from './projection-failures.js';
@@ -54,6 +55,8 @@ export interface KpiProjectorOptions {
 export class KpiProjector {
   /** Resolves once the projector has committed up to the log's head as it was at start: readiness. */
   readonly caughtUp: Promise<void>;
+  /** Held by a read of {@link KpiProjector.engine} that spans event-loop turns: no event is applied meanwhile. */
+  readonly hold = new EngineReadHold();
   private committed = 0;
   private applied = 0;
   private projected: KpiEngine | null = null;
@@ -91,7 +94,7 @@ export class KpiProjector {
 
   /**
    * The engine being projected into, for queries. Read it synchronously: it changes between batches, never during
-   * a synchronous read.
+   * a synchronous read; a read that gives the event loop turns runs inside {@link KpiProjector.hold}.
    * @throws Error before {@link KpiProjector.start} has loaded the read model.
    */
   get engine(): KpiEngine {
@@ -194,6 +197,8 @@ export class KpiProjector {
       // Catching up from SQLite, reads resolve at once: without turns, nothing else would run until the head. A query
       // between two events of a batch reads the engine up to `applied`, so it moves with each event.
       for (const event of batch) {
+        // A read that began while this one waited holds the engine too.
+        for (let held = this.hold.released; held !== null; held = this.hold.released) await held;
         engine.apply(event);
         this.applied = event.position;
         if (turns.due) await turns.give();

@@ -54,7 +54,7 @@ function mergedFromSeries(kpi: KpiDefinition, points: readonly SeriesPoint[], se
 }
 
 describe('the PMM report (property: each KPI equals its day series merged over the period)', () => {
-  it.each(SEEDS)('holds for seeded random history %i over random periods, in total and per office', (seed) => {
+  it.each(SEEDS)('holds for seeded random history %i over random periods, in total and per office', async (seed) => {
     const engine = engineOf(seed);
     const random = new SeededRandom(seed);
     // four random periods, and a week before the history, where no office has observed anything
@@ -62,7 +62,7 @@ describe('the PMM report (property: each KPI equals its day series merged over t
     for (const [fromDay, toDay] of periods) {
       const from = FIRST_DAY + fromDay * DAY_MS;
       const to = FIRST_DAY + toDay * DAY_MS;
-      const report = pmmReport(engine, { period: { from, to }, position: 7 });
+      const report = await pmmReport(engine, { period: { from, to }, position: 7 });
       const series = (id: KpiDefinition['id'], filters: KpiFilters) => engine.series(id, 'day', new Date(from).toISOString(), new Date(to).toISOString(), filters);
 
       expect(report.dimensions.map(({ dimension }) => dimension)).toEqual([...KPI_DIMENSIONS]);
@@ -104,11 +104,11 @@ describe('the PMM report (property: each KPI equals its day series merged over t
     }
   });
 
-  it('states its period and position, and asOf only when asked', () => {
+  it('states its period and position, and asOf only when asked', async () => {
     const engine = engineOf(1);
     const period = { from: FIRST_DAY, to: FIRST_DAY + DAY_MS };
-    expect(pmmReport(engine, { period, position: 3 })).toMatchObject({ period: { from: '2026-02-28T00:00:00.000Z', to: '2026-03-01T00:00:00.000Z' }, position: 3 });
-    expect(pmmReport(engine, { period, position: 3 })).not.toHaveProperty('asOf');
-    expect(pmmReport(engine, { period, position: 3, asOf: '2026-03-02T00:00:00.000Z' }).asOf).toBe('2026-03-02T00:00:00.000Z');
+    expect(await pmmReport(engine, { period, position: 3 })).toMatchObject({ period: { from: '2026-02-28T00:00:00.000Z', to: '2026-03-01T00:00:00.000Z' }, position: 3 });
+    expect(await pmmReport(engine, { period, position: 3 })).not.toHaveProperty('asOf');
+    expect((await pmmReport(engine, { period, position: 3, asOf: '2026-03-02T00:00:00.000Z' })).asOf).toBe('2026-03-02T00:00:00.000Z');
   });
 });

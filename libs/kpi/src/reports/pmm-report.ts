@@ -1,4 +1,5 @@
 import { KPI_CATALOGUE, KPI_DIMENSIONS, type KpiDimension, type KpiId } from '@customs-pulse/domain';
+import { EventLoopTurns } from '@customs-pulse/event-store';
 
 import { type KpiEngine } from '../engine/kpi-engine.js';
 import { type KpiValue } from '../engine/kpi-readers.js';
@@ -34,14 +35,26 @@ export interface PmmReportInput {
 /**
  * Every KPI of the catalogue under its PMM dimension, in kpis.md's order, each the engine's value over the period's
  * days merged exactly (`KpiEngine.overDays`; `backlog` at the period's end). The offices are those with at least one
- * observation (`n` > 0) in some KPI over the period, in code-unit order, the same list under every KPI.
+ * observation (`n` > 0) in some KPI over the period, in code-unit order, the same list under every KPI. It gives the
+ * event loop a turn every slice between two values (architecture.md, guarantee 7): the engine must not change until it
+ * settles.
  */
-export function pmmReport(engine: KpiEngine, input: PmmReportInput): PmmReport {
+export async function pmmReport(engine: KpiEngine, input: PmmReportInput): Promise<PmmReport> {
   const from = new Date(input.period.from).toISOString();
   const to = new Date(input.period.to).toISOString();
+  const turns = new EventLoopTurns();
+  const valuesOf = async (filters: { office?: string }): Promise<Map<KpiId, KpiValue>> => {
+    const values = new Map<KpiId, KpiValue>();
+    for (const { id } of KPI_CATALOGUE) {
+      if (turns.due) await turns.give();
+      values.set(id, engine.overDays(id, from, to, filters));
+    }
+    return values;
+  };
+  const totals = await valuesOf({});
   const perOffice = new Map<string, Map<KpiId, KpiValue>>();
   for (const office of engine.offices()) {
-    const values = new Map(KPI_CATALOGUE.map(({ id }) => [id, engine.overDays(id, from, to, { office })] as const));
+    const values = await valuesOf({ office });
     if ([...values.values()].some(({ n }) => n > 0)) perOffice.set(office, values);
   }
   const kpi = (id: KpiId): PmmKpi => {
@@ -52,7 +65,7 @@ export function pmmReport(engine: KpiEngine, input: PmmReportInput): PmmReport {
       unit: definition.unit,
       direction: definition.direction,
       definition: KPI_DEFINITION_TEXTS[id],
-      total: engine.overDays(id, from, to),
+      total: totals.get(id)!,
       offices: [...perOffice].map(([office, values]) => ({ office, ...values.get(id)! })),
     };
   };

@@ -1,3 +1,5 @@
+import { EventLoopTurns } from '@customs-pulse/event-store';
+
 import { type DeclarationFacts, attributesOf, finalLaneOf } from '../engine/declaration-facts.js';
 import { type KpiFilters } from '../engine/slices.js';
 import { TRS_MILESTONES, type TrsMilestone, neighbouringSegments } from '../declarations/trs-segments.js';
@@ -58,9 +60,11 @@ export interface TrsDeclaration {
  * The TRS report over the declarations given, of which it keeps the release-time population of kpis.md: released in
  * the period, not cancelled, with both `arrivedAt` and `releasedAt`, a release time that is not negative, and the
  * filters' attributes. Every figure but the percentiles is exact; the percentiles are exact too, as every
- * observation is at hand.
+ * observation is at hand. It gives the event loop a turn every slice (architecture.md, guarantee 7), in the scan and
+ * between the figures' sorts: the declarations must not change until it settles.
  */
-export function trsReport(declarations: Iterable<TrsDeclaration>, input: TrsReportInput): TrsReport {
+export async function trsReport(declarations: Iterable<TrsDeclaration>, input: TrsReportInput): Promise<TrsReport> {
+  const turns = new EventLoopTurns();
   const { period, filters } = input;
   const overall = new DurationSample();
   let withinTarget = 0;
@@ -72,6 +76,7 @@ export function trsReport(declarations: Iterable<TrsDeclaration>, input: TrsRepo
   const longest = new LongestReleases();
 
   for (const { subject, facts } of declarations) {
+    if (turns.due) await turns.give();
     const releaseMs = releaseTimeMs(facts, period, filters);
     if (releaseMs === null) continue;
     overall.add(releaseMs);
@@ -90,15 +95,24 @@ export function trsReport(declarations: Iterable<TrsDeclaration>, input: TrsRepo
     longest.offer(subject, releaseMs, attributes.office, attributes.finalLane, attributes.transportMode);
   }
 
+  // Each figure sorts its observations: the whole population for the overall one and again for each breakdown.
   const summary = overall.summary();
+  if (turns.due) await turns.give();
+  const segmentFigures = segmentRows(segments);
+  const breakdownFigures: Partial<Record<TrsBreakdown, TrsBreakdownRow[]>> = {};
+  for (const name of TRS_BREAKDOWNS) {
+    if (turns.due) await turns.give();
+    breakdownFigures[name] = breakdownRows(breakdowns.get(name)!);
+  }
+  if (turns.due) await turns.give();
   return {
     period: periodJson(period),
     filters,
     ...(input.asOf === undefined ? {} : { asOf: input.asOf }),
     position: input.position,
     overall: { ...summary, withinTarget: summary.n === 0 ? null : withinTarget / summary.n },
-    segments: segmentRows(segments),
-    breakdowns: Object.fromEntries(TRS_BREAKDOWNS.map((name) => [name, breakdownRows(breakdowns.get(name)!)])) as Record<TrsBreakdown, TrsBreakdownRow[]>,
+    segments: segmentFigures,
+    breakdowns: breakdownFigures as Record<TrsBreakdown, TrsBreakdownRow[]>,
     distribution: bins.toJSON(),
     trend: [...trend].map(([day, sample]) => {
       const { n, mean, p50 } = sample.summary();

@@ -20,7 +20,7 @@ export class GetPmmReportHandler implements IQueryHandler<GetPmmReportQuery, Pmm
   constructor(@Inject(KpiAnswers) private readonly answers: KpiAnswers) {}
 
   execute({ period, asOf }: GetPmmReportQuery): Promise<PmmReport> {
-    return this.answers.answer(asOf, (engine, { position }) =>
+    return this.answers.answerAcrossTurns(asOf, (engine, { position }) =>
       pmmReport(engine, { period, position, ...(asOf === undefined ? {} : { asOf: asOf.toISOString() }) }),
     );
   }

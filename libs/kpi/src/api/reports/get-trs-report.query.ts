@@ -22,7 +22,7 @@ export class GetTrsReportHandler implements IQueryHandler<GetTrsReportQuery, Trs
   constructor(@Inject(KpiAnswers) private readonly answers: KpiAnswers) {}
 
   execute({ period, filters, asOf }: GetTrsReportQuery): Promise<TrsReport> {
-    return this.answers.answer(asOf, (engine, { position }) =>
+    return this.answers.answerAcrossTurns(asOf, (engine, { position }) =>
       trsReportOf(engine, { period, filters, position, ...(asOf === undefined ? {} : { asOf: asOf.toISOString() }) }),
     );
   }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { chromiumAvailable, chromiumPath, PacedClock, releasedDeclarations, waitUntil } from '@customs-pulse/testing';
 import { type AppUnderTest, startStandaloneForTest } from '@customs-pulse/testing/app';
 import { describeWithInfrastructure } from '@customs-pulse/testing/jest';
@@ -101,7 +101,7 @@ describeWithInfrastructure(`Chromium (${chromiumPath})`, chromiumFound, 'the Rep
     expect(await reportOnPage()).toEqual(expectedOnPage(report));
     expect(await page.locator('.report-overall').textContent()).toContain(`releases${formatCount(report.overall.n)}`);
     expect(await page.locator('.layout').isVisible()).toBe(false);
-    await screenshot(page.locator('.reports-view'), 'reports-view');
+    await screenshot(page, 'reports-view', { fullPage: true });
   });
 
   it('reloads when the period changes, and when the page follows an office', async () => {
@@ -150,6 +150,7 @@ describeWithInfrastructure(`Chromium (${chromiumPath})`, chromiumFound, 'the Rep
       for (const part of ['.report-overall', '.report-segments', '.histogram', '.trend-chart', 'table.breakdown[data-breakdown="office"]']) {
         expect(await page.locator(`.reports-view ${part}`).isVisible()).toBe(true);
       }
+      await screenshot(page, 'reports-view-print', { fullPage: true });
     } finally {
       await page.emulateMedia({ media: 'screen' });
     }

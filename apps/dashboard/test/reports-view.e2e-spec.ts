@@ -128,6 +128,18 @@ describeWithInfrastructure(`Chromium (${chromiumPath})`, chromiumFound, 'the Rep
     await waitUntil('every office is followed again', async () => ((await page.locator('#reports-title').textContent()) ?? '').includes('all offices'));
   });
 
+  it('says what the API finds wrong with days out of order, and shows no report meanwhile', async () => {
+    await page.locator('#report-first').fill('2026-03-07');
+
+    await waitUntil('the problem is shown', async () => ((await page.locator('.report-note').textContent()) ?? '').startsWith('The report could not be loaded'));
+    expect(await page.locator('.report-note').textContent()).toMatch(/query\.(from|to)/);
+    expect(await page.locator('.reports-view .segment').count()).toBe(0);
+    expect(await page.locator('.reports-view').getAttribute('data-from')).toBeNull();
+
+    await page.locator('#report-first').fill('2026-03-01');
+    await waitUntil('the period is shown again', async () => (await shownPeriod()) === '2026-03-01/2026-03-06');
+  });
+
   it('downloads the CSV the API gives for the period shown', async () => {
     const csv = await (await fetch(`${standalone.baseUrl}/api/reports/trs?from=2026-03-01&to=2026-03-06&format=csv`, { headers: { authorization: `Bearer ${standalone.tokens.operator}` } })).text();
     expect(csv.split('\r\n').slice(0, 2)).toEqual(['section,from,to,office,transportMode,regime,asOf,position', expect.stringMatching(/^report,2026-03-01T00:00:00\.000Z,2026-03-06T00:00:00\.000Z,/)]);

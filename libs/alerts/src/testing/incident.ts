@@ -1,4 +1,4 @@
-import { type KpiId, type NormalizedEvent, validateEvent } from '@customs-pulse/domain';
+import { KPI_CATALOGUE, type KpiId, type NormalizedEvent, validateEvent } from '@customs-pulse/domain';
 import { type EventStore, type RecordedEvent, START } from '@customs-pulse/event-store';
 import { type CommittedKpiBatch, KpiEngine, type KpiFilters, currentUpdate } from '@customs-pulse/kpi';
 import { TestClock, anEvent } from '@customs-pulse/testing';
@@ -28,6 +28,12 @@ export async function storeIncident(store: EventStore): Promise<RecordedEvent[]>
   await store.appendMany(subjects.map((subject) => ({ stream: subject, events: events.filter((event) => event.subject === subject) })));
   return store.readAll(START, 1000);
 }
+
+/** Every slice the threshold rule watches that the incident changes: each KPI's total and UZ-TAS. */
+export const INCIDENT_SLICES: readonly [KpiId, KpiFilters][] = KPI_CATALOGUE.flatMap(({ id }): [KpiId, KpiFilters][] => [
+  [id, {}],
+  [id, { office: 'UZ-TAS' }],
+]);
 
 /** Stores one arrival at `office` (a slice no threshold watches closely) and returns the whole log. */
 export async function storeArrival(store: EventStore, declaration: string, office = 'UZ-SAM'): Promise<RecordedEvent[]> {

@@ -1,3 +1,5 @@
+import { isKpiId } from '@customs-pulse/domain';
+
 import { type JudgedSlice } from '../observer/judged-slices.js';
 
 /** What the alert judge has done, as it keeps it between runs (architecture.md, guarantee 9). */
@@ -32,8 +34,17 @@ export class JudgeCheckpointUnavailableError extends Error {
 /** A stored checkpoint that does not decode names what is wrong and where. */
 export function decodedCheckpoint(position: unknown, deferred: unknown, where: string): JudgeCheckpoint {
   if (!Number.isSafeInteger(position) || (position as number) < 0) throw new Error(`the alert judge's checkpoint in ${where} has no valid position: ${String(position)}`);
-  const slices: unknown = typeof deferred === 'string' ? JSON.parse(deferred) : deferred;
-  const valid = Array.isArray(slices) && slices.every((slice) => typeof slice?.kpiId === 'string' && typeof slice?.filters === 'object' && slice.filters !== null);
+  const slices = typeof deferred === 'string' ? parsed(deferred) : deferred;
+  const valid = Array.isArray(slices) && slices.every((slice) => isKpiId(slice?.kpiId) && typeof slice?.filters === 'object' && slice.filters !== null);
   if (!valid) throw new Error(`the alert judge's checkpoint in ${where} has deferred slices that are not [{kpiId, filters}]`);
   return { position: position as number, deferred: slices as JudgedSlice[] };
+}
+
+/** `text` as JSON, or `undefined` when it is not JSON: the caller names what is wrong. */
+function parsed(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }

@@ -53,7 +53,7 @@ export class GatewayAppModule {
           clientId: 'customs-pulse-gateway',
           ...(config.kafka.gatewayGroupId ? { groupId: config.kafka.gatewayGroupId } : {}),
         }),
-        AlertsModule.forRoot({ rules: config.alerts, publisher: LiveHub }),
+        AlertsModule.forRoot({ rules: config.alerts, publisher: LiveHub, judgeCheckpoints: null }),
         // The projector judges the targets; their pushes reach this gateway's hub over Kafka, with the KPI updates.
         TargetsModule.forRoot({ kpis: kpiModule, settings: { windowDays: config.targets.windowDays, minObservations: config.alerts.minObservations }, publisher: null }),
         AuditModule.forRoot(),

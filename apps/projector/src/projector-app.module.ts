@@ -1,3 +1,4 @@
+import { openJudgeCheckpointStore } from '@customs-pulse/alerts/checkpoint';
 import { AlertJournal, AlertRulesObserver, AlertRulesReadiness, AlertsModule, PROMETHEUS_ALERT_RULES_METRICS } from '@customs-pulse/alerts';
 import { AuthModule } from '@customs-pulse/auth';
 import { ConfigError, type CustomsPulseConfig } from '@customs-pulse/config';
@@ -40,7 +41,7 @@ export class ProjectorAppModule {
         KafkaKpiUpdatesModule.publisher({ brokers: config.kafka.brokers, topic: config.kafka.kpiUpdatesTopic, clientId: 'customs-pulse-projector' }),
         kpiModule,
         // No live clients here: each gateway pushes the alert changes its own journal folds.
-        AlertsModule.forRoot({ rules: config.alerts, publisher: null }),
+        AlertsModule.forRoot({ rules: config.alerts, publisher: null, judgeCheckpoints: () => openJudgeCheckpointStore(config.kpi.readModel) }),
         // Targets are judged here, once, and travel to the gateways with the KPI updates.
         TargetsModule.forRoot({
           kpis: kpiModule,

@@ -1,3 +1,4 @@
+import { openJudgeCheckpointStore } from '@customs-pulse/alerts/checkpoint';
 import type { CustomsPulseConfig } from '@customs-pulse/config';
 import type { Clock } from '@customs-pulse/domain';
 import { AlertJournal, AlertRulesObserver, AlertRulesReadiness, AlertsModule, PROMETHEUS_ALERT_RULES_METRICS } from '@customs-pulse/alerts';
@@ -67,7 +68,7 @@ export class StandaloneModule {
         // The same object, so the gateway reads its snapshots from this app's one projection.
         RealtimeModule.forRoot({ kpis: kpiModule }),
         // Alert changes go to this process's live risk clients.
-        AlertsModule.forRoot({ rules: config.alerts, publisher: LiveHub }),
+        AlertsModule.forRoot({ rules: config.alerts, publisher: LiveHub, judgeCheckpoints: () => openJudgeCheckpointStore(config.kpi.readModel) }),
         // Target changes and progress go to this process's live operators.
         TargetsModule.forRoot({ kpis: kpiModule, settings: { windowDays: config.targets.windowDays, minObservations: config.alerts.minObservations }, publisher: LiveHub }),
         AuditModule.forRoot(),

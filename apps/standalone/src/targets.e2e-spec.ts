@@ -3,6 +3,7 @@ import type { Role } from '@customs-pulse/auth';
 import { EVENT_STORE, type EventStore, START } from '@customs-pulse/event-store';
 import { PacedClock, releasedDeclarations, waitUntil } from '@customs-pulse/testing';
 import { type AppUnderTest, startStandaloneForTest } from '@customs-pulse/testing/app';
+import { FaultyEventStore } from '@customs-pulse/testing/kafka';
 import { io, type Socket } from 'socket.io-client';
 import { StandaloneModule } from './standalone.module.js';
 
@@ -20,6 +21,8 @@ const clients: Socket[] = [];
 
 const OFFICE = 'UZ-TGT';
 const TARGET_PATH = '/api/targets/tgt-release';
+/** An objective the test's store refuses to hold. */
+const UNHOLDABLE = 'an objective this store cannot hold';
 /** 10 h over January to 6 h by the end of March, at UZ-TGT. */
 const plan = {
   objective: 'Cut the average release time at UZ-TGT',
@@ -90,7 +93,15 @@ async function aMomentLater(): Promise<string> {
 }
 
 beforeAll(async () => {
-  standalone = await startStandaloneForTest(StandaloneModule, { name: 'targets-e2e', clock });
+  standalone = await startStandaloneForTest(StandaloneModule, {
+    name: 'targets-e2e',
+    clock,
+    // A store that cannot hold one objective: what validation lets through must still never be answered 200 unstored.
+    eventStore: (store) =>
+      new FaultyEventStore(store, {
+        refuse: (event) => (event.type === 'TargetSet' && String(event.data['objective']).includes(UNHOLDABLE) ? { field: 'data.objective', reason: 'is too odd for this store' } : undefined),
+      }),
+  });
   // Baseline: 20 declarations at 10 h in January. Recent: 20 at 8 h on 2026-03-05.
   await ingest([...releasedAfter(10, 20, '2026-01-15T10:00:00.000Z'), ...releasedAfter(8, 20, '2026-03-05T10:00:00.000Z')]);
   await everythingProjected();
@@ -211,6 +222,14 @@ describe('bad input', () => {
     expect(answer.status).toBe(400);
     return answer.body.errors;
   };
+
+  it('answers 400 naming the field, and records nothing, when the store refuses the target event', async () => {
+    const answer = await call('PUT', '/api/targets/unholdable', 'admin', { ...plan, objective: UNHOLDABLE });
+
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual([{ path: 'body.objective', message: 'cannot be stored: is too odd for this store' }]);
+    expect((await call('GET', '/api/targets', 'operator')).body.map((target: Payload) => target.id)).not.toContain('unholdable');
+  });
 
   it('names each bad field of the body, and a bad id', async () => {
     expect(await problems('/api/targets/Bad_Id', { objective: '', kpiId: 'nope', baseline: { from: '2026-01-01T05:00:00Z', to: '2026-02-01' }, target: 'x', deadline: '31/03/2026', extra: 1 })).toEqual(

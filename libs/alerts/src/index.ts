@@ -33,3 +33,4 @@ export { AlertRulesReadiness, type AlertRulesStatus } from './api/health/alert-r
 export { PROMETHEUS_ALERT_RULES_METRICS, PrometheusAlertRulesMetrics } from './api/metrics/prometheus-alert-rules-metrics.js';
 export { type JudgedSlice, JudgedSlices, type SliceSource } from './observer/judged-slices.js';
 export { AlertNotOpenError, ConcurrentAlertChangeError, InvalidThresholdsError, UnknownAlertError } from './lifecycle/alert-errors.js';
+export { type JudgeCheckpoint, type JudgeCheckpointStore, JudgeCheckpointUnavailableError } from './checkpoint/judge-checkpoint.port.js';

@@ -97,7 +97,7 @@ export const CONFIG_VARIABLES = [
     readBy: KPI_APPS,
   },
   { name: 'KPI_SCHEMA', default: 'customs_pulse_kpi', sets: 'the PostgreSQL schema of the KPI read model’s control table; generation `n` lives in `<KPI_SCHEMA>_g<n>`', readBy: KPI_APPS },
-  { name: 'RELEASE_TARGET_HOURS', default: '24', sets: 'the target of `released_within_target_rate`; rebuild the read model after changing it', readBy: KPI_APPS },
+  { name: 'RELEASE_TARGET_HOURS', default: '24', sets: "the target of `released_within_target_rate` (rebuild the read model after changing it) and of the TRS report's `withinTarget` (computed from facts at each request)", readBy: KPI_APPS },
   {
     name: 'READY_MAX_LAG_SECONDS',
     default: '60',

@@ -56,11 +56,6 @@ export interface AppendLookups {
   readonly streams: readonly string[];
 }
 
-/** An event of a write that the store cannot hold: it is reported rejected and takes no position. */
-export interface RefusedEvent {
-  readonly refusal: StoreRefusal;
-}
-
 /**
  * Every `(source, id)` and every stream a batch touches: what an adapter must look up for {@link planAppend}.
  * Refused events are left out: their strings may be what the store cannot hold, in a lookup as in an insert.

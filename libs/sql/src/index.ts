@@ -6,3 +6,4 @@
  */
 export type { Migration } from './migration.js';
 export { DEFAULT_POSTGRES_SESSION_LIMITS, type PostgresSessionLimits } from './postgres-session-limits.js';
+export { isTransientSqliteError } from './transient-sqlite-error.js';

@@ -1,4 +1,4 @@
-import type { Alert, AlertStatus, AuditedEvent, ChainVerification, CurrentKpisByOffice, DeclarationReport, Granularity, KpiDefinition, KpiSeries, SliceFilters, StrategicTarget } from './api-types.js';
+import type { Alert, AlertStatus, AuditedEvent, ChainVerification, CurrentKpisByOffice, DeclarationReport, Granularity, KpiDefinition, KpiSeries, ReportPeriod, SliceFilters, StrategicTarget, TrsReport } from './api-types.js';
 
 /** An answer other than 2xx, from its problem details (api.md: RFC 9457) where the server sent them. */
 export class ApiError extends Error {
@@ -36,6 +36,16 @@ export class ApiClient {
     return this.request('/api/targets');
   }
 
+  /** `GET /api/reports/trs` over `period` under `filters`. */
+  trsReport(period: ReportPeriod, filters: SliceFilters): Promise<TrsReport> {
+    return this.request(`/api/reports/trs?${query({ ...period, ...filters })}`);
+  }
+
+  /** `GET /api/reports/trs?format=csv`: the same report as the API's CSV, as text. */
+  trsReportCsv(period: ReportPeriod, filters: SliceFilters): Promise<string> {
+    return this.request(`/api/reports/trs?${query({ ...period, ...filters, format: 'csv' })}`, { accept: 'text/csv' });
+  }
+
   /** `GET /api/declarations/:id`. */
   declaration(id: string): Promise<DeclarationReport> {
     return this.request(`/api/declarations/${encodeURIComponent(id)}`);
@@ -62,8 +72,9 @@ export class ApiClient {
     return this.request('/api/audit/verify');
   }
 
-  private async request<T>(path: string, options: { method?: string; body?: unknown } = {}): Promise<T> {
-    const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, accept: 'application/json' };
+  private async request<T>(path: string, options: { method?: string; body?: unknown; accept?: string } = {}): Promise<T> {
+    const accept = options.accept ?? 'application/json';
+    const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, accept };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(path, {
       method: options.method ?? 'GET',
@@ -71,6 +82,8 @@ export class ApiClient {
       body: options.body === undefined ? null : JSON.stringify(options.body),
     });
     const text = await response.text();
+    // Problems come as problem+json whatever was asked; anything else asked as text is answered as the text.
+    if (response.ok && accept !== 'application/json') return text as T;
     const body: unknown = text === '' ? null : JSON.parse(text);
     if (!response.ok) throw new ApiError(response.status, problemMessage(response, body));
     return body as T;

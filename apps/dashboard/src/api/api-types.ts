@@ -148,3 +148,35 @@ export interface StrategicTarget {
 
 /** A `target.updated` push: the target with its progress, or its retirement. */
 export type TargetUpdate = StrategicTarget | { readonly id: string; readonly retired: true };
+
+/** A period of whole UTC days `[from, to)`, as the report queries take it: plain dates, `to` not included. */
+export interface ReportPeriod {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** The figures of a population of release times, in hours (`null` over nothing). */
+export interface ReleaseFigures {
+  readonly n: number;
+  readonly mean: number | null;
+  readonly p50: number | null;
+  readonly p90: number | null;
+}
+
+/** The TRS report's breakdowns, in the order targets-and-reports.md lists them. */
+export const TRS_BREAKDOWNS = ['finalLane', 'transportMode', 'regime', 'office', 'aeo', 'preArrival'] as const;
+export type TrsBreakdown = (typeof TRS_BREAKDOWNS)[number];
+
+/** `GET /api/reports/trs` (targets-and-reports.md, "Shapes"). */
+export interface TrsReport {
+  readonly period: { readonly from: string; readonly to: string };
+  readonly filters: SliceFilters;
+  readonly asOf?: string;
+  readonly position: number;
+  readonly overall: ReleaseFigures & { readonly withinTarget: number | null };
+  readonly segments: readonly { readonly from: string; readonly to: string; readonly n: number; readonly mean: number | null; readonly median: number | null }[];
+  readonly breakdowns: Readonly<Record<TrsBreakdown, readonly (ReleaseFigures & { readonly key: string | boolean })[]>>;
+  readonly distribution: readonly { readonly fromHours: number; readonly toHours: number | null; readonly count: number }[];
+  readonly trend: readonly { readonly day: string; readonly n: number; readonly mean: number | null; readonly median: number | null }[];
+  readonly outliers: readonly { readonly subject: string; readonly hours: number; readonly office: string | null; readonly finalLane: string | null; readonly transportMode: string | null }[];
+}

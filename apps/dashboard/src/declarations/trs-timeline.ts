@@ -1,17 +1,9 @@
 import type { TrsSegment } from '../api/api-types.js';
 import { h } from '../dom.js';
 import { formatKpiValue } from '../tiles/kpi-format.js';
+import { milestoneName } from './milestone-names.js';
 
-const MILESTONE_NAMES: Readonly<Record<string, string>> = {
-  arrival: 'arrival',
-  lodgement: 'lodgement',
-  lane_assignment: 'lane assignment',
-  examination_start: 'examination start',
-  examination_end: 'examination end',
-  release: 'release',
-};
-
-const named = (milestone: string): string => MILESTONE_NAMES[milestone] ?? milestone.replace(/_/g, ' ');
+const named = milestoneName;
 
 /**
  * A declaration's Time Release Study timeline: its consecutive segments (milestone to next milestone) as a bar whose

@@ -30,20 +30,20 @@ class LivePush {}
 
 describe('AlertsModule publisher', () => {
   it('fails the start, naming the publisher, when no imported module provides the one the app names', async () => {
-    const started = Test.createTestingModule({ imports: [AppBasics, AlertsModule.forRoot({ publisher: RiskRoom, http: false })] }).compile();
+    const started = Test.createTestingModule({ imports: [AppBasics, AlertsModule.forRoot({ publisher: RiskRoom, http: false, judgeCheckpoints: null })] }).compile();
 
     await expect(started).rejects.toThrow(MissingProviderError);
     await expect(started).rejects.toThrow('AlertsModule: its alert publisher RiskRoom is provided by no module the app imports');
   });
 
   it('publishes through the publisher the app names', async () => {
-    const app = await Test.createTestingModule({ imports: [AppBasics, LivePush, AlertsModule.forRoot({ publisher: RiskRoom, http: false })] }).compile();
+    const app = await Test.createTestingModule({ imports: [AppBasics, LivePush, AlertsModule.forRoot({ publisher: RiskRoom, http: false, judgeCheckpoints: null })] }).compile();
 
     expect((app.get(AlertJournal) as unknown as { publisher: unknown }).publisher).toBe(app.get(RiskRoom));
   });
 
   it('starts without a publisher when the app says there is none', async () => {
-    const app = await Test.createTestingModule({ imports: [AppBasics, AlertsModule.forRoot({ publisher: null, http: false })] }).compile();
+    const app = await Test.createTestingModule({ imports: [AppBasics, AlertsModule.forRoot({ publisher: null, http: false, judgeCheckpoints: null })] }).compile();
 
     expect(app.get(AlertJournal)).toBeInstanceOf(AlertJournal);
   });

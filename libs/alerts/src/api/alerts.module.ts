@@ -1,8 +1,9 @@
 import { EVENT_STORE, type EventStore } from '@customs-pulse/event-store';
 import { namedDependency, requireProvided } from '@customs-pulse/http';
-import { Inject, Injectable, type InjectionToken, Logger, Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, type InjectionToken, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 
+import { type JudgeCheckpointStore } from '../checkpoint/judge-checkpoint.port.js';
 import { type AlertPublisher, SILENT_ALERT_PUBLISHER } from '../journal/alert-publisher.port.js';
 import { AlertJournal } from '../journal/alert-journal.js';
 import { AlertDeliveryObserver } from '../observer/alert-delivery-observer.js';
@@ -28,6 +29,32 @@ export interface AlertsModuleOptions {
    * one fails the start rather than silencing alert pushes.
    */
   readonly publisher: InjectionToken | null;
+  /**
+   * Opens the store of the judge's checkpoint (`openJudgeCheckpointStore` of `@customs-pulse/alerts/checkpoint`, beside
+   * the KPI read model), in the app that judges (the projector, the standalone app); `null` in a gateway, which never
+   * judges. Named by the app, so that this module loads no database driver.
+   */
+  readonly judgeCheckpoints: (() => Promise<JudgeCheckpointStore>) | null;
+}
+
+/** Dependency-injection token of the judge's checkpoint store. */
+const JUDGE_CHECKPOINTS = Symbol('JudgeCheckpointStore');
+
+/** What a process that does not judge gets: a judge asked to run there says why it cannot. */
+const NO_JUDGE_CHECKPOINTS: JudgeCheckpointStore = {
+  load: () => Promise.reject(new Error('this process does not judge alerts: AlertsModule.forRoot was given no judgeCheckpoints')),
+  save: () => Promise.reject(new Error('this process does not judge alerts: AlertsModule.forRoot was given no judgeCheckpoints')),
+  close: async () => undefined,
+};
+
+/** Closes the judge's checkpoint store once every module has stopped (the projection, which tells the judge, first). */
+@Injectable()
+class JudgeCheckpointsClose implements OnApplicationShutdown {
+  constructor(@Inject(JUDGE_CHECKPOINTS) private readonly checkpoints: JudgeCheckpointStore) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.checkpoints.close();
+  }
 }
 
 /** Dependency-injection token of the publisher the app named. */
@@ -81,11 +108,13 @@ export class AlertsModule {
           inject: [EVENT_STORE, ALERT_PUBLISHER],
           useFactory: (store: EventStore, publisher: AlertPublisher) => new AlertJournal({ store, publisher, logger: new Logger('Alerts') }),
         },
+        { provide: JUDGE_CHECKPOINTS, useFactory: () => options.judgeCheckpoints?.() ?? NO_JUDGE_CHECKPOINTS },
+        JudgeCheckpointsClose,
         {
           provide: AlertRulesObserver,
-          inject: [AlertJournal, EVENT_STORE, { token: ALERT_RULES_METRICS, optional: true }],
-          useFactory: (journal: AlertJournal, store: EventStore, metrics?: AlertRulesMetrics) =>
-            new AlertRulesObserver({ journal, settings, log: store, logger: new Logger('AlertRules'), ...(metrics ? { metrics } : {}) }),
+          inject: [AlertJournal, EVENT_STORE, JUDGE_CHECKPOINTS, { token: ALERT_RULES_METRICS, optional: true }],
+          useFactory: (journal: AlertJournal, store: EventStore, checkpoints: JudgeCheckpointStore, metrics?: AlertRulesMetrics) =>
+            new AlertRulesObserver({ journal, settings, log: store, checkpoints, logger: new Logger('AlertRules'), ...(metrics ? { metrics } : {}) }),
         },
         { provide: AlertRulesReadiness, inject: [AlertRulesObserver], useFactory: (judge: AlertRulesObserver) => new AlertRulesReadiness(judge) },
         { provide: AlertDeliveryObserver, inject: [AlertJournal], useFactory: (journal: AlertJournal) => new AlertDeliveryObserver(journal) },

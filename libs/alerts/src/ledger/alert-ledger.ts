@@ -39,9 +39,9 @@ export interface AlertLedgerView {
   /** Every alert, or those with `status`, newest raised first. */
   list(status?: AlertStatus): AlertNotice[];
   /**
-   * The alert rules' checkpoint, as the log records it: the highest `position` an `AlertRaised` or `AlertResolved`
-   * carries (the batch a threshold rule judged, the event an event rule fired on), 0 when there is none. The rules
-   * judge batches in log order and record each batch's events in one append, so every batch up to it was judged.
+   * The highest `position` an `AlertRaised` or `AlertResolved` carries, 0 when there is none: where the judge starts
+   * when it has no checkpoint of its own yet (the first start of a version that keeps one). Every batch up to it was
+   * judged, since the rules judge batches in log order and record each batch's events in one append.
    */
   readonly judgedThrough: number;
 }

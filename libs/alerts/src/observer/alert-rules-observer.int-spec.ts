@@ -1,14 +1,14 @@
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
-import { type KpiId, type NormalizedEvent, validateEvent } from '@customs-pulse/domain';
-import { type EventStore, EventStoreUnavailableError, type RecordedEvent, START } from '@customs-pulse/event-store';
+import { type EventStore, EventStoreUnavailableError, START } from '@customs-pulse/event-store';
 import { SqliteEventStore } from '@customs-pulse/event-store/sqlite';
-import { type CommittedKpiBatch, KpiEngine, type KpiFilters, currentUpdate } from '@customs-pulse/kpi';
 import { TestClock, anEvent } from '@customs-pulse/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { SqliteJudgeCheckpointStore } from '../checkpoint/sqlite/sqlite-judge-checkpoint-store.js';
 import { AlertJournal } from '../journal/alert-journal.js';
+import { STORED_AT, alertEventsIn, committedBatch, normalized, storeIncident } from '../testing/incident.js';
 import { DEFAULT_ALERT_RULE_SETTINGS } from '../rules/alert-rule-settings.js';
 import { AlertDeliveryObserver } from './alert-delivery-observer.js';
 import { AlertRulesObserver, type AlertRulesObserverOptions } from './alert-rules-observer.js';
@@ -18,13 +18,13 @@ let files = 0;
 const stores: SqliteEventStore[] = [];
 const quiet = { warn: () => undefined, error: () => undefined };
 
+const opened: SqliteJudgeCheckpointStore[] = [];
+
 afterEach(async () => {
   for (const store of stores.splice(0)) await store.close();
+  for (const checkpoints of opened.splice(0)) await checkpoints.close();
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-/** Events are stored on 2 March 2026 at noon; the declarations were released two hours before. */
-const STORED_AT = '2026-03-02T12:00:00.000Z';
 
 function openStore(file = join(folder, `store-${(files += 1)}`, 'events.sqlite')): SqliteEventStore {
   const store = SqliteEventStore.open({ file, clock: new TestClock(STORED_AT) });
@@ -32,52 +32,20 @@ function openStore(file = join(folder, `store-${(files += 1)}`, 'events.sqlite')
   return store;
 }
 
-function normalized(raw: Readonly<Record<string, unknown>>): NormalizedEvent {
-  const validation = validateEvent(raw, { clock: new TestClock(STORED_AT), reportingCurrency: 'USD' });
-  if (!validation.ok) throw new Error(`invalid test event: ${JSON.stringify(validation.errors)}`);
-  return validation.event;
-}
-
-/**
- * 20 declarations at UZ-TAS, each 58 hours from arrival to release (release_time_mean critical at 48), and a seizure
- * of drugs: what one ingest request stores, and the one batch the projection commits for it.
- */
-async function storeIncident(store: EventStore): Promise<RecordedEvent[]> {
-  const raw = Array.from({ length: 20 }, (_, index) => [
-    anEvent.goodsArrived(`DEC-${index}`, { officeId: 'UZ-TAS' }, { time: '2026-02-28T00:00:00.000Z' }),
-    anEvent.goodsReleased(`DEC-${index}`, {}, { time: '2026-03-02T10:00:00.000Z' }),
-  ]).flat();
-  raw.push(anEvent.seizureRecorded('CASE-1', { officeId: 'UZ-TAS', category: 'DRUGS' }, { time: '2026-03-02T11:00:00.000Z' }));
-  const events = raw.map(normalized);
-  const subjects = [...new Set(events.map(({ subject }) => subject))];
-  await store.appendMany(subjects.map((subject) => ({ stream: subject, events: events.filter((event) => event.subject === subject) })));
-  return store.readAll(START, 1000);
-}
-
-/**
- * The batch as the live projection hands it over once committed: caught up, its changed values, its engine (which
- * holds `applied`, by default the batch's events). `changed` are the slices the batch changed.
- */
-function committedBatch(
-  events: readonly RecordedEvent[],
-  applied: readonly RecordedEvent[] = events,
-  changed: readonly [KpiId, KpiFilters][] = [
-    ['release_time_mean', {}],
-    ['release_time_mean', { office: 'UZ-TAS' }],
-  ],
-): CommittedKpiBatch {
-  const engine = new KpiEngine();
-  engine.applyAll(applied);
-  const position = events.at(-1)!.position;
-  const updates = changed.map(([kpiId, filters]) => currentUpdate(engine, kpiId, filters, { now: STORED_AT, position }));
-  return { events, updates, position, now: STORED_AT, caughtUp: true, engine };
-}
-
 type JournalStore = Pick<EventStore, 'readAll' | 'readStream' | 'appendMany'>;
 
+/** A judge on `store` with a fresh checkpoint, or `options.checkpoints` (the one of a process that ran before). */
 function observerOn(store: JournalStore, options: Partial<AlertRulesObserverOptions> = {}): { observer: AlertRulesObserver; journal: AlertJournal } {
   const journal = new AlertJournal({ store, logger: quiet });
-  return { journal, observer: new AlertRulesObserver({ journal, settings: DEFAULT_ALERT_RULE_SETTINGS, log: store as EventStore, logger: quiet, ...options }) };
+  const checkpoints = options.checkpoints ?? checkpointsIn(join(folder, `checkpoint-${(files += 1)}`));
+  return { journal, observer: new AlertRulesObserver({ journal, settings: DEFAULT_ALERT_RULE_SETTINGS, log: store as EventStore, logger: quiet, checkpoints, ...options }) };
+}
+
+/** The judge's checkpoint in `directory`, as a (re)started process opens it. */
+function checkpointsIn(directory: string): SqliteJudgeCheckpointStore {
+  const checkpoints = SqliteJudgeCheckpointStore.open(directory);
+  opened.push(checkpoints);
+  return checkpoints;
 }
 
 /** `store`, but every call fails while `unreachable()` says so: a store outage, or with `failure` another error. */
@@ -88,10 +56,6 @@ function outage(store: EventStore, unreachable: () => boolean, failure = (): Err
     readStream: (stream) => guard(() => store.readStream(stream)),
     appendMany: (writes) => guard(() => store.appendMany(writes)),
   };
-}
-
-async function alertEventsIn(store: EventStore): Promise<RecordedEvent[]> {
-  return (await store.readAll(START, 10_000)).filter(({ type }) => type.startsWith('Alert'));
 }
 
 describe('AlertRulesObserver on the SQLite event store', () => {
@@ -186,7 +150,8 @@ describe('AlertRulesObserver after a crash or an outage (guarantee 9: exactly on
     const before = openStore(file);
     const incident = await storeIncident(before);
     // The KPI projection committed the incident's batch, then the process died before the alert append.
-    const dying = observerOn(outage(before, () => true)).observer;
+    const checkpoint = join(folder, 'crashed', 'checkpoint');
+    const dying = observerOn(outage(before, () => true), { checkpoints: checkpointsIn(checkpoint) }).observer;
     dying.onModuleDestroy();
     await expect(dying.committed(committedBatch(incident))).rejects.toThrow('ECONNREFUSED');
     await before.close();
@@ -196,9 +161,9 @@ describe('AlertRulesObserver after a crash or an outage (guarantee 9: exactly on
     await after.append('DEC-99', [normalized(anEvent.goodsArrived('DEC-99', { officeId: 'UZ-SAM' }, { time: '2026-03-02T11:30:00.000Z' }))]);
     const all = await after.readAll(START, 1000);
     const next = committedBatch(all.slice(-1), all, [['backlog', { office: 'UZ-SAM' }]]);
-    await observerOn(after).observer.committed(next);
+    await observerOn(after, { checkpoints: checkpointsIn(checkpoint) }).observer.committed(next);
     // And a second restart, observing the same batch again, raises nothing more.
-    await observerOn(after).observer.committed(next);
+    await observerOn(after, { checkpoints: checkpointsIn(checkpoint) }).observer.committed(next);
 
     // Every KPI the incident moved is judged (the batch's own changes did not include them), each slice once.
     const raised = (await alertEventsIn(after)).map(({ type, data }) => `${type} ${String(data['kpiId'] ?? data['rule'])} ${JSON.stringify(data['filters'])}`);

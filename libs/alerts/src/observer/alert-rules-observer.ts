@@ -1,16 +1,19 @@
 import { type BackoffSchedule, retrying } from '@customs-pulse/backoff';
 import { KPI_CATALOGUE, type KpiId, isKpiId, isSystemEventType } from '@customs-pulse/domain';
 import { type EventStore, EventLoopTurns, EventStoreUnavailableError, type RecordedEvent } from '@customs-pulse/event-store';
-import { type CommittedKpiBatch, type KpiCommitObserver, type KpiEngine, type ProjectionFailure, ProjectionFailures, currentUpdate } from '@customs-pulse/kpi';
+import { type CommittedKpiBatch, type KpiCommitObserver, type KpiEngine, type ProjectionFailure, ProjectionFailures, type ResumedKpiProjection, currentUpdate } from '@customs-pulse/kpi';
 
-import { type ObservedBatch, type ObservedEvent, type SliceReading } from '../evaluation/observed-batch.js';
+import { type JudgeCheckpointStore, JudgeCheckpointUnavailableError } from '../checkpoint/judge-checkpoint.port.js';
+import { type ObservedEvent } from '../evaluation/observed-batch.js';
 import { planAlertEvents } from '../evaluation/plan-alert-events.js';
-import { type AlertJournal } from '../journal/alert-journal.js';
+import { type AlertJournal, type AlertJournalTurn } from '../journal/alert-journal.js';
+import { type AlertLedgerView } from '../ledger/alert-ledger.js';
 import { type AlertRuleSettings } from '../rules/alert-rule-settings.js';
 import { redToGreenReroute } from '../rules/red-to-green-reroute.rule.js';
 import { significantSeizure } from '../rules/significant-seizure.rule.js';
 import { type AlertRulesMetrics } from './alert-rules-metrics.port.js';
 import { type JudgedSlice, JudgedSlices } from './judged-slices.js';
+
 
 /** Options of an {@link AlertRulesObserver}. */
 export interface AlertRulesObserverOptions {
@@ -26,6 +29,8 @@ export interface AlertRulesObserverOptions {
   readonly retryBackoff?: BackoffSchedule;
   /** Told of each failed attempt and of the first success after failures. @defaultValue nothing counted */
   readonly metrics?: AlertRulesMetrics;
+  /** Where the judge keeps its checkpoint between runs. */
+  readonly checkpoints: JudgeCheckpointStore;
 }
 
 const DEFAULT_RETRY_BACKOFF: BackoffSchedule = { initialMs: 100, maxMs: 30_000, multiplier: 2 };
@@ -55,26 +60,31 @@ const DEFAULT_RETRY_BACKOFF: BackoffSchedule = { initialMs: 100, maxMs: 30_000, 
  * nobody was told of still deserves its alert, and one already raised is known by its id.
  *
  * **Its checkpoint, a crash and an outage.** One process judges (the projector, or the standalone app; a gateway only
- * delivers, see `AlertDeliveryObserver`). What it has judged is recorded in the alert events it appends:
- * `AlertLedgerView.judgedThrough`, the highest position they carry, read back with the alert state. The projection
- * commits a batch before telling the rules, so a crash or a shutdown in between leaves batches committed but unjudged,
- * which the projection never hands over again: the first batch after a start therefore begins with the committed
- * events after that checkpoint, read from the store. The event rules judge each of them, and the threshold rule every
- * KPI's total and the offices they touched, at the values of the batch (read off the engine after those reads, which
- * is the batch's engine as long as the projection awaits its observers). Judging again what was judged is harmless,
- * missing a batch is not, so while the store is out it retries with backoff and never gives up, until the app shuts
- * down, which leaves the batch to the next start.
+ * delivers, see `AlertDeliveryObserver`). It keeps a checkpoint of its own (in a {@link JudgeCheckpointStore}): the last position judged and
+ * the threshold slices put off, saved after every judged batch once that batch's alert events are appended (never
+ * before, so it is never ahead of them). The projection commits a batch before telling the rules, so a crash between
+ * the two leaves batches committed but unjudged, which the projection never hands over again; a crash between the
+ * append and the save leaves a judged batch behind the checkpoint. Either way, as the projection starts it tells the
+ * judge ({@link AlertRulesObserver.resumed}), which reads the committed events after its checkpoint from the store and
+ * judges them at once, without waiting for a new event: the event rules each event, the threshold rule every KPI's
+ * total, the offices they touched and the slices put off, at the values of the read model's position. What it
+ * judges again plans nothing new (the ledger knows the alerts, or the store absorbs the same ids and content); missing
+ * a batch is what must not happen, so while a store is out it retries with backoff and never gives up, until the app
+ * shuts down, which leaves the batch to the next start. Only without a stored checkpoint (the first start of a
+ * version that keeps one) does it start from the highest position its alert events carry.
  *
  * **An error that is not an outage** (a bug, an append the store refuses) is not retried on the spot: the same batch
  * would fail the same way, and the projection, which awaits its observers, would stall behind it. The judge logs it,
  * counts it in its metrics and reports it through {@link AlertRulesObserver.failure} (readiness is false, with the
- * error), puts the batch's slices back for judgement, and returns: KPIs go on being projected and pushed. Its
- * checkpoint stays before the failed batch, so the next batch judges the failed one's events again with its own,
- * until one succeeds.
+ * error), puts the batch's slices back for judgement (in its checkpoint too), and returns: KPIs go on being projected
+ * and pushed. Its checkpoint stays before the failed batch, so the next batch judges the failed one's events again
+ * with its own, until one succeeds.
+ *
+ * The projection awaits its observers, so the engine a batch or a start hands over holds still while it is judged.
  */
 export class AlertRulesObserver implements KpiCommitObserver {
   private readonly slices = new JudgedSlices();
-  /** The last position judged in this process; before the first batch, the log's checkpoint is read instead. */
+  /** The last position judged; null until the stored checkpoint is read at the first judgement. */
   private judgedThrough: number | null = null;
   private readonly stopping = new AbortController();
   private readonly failures: ProjectionFailures;
@@ -91,19 +101,29 @@ export class AlertRulesObserver implements KpiCommitObserver {
   async committed(batch: CommittedKpiBatch): Promise<void> {
     const first = batch.events[0];
     if (first === undefined) return;
-    // Everything read off the engine is read now, before any await: the engine moves on with the next batch.
-    const observed = this.observe(batch);
-    try {
-      await this.withRetries(() => this.judge(observed, batch, first.position));
-    } catch (error) {
-      if (this.stopping.signal.aborted) throw error;
-      this.failures.failed(error);
-      this.slices.defer(observed.readings);
-      this.options.logger.error(`alert rules failed on the batch up to ${batch.position}; judged again with the next batch: ${describe(error)}`);
-      return;
-    }
-    this.failures.succeeded();
-    this.judgedThrough = Math.max(this.judgedThrough ?? 0, batch.position);
+    const at = batch.events.at(-1)!.recordedAt;
+    await this.judgeSafely(batch.position, async (turn, after) => {
+      const due = this.slices.at(batch, thresholdChangesIn(batch.events), (kpiId) => turn.ledger.activeSlicesOf(kpiId));
+      const missed = first.position > after + 1 ? await this.readMissed({ after, before: first.position }, batch.engine) : NOTHING_MISSED;
+      return { due, missed, batch: { ...batch, at }, own: batch.events };
+    });
+  }
+
+  /**
+   * Judges what was committed after the checkpoint before the projection starts (a crash or a shutdown left it
+   * unjudged), and the slices the checkpoint put off, without waiting for a new event.
+   */
+  async resumed({ position, caughtUp, engine }: ResumedKpiProjection): Promise<void> {
+    await this.judgeSafely(position, async (turn, after) => {
+      const due = this.slices.at({ updates: [], caughtUp }, [], () => []);
+      if (position < after || (position === after && due.length === 0) || position === 0) {
+        this.slices.defer(due);
+        return null;
+      }
+      const missed = position > after ? await this.readMissed({ after, before: position + 1 }, engine) : NOTHING_MISSED;
+      const at = missed.last?.recordedAt ?? (await this.recordedAt(position));
+      return { due, missed, batch: { position, at, caughtUp, engine }, own: [] };
+    });
   }
 
   /** Stops retrying (the app shuts down): the batch in hand is judged again after the next start. */
@@ -111,51 +131,92 @@ export class AlertRulesObserver implements KpiCommitObserver {
     this.stopping.abort();
   }
 
-  private observe(batch: CommittedKpiBatch): ObservedBatch {
-    const { engine, events, position } = batch;
-    const at = events.at(-1)!.recordedAt;
-    const view = this.options.journal.view;
-    const judged = this.slices.at(batch, thresholdChangesIn(events), (kpiId) => view?.activeSlicesOf(kpiId) ?? []);
-    return { position, at, readings: readingsOf(engine, judged, at, position), events, officeOfDeclaration: reroutedOffices(engine, events) };
-  }
-
-  private async judge(observed: ObservedBatch, batch: CommittedKpiBatch, firstPosition: number): Promise<void> {
-    const { journal, settings } = this.options;
-    await journal.exclusive(async (turn) => {
-      const after = this.judgedThrough ?? turn.ledger.judgedThrough;
-      const missed = firstPosition > after + 1 ? await this.readMissed({ after, before: firstPosition }, batch.engine) : null;
-      const events = [...(missed?.events ?? []), ...batch.events];
-      journal.observe(events);
-      const offices = missed === null ? observed.officeOfDeclaration : new Map([...reroutedOffices(batch.engine, missed.events), ...observed.officeOfDeclaration]);
-      const readings = missed === null ? observed.readings : [...observed.readings, ...this.missedReadings(missed.offices, batch)];
-      const planned = planAlertEvents({ ...observed, readings, events, officeOfDeclaration: offices }, turn.ledger, settings);
-      if (planned.length > 0) await turn.record(planned);
-    });
-  }
-
   /**
-   * The slices the missed events may have moved: every KPI's total and the offices they touched. Judged at this batch
-   * once the projection has caught up, else gathered for its first caught-up batch like any replayed change.
+   * One judgement up to `position`, retried while a store is out; then the checkpoint moves to `position`. On another
+   * failure the slices due go back to the deferred ones, which the checkpoint keeps.
    */
-  private missedReadings(offices: ReadonlySet<string>, batch: CommittedKpiBatch): SliceReading[] {
-    const slices: JudgedSlice[] = KPI_CATALOGUE.flatMap(({ id }) => [{ kpiId: id, filters: {} }, ...[...offices].map((office) => ({ kpiId: id, filters: { office } }))]);
-    if (!batch.caughtUp) {
-      this.slices.defer(slices);
-      return [];
+  private async judgeSafely(position: number, prepare: (turn: AlertJournalTurn, after: number) => Promise<Judgement | null>): Promise<void> {
+    try {
+      await this.withRetries(() => this.options.journal.exclusive((turn) => this.judge(turn, position, prepare)));
+    } catch (error) {
+      if (this.stopping.signal.aborted) throw error;
+      this.failures.failed(error);
+      this.options.logger.error(`alert rules failed on the batch up to ${position}; judged again with the next batch: ${describe(error)}`);
+      await this.keepDeferred();
+      return;
     }
-    return readingsOf(batch.engine, slices, batch.events.at(-1)!.recordedAt, batch.position);
+    this.failures.succeeded();
+  }
+
+  private async judge(turn: AlertJournalTurn, position: number, prepare: (turn: AlertJournalTurn, after: number) => Promise<Judgement | null>): Promise<void> {
+    const after = await this.checkpointPosition(turn.ledger);
+    const judgement = await prepare(turn, after);
+    if (judgement === null) return;
+    const { due, missed, batch, own } = judgement;
+    try {
+      const events = [...missed.events, ...own];
+      this.options.journal.observe(events);
+      const slices = [...due, ...this.missedSlices(missed.offices, batch.caughtUp)];
+      const readings = slices.map(({ kpiId, filters }) => currentUpdate(batch.engine, kpiId, filters, { now: batch.at, position: batch.position }));
+      const observed = { position: batch.position, at: batch.at, readings, events, officeOfDeclaration: reroutedOffices(batch.engine, events) };
+      const planned = planAlertEvents(observed, turn.ledger, this.options.settings);
+      if (planned.length > 0) await turn.record(planned);
+      const judgedThrough = Math.max(after, position);
+      await this.options.checkpoints.save({ position: judgedThrough, deferred: this.slices.deferred() });
+      this.judgedThrough = judgedThrough;
+    } catch (error) {
+      this.slices.defer(due);
+      throw error;
+    }
+  }
+
+  /** The position judged through: this process's, else the stored checkpoint's (whose put-off slices are due again). */
+  private async checkpointPosition(ledger: AlertLedgerView): Promise<number> {
+    if (this.judgedThrough !== null) return this.judgedThrough;
+    const stored = await this.options.checkpoints.load();
+    this.slices.defer(stored?.deferred ?? []);
+    this.judgedThrough = stored?.position ?? ledger.judgedThrough;
+    return this.judgedThrough;
+  }
+
+  /** After a failed judgement, the slices put back are saved with the unchanged position: a crash must not lose them. */
+  private async keepDeferred(): Promise<void> {
+    if (this.judgedThrough === null) return;
+    try {
+      await this.options.checkpoints.save({ position: this.judgedThrough, deferred: this.slices.deferred() });
+    } catch (error) {
+      this.options.logger.error(`saving the alert judge's checkpoint failed: ${describe(error)}`);
+    }
   }
 
   /**
-   * What the rules need of the committed events this process's judge has not seen: those after the log's checkpoint
-   * at the first batch after a start (a crash or a shutdown left them unjudged), or between two observed batches when
-   * the KPI projection swapped a rebuilt projector in ahead of the old one. Only the events a rule could fire on (and
-   * alert events) are kept, and the offices the others touched, so a long range costs reading, not memory. Offices
-   * are read off the engine as it is now.
+   * The slices the missed events may have moved: every KPI's total and the offices they touched. Judged now once the
+   * projection has caught up, else put off to its first caught-up batch like any replayed change.
+   */
+  private missedSlices(offices: ReadonlySet<string> | null, caughtUp: boolean): JudgedSlice[] {
+    if (offices === null) return [];
+    const slices: JudgedSlice[] = KPI_CATALOGUE.flatMap(({ id }) => [{ kpiId: id, filters: {} }, ...[...offices].map((office) => ({ kpiId: id, filters: { office } }))]);
+    if (caughtUp) return slices;
+    this.slices.defer(slices);
+    return [];
+  }
+
+  /** When the log reached `position`: the instant a judgement at it reads current values at. */
+  private async recordedAt(position: number): Promise<string> {
+    const [event] = await this.options.log.readAll(position - 1, 1);
+    if (event?.position !== position) throw new Error(`the event store holds no event at position ${position}, the KPI read model's checkpoint`);
+    return event.recordedAt;
+  }
+
+  /**
+   * What the rules need of the committed events this judge has not seen: those after its checkpoint (a crash or a
+   * shutdown left them unjudged), or between two observed batches when the KPI projection swapped a rebuilt projector
+   * in ahead of the old one. Only the events a rule could fire on (and alert events) are kept, and the offices the
+   * others touched, so a long range costs reading, not memory. Offices are read off the engine as it is now.
    */
   private async readMissed({ after, before }: SkippedRange, engine: KpiEngine): Promise<MissedEvents> {
     const { seizureAlertValue } = this.options.settings;
-    const missed: MissedEvents = { events: [], offices: new Set() };
+    const missed: { events: RecordedEvent[]; offices: Set<string>; last: RecordedEvent | null } = { events: [], offices: new Set(), last: null };
     const turns = new EventLoopTurns();
     for (let from = after; from < before - 1; ) {
       const page = await this.options.log.readAll(from, Math.min(1000, before - 1 - from));
@@ -163,6 +224,7 @@ export class AlertRulesObserver implements KpiCommitObserver {
       if (last === undefined) break;
       for (const event of page) {
         if (event.position >= before) continue;
+        missed.last = event;
         for (const office of officesTouched(engine, event)) missed.offices.add(office);
         const ruled = isSystemEventType(event.type) || redToGreenReroute(event, null) !== null || significantSeizure(event, seizureAlertValue) !== null;
         if (ruled) missed.events.push(event);
@@ -174,12 +236,12 @@ export class AlertRulesObserver implements KpiCommitObserver {
   }
 
   /**
-   * Planning is deterministic, so a retry plans the same events; while the store is out it goes on until it succeeds
+   * Planning is deterministic, so a retry plans the same events; while a store is out it goes on until it succeeds
    * or the app stops. Any other failure is thrown at once.
    */
   private withRetries(attempt: () => Promise<void>): Promise<void> {
     return retrying(attempt, {
-      retryable: (error) => error instanceof EventStoreUnavailableError,
+      retryable: (error) => error instanceof EventStoreUnavailableError || error instanceof JudgeCheckpointUnavailableError,
       attempts: Infinity,
       backoff: this.options.retryBackoff ?? DEFAULT_RETRY_BACKOFF,
       signal: this.stopping.signal,
@@ -191,6 +253,15 @@ export class AlertRulesObserver implements KpiCommitObserver {
   }
 }
 
+/** What one judgement covers: the slices due, the events missed before it, and the batch (or start) it is judged at. */
+interface Judgement {
+  readonly due: readonly JudgedSlice[];
+  readonly missed: MissedEvents;
+  readonly batch: { readonly position: number; readonly at: string; readonly caughtUp: boolean; readonly engine: KpiEngine };
+  /** The events the projection handed over with the batch (none at a start). */
+  readonly own: readonly RecordedEvent[];
+}
+
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -200,14 +271,14 @@ interface SkippedRange {
   readonly before: number;
 }
 
-function readingsOf(engine: KpiEngine, slices: readonly JudgedSlice[], at: string, position: number): SliceReading[] {
-  return slices.map(({ kpiId, filters }) => currentUpdate(engine, kpiId, filters, { now: at, position }));
+interface MissedEvents {
+  readonly events: readonly RecordedEvent[];
+  /** The offices the missed events touched; null when nothing was missed. */
+  readonly offices: ReadonlySet<string> | null;
+  readonly last: RecordedEvent | null;
 }
 
-interface MissedEvents {
-  readonly events: RecordedEvent[];
-  readonly offices: Set<string>;
-}
+const NOTHING_MISSED: MissedEvents = { events: [], offices: null, last: null };
 
 /** The offices whose slices `event` may have changed: the one it names, and its declaration's as the facts know. */
 function officesTouched(engine: KpiEngine, event: RecordedEvent): string[] {

@@ -52,6 +52,11 @@ export class JudgedSlices {
     for (const { kpiId, filters } of slices) this.include(kpiId, filters);
   }
 
+  /** The slices put off so far: what the judge's checkpoint keeps, so a restart judges them too. */
+  deferred(): JudgedSlice[] {
+    return [...this.pending.values()];
+  }
+
   private include(kpiId: KpiId, filters: Readonly<Record<string, string>>): void {
     this.pending.set(`${kpiId}\u0000${sliceKey(filters)}`, { kpiId, filters });
   }

@@ -28,4 +28,20 @@ export interface CommittedKpiBatch {
  */
 export interface KpiCommitObserver {
   committed(batch: CommittedKpiBatch): Promise<void>;
+  /**
+   * Told once as the live projection starts, after it has loaded its read model and before it projects anything, so
+   * an observer with a checkpoint of its own can catch up with what was committed before a crash without waiting for
+   * a new event. The projection holds still until this settles (or it is stopped); a failure is logged and counted.
+   */
+  resumed?(state: ResumedKpiProjection): Promise<void>;
+}
+
+/** The live projection as it starts, at the checkpoint its read model holds. */
+export interface ResumedKpiProjection {
+  /** The read model's checkpoint: the position `engine` is at. */
+  readonly position: number;
+  /** Whether that is the log's head as it was at start (false when the projection will replay history first). */
+  readonly caughtUp: boolean;
+  /** The engine at `position`; it holds still until `resumed` settles. */
+  readonly engine: KpiEngine;
 }

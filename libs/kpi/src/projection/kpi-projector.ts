@@ -11,6 +11,7 @@ import { type KpiEngineFactory, kpiEngineFactory } from './kpi-engine-factory.js
 import { type CatchUpCommitPolicy, PendingCommit } from './pending-commit.js';
 import { type ProjectionFailure, type ProjectionFailureListener, ProjectionFailures } from './projection-failures.js';
 import { type EventStore, EventLoopTurns, type RecordedEvent } from '@customs-pulse/event-store';
+import { type ResumedKpiProjection } from './kpi-commit-observer.port.js';
 
 /** Options of a {@link KpiProjector}. */
 export interface KpiProjectorOptions {
@@ -44,6 +45,11 @@ export interface KpiProjectorOptions {
    * @defaultValue `{ maxEvents: 50_000, maxMs: 2_000 }`
    */
   readonly catchUpCommit?: CatchUpCommitPolicy;
+  /**
+   * Told once the read model is loaded, before the first event is applied, with the engine at the checkpoint; the
+   * projector waits for it (unless stopped first). @defaultValue nobody
+   */
+  readonly onResumed?: (state: ResumedKpiProjection) => Promise<void>;
 }
 
 /**
@@ -131,7 +137,7 @@ export class KpiProjector {
     this.projected = engine;
     this.target = (await this.options.source.head()).position;
     this.checkCaughtUp();
-    this.running = this.project(engine, controller.signal).then(
+    this.running = this.resume(engine, controller.signal).then(() => this.project(engine, controller.signal)).then(
       () => this.settleCaughtUp?.reject(new Error('the KPI projector stopped before it caught up')),
       (error: unknown) => {
         this.options.logger.error(`KPI projector stopped at ${this.committed}: ${describe(error)}`);
@@ -140,6 +146,17 @@ export class KpiProjector {
       },
     );
     this.running.catch(() => undefined);
+  }
+
+  /** Tells `onResumed` of the loaded state; stopping does not wait for it. Its failure does not stop projection. */
+  private async resume(engine: KpiEngine, signal: AbortSignal): Promise<void> {
+    const { onResumed } = this.options;
+    if (onResumed === undefined) return;
+    const stopped = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+    const told = onResumed({ position: this.committed, caughtUp: this.reachedHead, engine }).catch((error: unknown) => {
+      this.options.logger.error(`KPI projection resume listener failed at ${this.committed}: ${describe(error)}`);
+    });
+    await Promise.race([told, stopped]);
   }
 
   /** The engine restored from what the read model holds. @throws KpiReadModelUnloadableError when that does not decode. */

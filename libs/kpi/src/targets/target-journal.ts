@@ -63,10 +63,10 @@ export class TargetJournal {
    * Appends `event` to its target's stream and folds what the store now holds for that target, so that the ledger
    * knows the event's position and recording time (`asOf` reads it). Call it inside a turn.
    */
-  async record(event: EventToAppend): Promise<AppendOutcome['status']> {
+  async record(event: EventToAppend): Promise<AppendOutcome> {
     const [result] = await this.options.store.appendMany([{ stream: event.subject, events: [event] }]);
     for (const stored of await this.options.store.readStream(event.subject)) this.foldAndTell(stored);
-    return result!.outcomes[0]!.status;
+    return result!.outcomes[0]!;
   }
 
   private async readLog(): Promise<void> {

@@ -29,6 +29,15 @@ const down = (recent: number | null, when = '2026-01-06T00:00:00Z', recentN = 10
 const up = (recent: number | null, when = '2026-01-06T00:00:00Z') =>
   targetStanding(greenLanes, 'up', { baseline: many(0.6), recent: many(recent) }, at(when), MIN);
 
+describe('a baseline value that late events brought to the target itself', () => {
+  it('has no progress (null, not Infinity or NaN), while its status still follows the recent value', () => {
+    const standing = (recent: number) => targetStanding(releaseTime, 'down', { baseline: many(6), recent: many(recent) }, at('2026-01-06T00:00:00Z'), MIN);
+
+    expect(standing(6)).toMatchObject({ progress: null, status: 'achieved' });
+    expect(standing(7)).toMatchObject({ progress: null, status: 'off_track' });
+  });
+});
+
 describe('a target where lower is better (release time, 10 h to 6 h)', () => {
   it('expects the baseline value at baseline.to, the target at the deadline, and the line between', () => {
     expect(down(9, '2026-01-01T00:00:00Z').expected).toBe(10);

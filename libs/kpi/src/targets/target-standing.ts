@@ -32,8 +32,11 @@ export function targetStanding(
   // The baseline value was there when the target was set; a replay (asOf) or a rebuild can still lack it.
   if (baseline.value === null) return { ...figures, expected: null, progress: null, status: 'insufficient_data' };
   const expected = expectedValue(plan, baseline.value, atMs);
+  // The baseline value is read anew each time, so late events (or an asOf) can bring it to the target itself: then
+  // there is no way from one to the other to measure along, and progress is null rather than ±Infinity or NaN.
   // `+ 0` turns the -0 of a recent value equal to the baseline, where lower is better, into 0.
-  const progress = recent.value === null ? null : (recent.value - baseline.value) / (plan.target - baseline.value) + 0;
+  const span = plan.target - baseline.value;
+  const progress = recent.value === null || span === 0 ? null : (recent.value - baseline.value) / span + 0;
   return { ...figures, expected, progress, status: statusOf(plan.target, baseline.value, recent, expected, direction, Math.min(baseline.n, recent.n) < minObservations) };
 }
 

@@ -41,7 +41,10 @@ export class TargetWatch implements KpiCommitObserver {
 
   /** Starts judging once a minute as well. */
   start(): void {
-    this.timer ??= setInterval(() => this.judge(this.options.live().engine, this.options.clock.now().toISOString()), this.options.intervalMs ?? 60_000);
+    this.timer ??= setInterval(() => {
+      const engine = this.liveEngine();
+      if (engine !== null) this.judge(engine, this.options.clock.now().toISOString());
+    }, this.options.intervalMs ?? 60_000);
     this.timer.unref();
   }
 
@@ -73,8 +76,23 @@ export class TargetWatch implements KpiCommitObserver {
       return;
     }
     this.published.delete(change.target.id);
-    const progress = this.read(this.options.live().engine, change.target, this.options.clock.now().toISOString());
+    const engine = this.liveEngine();
+    const progress = engine === null ? null : this.read(engine, change.target, this.options.clock.now().toISOString());
     if (progress !== null) this.publish([progress]);
+  }
+
+  /**
+   * The live engine, or null while there is none to read: the projection not started yet, or rebuilding a read model
+   * that did not load. A timer's throw would end the process, which must stay up and answer 503 meanwhile; the next
+   * judgement after the rebuild catches up.
+   */
+  private liveEngine(): Pick<KpiEngine, 'overDays'> | null {
+    try {
+      return this.options.live().engine;
+    } catch (error) {
+      this.options.logger.warn(`targets not judged: no live KPI engine to read (${error instanceof Error ? error.message : String(error)})`);
+      return null;
+    }
   }
 
   private read(engine: Pick<KpiEngine, 'overDays'>, target: StrategicTarget, now: string): TargetProgress | null {

@@ -1,12 +1,14 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { eventStoreContract } from '../../contract/event-store.contract.js';
 import { clearanceEvents } from '../../contract/event-fixtures.js';
 import { NOT_JSON } from '../../contract/odd-values.js';
 import { sharedLogContract } from '../../contract/shared-log.contract.js';
 import { storeLimitsContract } from '../../contract/store-limits.contract.js';
+import { EventStoreUnavailableError } from '../../errors.js';
 import { START } from '../../recorded-event.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 
@@ -53,6 +55,21 @@ describe('SqliteEventStore', () => {
       [3, 2],
     ]);
     await after.close();
+  });
+
+  it('reports a write lock held past its busy timeout as an outage (EventStoreUnavailableError), and appends once it is free', async () => {
+    const file = freshFile();
+    const store = SqliteEventStore.open({ file, busyTimeoutMs: 0 });
+    // Another process (`npm run kpi:rebuild`, a second app on the same file) in the middle of its own append.
+    const other = new Database(file);
+    other.prepare('BEGIN IMMEDIATE').run();
+
+    await expect(store.append('DEC-1', clearanceEvents('DEC-1', 1))).rejects.toThrow(EventStoreUnavailableError);
+
+    other.prepare('COMMIT').run();
+    other.close();
+    await expect(store.append('DEC-1', clearanceEvents('DEC-1', 1))).resolves.toMatchObject({ streamRevision: 0 });
+    await store.close();
   });
 
   it('runs in WAL mode with full synchronous commits', async () => {

@@ -1,3 +1,4 @@
+import { isTransientSqliteError } from '@customs-pulse/sql';
 import { openDurableSqlite } from '@customs-pulse/sql/sqlite';
 import type Database from 'better-sqlite3';
 import { AppendNotifications } from '../../append-notifications.js';
@@ -15,6 +16,7 @@ import type { ExpectedRevision } from '../../expected-revision.js';
 import { GENESIS_HASH } from '../../hash-chain.js';
 import { subscribeToLog } from '../../log-subscription.js';
 import type { EventToAppend, LogHead, Position, RecordedEvent } from '../../recorded-event.js';
+import { EventStoreUnavailableError } from '../../errors.js';
 import { SQLITE_LIMITS } from './sqlite-limits.js';
 import { sqliteMigrations } from './sqlite-schema.js';
 import { toRecordedEvent } from './sqlite-rows.js';
@@ -31,6 +33,8 @@ export interface SqliteEventStoreOptions {
    * @defaultValue 250
    */
   readonly pollIntervalMs?: number;
+  /** How long a write waits for another process's write lock before it fails as an outage. @defaultValue 5000 */
+  readonly busyTimeoutMs?: number;
 }
 
 /**
@@ -52,7 +56,7 @@ export class SqliteEventStore implements EventStore {
 
   /** Opens (creating if needed) the store in `options.file` and brings its schema up to date. */
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
-    return new SqliteEventStore(openDurableSqlite(options.file, sqliteMigrations), options);
+    return new SqliteEventStore(openDurableSqlite(options.file, sqliteMigrations, options.busyTimeoutMs), options);
   }
 
   get closed(): AbortSignal {
@@ -68,18 +72,18 @@ export class SqliteEventStore implements EventStore {
     // IMMEDIATE takes the write lock before reading the head, so no other process can append in between.
     // Canonical JSON and content hashes need nothing from the log: computed before the write lock is taken.
     const prepared = prepareWrites(writes, SQLITE_LIMITS);
-    const plan = this.db.transaction(() => this.planAndInsert(writes, prepared)).immediate();
+    const plan = asOutage(() => this.db.transaction(() => this.planAndInsert(writes, prepared)).immediate());
     if (plan.rows.length > 0) this.notifications.notify();
     return plan.results;
   }
 
   async readStream(stream: string, options: { fromRevision?: number; limit?: number } = {}): Promise<RecordedEvent[]> {
-    const rows = this.statements.readStream.all(stream, options.fromRevision ?? 0, options.limit ?? -1);
+    const rows = asOutage(() => this.statements.readStream.all(stream, options.fromRevision ?? 0, options.limit ?? -1));
     return rows.map(toRecordedEvent);
   }
 
   async readAll(afterPosition: Position, limit: number): Promise<RecordedEvent[]> {
-    return this.statements.readAll.all(afterPosition, limit).map(toRecordedEvent);
+    return asOutage(() => this.statements.readAll.all(afterPosition, limit)).map(toRecordedEvent);
   }
 
   subscribeAll(afterPosition: Position, options?: SubscribeOptions): AsyncIterable<readonly RecordedEvent[]> {
@@ -87,7 +91,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async head(): Promise<LogHead> {
-    return this.readHead();
+    return asOutage(() => this.readHead());
   }
 
   async close(): Promise<void> {
@@ -122,5 +126,19 @@ export class SqliteEventStore implements EventStore {
     return row
       ? { position: row.position, hash: row.hash, recordedAt: row.recorded_at }
       : { position: 0, hash: GENESIS_HASH, recordedAt: null };
+  }
+}
+
+/**
+ * Runs `work`, reporting a SQLite failure a retry can cure (the write lock held past the busy timeout, a disk that
+ * failed or filled) as `EventStoreUnavailableError`, as the other adapters report theirs: ingest answers 503 and
+ * retries, and the alert judge waits it out, rather than take it for a fault of the events.
+ */
+function asOutage<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (isTransientSqliteError(error)) throw new EventStoreUnavailableError(`the SQLite event store is unavailable: ${(error as Error).message}`, { cause: error });
+    throw error;
   }
 }

@@ -1,13 +1,7 @@
 import type { ValidationProblem } from '@customs-pulse/domain';
 import { EventStoreUnavailableError } from '@customs-pulse/event-store';
 import { isTransientPostgresError } from '@customs-pulse/sql/postgres';
-
-/**
- * SQLite result codes a retry can cure: another process holds the write lock, or the disk failed or filled for now.
- * (The SQLite store reports its engine's errors as they are; PostgreSQL and KurrentDB report theirs as
- * `EventStoreUnavailableError`.)
- */
-const TRANSIENT_SQLITE_CODE = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|PROTOCOL)/;
+import { isTransientSqliteError } from '@customs-pulse/sql';
 
 /**
  * True when an append failed because of the infrastructure, not of the records: the store is unreachable, failing
@@ -16,9 +10,9 @@ const TRANSIENT_SQLITE_CODE = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|PROTOCOL
  * about the records themselves (architecture.md, guarantee 8).
  */
 export function isInfrastructureFailure(error: unknown): boolean {
-  if (error instanceof EventStoreUnavailableError || isTransientPostgresError(error)) return true;
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && TRANSIENT_SQLITE_CODE.test(code);
+  // Every adapter reports its outages as EventStoreUnavailableError; a driver's own error can still come from a
+  // store wrapped by something else (a test's, or a future adapter's), so its transient codes count too.
+  return error instanceof EventStoreUnavailableError || isTransientPostgresError(error) || isTransientSqliteError(error);
 }
 
 /** The reason a record that could not be stored, alone, carries to the dead-letter topic. */

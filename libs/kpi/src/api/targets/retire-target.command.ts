@@ -4,7 +4,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 
 import { targetRetired } from '../../targets/target-events.js';
 import { TargetJournal } from '../../targets/target-journal.js';
-import { ConcurrentTargetChangeError, UnknownTargetError } from './target-errors.js';
+import { UnknownTargetError, throwUnlessStored } from './target-errors.js';
 
 /** `DELETE /api/targets/:id` (targets-and-reports.md): records `TargetRetired`. */
 export class RetireTargetCommand extends Command<void> {
@@ -25,7 +25,7 @@ export class RetireTargetHandler implements ICommandHandler<RetireTargetCommand,
     await this.journal.exclusive(async () => {
       if (this.journal.ledger.target(id) === undefined) throw new UnknownTargetError(id);
       const event = targetRetired(id, this.journal.ledger.changes(id) + 1, this.clock.now().toISOString());
-      if ((await this.journal.record(event)) === 'conflict') throw new ConcurrentTargetChangeError(id);
+      throwUnlessStored(await this.journal.record(event), id);
     });
   }
 }

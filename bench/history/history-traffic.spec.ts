@@ -1,3 +1,4 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { PRODUCER_EVENT_TYPES } from '@customs-pulse/domain';
 
 import { type HistoryTrafficOptions, type RecordedBatch, historyTraffic } from './history-traffic.js';

@@ -21,13 +21,14 @@ import {
   postgresUrl,
   startOwnKafkaBroker,
   uniqueSchemaName,
+  faultCount,
+  faultSeed,
   waitUntil,
 } from '@customs-pulse/testing';
 import { describeWithInfrastructure } from '@customs-pulse/testing/jest';
 import { createTopics, groupCaughtUp, testKafka, uniqueName } from '@customs-pulse/testing/kafka';
 import type { Admin, Kafka } from 'kafkajs';
 import pg from 'pg';
-import { faultSeed } from './fault-seed.js';
 import { deadLetteredKeys, startIngestAndProjector } from './fault-apps.js';
 import { type FaultTraffic, faultTraffic, produceEvents, validIn } from './fault-traffic.js';
 import { ReadinessWatch } from './readiness-watch.js';
@@ -35,7 +36,7 @@ import { type RecoveryFigure, printRecoveryFigures } from './recovery-figures.js
 import { StoredProducerEvents } from './stored-producer-events.js';
 
 const SECRET = 'kafka-broker-restart-fault-secret-of-32-bytes';
-const EVENTS_PER_ROUND = Number(process.env.FAULT_KAFKA_EVENTS_PER_ROUND ?? 1_500);
+const EVENTS_PER_ROUND = faultCount('FAULT_KAFKA_EVENTS_PER_ROUND', 1_500);
 // The broker is this file's own: KAFKA_BROKERS does not count, Java 17 (scripts/kafka.sh) must be there.
 const infrastructure = (await postgresAvailable()) && (await kafkaAvailable());
 

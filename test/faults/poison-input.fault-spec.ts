@@ -25,9 +25,7 @@ import { type Answer, answerProblems, deadLetterProblems } from './poison/reject
 // Issue 15, 8 (d), guarantee 5 of architecture.md: malformed input over HTTP and Kafka, interleaved with valid
 // events, is refused with its reason and never costs a valid event, the app's health, or its next start.
 const MALFORMED_INPUTS = faultCount('FAULT_MALFORMED_INPUTS', 10_000);
-const SEED = faultSeed();
-// Printed before anything can fail, so that `FAULT_SEED=<it>` replays a failed run's inputs.
-process.stderr.write(`\npoison-input.fault-spec: FAULT_SEED=${SEED}\n\n`);
+const SEED = faultSeed('poison-input.fault-spec');
 // A pinned clock (Tashkent's working day), away from an hour's edge so the current KPI windows stay put for the run.
 const clock = new PacedClock('2026-03-10T07:05:00.000Z');
 const traffic = planPoisonTraffic({ seed: SEED, malformedInputs: MALFORMED_INPUTS, nowMs: clock.millis() });

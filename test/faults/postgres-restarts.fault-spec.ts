@@ -22,6 +22,8 @@ import {
   kafkaAvailable,
   throwawayPostgres,
   throwawayPostgresMissing,
+  faultCount,
+  faultSeed,
   waitUntil,
 } from '@customs-pulse/testing';
 import { describeWithInfrastructure } from '@customs-pulse/testing/jest';
@@ -30,13 +32,12 @@ import type { Admin, Kafka } from 'kafkajs';
 import pg from 'pg';
 import { deadLetteredKeys, startIngestAndProjector } from './fault-apps.js';
 import { type FaultTraffic, faultTraffic, produceEvents, validIn } from './fault-traffic.js';
-import { faultSeed } from './fault-seed.js';
 import { ReadinessWatch } from './readiness-watch.js';
 import { type RecoveryFigure, printRecoveryFigures } from './recovery-figures.js';
 import { StoredProducerEvents } from './stored-producer-events.js';
 
 const SECRET = 'postgres-restarts-fault-secret-of-32-bytes';
-const EVENTS_PER_ROUND = Number(process.env.FAULT_PG_EVENTS_PER_ROUND ?? 1_500);
+const EVENTS_PER_ROUND = faultCount('FAULT_PG_EVENTS_PER_ROUND', 1_500);
 const missingPostgres = await throwawayPostgresMissing();
 const infrastructure = missingPostgres === null && (await kafkaAvailable());
 

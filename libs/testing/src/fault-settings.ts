@@ -14,14 +14,15 @@ export function faultCount(name: string, ciValue: number): number {
 }
 
 /**
- * The seed of the fault suite's random choices (kill times, inputs): `FAULT_SEED`, or a fresh one. The suite prints
- * it at its start, so that `FAULT_SEED=<it>` replays a failed run's choices.
+ * The seed of the fault suite's random choices (kill times, inputs): `FAULT_SEED`, or a fresh one. Given the suite's
+ * name, it prints the seed at once, before anything can fail, so that `FAULT_SEED=<it>` replays a failed run's choices.
  * @throws Error when `FAULT_SEED` is set to anything but an integer from 0 to 2^32 - 1.
  */
-export function faultSeed(): number {
+export function faultSeed(suite?: string): number {
   const text = process.env['FAULT_SEED'];
-  if (text === undefined || text === '') return randomInt(2 ** 32);
-  const seed = Number(text);
+  const drawn = text === undefined || text === '';
+  const seed = drawn ? randomInt(2 ** 32) : Number(text);
   if (!Number.isSafeInteger(seed) || seed < 0 || seed >= 2 ** 32) throw new Error(`FAULT_SEED must be an integer from 0 to 4294967295, got ${JSON.stringify(text)}`);
+  if (suite !== undefined) process.stderr.write(`\n${suite}: FAULT_SEED=${seed}${drawn ? ' (drawn; set FAULT_SEED to replay this run)' : ''}\n\n`);
   return seed;
 }

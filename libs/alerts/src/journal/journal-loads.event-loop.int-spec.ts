@@ -32,7 +32,8 @@ describe('the alert and target journals loading a long SQLite log', () => {
     const stalls = probe.stop();
 
     // A load that never yields lets no tick through; the bound is loose, the bench measures the real figure.
-    expect(stalls.ticks).toBeGreaterThanOrEqual(3);
+    // One tick is the proof; how many more depends on how fast the machine runs it (Node 24 ran one scan in 2).
+    expect(stalls.ticks).toBeGreaterThanOrEqual(1);
     expect(stalls.longestStallMs).toBeLessThan(200);
   });
 });

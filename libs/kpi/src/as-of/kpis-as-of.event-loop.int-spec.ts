@@ -29,7 +29,8 @@ describe('KpisAsOf replaying a long history from SQLite', () => {
 
     expect(position).toBe(stored);
     // A replay that never yields lets no tick through; the bound is loose, the bench measures the real figure.
-    expect(stalls.ticks).toBeGreaterThanOrEqual(3);
+    // One tick is the proof; how many more depends on how fast the machine runs it (Node 24 ran one scan in 2).
+    expect(stalls.ticks).toBeGreaterThanOrEqual(1);
     expect(stalls.longestStallMs).toBeLessThan(200);
   });
 });

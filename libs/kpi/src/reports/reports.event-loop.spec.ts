@@ -43,7 +43,8 @@ describe('the TRS report over a long history in memory', () => {
     expect(report.overall.n).toBeGreaterThan(6_000);
     expect(fingerprint(report)).toBe('0e9c3f5c9c12614c9cb425b8077e9f478c1d581f3a9675fcf1736eda8897aa02');
     // A scan that never yields lets no tick through. The bound is loose, the bench measures the real figure.
-    expect(stalls.ticks).toBeGreaterThanOrEqual(3);
+    // One tick is the proof; how many more depends on how fast the machine runs it (Node 24 ran one scan in 2).
+    expect(stalls.ticks).toBeGreaterThanOrEqual(1);
     expect(stalls.longestStallMs).toBeLessThan(200);
   });
 });
@@ -71,7 +72,8 @@ describe('the PMM report over many offices and days', () => {
 
     expect(report.dimensions[0]!.kpis[0]!.offices).toHaveLength(100);
     expect(fingerprint(report)).toBe('e4e740d5c28b6c8d9f8a0812f65a838bc8507ff11f3b0b52fb97f93ea54def16');
-    expect(stalls.ticks).toBeGreaterThanOrEqual(3);
+    // One tick is the proof; how many more depends on how fast the machine runs it (Node 24 ran one scan in 2).
+    expect(stalls.ticks).toBeGreaterThanOrEqual(1);
     expect(stalls.longestStallMs).toBeLessThan(200);
   });
 });

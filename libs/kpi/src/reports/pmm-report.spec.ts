@@ -7,7 +7,7 @@ import { type SeriesPoint } from '../engine/kpi-queries.js';
 import { type KpiValue } from '../engine/kpi-readers.js';
 import { type KpiFilters } from '../engine/slices.js';
 import { engineGiven } from '../engine/testing/stored-events.js';
-import { DAY_MS } from '../targets/target-dates.js';
+import { DAY_MS } from '../engine/bucket-time.js';
 import { pmmReport } from './pmm-report.js';
 
 /** The days the realistic histories can touch: 1 to 4 March 2026, with a day of margin on each side. */

@@ -1,4 +1,4 @@
-import { DAY_MS } from '../targets/target-dates.js';
+import { DAY_MS } from '../engine/bucket-time.js';
 
 /** Most UTC days a report may span (targets-and-reports.md): a leap year. */
 export const MAX_REPORT_DAYS = 366;

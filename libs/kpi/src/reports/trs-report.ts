@@ -3,7 +3,7 @@ import { EventLoopTurns } from '@customs-pulse/event-store';
 import { type DeclarationFacts, attributesOf, finalLaneOf } from '../engine/declaration-facts.js';
 import { type KpiFilters } from '../engine/slices.js';
 import { TRS_MILESTONES, type TrsMilestone, neighbouringSegments } from '../declarations/trs-segments.js';
-import { utcDayStart } from '../targets/target-dates.js';
+import { bucketStart } from '../engine/bucket-time.js';
 import { DurationSample, type DurationSummary } from './duration-summary.js';
 import { type ReportPeriod, daysOf, periodJson } from './report-period.js';
 import { ReleaseTimeBins, type DistributionBin } from './release-time-bins.js';
@@ -91,7 +91,7 @@ export async function trsReport(declarations: Iterable<TrsDeclaration>, input: T
       if (key !== null) sampleOf(breakdowns.get(name)!, key).add(releaseMs);
     }
     bins.add(releaseMs);
-    trend.get(utcDayStart(facts.released!.at))!.add(releaseMs);
+    trend.get(bucketStart(facts.released!.at, 'day'))!.add(releaseMs);
     longest.offer(subject, releaseMs, attributes.office, attributes.finalLane, attributes.transportMode);
   }
 

@@ -1,5 +1,5 @@
 import { type TargetDefinition } from './strategic-target.js';
-import { plainDateMs } from './target-dates.js';
+import { plainDateMs } from '../engine/utc-days.js';
 
 /**
  * The value the plan expects at `atMs` (targets-and-reports.md, `expected`): piecewise linear in time (milliseconds)

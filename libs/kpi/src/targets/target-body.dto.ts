@@ -1,7 +1,7 @@
 import { KPI_IDS, REGIMES, SEIZURE_CATEGORIES, TRANSPORT_MODES } from '@customs-pulse/domain';
 import { IsArray, IsDefined, IsIn, IsNumber, IsObject, IsString, Length, ValidateBy, ValidateIf } from 'class-validator';
 
-import { plainDateMs, utcMidnightMs } from './target-dates.js';
+import { plainDateMs, utcMidnightMs } from '../engine/utc-days.js';
 
 /**
  * The body of `PUT /api/targets/:id` as class-validator checks its fields one by one; the relations between them

@@ -4,7 +4,8 @@ import { type ValidationError, type ValidatorOptions, ValidationTypes, validateS
 import { type KpiFilters } from '../engine/slices.js';
 import { type TargetDefinition, type TargetMilestone } from './strategic-target.js';
 import { TargetBaselineDto, TargetBodyDto, TargetFiltersDto, TargetMilestoneDto } from './target-body.dto.js';
-import { DAY_MS, midnightIso, plainDateMs, utcMidnightMs } from './target-dates.js';
+import { DAY_MS } from '../engine/bucket-time.js';
+import { midnightIso, plainDateMs, utcMidnightMs } from '../engine/utc-days.js';
 
 /** One thing wrong with a target, named by its place in the request (`body.baseline.to`, `body.milestones.1.date`). */
 export interface TargetProblem {

@@ -2,7 +2,8 @@ import { kpiById } from '@customs-pulse/domain';
 
 import { type KpiEngine } from '../engine/kpi-engine.js';
 import { type StrategicTarget, type TargetProgress } from './strategic-target.js';
-import { DAY_MS, midnightIso, utcDayStart } from './target-dates.js';
+import { DAY_MS, bucketStart } from '../engine/bucket-time.js';
+import { midnightIso } from '../engine/utc-days.js';
 import { targetStanding } from './target-standing.js';
 
 /** The settings a target's progress depends on. */
@@ -23,7 +24,7 @@ export const DEFAULT_TARGET_SETTINGS: TargetSettings = { windowDays: 30, minObse
  */
 export function targetProgress(engine: Pick<KpiEngine, 'overDays'>, target: StrategicTarget, now: string, settings: TargetSettings): TargetProgress {
   const nowMs = Date.parse(now);
-  const tomorrow = utcDayStart(nowMs) + DAY_MS;
+  const tomorrow = bucketStart(nowMs, 'day') + DAY_MS;
   const baseline = engine.overDays(target.kpiId, target.baseline.from, target.baseline.to, target.filters);
   const recent = engine.overDays(target.kpiId, midnightIso(tomorrow - settings.windowDays * DAY_MS), midnightIso(tomorrow), target.filters);
   return { ...target, ...targetStanding(target, kpiById(target.kpiId).direction, { baseline, recent }, nowMs, settings.minObservations) };

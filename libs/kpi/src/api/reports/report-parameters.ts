@@ -1,7 +1,8 @@
 import { type KpiFilters } from '../../engine/slices.js';
 import { MAX_REPORT_DAYS, type ReportPeriod } from '../../reports/report-period.js';
 import { type TrsFilters } from '../../reports/trs-report.js';
-import { DAY_MS, plainDateMs } from '../../targets/target-dates.js';
+import { DAY_MS } from '../../engine/bucket-time.js';
+import { plainDateMs } from '../../engine/utc-days.js';
 import { QueryParameters, rfc3339 } from '../http/query-parameters.js';
 
 /** The formats a report is answered in (targets-and-reports.md). */

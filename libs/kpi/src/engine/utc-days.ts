@@ -1,5 +1,4 @@
-/** Milliseconds in a UTC day. */
-export const DAY_MS = 86_400_000;
+// UTC days as requests write them: strategic targets' baselines and deadlines, and report periods.
 
 const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MIDNIGHT_INSTANT = /^\d{4}-\d{2}-\d{2}T00:00:00(\.0+)?(Z|[+-]00:00)$/i;
@@ -29,9 +28,4 @@ export function utcMidnightMs(text: unknown): number | undefined {
 /** `YYYY-MM-DDT00:00:00.000Z` of a midnight. */
 export function midnightIso(ms: number): string {
   return new Date(ms).toISOString();
-}
-
-/** The start of the UTC day holding `ms`. */
-export function utcDayStart(ms: number): number {
-  return Math.floor(ms / DAY_MS) * DAY_MS;
 }

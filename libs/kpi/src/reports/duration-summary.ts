@@ -1,4 +1,5 @@
 import { nearestRank } from '../sketch/nearest-rank.js';
+import { HOUR_MS } from '../engine/bucket-time.js';
 
 /** n, mean and nearest-rank percentiles of a set of durations, in hours; `null` figures over nothing. */
 export interface DurationSummary {
@@ -8,7 +9,6 @@ export interface DurationSummary {
   readonly p90: number | null;
 }
 
-const HOUR_MS = 3_600_000;
 
 /**
  * Durations collected as integer milliseconds, so that their sum, and the mean, do not depend on the order they were

@@ -1,3 +1,5 @@
+import { HOUR_MS } from '../engine/bucket-time.js';
+
 /** One bin of the release-time distribution; `toHours` `null` for the last, open bin. */
 export interface DistributionBin {
   readonly fromHours: number;
@@ -8,7 +10,6 @@ export interface DistributionBin {
 /** The bins' lower bounds in hours (targets-and-reports.md): each bin holds its lower bound, not its upper. */
 const LOWER_BOUNDS_HOURS = [0, 1, 2, 4, 8, 12, 24, 48, 72, 168] as const;
 
-const HOUR_MS = 3_600_000;
 
 /** Counts of release times per bin, compared in integer milliseconds so that a bound is never missed by rounding. */
 export class ReleaseTimeBins {

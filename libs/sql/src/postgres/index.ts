@@ -2,5 +2,5 @@
 export { isStatementTimeout, isTransientPostgresError } from './transient-postgres-error.js';
 export { type MigrationHistory, migratePostgresSchema } from './migrate-postgres-schema.js';
 export { assertSchemaName } from './schema-name.js';
-export { createPostgresPool, openMigratedPostgresPool, sessionLimitsConfig } from './postgres-pool.js';
+export { createPostgresPool, openMigratedPostgresPool } from './postgres-pool.js';
 export { type PostgresOutage, withPooledClient } from './pooled-client.js';

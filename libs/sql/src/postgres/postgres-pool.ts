@@ -3,7 +3,7 @@ import { DEFAULT_POSTGRES_SESSION_LIMITS, type PostgresSessionLimits } from '../
 import { type MigrationHistory, migratePostgresSchema } from './migrate-postgres-schema.js';
 
 /** `limits` as the session parameters pg sends when it connects, so that every session of a pool has them. */
-export function sessionLimitsConfig(limits: PostgresSessionLimits): pg.ClientConfig {
+function sessionLimitsConfig(limits: PostgresSessionLimits): pg.ClientConfig {
   return {
     lock_timeout: limits.lockTimeoutMs,
     statement_timeout: limits.statementTimeoutMs,

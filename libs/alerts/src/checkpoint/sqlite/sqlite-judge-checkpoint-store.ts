@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { isTransientSqliteError } from '@customs-pulse/sql';
 import { openDurableSqlite } from '@customs-pulse/sql/sqlite';
 import type Database from 'better-sqlite3';
 
@@ -49,13 +50,12 @@ export class SqliteJudgeCheckpointStore implements JudgeCheckpointStore {
     this.db.close();
   }
 
-  /** A busy or locked database is an outage the judge waits out; anything else is thrown as it is. */
+  /** A database the judge cannot reach for now (busy, locked, a failing disk) is an outage it waits out. */
   private run<T>(statement: () => T): T {
     try {
       return statement();
     } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw new JudgeCheckpointUnavailableError(`${this.file} is busy: ${(error as Error).message}`, { cause: error });
+      if (isTransientSqliteError(error)) throw new JudgeCheckpointUnavailableError(`${this.file} is unavailable: ${(error as Error).message}`, { cause: error });
       throw error;
     }
   }

@@ -41,6 +41,7 @@ import type { KpiValue } from '../distributed/live-kpi-view.js';
 import { firstPlannedEvents, type PlannedTraffic, trafficWithEveryImperfection } from '../distributed/planned-traffic.js';
 import { crashRepeatedly, p50AndMax, type Recovery } from './crash-loop.js';
 import { eventRuleAlertsOfCleanRun, raisedEventRuleAlerts } from './event-rule-alerts.js';
+import { keyOf } from './fault-traffic.js';
 import { sliceKey, thresholdAlertHistory } from './threshold-alert-history.js';
 import { UnabortedSink } from './unaborted-sink.js';
 
@@ -220,7 +221,7 @@ describeWithInfrastructure('PostgreSQL and a Kafka broker', infrastructure, `SIG
     const originals = produced.filter(({ kind }) => kind === 'original');
     const stored = log.filter(({ type }) => isProducerEventType(type));
     expect(stored).toHaveLength(originals.length);
-    expect(eventKeys(stored)).toEqual(new Set(originals.map(({ event }) => `${String(event['source'])} ${String(event['id'])}`)));
+    expect(eventKeys(stored)).toEqual(new Set(originals.map(({ event }) => keyOf(event))));
     // The imperfections were there to be refused: duplicates, and records that are not valid events.
     expect(produced.filter(({ kind }) => kind !== 'original').length).toBeGreaterThan(0);
   });

@@ -2,7 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { anEvent, EventLogGate, TestClock, waitUntil } from '@customs-pulse/testing';
-import { type AppUnderTest, startStandaloneForTest } from '@customs-pulse/testing/app';
+import { type AppUnderTest, ingestAccepted, startStandaloneForTest } from '@customs-pulse/testing/app';
 import Database from 'better-sqlite3';
 import { StandaloneModule } from './standalone.module.js';
 
@@ -70,21 +70,16 @@ function kpiProjectionStatus(notReady: ResponseBody): ResponseBody {
 }
 
 async function ingest(): Promise<void> {
-  const response = await fetch(`${standalone!.baseUrl}/api/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${standalone!.tokens.ingest}` },
-    body: JSON.stringify([
-      anEvent.goodsArrived('D-A', { officeId: 'UZ-TAS', transportMode: 'SEA' }, { time: hoursAgo(5) }),
-      anEvent.declarationLodged('D-A', { officeId: 'UZ-TAS', transportMode: 'SEA', regime: 'IMPORT', customsValue: 12_345.67 }, { time: hoursAgo(4) }),
-      anEvent.laneAssigned('D-A', { lane: 'GREEN' }, { time: hoursAgo(4) }),
-      anEvent.goodsReleased('D-A', {}, { time: hoursAgo(2) }),
-      anEvent.goodsArrived('D-B', { officeId: 'UZ-SAM', transportMode: 'ROAD' }, { time: hoursAgo(6) }),
-      anEvent.declarationLodged('D-B', { officeId: 'UZ-SAM', transportMode: 'ROAD', regime: 'EXPORT' }, { time: hoursAgo(6) }),
-      anEvent.goodsReleased('D-B', {}, { time: hoursAgo(1) }),
-      anEvent.seizureRecorded('S-1', { officeId: 'UZ-TAS', category: 'TOBACCO' }, { time: hoursAgo(3) }),
-    ]),
-  });
-  expect(response.status).toBe(200);
+  await ingestAccepted(standalone!, [
+    anEvent.goodsArrived('D-A', { officeId: 'UZ-TAS', transportMode: 'SEA' }, { time: hoursAgo(5) }),
+    anEvent.declarationLodged('D-A', { officeId: 'UZ-TAS', transportMode: 'SEA', regime: 'IMPORT', customsValue: 12_345.67 }, { time: hoursAgo(4) }),
+    anEvent.laneAssigned('D-A', { lane: 'GREEN' }, { time: hoursAgo(4) }),
+    anEvent.goodsReleased('D-A', {}, { time: hoursAgo(2) }),
+    anEvent.goodsArrived('D-B', { officeId: 'UZ-SAM', transportMode: 'ROAD' }, { time: hoursAgo(6) }),
+    anEvent.declarationLodged('D-B', { officeId: 'UZ-SAM', transportMode: 'ROAD', regime: 'EXPORT' }, { time: hoursAgo(6) }),
+    anEvent.goodsReleased('D-B', {}, { time: hoursAgo(1) }),
+    anEvent.seizureRecorded('S-1', { officeId: 'UZ-TAS', category: 'TOBACCO' }, { time: hoursAgo(3) }),
+  ]);
 }
 
 async function answers(): Promise<ResponseBody[]> {

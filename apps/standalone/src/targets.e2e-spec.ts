@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import type { Role } from '@customs-pulse/auth';
 import { EVENT_STORE, type EventStore, START } from '@customs-pulse/event-store';
 import { PacedClock, releasedDeclarations, waitUntil } from '@customs-pulse/testing';
-import { type AppUnderTest, startStandaloneForTest } from '@customs-pulse/testing/app';
+import { type AppUnderTest, ingestAccepted, startStandaloneForTest } from '@customs-pulse/testing/app';
 import { FaultyEventStore } from '@customs-pulse/testing/kafka';
 import { io, type Socket } from 'socket.io-client';
 import { StandaloneModule } from './standalone.module.js';
@@ -44,8 +44,7 @@ async function call(method: string, path: string, role: Role | null, body?: unkn
 }
 
 async function ingest(events: readonly unknown[]): Promise<void> {
-  const { body } = await call('POST', '/api/events', 'ingest', events);
-  expect(body).toMatchObject({ accepted: events.length, rejected: [] });
+  await ingestAccepted(standalone, events);
 }
 
 /** `count` declarations at UZ-TGT released at `releasedAt`, each `hours` after arrival. */

@@ -10,7 +10,7 @@ export const TEST_JWT_SECRET = 'e2e-secret-that-is-at-least-32-bytes-long';
 
 /** Options of {@link startAppForTest}. */
 export interface AppForTestOptions {
-  /** Names the app's temporary data folder (`customs-pulse-<name>-XXXXXX`), so that a leftover says whose it is. */
+  /** Names the app's temporary data folder (`customs-pulse-<name>-` and a random suffix), so that a leftover says whose it is. */
   readonly name: string;
   /** The app's root module on `dataDir`, its tokens signed with `jwtSecret`. */
   readonly rootModule: (dataDir: string, jwtSecret: string) => unknown;

@@ -125,6 +125,11 @@ describeWithInfrastructure('a Kafka broker (Java 17+ for scripts/kafka.sh)', awa
     return { clearance, enforcement, deadLetters, options };
   }
 
+  /** The consumer group's state at the coordinator: 'Stable', or 'PreparingRebalance' once a new member asks to join. */
+  async function groupState(groupId: string): Promise<string | undefined> {
+    return (await admin.describeGroups([groupId])).groups[0]?.state;
+  }
+
   async function startIngest(options: KafkaIngestOptions, store: EventStore = SqliteEventStore.open({ file: join(folder, `${uniqueName('store')}.db`) })) {
     stores.push(store);
     apps.push(await startKafkaIngestApp(store, options));
@@ -362,15 +367,25 @@ describeWithInfrastructure('a Kafka broker (Java 17+ for scripts/kafka.sh)', awa
     await produce(producer, clearance, events.map((event) => cloudEventRecord(event)));
     const shared = SqliteEventStore.open({ file: join(folder, `${uniqueName('store')}.db`) });
     stores.push(shared);
-    // One store seen through two wrappers, to tell which worker appended; slow, so that the second joins mid-stream.
-    const [first, second] = [0, 1].map(() => new FaultyEventStore(shared, { delayAfterMs: 20 }));
-    apps.push(await startKafkaIngestApp(first!, options));
+    // One store seen through two wrappers, to tell which worker appended. Once 300 are stored the first worker waits
+    // for the second: until it has appended, or the group rebalances to let it in (then the first must go on, to see
+    // the rebalance at its next heartbeat and rejoin). Without the wait, a quick first worker could take everything
+    // before a slow machine had started the second.
+    const second = new FaultyEventStore(shared, { delayAfterMs: 20 });
+    const secondLetIn = async () => second.appendCalls.length > 0 || (await groupState(options.groupId!)) !== 'Stable';
+    const first = new FaultyEventStore(shared, {
+      delayAfterMs: 20,
+      holdBefore: async () => {
+        if ((await shared.head()).position >= 300) await waitUntil('the second worker is let in', secondLetIn, 60_000);
+      },
+    });
+    apps.push(await startKafkaIngestApp(first, options));
     await waitUntil('the first worker stored some events', async () => (await shared.head()).position >= 300, 30_000);
 
-    apps.push(await startKafkaIngestApp(second!, options));
+    apps.push(await startKafkaIngestApp(second, options));
     await waitUntil('the group committed every record', () => groupCaughtUp(admin, options.groupId!, options.topics!), 60_000);
 
-    expect(second!.appendCalls.length).toBeGreaterThan(0);
+    expect(second.appendCalls.length).toBeGreaterThan(0);
     const stored = await storedEvents(shared);
     expect(stored).toHaveLength(events.length);
     expect(eventKeys(stored)).toEqual(keysOf(events));

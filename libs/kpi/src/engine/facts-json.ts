@@ -30,6 +30,22 @@ export interface DeclarationFactsJson {
 export interface DeclarationStateJson {
   readonly subject: string;
   readonly facts: DeclarationFactsJson;
+  /**
+   * What decides whether the declaration is hot (kept in memory), beside the facts so that a read model can select
+   * the hot rows, and the TRS report's population, without parsing every row. Absent from rows written before
+   * hot state existed: a read model treats such a row as hot.
+   */
+  readonly hot?: DeclarationHotKeys;
+}
+
+/** See {@link DeclarationStateJson.hot}. Times in epoch milliseconds. */
+export interface DeclarationHotKeys {
+  /** The latest event time applied to the declaration. */
+  readonly lastEventAt: number;
+  /** Neither released nor cancelled. */
+  readonly open: boolean;
+  /** `releasedAt`; `null` while unreleased. */
+  readonly releasedAt: number | null;
 }
 
 /** The persisted form of an enforcement case's facts. */
@@ -42,6 +58,8 @@ export interface CaseFactsJson {
 export interface CaseStateJson {
   readonly subject: string;
   readonly facts: CaseFactsJson;
+  /** As {@link DeclarationStateJson.hot}: a case has no closing event, so only its latest event time counts. */
+  readonly hot?: { readonly lastEventAt: number };
 }
 
 /** The persisted form of a declaration's facts. */

@@ -1,4 +1,5 @@
 import { type KpiEngineSnapshot } from '../engine/engine-snapshot.js';
+import { type CaseStateJson, type DeclarationStateJson } from '../engine/facts-json.js';
 
 /** Dependency-injection token for the {@link KpiReadModel} port. */
 export const KPI_READ_MODEL = Symbol('KpiReadModel');
@@ -27,8 +28,17 @@ export interface KpiReadModelCommit {
  * stored exactly once even when a projector crashes or a second one runs by mistake.
  */
 export interface KpiReadModel {
-  /** The checkpoint and the state stored with it. */
-  load(): Promise<KpiReadModelState>;
+  /**
+   * The checkpoint and the state stored with it: with `hot`, only the hot declarations and cases (and every
+   * bucket); without it, everything.
+   */
+  load(hot?: HotSelection): Promise<KpiReadModelState>;
+
+  /**
+   * Where the subjects a bounded engine let go of are read back; absent from a read model that keeps no subjects
+   * (a follower's), whose engine must then keep every subject.
+   */
+  readonly cold?: ColdSubjects;
 
   /**
    * Writes `dirty` and moves the checkpoint to `checkpoint`, in one transaction.
@@ -39,4 +49,35 @@ export interface KpiReadModel {
 
   /** Releases the connection. */
   close(): Promise<void>;
+}
+
+/**
+ * Which declarations and cases a start loads into memory (architecture.md, guarantee 7): a declaration that is open
+ * with an event in the last `openMaxDays` days before the newest event time stored, a case with an event in those
+ * days, and any subject with an event at or after `recentSince`. A row without hot keys (written before they existed)
+ * is loaded too.
+ */
+export interface HotSelection {
+  readonly openMaxDays: number;
+  /** Epoch milliseconds: subjects touched since then are loaded whatever their state (the live hour's backlog needs them). */
+  readonly recentSince: number;
+}
+
+/** The declarations and cases of a {@link ColdSubjects.subjects} answer: those of the subjects asked that are stored. */
+export interface StoredSubjects {
+  readonly declarations: readonly DeclarationStateJson[];
+  readonly cases: readonly CaseStateJson[];
+}
+
+/** Reads of single subjects and of the TRS report's population, at the read model's checkpoint. */
+export interface ColdSubjects {
+  /** The stored facts of the declarations and cases named; a subject never stored is left out. */
+  subjects(request: { readonly declarations: readonly string[]; readonly cases: readonly string[] }): Promise<StoredSubjects>;
+
+  /**
+   * Every stored declaration whose `releasedAt` is in [from, to) (epoch milliseconds), in pages of at most `pageSize`
+   * rows, in subject order, so that a caller can give the event loop turns between pages. Rows without hot keys
+   * are included whatever their release (the caller filters by the facts).
+   */
+  releasedIn(from: number, to: number, pageSize: number): AsyncIterable<readonly DeclarationStateJson[]>;
 }

@@ -1,62 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { anEventOfType } from '@customs-pulse/testing';
-import { KPI_CATALOGUE, type KpiId } from '@customs-pulse/domain';
+import { SeededRandom } from '@customs-pulse/testing';
 
-import { bucketKey } from './bucket-key.js';
-import { GRANULARITIES, DAY_MS } from './bucket-time.js';
-import { type BucketJson } from './buckets.js';
 import { type KpiEngineEvent } from './engine-event.js';
 import { type KpiEngineSnapshot } from './engine-snapshot.js';
-import { type CaseStateJson, type DeclarationStateJson } from './facts-json.js';
 import { KpiEngine } from './kpi-engine.js';
-import { KPI_READERS } from './kpi-readers.js';
-import { type MeasureId } from './measures.js';
-import { filtersOfSlice } from './slices.js';
-import { realisticHistory, SeededRandom } from '@customs-pulse/testing';
-import { stored } from './testing/stored-events.js';
-
-/** Every KPI but the one that measures arrival itself. */
-const SET_KPIS = KPI_CATALOGUE.filter((kpi) => kpi.id !== 'ingest_lag_p95');
-const FROM = '2026-02-28T00:00:00.000Z';
-const TO = '2026-03-07T00:00:00.000Z';
-
-const HISTORY: readonly KpiEngineEvent[] = realisticHistory(20260302, 300).map(({ type, subject, data, envelope }) =>
-  stored(anEventOfType(type, subject, data, envelope)),
-);
-
-function measureOf(kpiId: KpiId): MeasureId {
-  return kpiId === 'backlog' ? 'backlog' : KPI_READERS[kpiId].measure;
-}
-
-/** Every non-empty point of every series of every slice the reference has, for each KPI and granularity. */
-function fingerprint(engine: KpiEngine, slices: ReadonlyMap<MeasureId, readonly string[]>): string[] {
-  const lines: string[] = [];
-  for (const kpi of SET_KPIS) {
-    for (const slice of slices.get(measureOf(kpi.id)) ?? []) {
-      for (const granularity of GRANULARITIES) {
-        for (const point of engine.series(kpi.id, granularity, FROM, TO, filtersOfSlice(slice))) {
-          if (point.n === 0 && point.value === kpi.emptyValue) continue;
-          lines.push(`${kpi.id} ${granularity} ${slice} ${point.start} ${point.value} ${point.n}`);
-        }
-      }
-    }
-  }
-  for (let day = Date.parse(FROM); day < Date.parse(TO); day += DAY_MS / 4) {
-    const now = new Date(day + 1_234_567).toISOString();
-    for (const kpi of SET_KPIS) lines.push(`${kpi.id} current ${now} ${JSON.stringify(engine.current(kpi.id, now))}`);
-  }
-  const { ingest_lag_p95: _lag, ...quality } = engine.qualityCounters();
-  lines.push(`quality ${JSON.stringify(quality)}`);
-  return lines;
-}
-
-function slicesUsed(engine: KpiEngine): Map<MeasureId, string[]> {
-  const slices = new Map<MeasureId, Set<string>>();
-  for (const { measure, slice } of engine.toJSON().buckets) {
-    slices.set(measure, (slices.get(measure) ?? new Set()).add(slice));
-  }
-  return new Map([...slices].map(([measure, keys]) => [measure, [...keys].sort()]));
-}
+import { DrainedReadModel, HISTORY, SET_KPIS, batches, fingerprint, slicesUsed } from './testing/determinism-fixtures.js';
 
 function engineOf(events: readonly KpiEngineEvent[]): KpiEngine {
   const engine = new KpiEngine();
@@ -73,44 +21,6 @@ function withResends(events: readonly KpiEngineEvent[], random: SeededRandom): K
     result.splice(random.between(first + 1, result.length), 0, event);
   }
   return result;
-}
-
-/** Cut into batches of 1 to 200 events. */
-function batches(events: readonly KpiEngineEvent[], random: SeededRandom): KpiEngineEvent[][] {
-  const cut: KpiEngineEvent[][] = [];
-  for (let start = 0; start < events.length; ) {
-    const size = random.between(1, 200);
-    cut.push(events.slice(start, start + size));
-    start += size;
-  }
-  return cut;
-}
-
-/** What a read model would hold after writing each drain over the previous one, key by key. */
-class DrainedReadModel {
-  private readonly declarations = new Map<string, DeclarationStateJson>();
-  private readonly cases = new Map<string, CaseStateJson>();
-  private readonly buckets = new Map<string, BucketJson>();
-  private quality: KpiEngineSnapshot['quality'] = {};
-
-  write(drain: KpiEngineSnapshot): void {
-    for (const declaration of drain.declarations) this.declarations.set(declaration.subject, declaration);
-    for (const item of drain.cases) this.cases.set(item.subject, item);
-    for (const bucket of drain.buckets) {
-      this.buckets.set(bucketKey({ ...bucket, start: Date.parse(bucket.start) }), bucket);
-    }
-    this.quality = drain.quality;
-  }
-
-  snapshot(): KpiEngineSnapshot {
-    const snapshot = {
-      declarations: [...this.declarations.values()],
-      cases: [...this.cases.values()],
-      buckets: [...this.buckets.values()],
-      quality: this.quality,
-    };
-    return JSON.parse(JSON.stringify(snapshot)) as KpiEngineSnapshot;
-  }
 }
 
 describe('determinism (architecture.md, guarantee 4): the KPIs depend on the set of events only', () => {

@@ -15,6 +15,8 @@ import { type KpiEngineEvent, type TypedEngineEvent, asTypedEvent } from './engi
 import { type KpiEngineSnapshot } from './engine-snapshot.js';
 import { caseFactsFromJson, caseFactsToJson, declarationFactsFromJson, declarationFactsToJson } from './facts-json.js';
 import { foldDeclarationEvent } from './fold-declaration-event.js';
+import { type HeldSubjectsPolicy, RECENT_MS, subjectsToLetGo } from './held-subjects.js';
+import { latestCaseEventAt, latestDeclarationEventAt } from './latest-event-at.js';
 import { IngestLagObservation } from './ingest-lag.js';
 import { type KpiChanges, changesOf } from './kpi-changes.js';
 import { type CurrentKpiValue, KpiQueries, type SeriesPoint } from './kpi-queries.js';
@@ -33,6 +35,29 @@ export interface KpiEngineOptions {
    * @defaultValue 24
    */
   readonly releaseTargetHours?: number;
+}
+
+/** The declarations and cases a bounded engine is given back from the read model (`KpiEngine.adopt`). */
+export type StoredSubjectStates = Pick<KpiEngineSnapshot, 'declarations' | 'cases'>;
+
+/** The subjects of some events that a bounded engine does not hold: to be read back from the read model, if stored. */
+export interface SubjectsToLoad {
+  readonly declarations: readonly string[];
+  readonly cases: readonly string[];
+}
+
+/** What a bounded engine holds and how its cache fares (`/metrics`). */
+export interface HeldSubjectsFigures {
+  readonly declarations: number;
+  readonly cases: number;
+  /** Events of a subject held in memory. */
+  readonly hits: number;
+  /** Subjects of events that were not held, asked of the read model. */
+  readonly misses: number;
+  /** Of those, the ones the read model had, put back in memory. */
+  readonly loads: number;
+  /** Subjects let go of, to the read model. */
+  readonly letGo: number;
 }
 
 /** The target of `released_within_target_rate` unless configured (kpis.md). */
@@ -61,6 +86,12 @@ export class KpiEngine {
   private dirtyCases: SubjectState<CaseFacts>[] = [];
   private readonly contributionOptions: ContributionOptions;
   private readonly queries: KpiQueries;
+  /** Set by {@link KpiEngine.boundHeldSubjects}; null for an engine that holds every subject (replays, followers). */
+  private bound: { readonly policy: HeldSubjectsPolicy; mayHoldCold: boolean } | null = null;
+  private newestEventAt = Number.NEGATIVE_INFINITY;
+  /** Events applied to subjects, as the clock of {@link SubjectState.touchedAt}. */
+  private subjectEvents = 0;
+  private readonly heldCounts = { hits: 0, misses: 0, loads: 0, letGo: 0 };
   private readonly sink: ContributionSink = {
     applyObservation: (subject, observation, sign) => this.applyObservation(subject, observation, sign),
     applyNegatives: (kpiIds, sign) => this.quality.add(kpiIds, sign),
@@ -80,6 +111,7 @@ export class KpiEngine {
     const typed = asTypedEvent(event);
     if (typed === null) return;
     const at = utcMillis(typed.time);
+    if (at > this.newestEventAt) this.newestEventAt = at;
     let officeId: string | null;
     if (CLEARANCE_TYPES.has(typed.type)) {
       officeId = this.applyToDeclaration(typed, at);
@@ -153,6 +185,85 @@ export class KpiEngine {
   }
 
   /**
+   * Keeps only hot subjects from now on (held-subjects.ts): {@link KpiEngine.letGoOfColdSubjects} drops the others,
+   * and {@link KpiEngine.subjectsToLoad} names those an event needs back. An engine restored from a read model's hot
+   * selection may lack stored subjects from the start: `restoredPartially`.
+   */
+  boundHeldSubjects(policy: HeldSubjectsPolicy, { restoredPartially }: { readonly restoredPartially: boolean }): void {
+    this.bound = { policy, mayHoldCold: restoredPartially };
+  }
+
+  /**
+   * The subjects of `events` this engine does not hold but the read model may: each must be put back with
+   * {@link KpiEngine.adopt}, if stored, before the events are applied, or their KPIs would start from empty facts.
+   * `null` when there are none, or when the engine never let a stored subject go.
+   */
+  subjectsToLoad(events: Iterable<KpiEngineEvent>): SubjectsToLoad | null {
+    if (this.bound === null) return null;
+    const declarations = new Set<string>();
+    const cases = new Set<string>();
+    for (const { type, subject } of events) {
+      const clearance = CLEARANCE_TYPES.has(type);
+      if (!clearance && !isCaseEventType(type)) continue;
+      if ((clearance ? this.declarations : this.cases).has(subject)) this.heldCounts.hits += 1;
+      else (clearance ? declarations : cases).add(subject);
+    }
+    if (!this.bound.mayHoldCold || declarations.size + cases.size === 0) return null;
+    this.heldCounts.misses += declarations.size + cases.size;
+    return { declarations: [...declarations], cases: [...cases] };
+  }
+
+  /** Puts back subjects read from the read model; one already held is left as it is (memory is never behind). */
+  adopt(stored: StoredSubjectStates): void {
+    for (const json of stored.declarations) {
+      if (this.declarations.has(json.subject)) continue;
+      const facts = declarationFactsFromJson(json.facts);
+      this.declarations.set(json.subject, new SubjectState(json.subject, facts, lastEventAtOf(json, facts, latestDeclarationEventAt)));
+      for (const observation of this.backlogObservations(facts)) this.trackBacklog(json.subject, observation, 1);
+      this.heldCounts.loads += 1;
+    }
+    for (const json of stored.cases) {
+      if (this.cases.has(json.subject)) continue;
+      const facts = caseFactsFromJson(json.facts);
+      this.cases.set(json.subject, new SubjectState(json.subject, facts, lastEventAtOf(json, facts, latestCaseEventAt)));
+      this.heldCounts.loads += 1;
+    }
+  }
+
+  /**
+   * Drops the subjects the policy lets go of (held-subjects.ts): only persisted ones, so the read model has them.
+   * Call it after a commit, once whatever reads the committed batch's facts (the alert rules) has read them.
+   * @param nowMs - subjects with an event in the two hours before `now`'s hour stay, for `current`'s backlog at now.
+   * @returns how many were let go of; 0 for an engine that is not bounded.
+   */
+  letGoOfColdSubjects(nowMs: number): number {
+    if (this.bound === null) return 0;
+    const recentSince = bucketStart(nowMs, 'hour') - RECENT_MS;
+    const { policy } = this.bound;
+    const declarations = subjectsToLetGo(
+      Array.from(this.declarations.values(), (state) => ({ state, open: isOpen(state.facts) })),
+      policy,
+      this.newestEventAt,
+      recentSince,
+    );
+    for (const state of declarations as SubjectState<DeclarationFacts>[]) {
+      for (const observation of this.backlogObservations(state.facts)) this.trackBacklog(state.subject, observation, -1);
+      this.declarations.delete(state.subject);
+    }
+    const cases = subjectsToLetGo(Array.from(this.cases.values(), (state) => ({ state, open: true })), policy, this.newestEventAt, recentSince);
+    for (const state of cases) this.cases.delete(state.subject);
+    const letGo = declarations.length + cases.length;
+    if (letGo > 0) this.bound.mayHoldCold = true;
+    this.heldCounts.letGo += letGo;
+    return letGo;
+  }
+
+  /** How many subjects are held, and how the cache fared since the engine was made. */
+  heldSubjects(): HeldSubjectsFigures {
+    return { declarations: this.declarations.size, cases: this.cases.size, ...this.heldCounts };
+  }
+
+  /**
    * The buckets, and the current values, that changed since the last call: for live push and alert rules.
    * @param now - when given, only current values whose window holds a changed bucket are reported.
    */
@@ -189,13 +300,18 @@ export class KpiEngine {
     const engine = new KpiEngine(options);
     for (const json of snapshot.buckets) engine.store.restore(KpiBucket.fromJSON(json));
     engine.quality = QualityCounters.fromJSON(snapshot.quality);
-    for (const { subject, facts: json } of snapshot.declarations) {
-      const facts = declarationFactsFromJson(json);
-      engine.declarations.set(subject, new SubjectState(subject, facts));
+    for (const json of snapshot.declarations) {
+      const { subject } = json;
+      const facts = declarationFactsFromJson(json.facts);
+      engine.declarations.set(subject, new SubjectState(subject, facts, lastEventAtOf(json, facts, latestDeclarationEventAt)));
       for (const observation of engine.backlogObservations(facts)) engine.trackBacklog(subject, observation, 1);
     }
-    for (const { subject, facts: json } of snapshot.cases) {
-      engine.cases.set(subject, new SubjectState(subject, caseFactsFromJson(json)));
+    for (const json of snapshot.cases) {
+      const facts = caseFactsFromJson(json.facts);
+      engine.cases.set(json.subject, new SubjectState(json.subject, facts, lastEventAtOf(json, facts, latestCaseEventAt)));
+    }
+    for (const state of [...engine.declarations.values(), ...engine.cases.values()]) {
+      if (state.lastEventAt > engine.newestEventAt) engine.newestEventAt = state.lastEventAt;
     }
     return engine;
   }
@@ -211,11 +327,12 @@ export class KpiEngine {
     const options = this.contributionOptions;
     const families = familiesChangedBy(event.type, facts);
     const before = families === 0 ? NO_CONTRIBUTIONS : declarationContributions(facts, options, families);
-    if (foldDeclarationEvent(facts, event, at)) {
+    const changed = foldDeclarationEvent(facts, event, at);
+    if (changed) {
       const after = families === 0 ? NO_CONTRIBUTIONS : declarationContributions(facts, options, families);
       applyContributionChange(event.subject, before, after, this.sink);
-      if (state.touch()) this.dirtyDeclarations.push(state);
     }
+    if ((this.stampSubject(state, at) || changed) && state.touch()) this.dirtyDeclarations.push(state);
     return facts.lodged?.officeId ?? facts.arrived?.officeId ?? null;
   }
 
@@ -226,9 +343,18 @@ export class KpiEngine {
       this.cases.set(event.subject, state);
     }
     const before = caseContributions(state.facts);
-    if (!foldCaseEvent(state.facts, event, at)) return;
-    applyContributionChange(event.subject, before, caseContributions(state.facts), this.sink);
-    if (state.touch()) this.dirtyCases.push(state);
+    const changed = foldCaseEvent(state.facts, event, at);
+    if (changed) applyContributionChange(event.subject, before, caseContributions(state.facts), this.sink);
+    if ((this.stampSubject(state, at) || changed) && state.touch()) this.dirtyCases.push(state);
+  }
+
+  /** Records an event of the subject for the held-subjects policy. @returns whether its latest event time moved. */
+  private stampSubject(state: SubjectState<unknown>, at: number): boolean {
+    this.subjectEvents += 1;
+    state.touchedAt = this.subjectEvents;
+    if (at <= state.lastEventAt) return false;
+    state.lastEventAt = at;
+    return true;
   }
 
   private applyIngestLag(timeMs: number, recordedAtMs: number, officeId: string | null): void {
@@ -268,9 +394,23 @@ export class KpiEngine {
 }
 
 function declarationJson(state: SubjectState<DeclarationFacts>): KpiEngineSnapshot['declarations'][number] {
-  return { subject: state.subject, facts: declarationFactsToJson(state.facts) };
+  const { facts } = state;
+  const json = { subject: state.subject, facts: declarationFactsToJson(facts) };
+  if (!Number.isFinite(state.lastEventAt)) return json;
+  return { ...json, hot: { lastEventAt: state.lastEventAt, open: isOpen(facts), releasedAt: facts.released?.at ?? null } };
 }
 
 function caseJson(state: SubjectState<CaseFacts>): KpiEngineSnapshot['cases'][number] {
-  return { subject: state.subject, facts: caseFactsToJson(state.facts) };
+  const json = { subject: state.subject, facts: caseFactsToJson(state.facts) };
+  return Number.isFinite(state.lastEventAt) ? { ...json, hot: { lastEventAt: state.lastEventAt } } : json;
+}
+
+/** Neither released nor cancelled: the declaration awaits its closing event. */
+function isOpen(facts: DeclarationFacts): boolean {
+  return facts.released === null && facts.cancelled === null;
+}
+
+/** A stored subject's latest event time: as stored with it, or, for a row from before hot keys, from its facts. */
+function lastEventAtOf<F>(json: { readonly hot?: { readonly lastEventAt: number } }, facts: F, fromFacts: (facts: F) => number): number {
+  return json.hot?.lastEventAt ?? fromFacts(facts);
 }

@@ -9,7 +9,7 @@ describe('KpiAnswers across event-loop turns', () => {
   it('holds the live engine, at the position it reports, until the read settles', async () => {
     const hold = new EngineReadHold();
     const engine = new KpiEngine();
-    const answers = new KpiAnswers({ view: () => ({ engine, position: 7, hold }) }, { answer: () => Promise.reject(new Error('not asked')) }, new TestClock('2026-03-03T12:00:00.000Z'));
+    const answers = new KpiAnswers({ view: () => ({ engine, position: 7, hold, cold: null }) }, { answer: () => Promise.reject(new Error('not asked')) }, new TestClock('2026-03-03T12:00:00.000Z'));
 
     const read = answers.answerAcrossTurns(undefined, async (read, { position, now }) => {
       await new Promise((resolve) => setImmediate(resolve));

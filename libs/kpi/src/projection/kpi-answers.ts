@@ -2,10 +2,17 @@ import { type Clock } from '@customs-pulse/domain';
 
 import { type KpisAsOf } from '../as-of/kpis-as-of.js';
 import { type KpiEngine } from '../engine/kpi-engine.js';
+import { type ColdSubjects } from '../read-model/read-model.port.js';
 import { type KpiProjection } from './kpi-projection.js';
 
-/** Reads an answer off an engine: `position` is what it has applied, `now` the instant "current" means. */
-export type KpiRead<T> = (engine: KpiEngine, context: { readonly position: number; readonly now: string }) => T;
+/**
+ * Reads an answer off an engine: `position` is what it has applied, `now` the instant "current" means, and `cold`
+ * where the subjects it let go of are read (null when it holds them all: a replay for `asOf` does).
+ */
+export type KpiRead<T> = (
+  engine: KpiEngine,
+  context: { readonly position: number; readonly now: string; readonly cold: ColdSubjects | null },
+) => T;
 
 /**
  * Where KPI queries get their engine: the live projection, or with `asOf` one replayed from the events recorded by
@@ -21,11 +28,11 @@ export class KpiAnswers {
   /** Runs `read` on the engine for `asOf` (live when undefined) and returns its result. */
   answer<T>(asOf: Date | undefined, read: KpiRead<T>): Promise<T> {
     if (asOf === undefined) {
-      const { engine, position } = this.projection.view();
-      return Promise.resolve(read(engine, { position, now: this.clock.now().toISOString() }));
+      const { engine, position, cold } = this.projection.view();
+      return Promise.resolve(read(engine, { position, now: this.clock.now().toISOString(), cold }));
     }
     const now = asOf.toISOString();
-    return this.history.answer(asOf.getTime(), (engine, position) => read(engine, { position, now }));
+    return this.history.answer(asOf.getTime(), (engine, position) => read(engine, { position, now, cold: null }));
   }
 
   /**
@@ -35,10 +42,10 @@ export class KpiAnswers {
    */
   answerAcrossTurns<T>(asOf: Date | undefined, read: KpiRead<Promise<T>>): Promise<T> {
     if (asOf === undefined) {
-      const { engine, position, hold } = this.projection.view();
-      return hold.during(() => read(engine, { position, now: this.clock.now().toISOString() }));
+      const { engine, position, hold, cold } = this.projection.view();
+      return hold.during(() => read(engine, { position, now: this.clock.now().toISOString(), cold }));
     }
     const now = asOf.toISOString();
-    return this.history.answer(asOf.getTime(), (engine, position) => read(engine, { position, now }));
+    return this.history.answer(asOf.getTime(), (engine, position) => read(engine, { position, now, cold: null }));
   }
 }

@@ -1,4 +1,5 @@
 import type { EventStore, RecordedEvent } from '@customs-pulse/event-store';
+import { type ColdSubjects } from '../read-model/read-model.port.js';
 
 import { type KpiChanges } from '../engine/kpi-changes.js';
 import { type KpiEngine } from '../engine/kpi-engine.js';
@@ -48,6 +49,8 @@ export interface KpiProjectionView {
   readonly position: number;
   /** Keeps `engine` at `position` for a read that gives the event loop turns. */
   readonly hold: Pick<EngineReadHold, 'during'>;
+  /** Where the subjects `engine` let go of are read; null when it holds every subject. Read it inside `hold`. */
+  readonly cold: ColdSubjects | null;
 }
 
 /** What a rebuild did. */
@@ -114,7 +117,7 @@ export class KpiProjection {
   view(): KpiProjectionView {
     if (this.live === null && this.unloadable !== null) throw new KpiProjectionRestoringError(this.unloadable);
     const { projector } = this.requireLive();
-    return { engine: projector.engine, position: projector.appliedPosition, hold: projector.hold };
+    return { engine: projector.engine, position: projector.appliedPosition, hold: projector.hold, cold: projector.coldSubjects };
   }
 
   /** The position the live projector has applied; 0 while there is none. */

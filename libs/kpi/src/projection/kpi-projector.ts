@@ -1,7 +1,9 @@
 import { abortableDelay, backoffDelays } from '@customs-pulse/backoff';
 import { type KpiChanges } from '../engine/kpi-changes.js';
-import { type KpiEngine } from '../engine/kpi-engine.js';
-import { type KpiReadModel, type KpiReadModelCommit } from '../read-model/read-model.port.js';
+import { type KpiEngine, type SubjectsToLoad } from '../engine/kpi-engine.js';
+import { type HeldSubjectsPolicy, RECENT_MS } from '../engine/held-subjects.js';
+import { bucketStart } from '../engine/bucket-time.js';
+import { type ColdSubjects, type KpiReadModel, type KpiReadModelCommit } from '../read-model/read-model.port.js';
 import { StaleCheckpointError } from '../read-model/stale-checkpoint-error.js';
 import { KpiReadModelUnloadableError } from '../read-model/unloadable-read-model-error.js';
 import { type KpiEngineSnapshot } from '../engine/engine-snapshot.js';
@@ -50,7 +52,16 @@ export interface KpiProjectorOptions {
    * projector waits for it (unless stopped first). @defaultValue nobody
    */
   readonly onResumed?: (state: ResumedKpiProjection) => Promise<void>;
+  /**
+   * Keeps only hot declarations and cases in memory (README, "Hot and cold state"): a start loads only those, and the
+   * rest are read back from the read model when an event needs them. Only with a read model that has `cold`; without
+   * this option, or with a read model that keeps no subjects (a follower's), the engine holds every subject.
+   */
+  readonly heldSubjects?: HeldSubjectsPolicy;
 }
+
+/** Subject events applied between two passes that let cold subjects go: a pass looks at every subject held. */
+const LET_GO_EVERY = 1_000;
 
 /**
  * The KPI projector (architecture.md): an ordered consumer of the global log from its checkpoint. Per batch it
@@ -72,6 +83,10 @@ export class KpiProjector {
   private controller: AbortController | null = null;
   private running: Promise<void> | null = null;
   private readonly failures: ProjectionFailures;
+  /** Whether the engine keeps only hot subjects (`heldSubjects`), the rest being read back from `readModel.cold`. */
+  private bounded = false;
+  /** Events committed since cold subjects were last let go of. */
+  private sinceLetGo = 0;
 
   constructor(private readonly options: KpiProjectorOptions) {
     this.caughtUp = new Promise<void>((resolve, reject) => (this.settleCaughtUp = { resolve, reject }));
@@ -108,6 +123,14 @@ export class KpiProjector {
     return this.projected;
   }
 
+  /**
+   * Where the subjects the engine let go of are read back (queries: a declaration, the TRS population); null when the
+   * engine holds every subject. Its reads see the committed state, which for a subject not held is the engine's.
+   */
+  get coldSubjects(): ColdSubjects | null {
+    return this.bounded ? this.options.readModel.cold ?? null : null;
+  }
+
   /** Whether {@link KpiProjector.caughtUp} has resolved. */
   get isCaughtUp(): boolean {
     return this.reachedHead;
@@ -130,8 +153,13 @@ export class KpiProjector {
     if (this.controller !== null) throw new Error('the KPI projector was already started');
     const controller = new AbortController();
     this.controller = controller;
-    const { checkpoint, snapshot } = await this.options.readModel.load();
+    const { readModel, heldSubjects } = this.options;
+    const bounded = heldSubjects !== undefined && readModel.cold !== undefined;
+    const recentSince = bucketStart(this.now().getTime(), 'hour') - RECENT_MS;
+    const { checkpoint, snapshot } = await readModel.load(bounded ? { openMaxDays: heldSubjects.openMaxDays, recentSince } : undefined);
     const engine = this.restoredEngine(snapshot);
+    if (bounded) engine.boundHeldSubjects(heldSubjects, { restoredPartially: snapshot !== null });
+    this.bounded = bounded;
     this.committed = checkpoint;
     this.applied = checkpoint;
     this.projected = engine;
@@ -211,11 +239,11 @@ export class KpiProjector {
       const last = batch.at(-1);
       if (last === undefined) continue;
       this.failures.succeeded();
+      await this.bringBackColdSubjects(engine, batch);
       // Catching up from SQLite, reads resolve at once: without turns, nothing else would run until the head. A query
       // between two events of a batch reads the engine up to `applied`, so it moves with each event.
       for (const event of batch) {
-        // A read that began while this one waited holds the engine too.
-        for (let held = this.hold.released; held !== null; held = this.hold.released) await held;
+        if (this.hold.released !== null) await this.readsEnded();
         engine.apply(event);
         this.applied = event.position;
         if (turns.due) await turns.give();
@@ -240,9 +268,39 @@ export class KpiProjector {
     if (turns.due) await turns.give();
     this.committed = change.checkpoint;
     this.checkCaughtUp();
-    const now = (this.options.clock ?? SYSTEM_CLOCK).now().toISOString();
-    await this.tell(engine.drainChanges(now), events, now);
+    const now = this.now();
+    await this.tell(engine.drainChanges(now.toISOString()), events, now.toISOString());
+    this.sinceLetGo += events.length;
+    if (this.sinceLetGo >= LET_GO_EVERY) {
+      // After the listener: the alert rules read the facts of the batch just committed.
+      await this.readsEnded();
+      engine.letGoOfColdSubjects(now.getTime());
+      this.sinceLetGo = 0;
+    }
     return true;
+  }
+
+  /**
+   * Reads back from the read model the subjects of `batch` the engine let go of, before any of its events is applied.
+   * The read model has them as they were let go: a subject is let go of only once its facts are committed, and
+   * nothing changes them while it is cold. A failed read fails the batch, which is read again after a backoff.
+   */
+  private async bringBackColdSubjects(engine: KpiEngine, batch: readonly RecordedEvent[]): Promise<void> {
+    const wanted: SubjectsToLoad | null = engine.subjectsToLoad(batch);
+    const cold = this.options.readModel.cold;
+    if (wanted === null || cold === undefined) return;
+    const stored = await cold.subjects(wanted);
+    await this.readsEnded();
+    engine.adopt(stored);
+  }
+
+  /** Waits until no read holds the engine, a read that began while another waited included. */
+  private async readsEnded(): Promise<void> {
+    for (let held = this.hold.released; held !== null; held = this.hold.released) await held;
+  }
+
+  private now(): Date {
+    return (this.options.clock ?? SYSTEM_CLOCK).now();
   }
 
   /** @returns false when stopped before the commit succeeded: the engine is then ahead of the store, and dropped. */

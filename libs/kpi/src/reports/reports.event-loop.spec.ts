@@ -37,7 +37,7 @@ describe('the TRS report over a long history in memory', () => {
 
   it('gives the event loop turns while it scans the declarations and sorts the figures, and answers what it did before', async () => {
     const probe = probeEventLoop();
-    const report = await trsReportOf(engine, { period, filters: {}, position: 1 });
+    const report = await trsReportOf(engine, null, { period, filters: {}, position: 1 });
     const stalls = probe.stop();
 
     expect(report.overall.n).toBeGreaterThan(6_000);

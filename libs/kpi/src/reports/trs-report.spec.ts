@@ -61,7 +61,7 @@ const HISTORY = [
 const PERIOD = { from: Date.parse(march(2, '00:00')), to: Date.parse(march(4, '00:00')) };
 
 function report(filters = {}) {
-  return trsReportOf(engineGiven(HISTORY), { period: PERIOD, filters, position: 42 });
+  return trsReportOf(engineGiven(HISTORY), null, { period: PERIOD, filters, position: 42 });
 }
 
 describe('the TRS report, worked by hand', () => {
@@ -160,7 +160,7 @@ describe('the TRS report, worked by hand', () => {
   });
 
   it('answers null figures and empty sections over no release', async () => {
-    const empty = await trsReportOf(engineGiven(HISTORY), { period: { from: PERIOD.to + 86_400_000, to: PERIOD.to + 2 * 86_400_000 }, filters: {}, position: 0 });
+    const empty = await trsReportOf(engineGiven(HISTORY), null, { period: { from: PERIOD.to + 86_400_000, to: PERIOD.to + 2 * 86_400_000 }, filters: {}, position: 0 });
     expect(empty.overall).toEqual({ n: 0, mean: null, p50: null, p90: null, withinTarget: null });
     expect(empty.segments).toEqual([]);
     expect(empty.trend).toEqual([{ day: '2026-03-05T00:00:00.000Z', n: 0, mean: null, median: null }]);
@@ -173,7 +173,7 @@ describe('the TRS outliers', () => {
       const subject = `X${String(22 - index).padStart(2, '0')}`;
       return [arrived(subject, march(2, '00:00')), released(subject, march(2, index === 0 ? '05:00' : '01:00'))];
     }).flat();
-    const { outliers } = await trsReportOf(engineGiven(events), { period: PERIOD, filters: {}, position: 0 });
+    const { outliers } = await trsReportOf(engineGiven(events), null, { period: PERIOD, filters: {}, position: 0 });
     // X22 is the longest; the other 21 tie at 1 h and the first 19 by subject follow
     expect(outliers.map(({ subject }) => subject)).toEqual(['X22', ...Array.from({ length: 19 }, (_, index) => `X${String(index + 1).padStart(2, '0')}`)]);
   });

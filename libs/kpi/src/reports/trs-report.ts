@@ -57,13 +57,13 @@ export interface TrsDeclaration {
 }
 
 /**
- * The TRS report over the declarations given, of which it keeps the release-time population of kpis.md: released in
- * the period, not cancelled, with both `arrivedAt` and `releasedAt`, a release time that is not negative, and the
- * filters' attributes. Every figure but the percentiles is exact; the percentiles are exact too, as every
+ * The TRS report over the declarations given, in pages (those in memory, then the read model's), of which it keeps
+ * the release-time population of kpis.md: released in the period, not cancelled, with both `arrivedAt` and
+ * `releasedAt`, a release time that is not negative, and the filters' attributes. Every figure but the percentiles is exact; the percentiles are exact too, as every
  * observation is at hand. It gives the event loop a turn every slice (architecture.md, guarantee 7), in the scan and
  * between the figures' sorts: the declarations must not change until it settles.
  */
-export async function trsReport(declarations: Iterable<TrsDeclaration>, input: TrsReportInput): Promise<TrsReport> {
+export async function trsReport(declarations: AsyncIterable<Iterable<TrsDeclaration>>, input: TrsReportInput): Promise<TrsReport> {
   const turns = new EventLoopTurns();
   const { period, filters } = input;
   const overall = new DurationSample();
@@ -75,24 +75,26 @@ export async function trsReport(declarations: Iterable<TrsDeclaration>, input: T
   const trend = new Map<number, DurationSample>(daysOf(period).map((day) => [day, new DurationSample()]));
   const longest = new LongestReleases();
 
-  for (const { subject, facts } of declarations) {
-    if (turns.due) await turns.give();
-    const releaseMs = releaseTimeMs(facts, period, filters);
-    if (releaseMs === null) continue;
-    overall.add(releaseMs);
-    if (releaseMs <= targetMs) withinTarget += 1;
-    for (const segment of neighbouringSegments(facts)) {
-      // back to the integer milliseconds the hours were divided from, so that sums stay exact
-      sampleOf(segments, `${segment.from}>${segment.to}`).add(Math.round(segment.hours * 3_600_000));
+  for await (const page of declarations) {
+    for (const { subject, facts } of page) {
+      if (turns.due) await turns.give();
+      const releaseMs = releaseTimeMs(facts, period, filters);
+      if (releaseMs === null) continue;
+      overall.add(releaseMs);
+      if (releaseMs <= targetMs) withinTarget += 1;
+      for (const segment of neighbouringSegments(facts)) {
+        // back to the integer milliseconds the hours were divided from, so that sums stay exact
+        sampleOf(segments, `${segment.from}>${segment.to}`).add(Math.round(segment.hours * 3_600_000));
+      }
+      const attributes = breakdownKeys(facts);
+      for (const name of TRS_BREAKDOWNS) {
+        const key = attributes[name];
+        if (key !== null) sampleOf(breakdowns.get(name)!, key).add(releaseMs);
+      }
+      bins.add(releaseMs);
+      trend.get(bucketStart(facts.released!.at, 'day'))!.add(releaseMs);
+      longest.offer(subject, releaseMs, attributes.office, attributes.finalLane, attributes.transportMode);
     }
-    const attributes = breakdownKeys(facts);
-    for (const name of TRS_BREAKDOWNS) {
-      const key = attributes[name];
-      if (key !== null) sampleOf(breakdowns.get(name)!, key).add(releaseMs);
-    }
-    bins.add(releaseMs);
-    trend.get(bucketStart(facts.released!.at, 'day'))!.add(releaseMs);
-    longest.offer(subject, releaseMs, attributes.office, attributes.finalLane, attributes.transportMode);
   }
 
   // Each figure sorts its observations: the whole population for the overall one and again for each breakdown.

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 
 import { type DeclarationReport, declarationReport } from '../../declarations/declaration-report.js';
+import { storedDeclarationFacts } from '../../declarations/stored-declaration-facts.js';
 import { KpiAnswers } from '../../projection/kpi-answers.js';
 
 /** One declaration's facts and TRS segments; `null` when no event of it was projected. */
@@ -19,8 +20,9 @@ export class GetDeclarationHandler implements IQueryHandler<GetDeclarationQuery,
   constructor(@Inject(KpiAnswers) private readonly answers: KpiAnswers) {}
 
   execute({ id, asOf }: GetDeclarationQuery): Promise<DeclarationReport | null> {
-    return this.answers.answer(asOf, (engine, { position }) => {
-      const facts = engine.declarationFacts(id);
+    // Across turns: a cold declaration is read from the read model, while the engine stays at the position reported.
+    return this.answers.answerAcrossTurns(asOf, async (engine, { position, cold }) => {
+      const facts = await storedDeclarationFacts(engine, cold, id);
       return facts === undefined ? null : declarationReport(id, facts, position);
     });
   }

@@ -22,8 +22,8 @@ export class GetTrsReportHandler implements IQueryHandler<GetTrsReportQuery, Trs
   constructor(@Inject(KpiAnswers) private readonly answers: KpiAnswers) {}
 
   execute({ period, filters, asOf }: GetTrsReportQuery): Promise<TrsReport> {
-    return this.answers.answerAcrossTurns(asOf, (engine, { position }) =>
-      trsReportOf(engine, { period, filters, position, ...(asOf === undefined ? {} : { asOf: asOf.toISOString() }) }),
+    return this.answers.answerAcrossTurns(asOf, (engine, { position, cold }) =>
+      trsReportOf(engine, cold, { period, filters, position, ...(asOf === undefined ? {} : { asOf: asOf.toISOString() }) }),
     );
   }
 }

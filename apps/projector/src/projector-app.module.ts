@@ -25,6 +25,7 @@ export class ProjectorAppModule {
       readModel: config.kpi.readModel,
       releaseTargetHours: config.kpi.releaseTargetHours,
       readyMaxLagSeconds: config.kpi.readyMaxLagSeconds,
+      heldSubjects: config.kpi.heldSubjects,
       ingestQuality: INGEST_QUALITY_TALLY,
       notifier: KafkaKpiUpdatePublisher, // to the gateways, over customs.kpi-updates.v1
       commitObservers: [AlertRulesObserver, TargetWatch],

@@ -22,6 +22,7 @@ async function main(): Promise<void> {
       notifier: SILENT_NOTIFIER,
       logger,
       createEngine: kpiEngineFactory({ releaseTargetHours: config.kpi.releaseTargetHours }),
+      heldSubjects: config.kpi.heldSubjects,
     });
     await projection.start();
     try {

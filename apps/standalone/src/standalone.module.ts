@@ -47,6 +47,7 @@ export class StandaloneModule {
       readModel: config.kpi.readModel,
       releaseTargetHours: config.kpi.releaseTargetHours,
       readyMaxLagSeconds: config.kpi.readyMaxLagSeconds,
+      heldSubjects: config.kpi.heldSubjects,
       ingestQuality: INGEST_QUALITY_TALLY,
       notifier: InProcessNotifier, // RealtimeModule: straight to this process's live clients
       commitObservers: [AlertRulesObserver, TargetWatch], // AlertsModule: the alert rules; TargetsModule: strategic targets

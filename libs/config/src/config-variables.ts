@@ -105,6 +105,18 @@ export const CONFIG_VARIABLES = [
     readBy: KPI_APPS,
   },
   {
+    name: 'OPEN_MAX_DAYS',
+    default: '30',
+    sets: 'how long an open declaration (or an enforcement case) stays in the KPI projection’s memory after its latest event, counted back from the newest event time; then it is abandoned and goes cold, to the read model, until an event for it comes; a whole number of days from 1 to 3650',
+    readBy: ['standalone', 'projector'],
+  },
+  {
+    name: 'CLOSED_CACHE_SIZE',
+    default: '10000',
+    sets: 'how many closed declarations (released or cancelled) the KPI projection keeps in memory, the latest touched, beyond the open ones; 0 to 10,000,000',
+    readBy: ['standalone', 'projector'],
+  },
+  {
     name: 'ALERT_MIN_OBSERVATIONS',
     default: '20',
     sets: 'the fewest observations (`n`) behind a current value for a threshold rule to raise, escalate or resolve an alert; a whole number >= 1',

@@ -98,6 +98,11 @@ export interface KpiSettings {
   readonly releaseTargetHours: number;
   /** `READY_MAX_LAG_SECONDS` (default 60): readiness is false while the projection lags more than this. */
   readonly readyMaxLagSeconds: number;
+  /**
+   * `OPEN_MAX_DAYS` (default 30) and `CLOSED_CACHE_SIZE` (default 10,000): which declarations and cases the KPI
+   * projection keeps in memory; the rest stay in the read model until an event or a query needs them.
+   */
+  readonly heldSubjects: { readonly openMaxDays: number; readonly closedCacheSize: number };
 }
 
 /** Where ingest consumes producers' events and dead-letters the rejected ones (events.md, architecture.md). */

@@ -17,7 +17,7 @@ describe('loadConfig', () => {
       accessTokens: { maxTokenHours: 24, issuer: undefined, audience: undefined },
       reportingCurrency: 'USD',
       kafka: undefined,
-      kpi: { readModel: { adapter: 'sqlite', directory: resolve('./data/kpi') }, releaseTargetHours: 24, readyMaxLagSeconds: 60 },
+      kpi: { readModel: { adapter: 'sqlite', directory: resolve('./data/kpi') }, releaseTargetHours: 24, readyMaxLagSeconds: 60, heldSubjects: { openMaxDays: 30, closedCacheSize: 10_000 } },
       alerts: { minObservations: 20, seizureAlertValue: 100_000 },
       targets: { windowDays: 30 },
       simulation: undefined,
@@ -81,6 +81,7 @@ describe('loadConfig', () => {
       readModel: { adapter: 'postgres', connectionString: 'postgres://db/customs', schema: 'kpis', sessionLimits: DEFAULT_LIMITS },
       releaseTargetHours: 12.5,
       readyMaxLagSeconds: 90,
+      heldSubjects: { openMaxDays: 30, closedCacheSize: 10_000 },
     });
   });
 
@@ -119,6 +120,12 @@ describe('loadConfig', () => {
       kpiUpdatesTopic: 'customs.kpi-updates.v1',
       gatewayGroupId: undefined,
     });
+  });
+
+  it('takes what the KPI projection holds in memory from OPEN_MAX_DAYS (1 to 3650) and CLOSED_CACHE_SIZE (0 to 10,000,000)', () => {
+    expect(loadConfig({ OPEN_MAX_DAYS: '7', CLOSED_CACHE_SIZE: '0' }).kpi.heldSubjects).toEqual({ openMaxDays: 7, closedCacheSize: 0 });
+    expect(() => loadConfig({ OPEN_MAX_DAYS: '0' })).toThrow(/OPEN_MAX_DAYS.*1 to 3650/);
+    expect(() => loadConfig({ CLOSED_CACHE_SIZE: '-1' })).toThrow(/CLOSED_CACHE_SIZE.*0 to 10000000/);
   });
 
   it('takes the tries of a poison append from KAFKA_POISON_MAX_ATTEMPTS (default 3), and refuses one outside 1 to 100', () => {

@@ -79,9 +79,14 @@ function kpiSettings(
   const adapter = oneOf(env, 'KPI_READ_MODEL', ['sqlite', 'postgres'] as const, eventStore === 'sqlite' ? 'sqlite' : 'postgres');
   const releaseTargetHours = positiveNumber(env, 'RELEASE_TARGET_HOURS');
   const readyMaxLagSeconds = positiveNumber(env, 'READY_MAX_LAG_SECONDS');
-  if (adapter === 'sqlite') return { readModel: { adapter, directory: join(dataDir, 'kpi') }, releaseTargetHours, readyMaxLagSeconds };
+  const heldSubjects = {
+    openMaxDays: integer(env, 'OPEN_MAX_DAYS', 1, 3_650),
+    closedCacheSize: integer(env, 'CLOSED_CACHE_SIZE', 0, 10_000_000),
+  };
+  const options = { releaseTargetHours, readyMaxLagSeconds, heldSubjects };
+  if (adapter === 'sqlite') return { readModel: { adapter, directory: join(dataDir, 'kpi') }, ...options };
   const connectionString = required(env, 'DATABASE_URL', 'is required when KPI_READ_MODEL=postgres');
-  return { readModel: { adapter, connectionString, schema: textOrDefault(env, 'KPI_SCHEMA'), sessionLimits }, releaseTargetHours, readyMaxLagSeconds };
+  return { readModel: { adapter, connectionString, schema: textOrDefault(env, 'KPI_SCHEMA'), sessionLimits }, ...options };
 }
 
 function kafkaSettings(env: Environment): KafkaSettings | undefined {

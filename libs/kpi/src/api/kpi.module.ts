@@ -38,6 +38,7 @@ import { meteredReadModelGenerations } from '../projection/metered-read-model-ge
 import { KpiAnswers } from '../projection/kpi-answers.js';
 import { type KpiCommitObserver } from '../projection/kpi-commit-observer.port.js';
 import { KpiProjection } from '../projection/kpi-projection.js';
+import { DEFAULT_HELD_SUBJECTS, type HeldSubjectsPolicy } from '../engine/held-subjects.js';
 import { KPI_THRESHOLDS, type KpiThresholdsInForce } from '../thresholds/kpi-thresholds.port.js';
 import { KPI_READ_MODEL_GENERATIONS, type KpiReadModelGenerations } from '../read-model/read-model-generations.port.js';
 import type { KpiReadModelSettings } from '../read-model/kpi-read-model-settings.js';
@@ -55,6 +56,11 @@ interface KpiModuleSettings {
   readonly releaseTargetHours?: number;
   /** `READY_MAX_LAG_SECONDS`: readiness is false while the projection lags more than this. @defaultValue 60 */
   readonly readyMaxLagSeconds?: number;
+  /**
+   * `OPEN_MAX_DAYS` and `CLOSED_CACHE_SIZE`: the declarations and cases the projection keeps in memory, when its read
+   * model can give the others back (a follower's cannot, and keeps all). @defaultValue `DEFAULT_HELD_SUBJECTS`
+   */
+  readonly heldSubjects?: HeldSubjectsPolicy;
   /** Mount the KPI, declaration, quality and (for a projector) rebuild endpoints. @defaultValue true */
   readonly http?: boolean;
   /**
@@ -185,10 +191,12 @@ export class KpiModule {
               logger: new Logger('KpiProjection'),
               createEngine,
               clock,
+              heldSubjects: options.heldSubjects ?? DEFAULT_HELD_SUBJECTS,
               ...(metrics ? { metrics } : {}),
             });
             await projection.start();
             metrics?.follow(() => projection.appliedPosition);
+            metrics?.followMemory(() => projection.heldSubjects());
             return projection;
           },
         },

@@ -104,6 +104,15 @@ export class BucketStore {
     return values;
   }
 
+  /** How many buckets are held (`/metrics`): a count per line, not a walk over the buckets. */
+  get size(): number {
+    let size = 0;
+    for (const measure of MEASURE_IDS) {
+      for (const table of Object.values(this.tables[measure])) for (const line of table.values()) size += line.size;
+    }
+    return size;
+  }
+
   /** Every bucket, in no particular order. */
   all(): IterableIterator<KpiBucket> {
     this.flush();

@@ -46,10 +46,11 @@ export interface SubjectsToLoad {
   readonly cases: readonly string[];
 }
 
-/** What a bounded engine holds and how its cache fares (`/metrics`). */
+/** What an engine holds in memory and, when bounded, how its cache fares (`/metrics`). */
 export interface HeldSubjectsFigures {
   readonly declarations: number;
   readonly cases: number;
+  readonly buckets: number;
   /** Events of a subject held in memory. */
   readonly hits: number;
   /** Subjects of events that were not held, asked of the read model. */
@@ -258,9 +259,9 @@ export class KpiEngine {
     return letGo;
   }
 
-  /** How many subjects are held, and how the cache fared since the engine was made. */
+  /** How many subjects and buckets are held, and how the cache fared since the engine was made. */
   heldSubjects(): HeldSubjectsFigures {
-    return { declarations: this.declarations.size, cases: this.cases.size, ...this.heldCounts };
+    return { declarations: this.declarations.size, cases: this.cases.size, buckets: this.store.size, ...this.heldCounts };
   }
 
   /**

@@ -1,3 +1,5 @@
+import { type HeldSubjectsFigures } from '../engine/kpi-engine.js';
+
 /** Dependency-injection token for the {@link KpiProjectionMetrics} port. */
 export const KPI_PROJECTION_METRICS = Symbol('KpiProjectionMetrics');
 
@@ -12,6 +14,11 @@ export interface KpiProjectionMetrics {
    * each scrape, so it follows a rebuild's swap. Called once, when the projection has started.
    */
   follow(appliedPosition: () => number): void;
+  /**
+   * How to read what the live projection's engine holds in memory (null while there is none): read at each scrape.
+   * Called once, with {@link KpiProjectionMetrics.follow}.
+   */
+  followMemory(held: () => HeldSubjectsFigures | null): void;
   /** A read model commit (one batch's effect with its checkpoint, live or rebuilding) took `seconds`. */
   committed(seconds: number): void;
   /** The notifier failed to publish a committed batch's changed values (its observers are told all the same). */
@@ -36,6 +43,7 @@ export type ProjectorRole = 'live' | 'rebuild';
 /** Reports nothing: for an app or a test that exposes no metrics. */
 export const SILENT_KPI_PROJECTION_METRICS: KpiProjectionMetrics = {
   follow: () => undefined,
+  followMemory: () => undefined,
   committed: () => undefined,
   notifierFailed: () => undefined,
   commitObserverFailed: () => undefined,

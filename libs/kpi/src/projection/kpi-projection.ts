@@ -1,4 +1,5 @@
 import type { EventStore, RecordedEvent } from '@customs-pulse/event-store';
+import { type HeldSubjectsFigures } from '../engine/kpi-engine.js';
 import { type ColdSubjects } from '../read-model/read-model.port.js';
 
 import { type KpiChanges } from '../engine/kpi-changes.js';
@@ -41,6 +42,8 @@ export interface KpiProjectionOptions {
   readonly clock?: { now(): Date };
   /** Backoff of the projectors' failed reads and commits (the projector's `retry`). @defaultValue the projector's */
   readonly retry?: KpiProjectorOptions['retry'];
+  /** The projectors' `heldSubjects`, a rebuild's included. @defaultValue every subject held */
+  readonly heldSubjects?: KpiProjectorOptions['heldSubjects'];
 }
 
 /** The engine queries answer from, and the store position it has applied. */
@@ -118,6 +121,11 @@ export class KpiProjection {
     if (this.live === null && this.unloadable !== null) throw new KpiProjectionRestoringError(this.unloadable);
     const { projector } = this.requireLive();
     return { engine: projector.engine, position: projector.appliedPosition, hold: projector.hold, cold: projector.coldSubjects };
+  }
+
+  /** What the live projector's engine holds in memory; null while there is none. */
+  heldSubjects(): HeldSubjectsFigures | null {
+    return this.live?.projector.engine.heldSubjects() ?? null;
   }
 
   /** The position the live projector has applied; 0 while there is none. */
@@ -256,7 +264,7 @@ export class KpiProjection {
   private async startProjector(generation: KpiReadModelGeneration, startsAs: ProjectorRole): Promise<KpiProjector> {
     // Only a live projector's start resumes the observers: a rebuild's state equals what they already saw.
     const onResumed = startsAs === 'live' ? (state: ResumedKpiProjection) => this.resumeObservers(state) : undefined;
-    const { source, logger, createEngine, batchSize, clock, metrics, retry } = this.options;
+    const { source, logger, createEngine, batchSize, clock, metrics, retry, heldSubjects } = this.options;
     const projector: KpiProjector = new KpiProjector({
       source,
       readModel: generation.readModel,
@@ -267,6 +275,7 @@ export class KpiProjection {
       ...(clock ? { clock } : {}),
       ...(metrics ? { onFailures: (consecutive: number) => metrics.projectionFailures(consecutive, this.roleOf(projector, startsAs)) } : {}),
       ...(retry ? { retry } : {}),
+      ...(heldSubjects ? { heldSubjects } : {}),
       ...(onResumed ? { onResumed } : {}),
     });
     await projector.start();

@@ -34,6 +34,7 @@ function recordingMetrics(): KpiProjectionMetrics & { told: string[] } {
   return {
     told,
     follow: () => undefined,
+    followMemory: () => undefined,
     committed: (seconds) => told.push(seconds >= 0 ? 'committed' : 'negative duration'),
     rebuildStarted: () => told.push('rebuild started'),
     notifierFailed: () => told.push('notifier failed'),

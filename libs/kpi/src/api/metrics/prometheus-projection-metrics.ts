@@ -4,6 +4,7 @@ import { type FactoryProvider, Logger, type LoggerService } from '@nestjs/common
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { METRIC_PREFIX, METRICS_REGISTRY, WRITE_DURATION_BUCKETS } from '@customs-pulse/http';
 import { KPI_PROJECTION_METRICS, type KpiProjectionMetrics, type ProjectorRole } from '../../projection/kpi-projection-metrics.port.js';
+import { type HeldSubjectsFigures } from '../../engine/kpi-engine.js';
 import { projectionLag, type ProjectionLag } from './projection-lag.js';
 import { sharedReading } from './shared-reading.js';
 
@@ -25,6 +26,7 @@ interface ProjectionReading {
  */
 export class PrometheusProjectionMetrics implements KpiProjectionMetrics {
   private appliedPosition: (() => number) | null = null;
+  private held: () => HeldSubjectsFigures | null = () => null;
   /** The highest applied position counted into `appliedEvents`. */
   private countedThrough = 0;
   private readonly appliedEvents: Counter;
@@ -64,6 +66,18 @@ export class PrometheusProjectionMetrics implements KpiProjectionMetrics {
       'Seconds the oldest event not yet applied by the KPI projection has waited since it was stored; 0 when caught up',
       ({ projection }) => projection?.lag.seconds,
     );
+    // Read off the engine at each scrape; figures of the engine queries answer from, made anew by a start or a rebuild.
+    const memory = (name: string, help: string, figure: keyof HeldSubjectsFigures): void => {
+      const read = (): number => this.held()?.[figure] ?? Number.NaN;
+      new Gauge({ name: `${METRIC_PREFIX}${name}`, help, registers, collect() { this.set(read()); } });
+    };
+    memory('kpi_held_declarations', 'Declarations the live KPI engine holds in memory: the open ones and the closed cache (OPEN_MAX_DAYS, CLOSED_CACHE_SIZE)', 'declarations');
+    memory('kpi_held_cases', 'Enforcement cases the live KPI engine holds in memory', 'cases');
+    memory('kpi_buckets_in_memory', 'KPI buckets (hour and day, every slice) the live KPI engine holds in memory', 'buckets');
+    memory('kpi_held_subject_hits', 'Events of a subject the live KPI engine held, since it was made (a start or a rebuild)', 'hits');
+    memory('kpi_held_subject_misses', 'Subjects of events the live KPI engine did not hold and asked of the read model, since it was made', 'misses');
+    memory('kpi_held_subject_loads', 'Subjects the live KPI engine read back from the read model, since it was made', 'loads');
+    memory('kpi_held_subject_let_go', 'Subjects the live KPI engine let go of to the read model, since it was made', 'letGo');
     this.appliedEvents = new Counter({
       name: `${METRIC_PREFIX}kpi_projection_applied_events_total`,
       help: 'Events the live KPI projection has applied since this process started following it',
@@ -108,6 +122,10 @@ export class PrometheusProjectionMetrics implements KpiProjectionMetrics {
       this.failedAttempts.inc({ projector }, 0);
       this.consecutiveFailures.set({ projector }, 0);
     }
+  }
+
+  followMemory(held: () => HeldSubjectsFigures | null): void {
+    this.held = held;
   }
 
   follow(appliedPosition: () => number): void {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { anEvent, dropSchemas, postgresAvailable, postgresUrl, uniqueSchemaName, waitUntil } from '@customs-pulse/testing';
 import { describeWithInfrastructure } from '@customs-pulse/testing/jest';
+import { migratePostgresSchema } from '@customs-pulse/sql/postgres';
 
 import { KpiEngine } from '../../engine/kpi-engine.js';
 import { stored } from '../../engine/testing/stored-events.js';
@@ -9,6 +10,7 @@ import { KpiReadModelUnavailableError } from '../read-model-unavailable-error.js
 import { StaleCheckpointError } from '../stale-checkpoint-error.js';
 import { kpiReadModelContract } from '../testing/kpi-read-model.contract.js';
 import { PostgresKpiReadModel, type PostgresKpiReadModelOptions } from './postgres-kpi-read-model.js';
+import { READ_MODEL_MIGRATIONS_TABLE, postgresReadModelMigrations } from './postgres-read-model-schema.js';
 import { openBlocker, statementsWaitingForALock, terminateStatementsWaitingForALock, withAdminClient } from './testing/postgres-admin.js';
 import { SeveringProxy } from './testing/severing-proxy.js';
 
@@ -167,9 +169,38 @@ describeWithInfrastructure(`PostgreSQL at ${postgresUrl}`, await postgresAvailab
       await Promise.all(Array.from({ length: 4 }, () => open(schema)));
 
       const versions = await withAdminClient(
-        async (client) => (await client.query<{ version: number }>(`SELECT version FROM "${schema}".kpi_read_model_migrations`)).rows,
+        async (client) => (await client.query<{ version: number }>(`SELECT version FROM "${schema}".kpi_read_model_migrations ORDER BY version`)).rows,
       );
-      expect(versions).toEqual([{ version: 1 }]);
+      expect(versions).toEqual([{ version: 1 }, { version: 2 }]);
+    });
+
+    it('gives a version-1 read model the hot key columns, its rows loading as rows without hot keys: hot, and in every TRS population', async () => {
+      const schema = uniqueSchemaName('kpi_rm');
+      schemas.push(schema);
+      await withAdminClient(async (client) => {
+        await migratePostgresSchema(client, { schema, table: READ_MODEL_MIGRATIONS_TABLE, migrations: postgresReadModelMigrations.slice(0, 1) });
+        await client.query(`UPDATE "${schema}".kpi_checkpoint SET position = 7, quality = '{"negativeDurations":0}'`);
+        await client.query(`INSERT INTO "${schema}".kpi_declarations (subject, facts) VALUES ('DEC-1', '{"hit":false}')`);
+        await client.query(`INSERT INTO "${schema}".kpi_cases (subject, facts) VALUES ('CASE-1', '{"seizures":[]}')`);
+      });
+
+      const readModel = await open(schema);
+      const hot = await readModel.load({ openMaxDays: 7, recentSince: Date.parse('2026-03-01T00:00:00.000Z') });
+      const pages = [];
+      for await (const page of readModel.cold.releasedIn(0, Date.parse('2026-03-01T00:00:00.000Z'), 10)) pages.push(page);
+      const named = await readModel.cold.subjects({ declarations: ['DEC-1'], cases: ['CASE-1'] });
+
+      expect(hot).toEqual({
+        checkpoint: 7,
+        snapshot: {
+          declarations: [{ subject: 'DEC-1', facts: { hit: false } }],
+          cases: [{ subject: 'CASE-1', facts: { seizures: [] } }],
+          buckets: [],
+          quality: { negativeDurations: 0 },
+        },
+      });
+      expect(pages).toEqual([[{ subject: 'DEC-1', facts: { hit: false } }]]);
+      expect(named).toEqual({ declarations: [{ subject: 'DEC-1', facts: { hit: false } }], cases: [{ subject: 'CASE-1', facts: { seizures: [] } }] });
     });
   });
 });

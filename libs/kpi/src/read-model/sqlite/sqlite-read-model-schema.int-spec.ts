@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { openDurableSqlite } from '@customs-pulse/sql/sqlite';
 
 import { sqliteReadModelMigrations } from './sqlite-read-model-schema.js';
+import { ROWS_WITHOUT_HOT_KEYS, expectRowsWithoutHotKeysKept } from '../testing/rows-without-hot-keys.js';
 import { SqliteKpiReadModel } from './sqlite-kpi-read-model.js';
 
 const BUCKET = { measure: 'duties', granularity: 'hour', start: '2026-03-01T10:00:00.000Z', slice: '', values: [1, 5, 1], sketch: null };
@@ -46,29 +47,18 @@ describe('the SQLite KPI read model schema', () => {
     expect(withoutRowid).toEqual([]);
   });
   it('gives a version-2 read model the hot key columns, its rows loading as rows without hot keys: hot, and in every TRS population', async () => {
+    const { checkpoint, quality, declaration, enforcementCase } = ROWS_WITHOUT_HOT_KEYS;
     const v2 = openDurableSqlite(file, sqliteReadModelMigrations.slice(0, 2));
-    v2.prepare(`UPDATE kpi_checkpoint SET position = 7, quality = '{"negativeDurations":0}' WHERE id = 1`).run();
-    v2.prepare('INSERT INTO kpi_declarations (subject, facts) VALUES (?, ?)').run('DEC-1', '{"hit":false}');
-    v2.prepare('INSERT INTO kpi_cases (subject, facts) VALUES (?, ?)').run('CASE-1', '{"seizures":[]}');
+    v2.prepare('UPDATE kpi_checkpoint SET position = ?, quality = ? WHERE id = 1').run(checkpoint, JSON.stringify(quality));
+    v2.prepare('INSERT INTO kpi_declarations (subject, facts) VALUES (?, ?)').run(declaration.subject, JSON.stringify(declaration.facts));
+    v2.prepare('INSERT INTO kpi_cases (subject, facts) VALUES (?, ?)').run(enforcementCase.subject, JSON.stringify(enforcementCase.facts));
     v2.close();
 
     const readModel = SqliteKpiReadModel.open({ file });
-    const hot = await readModel.load({ openMaxDays: 7, recentSince: Date.parse('2026-03-01T00:00:00.000Z') });
-    const pages = [];
-    for await (const page of readModel.cold!.releasedIn(0, Date.parse('2026-03-01T00:00:00.000Z'), 10)) pages.push(page);
-    const named = await readModel.cold!.subjects({ declarations: ['DEC-1'], cases: ['CASE-1'] });
-    await readModel.close();
-
-    expect(hot).toEqual({
-      checkpoint: 7,
-      snapshot: {
-        declarations: [{ subject: 'DEC-1', facts: { hit: false } }],
-        cases: [{ subject: 'CASE-1', facts: { seizures: [] } }],
-        buckets: [],
-        quality: { negativeDurations: 0 },
-      },
-    });
-    expect(pages).toEqual([[{ subject: 'DEC-1', facts: { hit: false } }]]);
-    expect(named).toEqual({ declarations: [{ subject: 'DEC-1', facts: { hit: false } }], cases: [{ subject: 'CASE-1', facts: { seizures: [] } }] });
+    try {
+      await expectRowsWithoutHotKeysKept(readModel);
+    } finally {
+      await readModel.close();
+    }
   });
 });

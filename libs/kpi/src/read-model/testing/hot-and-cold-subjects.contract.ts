@@ -73,7 +73,8 @@ export function hotAndColdSubjectsContract(openReadModel: () => Promise<KpiReadM
 
     it('writes the hot keys over with the facts, and clears them when a row comes without', async () => {
       const readModel = await openReadModel();
-      await readModel.commit({ expectedCheckpoint: 0, checkpoint: 1, dirty: rows([declaration('D1', unreleased(NEWEST - DAY_MS))], [enforcementCase('C1', NEWEST)]) });
+      const before = rows([declaration('D1', unreleased(NEWEST - DAY_MS))], [enforcementCase('C1', NEWEST)]);
+      await readModel.commit({ expectedCheckpoint: 0, checkpoint: 1, dirty: before });
       await readModel.commit({ expectedCheckpoint: 1, checkpoint: 2, dirty: rows([declaration('D1', released(NEWEST))], [enforcementCase('C1')]) });
 
       const { snapshot } = await readModel.load();
@@ -99,7 +100,12 @@ export function hotAndColdSubjectsContract(openReadModel: () => Promise<KpiReadM
             declaration('D-closed-recently', released(NEWEST - 2 * DAY_MS, HOT.recentSince)),
             declaration('D-legacy'),
           ],
-          [enforcementCase('C-newest', NEWEST), enforcementCase('C-recent', openSince), enforcementCase('C-stale', openSince - 1), enforcementCase('C-legacy')],
+          [
+            enforcementCase('C-newest', NEWEST),
+            enforcementCase('C-recent', openSince),
+            enforcementCase('C-stale', openSince - 1),
+            enforcementCase('C-legacy'),
+          ],
         ),
       });
 
@@ -108,7 +114,8 @@ export function hotAndColdSubjectsContract(openReadModel: () => Promise<KpiReadM
       expect(checkpoint).toBe(9);
       expect(subjectsOf(snapshot?.declarations)).toEqual(['D-closed-recently', 'D-legacy', 'D-open-at-the-edge', 'D-open-recent']);
       expect(subjectsOf(snapshot?.cases)).toEqual(['C-legacy', 'C-newest', 'C-recent']);
-      expect(snapshot!.declarations.find((row) => row.subject === 'D-open-recent')).toEqual(declaration('D-open-recent', unreleased(NEWEST - 2 * DAY_MS)));
+      const openRecent = snapshot!.declarations.find((row) => row.subject === 'D-open-recent');
+      expect(openRecent).toEqual(declaration('D-open-recent', unreleased(NEWEST - 2 * DAY_MS)));
       expect(snapshot!.buckets).toHaveLength(engineRows.buckets.length);
       expect(snapshot!.quality).toEqual(engineRows.quality);
       expect(subjectsOf((await readModel.load()).snapshot?.declarations)).toHaveLength(7);
@@ -119,7 +126,10 @@ export function hotAndColdSubjectsContract(openReadModel: () => Promise<KpiReadM
       await readModel.commit({
         expectedCheckpoint: 0,
         checkpoint: 1,
-        dirty: rows([declaration('D1', released(NEWEST)), declaration('D2'), declaration('D3', unreleased(NEWEST))], [enforcementCase('C1', NEWEST), enforcementCase('C2')]),
+        dirty: rows(
+          [declaration('D1', released(NEWEST)), declaration('D2'), declaration('D3', unreleased(NEWEST))],
+          [enforcementCase('C1', NEWEST), enforcementCase('C2')],
+        ),
       });
 
       const found = await coldOf(await openReadModel()).subjects({ declarations: ['D2', 'D1', 'D-never'], cases: ['C1', 'C-never'] });
@@ -157,7 +167,8 @@ export function hotAndColdSubjectsContract(openReadModel: () => Promise<KpiReadM
       expect(pages.flat().map((row) => row.subject)).toEqual(['D01', 'D05', 'D06', 'D07', 'D08', 'D09']);
       expect(pages.flat()[0]).toEqual(declaration('D01', released(to - 1)));
       expect(pages.flat()[1]).toEqual(declaration('D05'));
-      expect(await allPages(coldOf(readModel), to, to + DAY_MS, 2)).toEqual([[declaration('D02', released(to)), declaration('D05')], [declaration('D08')]]);
+      const nextDay = await allPages(coldOf(readModel), to, to + DAY_MS, 2);
+      expect(nextDay).toEqual([[declaration('D02', released(to)), declaration('D05')], [declaration('D08')]]);
     });
 
     it('lets a commit through between two pages of released declarations', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { type KpiReadModel, type KpiReadModelCommit } from '../read-model/read-model.port.js';
+import { type ColdSubjects, type KpiReadModel, type KpiReadModelCommit } from '../read-model/read-model.port.js';
 import { type KpiReadModelGenerations } from '../read-model/read-model-generations.port.js';
 import { type KpiProjectionMetrics } from './kpi-projection-metrics.port.js';
 import { meteredReadModelGenerations } from './metered-read-model-generations.js';
@@ -12,7 +12,8 @@ function someGenerations(failingCommits = 0): KpiReadModelGenerations & { commit
   const commits: KpiReadModelCommit[] = [];
   const activated: number[] = [];
   const readModel: KpiReadModel = {
-    load: async () => ({ checkpoint: 0, snapshot: null }),
+    load: async (hot) => ({ checkpoint: hot === undefined ? 0 : hot.recentSince, snapshot: null }),
+    cold: someColdSubjects,
     commit: async (change) => {
       if (failures-- > 0) throw new Error('database is locked');
       commits.push(change);
@@ -28,6 +29,11 @@ function someGenerations(failingCommits = 0): KpiReadModelGenerations & { commit
     close: async () => undefined,
   };
 }
+
+const someColdSubjects: ColdSubjects = {
+  subjects: async () => ({ declarations: [], cases: [] }),
+  releasedIn: async function* () {},
+};
 
 function recordingMetrics(): KpiProjectionMetrics & { told: string[] } {
   const told: string[] = [];
@@ -70,5 +76,11 @@ describe('meteredReadModelGenerations', () => {
 
     expect(generations.activated).toEqual([2]);
     expect(metrics.told).toEqual(['rebuild started', 'committed', 'rebuild swapped']);
+  });
+  it("passes a load's hot selection through and hands out the read model's cold subjects", async () => {
+    const { readModel } = await meteredReadModelGenerations(someGenerations(), recordingMetrics()).active();
+
+    expect(await readModel.load({ openMaxDays: 30, recentSince: 17 })).toEqual({ checkpoint: 17, snapshot: null });
+    expect(readModel.cold).toBe(someColdSubjects);
   });
 });

@@ -31,7 +31,8 @@ export function meteredReadModelGenerations(generations: KpiReadModelGenerations
 /** A failed commit is not timed: it is retried, and the attempt that stores the batch is the one measured. */
 function timedCommits(readModel: KpiReadModel, metrics: KpiProjectionMetrics): KpiReadModel {
   return {
-    load: () => readModel.load(),
+    load: (hot) => readModel.load(hot),
+    ...(readModel.cold === undefined ? {} : { cold: readModel.cold }),
     commit: async (change) => {
       const started = performance.now();
       await readModel.commit(change);

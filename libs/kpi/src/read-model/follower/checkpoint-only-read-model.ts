@@ -1,4 +1,4 @@
-import { type KpiReadModel, type KpiReadModelCommit, type KpiReadModelState } from '../read-model.port.js';
+import { type HotSelection, type KpiReadModel, type KpiReadModelCommit, type KpiReadModelState } from '../read-model.port.js';
 import { StaleCheckpointError, assertCheckpointAdvances } from '../stale-checkpoint-error.js';
 
 /**
@@ -15,8 +15,11 @@ export class CheckpointOnlyReadModel implements KpiReadModel {
     this.initial = initial;
   }
 
-  /** The state it was made with, once: the snapshot is handed over, not kept. */
-  async load(): Promise<KpiReadModelState> {
+  /**
+   * The state it was made with, once: the snapshot is handed over, not kept. All of it, whatever `_hot` asks: with
+   * no {@link KpiReadModel.cold} to read the rest back from, the follower's engine keeps every subject.
+   */
+  async load(_hot?: HotSelection): Promise<KpiReadModelState> {
     const state = this.initial ?? { checkpoint: this.checkpoint, snapshot: null };
     this.initial = null;
     return state;

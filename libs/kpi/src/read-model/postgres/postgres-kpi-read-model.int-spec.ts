@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { anEvent, dropSchemas, postgresAvailable, postgresUrl, uniqueSchemaName, waitUntil } from '@customs-pulse/testing';
 import { describeWithInfrastructure } from '@customs-pulse/testing/jest';
+import { migratePostgresSchema } from '@customs-pulse/sql/postgres';
 
 import { KpiEngine } from '../../engine/kpi-engine.js';
 import { stored } from '../../engine/testing/stored-events.js';
@@ -8,7 +9,9 @@ import { canonical } from '../../projection/testing/stored-history.js';
 import { KpiReadModelUnavailableError } from '../read-model-unavailable-error.js';
 import { StaleCheckpointError } from '../stale-checkpoint-error.js';
 import { kpiReadModelContract } from '../testing/kpi-read-model.contract.js';
+import { ROWS_WITHOUT_HOT_KEYS, expectRowsWithoutHotKeysKept } from '../testing/rows-without-hot-keys.js';
 import { PostgresKpiReadModel, type PostgresKpiReadModelOptions } from './postgres-kpi-read-model.js';
+import { READ_MODEL_MIGRATIONS_TABLE, postgresReadModelMigrations } from './postgres-read-model-schema.js';
 import { openBlocker, statementsWaitingForALock, terminateStatementsWaitingForALock, withAdminClient } from './testing/postgres-admin.js';
 import { SeveringProxy } from './testing/severing-proxy.js';
 
@@ -167,9 +170,23 @@ describeWithInfrastructure(`PostgreSQL at ${postgresUrl}`, await postgresAvailab
       await Promise.all(Array.from({ length: 4 }, () => open(schema)));
 
       const versions = await withAdminClient(
-        async (client) => (await client.query<{ version: number }>(`SELECT version FROM "${schema}".kpi_read_model_migrations`)).rows,
+        async (client) => (await client.query<{ version: number }>(`SELECT version FROM "${schema}".kpi_read_model_migrations ORDER BY version`)).rows,
       );
-      expect(versions).toEqual([{ version: 1 }]);
+      expect(versions).toEqual([{ version: 1 }, { version: 2 }]);
+    });
+
+    it('gives a version-1 read model the hot key columns, its rows loading as rows without hot keys: hot, and in every TRS population', async () => {
+      const { checkpoint, quality, declaration, enforcementCase } = ROWS_WITHOUT_HOT_KEYS;
+      const schema = uniqueSchemaName('kpi_rm');
+      schemas.push(schema);
+      await withAdminClient(async (client) => {
+        await migratePostgresSchema(client, { schema, table: READ_MODEL_MIGRATIONS_TABLE, migrations: postgresReadModelMigrations.slice(0, 1) });
+        await client.query(`UPDATE "${schema}".kpi_checkpoint SET position = $1, quality = $2`, [checkpoint, JSON.stringify(quality)]);
+        await client.query(`INSERT INTO "${schema}".kpi_declarations (subject, facts) VALUES ($1, $2)`, [declaration.subject, JSON.stringify(declaration.facts)]);
+        await client.query(`INSERT INTO "${schema}".kpi_cases (subject, facts) VALUES ($1, $2)`, [enforcementCase.subject, JSON.stringify(enforcementCase.facts)]);
+      });
+
+      await expectRowsWithoutHotKeysKept(await open(schema));
     });
   });
 });

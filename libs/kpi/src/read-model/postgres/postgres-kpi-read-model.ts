@@ -4,12 +4,20 @@ import { isStatementTimeout, isTransientPostgresError, migratePostgresSchema } f
 import { bucketKey } from '../../engine/bucket-key.js';
 import { type BucketJson } from '../../engine/buckets.js';
 import { type KpiEngineSnapshot } from '../../engine/engine-snapshot.js';
-import { type CaseStateJson, type DeclarationStateJson } from '../../engine/facts-json.js';
 import { type QualityCountersJson } from '../../engine/quality-counters.js';
-import { type KpiReadModel, type KpiReadModelCommit, type KpiReadModelState } from '../read-model.port.js';
+import { DAY_MS } from '../../engine/bucket-time.js';
+import { type CaseRow, type DeclarationRow, caseOfRow, declarationOfRow } from '../hot-key-columns.js';
+import {
+  type ColdSubjects,
+  type HotSelection,
+  type KpiReadModel,
+  type KpiReadModelCommit,
+  type KpiReadModelState,
+} from '../read-model.port.js';
 import { StaleCheckpointError, assertCheckpointAdvances } from '../stale-checkpoint-error.js';
 import { MIN_ROWS_PER_STATEMENT, ROWS_PER_STATEMENT, batchedUpsert } from './batched-upsert.js';
 import { inTransaction, withReadModelClient } from './postgres-client.js';
+import { PostgresColdSubjects } from './postgres-cold-subjects.js';
 import { type PostgresReadModelConnection, borrowPool } from './postgres-pool.js';
 import { READ_MODEL_MIGRATIONS_TABLE, postgresReadModelMigrations } from './postgres-read-model-schema.js';
 import { type PostgresReadModelSql, postgresReadModelSql } from './postgres-read-model-sql.js';
@@ -36,6 +44,7 @@ interface CommitInDoubt {
 export class PostgresKpiReadModel implements KpiReadModel {
   private readonly sql: PostgresReadModelSql;
   private readonly where: string;
+  readonly cold: ColdSubjects;
   private inDoubt: CommitInDoubt | null = null;
   private closed = false;
   /**
@@ -53,6 +62,7 @@ export class PostgresKpiReadModel implements KpiReadModel {
   ) {
     this.sql = postgresReadModelSql(schema);
     this.where = `in PostgreSQL schema ${schema}`;
+    this.cold = new PostgresColdSubjects(pool, this.where, this.sql, () => this.assertOpen());
   }
 
   /**
@@ -78,12 +88,12 @@ export class PostgresKpiReadModel implements KpiReadModel {
     return readModel;
   }
 
-  async load(): Promise<KpiReadModelState> {
+  async load(hot?: HotSelection): Promise<KpiReadModelState> {
     this.assertOpen();
     const { sql } = this;
     return withReadModelClient(this.pool, this.where, (client) =>
       // The checkpoint is read first and the buckets last: the snapshot taken at the first read holds for all.
-      inTransaction(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', () => readKpiState(client, sql)),
+      inTransaction(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', () => readKpiState(client, sql, hot)),
     );
   }
 
@@ -155,19 +165,24 @@ function isTheCommitInDoubt(inDoubt: CommitInDoubt | null, change: KpiReadModelC
 }
 
 /**
- * The checkpoint and the state stored with it, read through `client` inside a transaction the caller opened. The
- * checkpoint is read first and the buckets last: under REPEATABLE READ the snapshot taken at the first read holds
- * for all.
+ * The checkpoint and the state stored with it (with `hot`, only the hot declarations and cases), read through `client`
+ * inside a transaction the caller opened. The checkpoint is read first and the buckets last: under REPEATABLE READ
+ * the snapshot taken at the first read holds for all.
  */
-export async function readKpiState(client: pg.ClientBase, sql: PostgresReadModelSql): Promise<KpiReadModelState> {
+export async function readKpiState(client: pg.ClientBase, sql: PostgresReadModelSql, hot?: HotSelection): Promise<KpiReadModelState> {
   const { rows } = await client.query<{ position: string; quality: QualityCountersJson }>(sql.checkpoint);
   const checkpoint = Number(rows[0]!.position);
   if (checkpoint === 0) return { checkpoint: 0, snapshot: null };
+  const [declarations, cases, parameters] =
+    hot === undefined
+      ? [sql.declarations, sql.cases, []]
+      : [sql.hotDeclarations, sql.hotCases, [hot.recentSince, hot.openMaxDays * DAY_MS]];
   const snapshot: KpiEngineSnapshot = {
-    declarations: (await client.query<DeclarationStateJson>(sql.declarations)).rows,
-    cases: (await client.query<CaseStateJson>(sql.cases)).rows,
+    declarations: (await client.query<DeclarationRow>(declarations, parameters)).rows.map(declarationOfRow),
+    cases: (await client.query<CaseRow>(cases, parameters)).rows.map(caseOfRow),
     buckets: (await client.query<{ bucket: BucketJson }>(sql.buckets)).rows.map((row) => row.bucket),
     quality: rows[0]!.quality,
   };
   return { checkpoint, snapshot };
 }
+

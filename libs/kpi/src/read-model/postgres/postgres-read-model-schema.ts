@@ -28,4 +28,21 @@ export const postgresReadModelMigrations: readonly Migration[] = [
       CREATE TABLE kpi_buckets (bucket_key text PRIMARY KEY, bucket json NOT NULL);
     `,
   },
+  {
+    version: 2,
+    // As the SQLite read model's migration 3: the hot keys in indexed columns, NULL in the rows written before. The
+    // subject is indexed in the "C" collation, the order ColdSubjects.releasedIn pages in, so that a page's subjects
+    // come from the indexes alone; byte order is also SQLite's, so both read models page alike. The rows without hot
+    // keys have an index of their own: PostgreSQL reads (last_event_at, subject) in subject order for an equality on
+    // last_event_at, not for IS NULL, and would sort every such row for each page.
+    name: 'keep the hot keys of declarations and cases in indexed columns',
+    sql: `
+      ALTER TABLE kpi_declarations ADD COLUMN last_event_at bigint, ADD COLUMN open boolean, ADD COLUMN released_at bigint;
+      ALTER TABLE kpi_cases ADD COLUMN last_event_at bigint;
+      CREATE INDEX kpi_declarations_by_last_event ON kpi_declarations (last_event_at);
+      CREATE INDEX kpi_declarations_without_hot_keys ON kpi_declarations (subject COLLATE "C") WHERE last_event_at IS NULL;
+      CREATE INDEX kpi_declarations_by_release ON kpi_declarations (released_at, subject COLLATE "C");
+      CREATE INDEX kpi_cases_by_last_event ON kpi_cases (last_event_at);
+    `,
+  },
 ];

@@ -9,34 +9,77 @@ export interface PostgresReadModelSql {
   readonly declarations: string;
   readonly cases: string;
   readonly buckets: string;
-  /** `$1`: a JSON array of `{ subject, facts }`, unique by subject. */
+  /** `$1`: `recentSince`, `$2`: `openMaxDays` in milliseconds (see `HotSelection`). */
+  readonly hotDeclarations: string;
+  /** `$1`: `recentSince`, `$2`: `openMaxDays` in milliseconds (see `HotSelection`). */
+  readonly hotCases: string;
+  /** `$1`: the subjects, as a `text[]`. */
+  readonly declarationsNamed: string;
+  /** `$1`: the subjects, as a `text[]`. */
+  readonly casesNamed: string;
+  /** `$1`, `$2`: the range of `released_at`; `$3`: the subject the page starts after; `$4`: its most rows. */
+  readonly releasedPage: string;
+  /** `$1`: a JSON array of `{ subject, facts, hot? }`, unique by subject. */
   readonly upsertDeclarations: string;
-  /** `$1`: a JSON array of `{ subject, facts }`, unique by subject. */
+  /** `$1`: a JSON array of `{ subject, facts, hot? }`, unique by subject. */
   readonly upsertCases: string;
   /** `$1`: a JSON array of `{ key, bucket }`, unique by key. */
   readonly upsertBuckets: string;
 }
 
+const DECLARATION = 'subject, facts, last_event_at, open, released_at';
+const CASE = 'subject, facts, last_event_at';
+
 /**
  * The statements for the tables in `schema`, named in full rather than through `search_path`, so that read models of
  * several generations can share one pool. Upserts take a whole batch as one JSON parameter and unpack it with
- * `json_to_recordset`: one round trip for thousands of rows, and the engine's JSON travels as it is.
+ * `json_to_recordset`: one round trip for thousands of rows, and the engine's JSON travels as it is, its hot keys
+ * taken apart into their columns on the server.
  */
 export function postgresReadModelSql(schema: string): PostgresReadModelSql {
   const table = (name: string): string => `${quoted(schema)}.${name}`;
-  const upsertFacts = (name: string): string => `
-    INSERT INTO ${table(name)} (subject, facts)
-    SELECT subject, facts FROM json_to_recordset($1::json) AS row(subject text, facts json)
-    ON CONFLICT (subject) DO UPDATE SET facts = excluded.facts`;
+  // The greatest event time stored, from which the open subjects' days count: two index probes.
+  const newestEvent = `greatest((SELECT max(last_event_at) FROM ${table('kpi_declarations')}), (SELECT max(last_event_at) FROM ${table('kpi_cases')}))`;
+  // Each OR term is a range of the last_event_at index.
+  const hot = (open: string): string =>
+    `last_event_at IS NULL OR last_event_at >= $1 OR (last_event_at >= ${newestEvent} - $2::bigint${open})`;
+  const inC = 'subject COLLATE "C"';
   return {
     checkpoint: `SELECT position, quality FROM ${table('kpi_checkpoint')} WHERE id = 1`,
     checkpointForUpdate: `SELECT position FROM ${table('kpi_checkpoint')} WHERE id = 1 FOR UPDATE`,
     moveCheckpoint: `UPDATE ${table('kpi_checkpoint')} SET position = $1, quality = $2::json WHERE id = 1`,
-    declarations: `SELECT subject, facts FROM ${table('kpi_declarations')}`,
-    cases: `SELECT subject, facts FROM ${table('kpi_cases')}`,
+    declarations: `SELECT ${DECLARATION} FROM ${table('kpi_declarations')}`,
+    cases: `SELECT ${CASE} FROM ${table('kpi_cases')}`,
     buckets: `SELECT bucket FROM ${table('kpi_buckets')}`,
-    upsertDeclarations: upsertFacts('kpi_declarations'),
-    upsertCases: upsertFacts('kpi_cases'),
+    hotDeclarations: `SELECT ${DECLARATION} FROM ${table('kpi_declarations')} WHERE ${hot(' AND open')}`,
+    hotCases: `SELECT ${CASE} FROM ${table('kpi_cases')} WHERE ${hot('')}`,
+    declarationsNamed: `SELECT ${DECLARATION} FROM ${table('kpi_declarations')} WHERE subject = ANY($1::text[]) ORDER BY ${inC}`,
+    casesNamed: `SELECT ${CASE} FROM ${table('kpi_cases')} WHERE subject = ANY($1::text[]) ORDER BY ${inC}`,
+    // The page's subjects come from the indexes alone: those released in the range (the range read, the first $4
+    // after $3 kept), and those without hot keys (read in subject order from the NULL part of the last_event_at
+    // index); only the page's rows are then read whole.
+    releasedPage: `
+      SELECT stored.subject, stored.facts, stored.last_event_at, stored.open, stored.released_at
+      FROM (
+        (SELECT subject FROM ${table('kpi_declarations')}
+         WHERE released_at >= $1 AND released_at < $2 AND ${inC} > $3 ORDER BY ${inC} LIMIT $4)
+        UNION ALL
+        (SELECT subject FROM ${table('kpi_declarations')}
+         WHERE last_event_at IS NULL AND ${inC} > $3 ORDER BY ${inC} LIMIT $4)
+      ) AS page
+      JOIN ${table('kpi_declarations')} AS stored ON stored.subject = page.subject
+      ORDER BY stored.subject COLLATE "C" LIMIT $4`,
+    upsertDeclarations: `
+      INSERT INTO ${table('kpi_declarations')} (${DECLARATION})
+      SELECT subject, facts, (hot->>'lastEventAt')::bigint, (hot->>'open')::boolean, (hot->>'releasedAt')::bigint
+      FROM json_to_recordset($1::json) AS row(subject text, facts json, hot json)
+      ON CONFLICT (subject) DO UPDATE SET
+        facts = excluded.facts, last_event_at = excluded.last_event_at, open = excluded.open, released_at = excluded.released_at`,
+    upsertCases: `
+      INSERT INTO ${table('kpi_cases')} (${CASE})
+      SELECT subject, facts, (hot->>'lastEventAt')::bigint
+      FROM json_to_recordset($1::json) AS row(subject text, facts json, hot json)
+      ON CONFLICT (subject) DO UPDATE SET facts = excluded.facts, last_event_at = excluded.last_event_at`,
     upsertBuckets: `
       INSERT INTO ${table('kpi_buckets')} (bucket_key, bucket)
       SELECT key, bucket FROM json_to_recordset($1::json) AS row(key text, bucket json)

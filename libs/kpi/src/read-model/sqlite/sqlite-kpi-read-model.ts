@@ -1,14 +1,17 @@
 import type Database from 'better-sqlite3';
 
 import { bucketKey } from '../../engine/bucket-key.js';
+import { DAY_MS } from '../../engine/bucket-time.js';
 import { type BucketJson } from '../../engine/buckets.js';
 import { KpiReadModelUnloadableError } from '../unloadable-read-model-error.js';
 import { type KpiEngineSnapshot } from '../../engine/engine-snapshot.js';
-import { type KpiReadModel, type KpiReadModelCommit, type KpiReadModelState } from '../read-model.port.js';
+import { type ColdSubjects, type HotSelection, type KpiReadModel, type KpiReadModelCommit, type KpiReadModelState } from '../read-model.port.js';
 import { StaleCheckpointError, assertCheckpointAdvances } from '../stale-checkpoint-error.js';
 import { openDurableSqlite } from '@customs-pulse/sql/sqlite';
 import { sqliteReadModelMigrations } from './sqlite-read-model-schema.js';
 import { type SqliteReadModelStatements, prepareReadModelStatements } from './sqlite-read-model-statements.js';
+import { SqliteColdSubjects } from './sqlite-cold-subjects.js';
+import { caseOfSqliteRow, declarationOfSqliteRow, declarationValues } from './sqlite-subject-rows.js';
 
 /** Options of {@link SqliteKpiReadModel.open}. */
 export interface SqliteKpiReadModelOptions {
@@ -24,9 +27,11 @@ export interface SqliteKpiReadModelOptions {
  */
 export class SqliteKpiReadModel implements KpiReadModel {
   private readonly statements: SqliteReadModelStatements;
+  readonly cold: ColdSubjects;
 
   private constructor(private readonly db: Database.Database) {
     this.statements = prepareReadModelStatements(db);
+    this.cold = new SqliteColdSubjects(db, this.statements);
   }
 
   /**
@@ -45,9 +50,9 @@ export class SqliteKpiReadModel implements KpiReadModel {
   }
 
   /** @throws KpiReadModelUnloadableError when a row is not JSON, or the file is not a sound database. */
-  async load(): Promise<KpiReadModelState> {
+  async load(hot?: HotSelection): Promise<KpiReadModelState> {
     try {
-      return this.loadState();
+      return this.loadState(hot);
     } catch (error) {
       if (error instanceof SyntaxError || isCorrupt(error)) {
         throw new KpiReadModelUnloadableError(`the SQLite KPI read model does not load: ${(error as Error).message}`, { cause: error });
@@ -56,19 +61,35 @@ export class SqliteKpiReadModel implements KpiReadModel {
     }
   }
 
-  private loadState(): KpiReadModelState {
+  private loadState(hot: HotSelection | undefined): KpiReadModelState {
     // One read transaction, so that the state matches the checkpoint even while another process commits.
     return this.db.transaction((): KpiReadModelState => {
       const { position, quality } = this.statements.checkpoint.get()!;
       if (position === 0) return { checkpoint: 0, snapshot: null };
       const snapshot: KpiEngineSnapshot = {
-        declarations: this.statements.declarations.all().map(({ subject, facts }) => ({ subject, facts: JSON.parse(facts) })),
-        cases: this.statements.cases.all().map(({ subject, facts }) => ({ subject, facts: JSON.parse(facts) })),
+        ...(hot === undefined ? this.allSubjects() : this.hotSubjects(hot)),
         buckets: this.statements.buckets.all().map(({ bucket }) => JSON.parse(bucket) as BucketJson),
         quality: JSON.parse(quality),
       };
       return { checkpoint: position, snapshot };
     }).deferred();
+  }
+
+  private allSubjects(): Pick<KpiEngineSnapshot, 'declarations' | 'cases'> {
+    return {
+      declarations: this.statements.declarations.all().map(declarationOfSqliteRow),
+      cases: this.statements.cases.all().map(caseOfSqliteRow),
+    };
+  }
+
+  private hotSubjects({ openMaxDays, recentSince }: HotSelection): Pick<KpiEngineSnapshot, 'declarations' | 'cases'> {
+    const newest = this.statements.newestEvent.get()!;
+    const newestEvent = Math.max(newest.declarations ?? Number.NEGATIVE_INFINITY, newest.cases ?? Number.NEGATIVE_INFINITY);
+    const bounds = { recentSince, openSince: Number.isFinite(newestEvent) ? newestEvent - openMaxDays * DAY_MS : null };
+    return {
+      declarations: this.statements.hotDeclarations.all(bounds).map(declarationOfSqliteRow),
+      cases: this.statements.hotCases.all(bounds).map(caseOfSqliteRow),
+    };
   }
 
   async commit(change: KpiReadModelCommit): Promise<void> {
@@ -77,8 +98,8 @@ export class SqliteKpiReadModel implements KpiReadModel {
     this.db.transaction(() => {
       const { position } = this.statements.checkpoint.get()!;
       if (position !== change.expectedCheckpoint) throw new StaleCheckpointError(change.expectedCheckpoint, position);
-      for (const { subject, facts } of dirty.declarations) this.statements.upsertDeclaration.run(subject, JSON.stringify(facts));
-      for (const { subject, facts } of dirty.cases) this.statements.upsertCase.run(subject, JSON.stringify(facts));
+      for (const declaration of dirty.declarations) this.statements.upsertDeclaration.run(...declarationValues(declaration));
+      for (const { subject, facts, hot } of dirty.cases) this.statements.upsertCase.run(subject, JSON.stringify(facts), hot?.lastEventAt ?? null);
       // The engine keeps a bucket that empties (all counters 0) and drains it as such: written over, never deleted.
       for (const bucket of dirty.buckets) {
         this.statements.upsertBucket.run(bucketKey({ ...bucket, start: Date.parse(bucket.start) }), JSON.stringify(bucket));

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { openDurableSqlite } from '@customs-pulse/sql/sqlite';
 
 import { sqliteReadModelMigrations } from './sqlite-read-model-schema.js';
+import { ROWS_WITHOUT_HOT_KEYS, expectRowsWithoutHotKeysKept } from '../testing/rows-without-hot-keys.js';
 import { SqliteKpiReadModel } from './sqlite-kpi-read-model.js';
 
 const BUCKET = { measure: 'duties', granularity: 'hour', start: '2026-03-01T10:00:00.000Z', slice: '', values: [1, 5, 1], sketch: null };
@@ -44,5 +45,20 @@ describe('the SQLite KPI read model schema', () => {
       .all();
     db.close();
     expect(withoutRowid).toEqual([]);
+  });
+  it('gives a version-2 read model the hot key columns, its rows loading as rows without hot keys: hot, and in every TRS population', async () => {
+    const { checkpoint, quality, declaration, enforcementCase } = ROWS_WITHOUT_HOT_KEYS;
+    const v2 = openDurableSqlite(file, sqliteReadModelMigrations.slice(0, 2));
+    v2.prepare('UPDATE kpi_checkpoint SET position = ?, quality = ? WHERE id = 1').run(checkpoint, JSON.stringify(quality));
+    v2.prepare('INSERT INTO kpi_declarations (subject, facts) VALUES (?, ?)').run(declaration.subject, JSON.stringify(declaration.facts));
+    v2.prepare('INSERT INTO kpi_cases (subject, facts) VALUES (?, ?)').run(enforcementCase.subject, JSON.stringify(enforcementCase.facts));
+    v2.close();
+
+    const readModel = SqliteKpiReadModel.open({ file });
+    try {
+      await expectRowsWithoutHotKeysKept(readModel);
+    } finally {
+      await readModel.close();
+    }
   });
 });

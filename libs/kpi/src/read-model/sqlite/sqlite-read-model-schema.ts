@@ -4,6 +4,7 @@ import type { Migration } from '@customs-pulse/sql';
  * The SQLite KPI read model's schema history. Append only: a shipped migration is never edited. Rows hold the
  * engine's JSON as is (engine-snapshot.ts), keyed as `drainDirty` writes them over: declarations and cases by
  * subject, buckets by `bucketKey`. The checkpoint row also holds the quality counters, which are drained whole.
+ * Declarations and cases also keep their hot keys (facts-json.ts) in columns, for the hot selection and cold reads.
  */
 export const sqliteReadModelMigrations: readonly Migration[] = [
   {
@@ -40,6 +41,22 @@ export const sqliteReadModelMigrations: readonly Migration[] = [
       INSERT INTO kpi_buckets_v2 (bucket_key, bucket) SELECT bucket_key, bucket FROM kpi_buckets;
       DROP TABLE kpi_buckets;
       ALTER TABLE kpi_buckets_v2 RENAME TO kpi_buckets;
+    `,
+  },
+  {
+    version: 3,
+    // The hot keys in columns of their own, so that a start selects the hot rows and the TRS report its population
+    // through an index, without parsing every row's facts. NULL in the rows written before: those load as hot.
+    // Each index ends with the subject, so that pages in subject order (ColdSubjects.releasedIn) read the index only.
+    name: 'keep the hot keys of declarations and cases in indexed columns',
+    sql: `
+      ALTER TABLE kpi_declarations ADD COLUMN last_event_at INTEGER;
+      ALTER TABLE kpi_declarations ADD COLUMN open INTEGER;
+      ALTER TABLE kpi_declarations ADD COLUMN released_at INTEGER;
+      ALTER TABLE kpi_cases ADD COLUMN last_event_at INTEGER;
+      CREATE INDEX kpi_declarations_by_last_event ON kpi_declarations (last_event_at, subject);
+      CREATE INDEX kpi_declarations_by_release ON kpi_declarations (released_at, subject);
+      CREATE INDEX kpi_cases_by_last_event ON kpi_cases (last_event_at);
     `,
   },
 ];

@@ -1,16 +1,61 @@
 import type Database from 'better-sqlite3';
 
+/** A declaration row with its facts as stored text; hot keys `NULL` in a row written before they existed. */
+export interface SqliteDeclarationRow {
+  subject: string;
+  facts: string;
+  last_event_at: number | null;
+  open: number | null;
+  released_at: number | null;
+}
+
+/** A case row with its facts as stored text. */
+export interface SqliteCaseRow {
+  subject: string;
+  facts: string;
+  last_event_at: number | null;
+}
+
+/** `[subject, facts, last_event_at, open, released_at]`. */
+export type DeclarationValues = [string, string, number | null, number | null, number | null];
+
+/** Which rows a start loads: see `HotSelection`; `openSince` is `NULL` when no row has hot keys. */
+interface HotBounds {
+  recentSince: number;
+  openSince: number | null;
+}
+
+/** One page of `ColdSubjects.releasedIn`: subjects after `after`, at most `limit`. */
+interface ReleasedPage {
+  from: number;
+  to: number;
+  after: string;
+  limit: number;
+}
+
 /** Every statement the SQLite read model runs, prepared once per connection. */
 export interface SqliteReadModelStatements {
   readonly checkpoint: Database.Statement<[], { position: number; quality: string }>;
   readonly moveCheckpoint: Database.Statement<[number, string]>;
-  readonly declarations: Database.Statement<[], { subject: string; facts: string }>;
-  readonly cases: Database.Statement<[], { subject: string; facts: string }>;
+  readonly declarations: Database.Statement<[], SqliteDeclarationRow>;
+  readonly cases: Database.Statement<[], SqliteCaseRow>;
   readonly buckets: Database.Statement<[], { bucket: string }>;
-  readonly upsertDeclaration: Database.Statement<[string, string]>;
-  readonly upsertCase: Database.Statement<[string, string]>;
+  /** The greatest event time over declarations and cases; `NULL` when no row has hot keys. */
+  readonly newestEvent: Database.Statement<[], { declarations: number | null; cases: number | null }>;
+  readonly hotDeclarations: Database.Statement<[HotBounds], SqliteDeclarationRow>;
+  readonly hotCases: Database.Statement<[HotBounds], SqliteCaseRow>;
+  /** `?`: a JSON array of subjects. */
+  readonly declarationsNamed: Database.Statement<[string], SqliteDeclarationRow>;
+  /** `?`: a JSON array of subjects. */
+  readonly casesNamed: Database.Statement<[string], SqliteCaseRow>;
+  readonly releasedPage: Database.Statement<[ReleasedPage], SqliteDeclarationRow>;
+  readonly upsertDeclaration: Database.Statement<DeclarationValues>;
+  readonly upsertCase: Database.Statement<[string, string, number | null]>;
   readonly upsertBucket: Database.Statement<[string, string]>;
 }
+
+const DECLARATION = 'subject, facts, last_event_at, open, released_at';
+const CASE = 'subject, facts, last_event_at';
 
 export function prepareReadModelStatements(db: Database.Database): SqliteReadModelStatements {
   return {
@@ -18,14 +63,53 @@ export function prepareReadModelStatements(db: Database.Database): SqliteReadMod
       'SELECT position, quality FROM kpi_checkpoint WHERE id = 1',
     ),
     moveCheckpoint: db.prepare<[number, string]>('UPDATE kpi_checkpoint SET position = ?, quality = ? WHERE id = 1'),
-    declarations: db.prepare<[], { subject: string; facts: string }>('SELECT subject, facts FROM kpi_declarations'),
-    cases: db.prepare<[], { subject: string; facts: string }>('SELECT subject, facts FROM kpi_cases'),
+    declarations: db.prepare<[], SqliteDeclarationRow>(`SELECT ${DECLARATION} FROM kpi_declarations`),
+    cases: db.prepare<[], SqliteCaseRow>(`SELECT ${CASE} FROM kpi_cases`),
     buckets: db.prepare<[], { bucket: string }>('SELECT bucket FROM kpi_buckets'),
-    upsertDeclaration: db.prepare<[string, string]>(
-      'INSERT INTO kpi_declarations (subject, facts) VALUES (?, ?) ON CONFLICT (subject) DO UPDATE SET facts = excluded.facts',
+    // Two plain max() over indexed columns: each one index probe.
+    newestEvent: db.prepare<[], { declarations: number | null; cases: number | null }>(
+      `SELECT (SELECT max(last_event_at) FROM kpi_declarations) AS declarations, (SELECT max(last_event_at) FROM kpi_cases) AS cases`,
     ),
-    upsertCase: db.prepare<[string, string]>(
-      'INSERT INTO kpi_cases (subject, facts) VALUES (?, ?) ON CONFLICT (subject) DO UPDATE SET facts = excluded.facts',
+    // Each OR term is a range of the last_event_at index.
+    hotDeclarations: db.prepare<[HotBounds], SqliteDeclarationRow>(
+      `SELECT ${DECLARATION} FROM kpi_declarations
+       WHERE last_event_at IS NULL OR last_event_at >= @recentSince OR (last_event_at >= @openSince AND open = 1)`,
+    ),
+    hotCases: db.prepare<[HotBounds], SqliteCaseRow>(
+      `SELECT ${CASE} FROM kpi_cases
+       WHERE last_event_at IS NULL OR last_event_at >= @recentSince OR last_event_at >= @openSince`,
+    ),
+    declarationsNamed: db.prepare<[string], SqliteDeclarationRow>(
+      `SELECT ${DECLARATION} FROM kpi_declarations WHERE subject IN (SELECT value FROM json_each(?)) ORDER BY subject`,
+    ),
+    casesNamed: db.prepare<[string], SqliteCaseRow>(
+      `SELECT ${CASE} FROM kpi_cases WHERE subject IN (SELECT value FROM json_each(?)) ORDER BY subject`,
+    ),
+    // The page's subjects come from the indexes alone: those released in the range (the range read, the first
+    // `limit` after `after` kept), and those without hot keys (read in subject order from the NULL end of the
+    // last_event_at index); only the page's rows are then read whole.
+    releasedPage: db.prepare<[ReleasedPage], SqliteDeclarationRow>(
+      `SELECT stored.subject, stored.facts, stored.last_event_at, stored.open, stored.released_at
+       FROM (
+         SELECT subject FROM (
+           SELECT subject FROM kpi_declarations INDEXED BY kpi_declarations_by_release
+           WHERE released_at >= @from AND released_at < @to AND subject > @after ORDER BY subject LIMIT @limit)
+         UNION ALL
+         SELECT subject FROM (
+           SELECT subject FROM kpi_declarations INDEXED BY kpi_declarations_by_last_event
+           WHERE last_event_at IS NULL AND subject > @after ORDER BY subject LIMIT @limit)
+       ) AS page
+       JOIN kpi_declarations AS stored ON stored.subject = page.subject
+       ORDER BY stored.subject LIMIT @limit`,
+    ),
+    upsertDeclaration: db.prepare<DeclarationValues>(
+      `INSERT INTO kpi_declarations (${DECLARATION}) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (subject) DO UPDATE SET
+         facts = excluded.facts, last_event_at = excluded.last_event_at, open = excluded.open, released_at = excluded.released_at`,
+    ),
+    upsertCase: db.prepare<[string, string, number | null]>(
+      `INSERT INTO kpi_cases (${CASE}) VALUES (?, ?, ?)
+       ON CONFLICT (subject) DO UPDATE SET facts = excluded.facts, last_event_at = excluded.last_event_at`,
     ),
     upsertBucket: db.prepare<[string, string]>(
       'INSERT INTO kpi_buckets (bucket_key, bucket) VALUES (?, ?) ON CONFLICT (bucket_key) DO UPDATE SET bucket = excluded.bucket',

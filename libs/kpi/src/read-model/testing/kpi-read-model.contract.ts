@@ -6,6 +6,7 @@ import { stored } from '../../engine/testing/stored-events.js';
 import { canonical } from '../../projection/testing/stored-history.js';
 import { type KpiReadModel } from '../read-model.port.js';
 import { StaleCheckpointError } from '../stale-checkpoint-error.js';
+import { hotAndColdSubjectsContract } from './hot-and-cold-subjects.contract.js';
 
 /** Where one test's read model lives: each `open` connects anew to the same store, empty when the test starts. */
 export interface KpiReadModelSite {
@@ -119,4 +120,6 @@ export function kpiReadModelContract(newSite: () => Promise<KpiReadModelSite> | 
     await expect(second.commit({ expectedCheckpoint: 0, checkpoint: 12, dirty })).rejects.toThrow(StaleCheckpointError);
     expect((await second.load()).checkpoint).toBe(10);
   });
+
+  hotAndColdSubjectsContract(open);
 }

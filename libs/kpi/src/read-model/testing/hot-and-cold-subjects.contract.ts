@@ -1,0 +1,192 @@
+import { describe, expect, it } from '@jest/globals';
+import { anEvent } from '@customs-pulse/testing';
+
+import { DAY_MS, HOUR_MS } from '../../engine/bucket-time.js';
+import { type KpiEngineSnapshot } from '../../engine/engine-snapshot.js';
+import { type CaseStateJson, type DeclarationHotKeys, type DeclarationStateJson } from '../../engine/facts-json.js';
+import { KpiEngine } from '../../engine/kpi-engine.js';
+import { stored } from '../../engine/testing/stored-events.js';
+import { type ColdSubjects, type KpiReadModel } from '../read-model.port.js';
+
+/** The newest event time the rows below hold (a case's), from which "open in the last days" counts. */
+const NEWEST = Date.parse('2026-03-10T12:00:00.000Z');
+const HOT = { openMaxDays: 7, recentSince: NEWEST - HOUR_MS };
+
+/** Facts as an engine writes them; the read model stores them without looking inside. */
+const engineRows = (() => {
+  const engine = new KpiEngine();
+  engine.apply(stored(anEvent.goodsArrived('D', { officeId: 'O1' }, { time: '2026-03-02T08:00:00.000Z' })));
+  engine.apply(stored(anEvent.seizureRecorded('C', { officeId: 'O1' }, { time: '2026-03-02T08:00:00.000Z' })));
+  return engine.drainDirty();
+})();
+
+function declaration(subject: string, hot?: DeclarationHotKeys): DeclarationStateJson {
+  return { subject, facts: engineRows.declarations[0]!.facts, ...(hot === undefined ? {} : { hot }) };
+}
+
+function enforcementCase(subject: string, lastEventAt?: number): CaseStateJson {
+  return { subject, facts: engineRows.cases[0]!.facts, ...(lastEventAt === undefined ? {} : { hot: { lastEventAt } }) };
+}
+
+const unreleased = (lastEventAt: number): DeclarationHotKeys => ({ lastEventAt, open: true, releasedAt: null });
+const released = (releasedAt: number, lastEventAt = releasedAt): DeclarationHotKeys => ({ lastEventAt, open: false, releasedAt });
+
+function rows(declarations: readonly DeclarationStateJson[], cases: readonly CaseStateJson[] = []): KpiEngineSnapshot {
+  return { declarations, cases, buckets: engineRows.buckets, quality: engineRows.quality };
+}
+
+const subjectsOf = (states: readonly { readonly subject: string }[] | undefined): string[] => (states ?? []).map((state) => state.subject).sort();
+
+async function allPages(cold: ColdSubjects, from: number, to: number, pageSize: number): Promise<DeclarationStateJson[][]> {
+  const pages: DeclarationStateJson[][] = [];
+  for await (const page of cold.releasedIn(from, to, pageSize)) pages.push([...page]);
+  return pages;
+}
+
+/**
+ * The hot keys a read model keeps beside each declaration and case, the hot selection of `load`, and the cold reads
+ * (read-model.port.ts): part of {@link kpiReadModelContract}, for read models that keep subjects.
+ */
+export function hotAndColdSubjectsContract(openReadModel: () => Promise<KpiReadModel>): void {
+  const coldOf = (readModel: KpiReadModel): ColdSubjects => {
+    expect(readModel.cold).toBeDefined();
+    return readModel.cold!;
+  };
+
+  describe('hot and cold subjects', () => {
+    it('gives back each row with the hot keys it was committed with, and a row committed without them without', async () => {
+      const readModel = await openReadModel();
+      const written = rows(
+        [declaration('D-open', unreleased(NEWEST)), declaration('D-released', released(NEWEST - DAY_MS, NEWEST)), declaration('D-legacy')],
+        [enforcementCase('C-hot', NEWEST), enforcementCase('C-legacy')],
+      );
+      await readModel.commit({ expectedCheckpoint: 0, checkpoint: 3, dirty: written });
+
+      const { snapshot } = await (await openReadModel()).load();
+
+      const bySubject = <T extends { subject: string }>(states: readonly T[]): T[] => [...states].sort((a, b) => a.subject.localeCompare(b.subject));
+      expect(bySubject(snapshot!.declarations)).toEqual(bySubject(written.declarations));
+      expect(bySubject(snapshot!.cases)).toEqual(bySubject(written.cases));
+      expect(snapshot!.declarations.find((row) => row.subject === 'D-legacy')).not.toHaveProperty('hot');
+      expect(snapshot!.cases.find((row) => row.subject === 'C-legacy')).not.toHaveProperty('hot');
+    });
+
+    it('writes the hot keys over with the facts, and clears them when a row comes without', async () => {
+      const readModel = await openReadModel();
+      const before = rows([declaration('D1', unreleased(NEWEST - DAY_MS))], [enforcementCase('C1', NEWEST)]);
+      await readModel.commit({ expectedCheckpoint: 0, checkpoint: 1, dirty: before });
+      await readModel.commit({ expectedCheckpoint: 1, checkpoint: 2, dirty: rows([declaration('D1', released(NEWEST))], [enforcementCase('C1')]) });
+
+      const { snapshot } = await readModel.load();
+
+      expect(snapshot!.declarations).toEqual([declaration('D1', released(NEWEST))]);
+      expect(snapshot!.cases).toEqual([enforcementCase('C1')]);
+    });
+
+    it('loads with a hot selection the open declarations and cases of the last days before the newest event, the recent ones and those without hot keys; every bucket', async () => {
+      const readModel = await openReadModel();
+      const openSince = NEWEST - HOT.openMaxDays * DAY_MS;
+      await readModel.commit({
+        expectedCheckpoint: 0,
+        checkpoint: 9,
+        dirty: rows(
+          [
+            declaration('D-open-recent', unreleased(NEWEST - 2 * DAY_MS)),
+            declaration('D-open-at-the-edge', unreleased(openSince)),
+            // Stale only when the newest time counts the cases' events too.
+            declaration('D-open-just-stale', unreleased(openSince - 10 * 60_000)),
+            declaration('D-open-stale', unreleased(NEWEST - 30 * DAY_MS)),
+            declaration('D-closed', released(NEWEST - 2 * DAY_MS)),
+            declaration('D-closed-recently', released(NEWEST - 2 * DAY_MS, HOT.recentSince)),
+            declaration('D-legacy'),
+          ],
+          [
+            enforcementCase('C-newest', NEWEST),
+            enforcementCase('C-recent', openSince),
+            enforcementCase('C-stale', openSince - 1),
+            enforcementCase('C-legacy'),
+          ],
+        ),
+      });
+
+      const { checkpoint, snapshot } = await (await openReadModel()).load(HOT);
+
+      expect(checkpoint).toBe(9);
+      expect(subjectsOf(snapshot?.declarations)).toEqual(['D-closed-recently', 'D-legacy', 'D-open-at-the-edge', 'D-open-recent']);
+      expect(subjectsOf(snapshot?.cases)).toEqual(['C-legacy', 'C-newest', 'C-recent']);
+      const openRecent = snapshot!.declarations.find((row) => row.subject === 'D-open-recent');
+      expect(openRecent).toEqual(declaration('D-open-recent', unreleased(NEWEST - 2 * DAY_MS)));
+      expect(snapshot!.buckets).toHaveLength(engineRows.buckets.length);
+      expect(snapshot!.quality).toEqual(engineRows.quality);
+      expect(subjectsOf((await readModel.load()).snapshot?.declarations)).toHaveLength(7);
+    });
+
+    it('reads back the stored subjects asked for, with their hot keys, and leaves out those never stored', async () => {
+      const readModel = await openReadModel();
+      await readModel.commit({
+        expectedCheckpoint: 0,
+        checkpoint: 1,
+        dirty: rows(
+          [declaration('D1', released(NEWEST)), declaration('D2'), declaration('D3', unreleased(NEWEST))],
+          [enforcementCase('C1', NEWEST), enforcementCase('C2')],
+        ),
+      });
+
+      const found = await coldOf(await openReadModel()).subjects({ declarations: ['D2', 'D1', 'D-never'], cases: ['C1', 'C-never'] });
+
+      expect(subjectsOf(found.declarations)).toEqual(['D1', 'D2']);
+      expect(found.declarations.find((row) => row.subject === 'D1')).toEqual(declaration('D1', released(NEWEST)));
+      expect(found.declarations.find((row) => row.subject === 'D2')).toEqual(declaration('D2'));
+      expect(found.cases).toEqual([enforcementCase('C1', NEWEST)]);
+      expect(await coldOf(readModel).subjects({ declarations: [], cases: [] })).toEqual({ declarations: [], cases: [] });
+    });
+
+    it('pages through the declarations released in [from, to) and those without hot keys, in subject order', async () => {
+      const from = NEWEST - 2 * DAY_MS;
+      const to = NEWEST - DAY_MS;
+      const readModel = await openReadModel();
+      await readModel.commit({
+        expectedCheckpoint: 0,
+        checkpoint: 1,
+        dirty: rows([
+          declaration('D09', released(from)),
+          declaration('D01', released(to - 1)),
+          declaration('D05'),
+          declaration('D02', released(to)),
+          declaration('D07', released(from + HOUR_MS, NEWEST)),
+          declaration('D03', released(from - 1)),
+          declaration('D04', unreleased(from + HOUR_MS)),
+          declaration('D08'),
+          declaration('D06', released(from + 2 * HOUR_MS)),
+        ]),
+      });
+
+      const pages = await allPages(coldOf(await openReadModel()), from, to, 2);
+
+      expect(pages.map((page) => page.length)).toEqual([2, 2, 2]);
+      expect(pages.flat().map((row) => row.subject)).toEqual(['D01', 'D05', 'D06', 'D07', 'D08', 'D09']);
+      expect(pages.flat()[0]).toEqual(declaration('D01', released(to - 1)));
+      expect(pages.flat()[1]).toEqual(declaration('D05'));
+      const nextDay = await allPages(coldOf(readModel), to, to + DAY_MS, 2);
+      expect(nextDay).toEqual([[declaration('D02', released(to)), declaration('D05')], [declaration('D08')]]);
+    });
+
+    it('lets a commit through between two pages of released declarations', async () => {
+      const readModel = await openReadModel();
+      await readModel.commit({
+        expectedCheckpoint: 0,
+        checkpoint: 1,
+        dirty: rows(['D1', 'D2', 'D3', 'D4'].map((subject) => declaration(subject, released(NEWEST)))),
+      });
+      const pages = coldOf(readModel).releasedIn(NEWEST, NEWEST + 1, 2)[Symbol.asyncIterator]();
+      const first = await pages.next();
+
+      await readModel.commit({ expectedCheckpoint: 1, checkpoint: 2, dirty: rows([declaration('D4', unreleased(NEWEST))]) });
+      const rest: string[] = [];
+      for (let page = await pages.next(); page.done !== true; page = await pages.next()) rest.push(...page.value.map((row) => row.subject));
+
+      expect(subjectsOf(first.value)).toEqual(['D1', 'D2']);
+      expect(rest).toEqual(['D3']);
+    });
+  });
+}

@@ -155,8 +155,8 @@ export class KpiProjector {
     this.controller = controller;
     const { readModel, heldSubjects } = this.options;
     const bounded = heldSubjects !== undefined && readModel.cold !== undefined;
-    const recentSince = bucketStart(this.now().getTime(), 'hour') - RECENT_MS;
-    const { checkpoint, snapshot } = await readModel.load(bounded ? { openMaxDays: heldSubjects.openMaxDays, recentSince } : undefined);
+    const hot = bounded ? { openMaxDays: heldSubjects.openMaxDays, recentSince: bucketStart(this.now().getTime(), 'hour') - RECENT_MS } : undefined;
+    const { checkpoint, snapshot } = await readModel.load(hot);
     const engine = this.restoredEngine(snapshot);
     if (bounded) engine.boundHeldSubjects(heldSubjects, { restoredPartially: snapshot !== null });
     this.bounded = bounded;
@@ -267,11 +267,13 @@ export class KpiProjector {
     if (!(await this.commitUntilStored(change, signal))) return false;
     if (turns.due) await turns.give();
     this.committed = change.checkpoint;
+    const catchingUp = !this.reachedHead;
     this.checkCaughtUp();
     const now = this.now();
     await this.tell(engine.drainChanges(now.toISOString()), events, now.toISOString());
     this.sinceLetGo += events.length;
-    if (this.sinceLetGo >= LET_GO_EVERY) {
+    // Also once caught up: a start or a rebuild leaves the engine no bigger than live work needs.
+    if (this.sinceLetGo >= LET_GO_EVERY || (catchingUp && this.reachedHead)) {
       // After the listener: the alert rules read the facts of the batch just committed.
       await this.readsEnded();
       engine.letGoOfColdSubjects(now.getTime());

@@ -109,6 +109,20 @@ describe('GET /metrics', () => {
     expect(value(exposition, 'kpi_rebuilds_started_total')).toBe(0);
   });
 
+  it('shows what the live KPI engine holds in memory, and how its cache of subjects fares', async () => {
+    await waitUntil('the projection has applied the head', async () => value(await scrape(), 'kpi_projection_applied_position') === (await store.head()).position);
+    const exposition = await scrape();
+
+    // Four seizure cases, each with an event an hour ago: recent, so held whatever OPEN_MAX_DAYS and CLOSED_CACHE_SIZE say.
+    expect(value(exposition, 'kpi_held_cases')).toBe(4);
+    expect(value(exposition, 'kpi_held_declarations')).toBe(0);
+    expect(value(exposition, 'kpi_buckets_in_memory')).toBeGreaterThan(0);
+    expect(value(exposition, 'kpi_held_subject_misses')).toBe(0);
+    expect(value(exposition, 'kpi_held_subject_loads')).toBe(0);
+    expect(value(exposition, 'kpi_held_subject_let_go')).toBe(0);
+    expect(value(exposition, 'kpi_held_subject_hits')).toBeGreaterThanOrEqual(0);
+  });
+
   it('shows the live audience and what was pushed to it', async () => {
     const exposition = await scrape();
 

@@ -10,6 +10,10 @@ export interface SqliteReadModelStatements {
   readonly upsertDeclaration: Database.Statement<[string, string]>;
   readonly upsertCase: Database.Statement<[string, string]>;
   readonly upsertBucket: Database.Statement<[string, string]>;
+  /** A commit's transaction, opened and ended by hand: it spans event-loop turns, which `db.transaction` cannot. */
+  readonly beginImmediate: Database.Statement<[]>;
+  readonly commit: Database.Statement<[]>;
+  readonly rollback: Database.Statement<[]>;
 }
 
 export function prepareReadModelStatements(db: Database.Database): SqliteReadModelStatements {
@@ -30,5 +34,8 @@ export function prepareReadModelStatements(db: Database.Database): SqliteReadMod
     upsertBucket: db.prepare<[string, string]>(
       'INSERT INTO kpi_buckets (bucket_key, bucket) VALUES (?, ?) ON CONFLICT (bucket_key) DO UPDATE SET bucket = excluded.bucket',
     ),
+    beginImmediate: db.prepare<[]>('BEGIN IMMEDIATE'),
+    commit: db.prepare<[]>('COMMIT'),
+    rollback: db.prepare<[]>('ROLLBACK'),
   };
 }

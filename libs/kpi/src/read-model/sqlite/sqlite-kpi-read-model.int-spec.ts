@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { anEvent, anEventOfType, isPending, realisticHistory } from '@customs-pulse/testing';
+import { anEvent, isPending } from '@customs-pulse/testing';
 
 import { type KpiEngineSnapshot } from '../../engine/engine-snapshot.js';
 import { KpiEngine } from '../../engine/kpi-engine.js';
 import { stored } from '../../engine/testing/stored-events.js';
+import { engineOverRealisticHistory } from '../../projection/testing/stored-history.js';
 import { kpiReadModelContract } from '../testing/kpi-read-model.contract.js';
 import { KpiReadModelUnloadableError } from '../unloadable-read-model-error.js';
 import { SqliteKpiReadModel } from './sqlite-kpi-read-model.js';
@@ -54,11 +55,7 @@ describe('SqliteKpiReadModel', () => {
     };
 
     beforeAll(() => {
-      const engine = new KpiEngine();
-      for (const { type, subject, data, envelope } of realisticHistory(20260309, 3_000)) {
-        engine.apply(stored(anEventOfType(type, subject, data, envelope)));
-      }
-      catchUp = engine.drainDirty();
+      catchUp = engineOverRealisticHistory(20260309, 3_000).drainDirty();
     });
 
     beforeEach(() => {

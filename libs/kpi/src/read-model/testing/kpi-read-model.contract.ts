@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, expect, it } from '@jest/globals';
-import { anEvent, anEventOfType, probeEventLoop, realisticHistory } from '@customs-pulse/testing';
+import { anEvent, probeEventLoop } from '@customs-pulse/testing';
 
 import { KpiEngine } from '../../engine/kpi-engine.js';
 import { stored } from '../../engine/testing/stored-events.js';
-import { canonical } from '../../projection/testing/stored-history.js';
+import { canonical, engineOverRealisticHistory } from '../../projection/testing/stored-history.js';
 import { type KpiReadModel } from '../read-model.port.js';
 import { StaleCheckpointError } from '../stale-checkpoint-error.js';
 
@@ -60,10 +60,7 @@ export function kpiReadModelContract(newSite: () => Promise<KpiReadModelSite> | 
   });
 
   it('stores a drain of thousands of rows in one commit, as a rebuild makes', async () => {
-    const engine = new KpiEngine();
-    for (const { type, subject, data, envelope } of realisticHistory(20260307, 120)) {
-      engine.apply(stored(anEventOfType(type, subject, data, envelope)));
-    }
+    const engine = engineOverRealisticHistory(20260307, 120);
     const dirty = engine.drainDirty();
     // Several times what an adapter might send in one statement (PostgreSQL: 2000 rows).
     expect(dirty.buckets.length).toBeGreaterThan(5000);
@@ -75,10 +72,7 @@ export function kpiReadModelContract(newSite: () => Promise<KpiReadModelSite> | 
   });
 
   it('gives the event loop turns while it writes a catch-up commit of tens of thousands of rows', async () => {
-    const engine = new KpiEngine();
-    for (const { type, subject, data, envelope } of realisticHistory(20260308, 2_000)) {
-      engine.apply(stored(anEventOfType(type, subject, data, envelope)));
-    }
+    const engine = engineOverRealisticHistory(20260308, 2_000);
     const dirty = engine.drainDirty();
     expect(dirty.buckets.length).toBeGreaterThan(20_000);
     const readModel = await open();

@@ -27,4 +27,24 @@ describe('EventLoopTurns', () => {
     nowMs += 20;
     expect(turns.due).toBe(true);
   });
+
+  it('completes a computation done in steps, giving a turn between two steps once due, and returns its result', async () => {
+    const turns = new EventLoopTurns(20, clock);
+    const turnsAfterStep: number[] = [];
+    let turned = false;
+    function* steps(): Generator<void, string, undefined> {
+      for (let step = 1; step <= 6; step += 1) {
+        if (turned) turnsAfterStep.push(step - 1);
+        turned = false;
+        setImmediate(() => (turned = true));
+        // 10 ms a step: a turn is due after every second one.
+        nowMs += 10;
+        yield;
+      }
+      return 'done';
+    }
+
+    expect(await turns.complete(steps())).toBe('done');
+    expect(turnsAfterStep).toEqual([2, 4]);
+  });
 });

@@ -32,6 +32,20 @@ export class EventLoopTurns {
     return this.now() - this.since >= this.sliceMs;
   }
 
+  /**
+   * Runs `steps` to its end: a generator that does a long synchronous computation (a KPI engine's drain) and yields
+   * between two of its steps, where a turn is given when due. A generator rather than a loop here, so that the code
+   * that computes knows nothing of scheduling.
+   * @returns what the generator returns.
+   */
+  async complete<T>(steps: Iterator<unknown, T, undefined>): Promise<T> {
+    for (;;) {
+      const step = steps.next();
+      if (step.done === true) return step.value;
+      if (this.due) await this.give();
+    }
+  }
+
   /** Gives the event loop a turn now, and starts a new slice once it resumes. */
   give(): Promise<void> {
     return new Promise((resolve) =>

@@ -6,6 +6,7 @@ import { BucketStore } from './bucket-store.js';
 import { type Granularity, bucketStart } from './bucket-time.js';
 import { MEASURES, type MeasureId } from './measures.js';
 import { type Observation } from './observation.js';
+import { allSteps } from './steps.js';
 import { declarationSlices, officeSlices } from './slices.js';
 
 const START = Date.parse('2026-03-01T00:00:00.000Z');
@@ -78,6 +79,34 @@ describe('BucketStore', () => {
       const expected = new QuantileSketch();
       for (const sample of samples) expected.add(sample);
       expect(bucket?.sketch?.toJSON() ?? expected.toJSON()).toEqual(expected.toJSON());
+    }
+  });
+
+  it('drains in steps, a pending group flushed per step, and a read or an observation between two steps loses nothing', () => {
+    const random = new SeededRandom(12);
+    const store = new BucketStore();
+    const reference = new ReferenceBuckets();
+    const applyRandom = (count: number): void => {
+      for (let index = 0; index < count; index += 1) {
+        const observation = randomObservation(random);
+        store.apply(observation, 1);
+        reference.apply(observation, 1);
+      }
+    };
+    applyRandom(500);
+
+    const steps = store.drainDirtyInSteps();
+    for (let step = 0; step < 10; step += 1) expect(steps.next().done).toBe(false);
+    applyRandom(100);
+    for (let step = 0; step < 5; step += 1) expect(steps.next().done).toBe(false);
+    store.line('releaseTime', 'hour', '');
+    const drained = allSteps(steps);
+
+    expect(new Set(drained).size).toBe(drained.length);
+    expect(drained.length).toBe(reference.values.size);
+    for (const [key, values] of reference.values) {
+      const [measure, granularity, start, slice] = key.split('|') as [MeasureId, Granularity, string, string];
+      expect(Array.from(store.line(measure, granularity, slice)?.at(Number(start))?.values ?? [])).toEqual(values);
     }
   });
 

@@ -8,6 +8,7 @@ import { CounterArena } from './counter-arena.js';
 import { MEASURE_IDS, MEASURES, type MeasureId } from './measures.js';
 import { type Observation } from './observation.js';
 import { filtersOfSlice } from './slices.js';
+import { type Steps, allSteps } from './steps.js';
 
 type Table = Map<string, BucketLine>;
 
@@ -58,6 +59,9 @@ export class BucketStore {
   /** The pending groups' deltas, cleared at each flush. */
   private readonly deltas = new CounterArena(ARENA_CHUNK);
   private pending: BucketGroup[] = [];
+  /** How many of the pending groups are flushed already: a drain in steps flushes them one at a time. */
+  private flushed = 0;
+  private readonly touchedBucket = (bucket: KpiBucket): void => this.touched(bucket);
   private dirty: KpiBucket[] = [];
   private changed: KpiBucket[] = [];
 
@@ -121,7 +125,15 @@ export class BucketStore {
 
   /** The buckets touched since the last call, for persistence. */
   drainDirty(): KpiBucket[] {
-    this.flush();
+    return allSteps(this.drainDirtyInSteps());
+  }
+
+  /**
+   * {@link BucketStore.drainDirty} with a step after each pending group flushed: a catch-up commit flushes thousands.
+   * A read between two steps flushes the rest itself, so it sees every observation.
+   */
+  *drainDirtyInSteps(): Steps<KpiBucket[]> {
+    while (this.flushNext()) yield;
     const drained = this.dirty;
     this.dirty = [];
     for (const bucket of drained) bucket.pendingFlush = false;
@@ -130,7 +142,12 @@ export class BucketStore {
 
   /** The buckets touched since the last call, for change notification. */
   drainChanged(): KpiBucket[] {
-    this.flush();
+    return allSteps(this.drainChangedInSteps());
+  }
+
+  /** {@link BucketStore.drainChanged} with a step after each pending group flushed, as {@link BucketStore.drainDirtyInSteps}. */
+  *drainChangedInSteps(): Steps<KpiBucket[]> {
+    while (this.flushNext()) yield;
     const drained = this.changed;
     this.changed = [];
     for (const bucket of drained) bucket.pendingChange = false;
@@ -139,12 +156,27 @@ export class BucketStore {
 
   /** Applies every pending group to its buckets. */
   private flush(): void {
-    if (this.pending.length === 0) return;
-    const pending = this.pending;
-    this.pending = [];
-    const touched = (bucket: KpiBucket): void => this.touched(bucket);
-    for (const group of pending) group.flush(touched);
-    this.deltas.clear();
+    while (this.flushNext());
+  }
+
+  /**
+   * Applies the next pending group to its buckets. The groups before it stay listed until all are flushed, so that
+   * the deltas' arena, which they took their room in, is cleared only then.
+   * @returns false when none was pending.
+   */
+  private flushNext(): boolean {
+    const group = this.pending[this.flushed];
+    if (group === undefined) {
+      if (this.flushed > 0) {
+        this.pending = [];
+        this.flushed = 0;
+        this.deltas.clear();
+      }
+      return false;
+    }
+    this.flushed += 1;
+    group.flush(this.touchedBucket);
+    return true;
   }
 
   private groupOf(measure: MeasureId, slices: readonly string[], hour: number): BucketGroup {

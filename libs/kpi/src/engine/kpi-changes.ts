@@ -4,6 +4,7 @@ import { type Granularity, HOUR_MS, bucketStart } from './bucket-time.js';
 import { type KpiBucket } from './buckets.js';
 import { KPI_READERS, type BucketKpiId } from './kpi-readers.js';
 import { MEASURE_IDS, type MeasureId } from './measures.js';
+import { type Steps } from './steps.js';
 import { CURRENT_WINDOW_HOURS } from './kpi-queries.js';
 import { utcIso } from './utc-millis.js';
 
@@ -45,9 +46,10 @@ const KPIS_BY_MEASURE: Readonly<Record<MeasureId, readonly KpiId[]>> = Object.fr
 /**
  * The changes the touched buckets amount to. With `nowMs`, a current value counts as changed only when a touched
  * hourly bucket lies in its window (for `backlog`: starts no later than the hour holding `nowMs`); without it, every
- * touched (KPI, slice) is reported.
+ * touched (KPI, slice) is reported. One bucket per step: a catch-up commit's changes span tens of thousands of
+ * buckets.
  */
-export function changesOf(buckets: readonly KpiBucket[], nowMs?: number): KpiChanges {
+export function* changesInSteps(buckets: readonly KpiBucket[], nowMs?: number): Steps<KpiChanges> {
   const changes: KpiBucketChange[] = [];
   const current: KpiCurrentChange[] = [];
   // Each (KPI, slice) once, in the order first met; by KPI then slice rather than by a key built per bucket and KPI.
@@ -68,6 +70,7 @@ export function changesOf(buckets: readonly KpiBucket[], nowMs?: number): KpiCha
       seen.add(bucket.slice);
       current.push({ kpiId, slice: bucket.slice });
     }
+    yield;
   }
   return { buckets: changes, current };
 }

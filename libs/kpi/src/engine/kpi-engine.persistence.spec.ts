@@ -35,6 +35,37 @@ describe('persistence', () => {
     ]);
   });
 
+  it('drains in steps, at least one per declaration, case and bucket, what drainDirty drains at once', () => {
+    const [stepwise, atOnce] = [engineGiven(LIFE), engineGiven(LIFE)];
+    const { stepCount, result } = runCountingSteps(stepwise.drainDirtyInSteps());
+
+    const expected = atOnce.drainDirty();
+    expect(result).toEqual(expected);
+    expect(stepCount).toBeGreaterThanOrEqual(expected.declarations.length + expected.cases.length + expected.buckets.length);
+  });
+
+  it('takes the dirty declarations and cases at the first step of a drain in steps, leaving them to no other drain', () => {
+    const engine = engineGiven(LIFE);
+    const steps = engine.drainDirtyInSteps();
+    steps.next();
+
+    const other = engine.drainDirty();
+    expect([other.declarations, other.cases]).toEqual([[], []]);
+    const { result } = runCountingSteps(steps);
+    expect([result.declarations.map(({ subject }) => subject), result.cases.map(({ subject }) => subject)]).toEqual([['D1'], ['S1']]);
+  });
+
+  it('drains the changes in steps, at least one per bucket, as drainChanges does at once', () => {
+    const [stepwise, atOnce] = [engineGiven(LIFE), engineGiven(LIFE)];
+    const now = on(2, '12:00').time;
+    const { stepCount, result } = runCountingSteps(stepwise.drainChangesInSteps(now));
+
+    const expected = atOnce.drainChanges(now);
+    expect(result).toEqual(expected);
+    // The buckets touched are the same for persistence and for change notification.
+    expect(stepCount).toBeGreaterThanOrEqual(atOnce.drainDirty().buckets.length);
+  });
+
   it('persists facts readably, with event times as RFC 3339', () => {
     const { declarations } = engineGiven(LIFE).toJSON();
     expect(declarations[0]?.facts.released).toMatchObject({ time: march(2, '10:00'), source: 'urn:customs:test' });
@@ -89,3 +120,13 @@ describe('change notification', () => {
     expect(current.filter(({ kpiId }) => kpiId === 'backlog').map(({ slice }) => slice)).toContain('office=O1');
   });
 });
+
+/** Runs a drain's steps to the end, counting them. */
+function runCountingSteps<T>(steps: Generator<void, T, undefined>): { stepCount: number; result: T } {
+  let stepCount = 0;
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return { stepCount, result: step.value };
+    stepCount += 1;
+  }
+}

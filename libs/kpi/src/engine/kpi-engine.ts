@@ -3,7 +3,7 @@ import { CLEARANCE_EVENT_TYPES, type KpiId } from '@customs-pulse/domain';
 import { BacklogMoments } from './backlog-moments.js';
 import { BucketStore } from './bucket-store.js';
 import { type Granularity, HOUR_MS, bucketStart } from './bucket-time.js';
-import { KpiBucket } from './buckets.js';
+import { type BucketJson, KpiBucket } from './buckets.js';
 import { caseContributions } from './case-contributions.js';
 import { type CaseFacts, emptyCaseFacts, foldCaseEvent, isCaseEventType } from './case-facts.js';
 import { type ContributionSink, applyContributionChange } from './contribution-diff.js';
@@ -18,13 +18,14 @@ import { foldDeclarationEvent } from './fold-declaration-event.js';
 import { type HeldSubjectsPolicy, RECENT_MS, subjectsToLetGo } from './held-subjects.js';
 import { latestCaseEventAt, latestDeclarationEventAt } from './latest-event-at.js';
 import { IngestLagObservation } from './ingest-lag.js';
-import { type KpiChanges, changesOf } from './kpi-changes.js';
+import { type KpiChanges, changesInSteps } from './kpi-changes.js';
 import { type CurrentKpiValue, KpiQueries, type SeriesPoint } from './kpi-queries.js';
 import { type KpiValue } from './kpi-readers.js';
 import { instantOf } from './query-arguments.js';
 import { type Observation } from './observation.js';
 import { QualityCounters, type QualityCountersJson } from './quality-counters.js';
 import { type KpiFilters } from './slices.js';
+import { type Steps, allSteps } from './steps.js';
 import { SubjectState } from './subject-state.js';
 import { LastUtcMillis, utcMillis } from './utc-millis.js';
 
@@ -269,17 +270,55 @@ export class KpiEngine {
    * @param now - when given, only current values whose window holds a changed bucket are reported.
    */
   drainChanges(now?: string): KpiChanges {
-    return changesOf(this.store.drainChanged(), now === undefined ? undefined : instantOf(now, 'now'));
+    return allSteps(this.drainChangesInSteps(now));
+  }
+
+  /**
+   * {@link KpiEngine.drainChanges} in steps (a group of buckets flushed, or one bucket's changes, per step), for a
+   * caller that gives the event loop turns between steps. Apply no event until the last step.
+   */
+  *drainChangesInSteps(now?: string): Steps<KpiChanges> {
+    const nowMs = now === undefined ? undefined : instantOf(now, 'now');
+    return yield* changesInSteps(yield* this.store.drainChangedInSteps(), nowMs);
   }
 
   /** The declarations, cases and buckets changed since the last call, and the quality counters: what to persist. */
   drainDirty(): KpiEngineSnapshot {
-    const declarations = this.dirtyDeclarations.map((state) => declarationJson(state.drained()));
-    const cases = this.dirtyCases.map((state) => caseJson(state.drained()));
+    return allSteps(this.drainDirtyInSteps());
+  }
+
+  /**
+   * {@link KpiEngine.drainDirty} in steps, for a caller that gives the event loop turns between steps: a catch-up
+   * commit drains tens of thousands of declarations and buckets. A step flushes one group of buckets, or turns one
+   * declaration, case or bucket into JSON. The dirty declarations and cases are taken, and marked clean, at the first
+   * step, the buckets once their groups are flushed; apply no event until the last step, or the JSON would run ahead
+   * of the drain.
+   */
+  *drainDirtyInSteps(): Steps<KpiEngineSnapshot> {
+    const dirtyDeclarations = this.dirtyDeclarations;
+    const dirtyCases = this.dirtyCases;
     this.dirtyDeclarations = [];
     this.dirtyCases = [];
-    const buckets = this.store.drainDirty().map((bucket) => bucket.toJSON());
-    return { declarations, cases, buckets, quality: this.quality.toJSON() };
+    for (const state of dirtyDeclarations) state.drained();
+    for (const state of dirtyCases) state.drained();
+    const dirtyBuckets = yield* this.store.drainDirtyInSteps();
+    const quality = this.quality.toJSON();
+    const declarations: KpiEngineSnapshot['declarations'][number][] = [];
+    for (const state of dirtyDeclarations) {
+      declarations.push(declarationJson(state));
+      yield;
+    }
+    const cases: KpiEngineSnapshot['cases'][number][] = [];
+    for (const state of dirtyCases) {
+      cases.push(caseJson(state));
+      yield;
+    }
+    const buckets: BucketJson[] = [];
+    for (const bucket of dirtyBuckets) {
+      buckets.push(bucket.toJSON());
+      yield;
+    }
+    return { declarations, cases, buckets, quality };
   }
 
   /** The whole state, from which {@link KpiEngine.fromJSON} restores an equivalent engine. */

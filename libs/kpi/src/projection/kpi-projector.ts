@@ -260,17 +260,22 @@ export class KpiProjector {
 
   /** Commits what was applied since the last commit, then tells the listener. @returns false when stopped first. */
   private async commitPending(engine: KpiEngine, events: readonly RecordedEvent[], signal: AbortSignal, turns: EventLoopTurns): Promise<boolean> {
-    const change = { expectedCheckpoint: this.committed, checkpoint: this.applied, dirty: engine.drainDirty() };
-    // Draining, committing (synchronous on SQLite) and reading the changes each take time in proportion to what the
-    // commit holds: a turn between them keeps their stalls apart.
+    // A catch-up commit holds tens of thousands of declarations and buckets: draining them, and reading the changes
+    // they amount to, go a step at a time with turns between. No event is applied meanwhile (this loop is the only
+    // one that applies), so the drain is the engine as of `applied`. The read model gives turns within its write.
+    const dirty = await turns.complete(engine.drainDirtyInSteps());
+    const change = { expectedCheckpoint: this.committed, checkpoint: this.applied, dirty };
     if (turns.due) await turns.give();
     if (!(await this.commitUntilStored(change, signal))) return false;
     if (turns.due) await turns.give();
     this.committed = change.checkpoint;
     const catchingUp = !this.reachedHead;
-    this.checkCaughtUp();
     const now = this.now();
-    await this.tell(engine.drainChanges(now.toISOString()), events, now.toISOString());
+    const changes = await turns.complete(engine.drainChangesInSteps(now.toISOString()));
+    // Readiness and the listener in one stretch: a rebuild is swapped in once caught up, and its last catch-up batch,
+    // which the projection it replaces has told of already, must reach its listener before that, or be told twice.
+    this.checkCaughtUp();
+    await this.tell(changes, events, now.toISOString());
     this.sinceLetGo += events.length;
     // Also once caught up: a start or a rebuild leaves the engine no bigger than live work needs.
     if (this.sinceLetGo >= LET_GO_EVERY || (catchingUp && this.reachedHead)) {

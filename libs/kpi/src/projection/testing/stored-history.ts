@@ -5,6 +5,7 @@ import { anEventOfType, realisticHistory } from '@customs-pulse/testing';
 import { bucketKey } from '../../engine/bucket-key.js';
 import { type KpiEngineSnapshot } from '../../engine/engine-snapshot.js';
 import { KpiEngine } from '../../engine/kpi-engine.js';
+import { stored } from '../../engine/testing/stored-events.js';
 
 /** A clock far enough ahead that no history event is refused as being from the future. */
 const FAR_FUTURE = { now: () => new Date('2100-01-01T00:00:00.000Z') };
@@ -41,6 +42,15 @@ export async function allStored(store: EventStore): Promise<RecordedEvent[]> {
 export async function cleanRebuild(store: EventStore): Promise<KpiEngine> {
   const engine = new KpiEngine();
   engine.applyAll(await allStored(store));
+  return engine;
+}
+
+/** An engine that applied `realisticHistory(seed, declarations)`, as stored events: a drain as large as a test needs. */
+export function engineOverRealisticHistory(seed: number, declarations: number): KpiEngine {
+  const engine = new KpiEngine();
+  for (const { type, subject, data, envelope } of realisticHistory(seed, declarations)) {
+    engine.apply(stored(anEventOfType(type, subject, data, envelope)));
+  }
   return engine;
 }
 

@@ -10,9 +10,12 @@ export const ROWS_PER_STATEMENT = 2000;
 export const MIN_ROWS_PER_STATEMENT = 50;
 
 /**
- * Runs `sql`, an upsert that unpacks `$1` with `json_to_recordset`, over `rows` in slices. Rows are made unique by
- * `keyOf` first, the last one winning as it would row by row: a single `ON CONFLICT DO UPDATE` refuses to touch one
- * row twice.
+ * Runs `sql`, an upsert that unpacks `$1` with `json_to_recordset`, over `rows` in slices, each row sent as
+ * `sentAs(row, key)`. A slice is keyed by `keyOf`, made unique (the last row of a key wins: a single `ON CONFLICT DO
+ * UPDATE` refuses to touch one row twice) and serialized only when its turn comes: the event loop is held for one
+ * slice's work at a time, the round trips between slices letting it turn, where keying a whole rebuild's commit at
+ * once held it for tens of milliseconds. A key in two slices is written by both statements in order, so the last
+ * row still wins, as row by row.
  */
 export async function batchedUpsert<Row>(
   client: pg.ClientBase,
@@ -20,10 +23,15 @@ export async function batchedUpsert<Row>(
   rows: readonly Row[],
   keyOf: (row: Row) => string,
   rowsPerStatement = ROWS_PER_STATEMENT,
+  sentAs: (row: Row, key: string) => unknown = (row) => row,
 ): Promise<void> {
-  if (rows.length === 0) return;
-  const unique = [...new Map(rows.map((row) => [keyOf(row), row])).values()];
-  for (let from = 0; from < unique.length; from += rowsPerStatement) {
-    await client.query(sql, [JSON.stringify(unique.slice(from, from + rowsPerStatement))]);
+  for (let from = 0; from < rows.length; from += rowsPerStatement) {
+    const unique = new Map<string, unknown>();
+    for (let index = from; index < Math.min(from + rowsPerStatement, rows.length); index += 1) {
+      const row = rows[index]!;
+      const key = keyOf(row);
+      unique.set(key, sentAs(row, key));
+    }
+    await client.query(sql, [JSON.stringify([...unique.values()])]);
   }
 }

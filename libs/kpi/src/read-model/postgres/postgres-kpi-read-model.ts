@@ -141,8 +141,8 @@ export class PostgresKpiReadModel implements KpiReadModel {
     await batchedUpsert(client, this.sql.upsertDeclarations, dirty.declarations, bySubject, rows);
     await batchedUpsert(client, this.sql.upsertCases, dirty.cases, bySubject, rows);
     // The engine keeps a bucket that empties (all counters 0) and drains it as such: written over, never deleted.
-    const buckets = dirty.buckets.map((bucket) => ({ key: bucketKey({ ...bucket, start: Date.parse(bucket.start) }), bucket }));
-    await batchedUpsert(client, this.sql.upsertBuckets, buckets, (row) => row.key, rows);
+    const keyOf = (bucket: BucketJson): string => bucketKey({ ...bucket, start: Date.parse(bucket.start) });
+    await batchedUpsert(client, this.sql.upsertBuckets, dirty.buckets, keyOf, rows, (bucket, key) => ({ key, bucket }));
     await client.query(this.sql.moveCheckpoint, [checkpoint, JSON.stringify(dirty.quality)]);
   }
 

@@ -16,16 +16,20 @@ export class SqliteColdSubjects implements ColdSubjects {
   constructor(
     private readonly db: Database.Database,
     private readonly statements: SqliteReadModelStatements,
+    /** Runs a read when no commit's transaction is open on the connection (the read model's queue). */
+    private readonly exclusively: <T>(read: () => T) => Promise<T>,
   ) {}
 
-  async subjects(request: { readonly declarations: readonly string[]; readonly cases: readonly string[] }): Promise<StoredSubjects> {
+  subjects(request: { readonly declarations: readonly string[]; readonly cases: readonly string[] }): Promise<StoredSubjects> {
     // Both kinds in one read transaction, so that they stand for one checkpoint.
-    return this.db.transaction(
-      (): StoredSubjects => ({
-        declarations: this.statements.declarationsNamed.all(JSON.stringify(request.declarations)).map(declarationOfSqliteRow),
-        cases: this.statements.casesNamed.all(JSON.stringify(request.cases)).map(caseOfSqliteRow),
-      }),
-    ).deferred();
+    return this.exclusively(() =>
+      this.db.transaction(
+        (): StoredSubjects => ({
+          declarations: this.statements.declarationsNamed.all(JSON.stringify(request.declarations)).map(declarationOfSqliteRow),
+          cases: this.statements.casesNamed.all(JSON.stringify(request.cases)).map(caseOfSqliteRow),
+        }),
+      ).deferred(),
+    );
   }
 
   async *releasedIn(from: number, to: number, pageSize: number): AsyncIterable<readonly DeclarationStateJson[]> {
@@ -33,7 +37,7 @@ export class SqliteColdSubjects implements ColdSubjects {
     // Subjects are never empty (ingest validation), so '' sorts before every one of them.
     let after = '';
     for (;;) {
-      const page = this.statements.releasedPage.all({ from, to, after, limit: pageSize }).map(declarationOfSqliteRow);
+      const page = await this.exclusively(() => this.statements.releasedPage.all({ from, to, after, limit: pageSize }).map(declarationOfSqliteRow));
       if (page.length > 0) yield page;
       if (page.length < pageSize) return;
       after = page[page.length - 1]!.subject;

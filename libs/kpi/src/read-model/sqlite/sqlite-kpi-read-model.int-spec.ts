@@ -1,8 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from '@jest/globals';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { anEvent, isPending } from '@customs-pulse/testing';
 
+import { type KpiEngineSnapshot } from '../../engine/engine-snapshot.js';
+import { KpiEngine } from '../../engine/kpi-engine.js';
+import { stored } from '../../engine/testing/stored-events.js';
+import { engineOverRealisticHistory } from '../../projection/testing/stored-history.js';
 import { kpiReadModelContract } from '../testing/kpi-read-model.contract.js';
 import { KpiReadModelUnloadableError } from '../unloadable-read-model-error.js';
 import { SqliteKpiReadModel } from './sqlite-kpi-read-model.js';
@@ -28,5 +33,85 @@ describe('SqliteKpiReadModel', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+
+  // A catch-up commit is written in one transaction across event-loop turns: what others see meanwhile.
+  describe('writing a catch-up commit across event-loop turns', () => {
+    /** Tens of thousands of rows: more than one slice of the event loop to write. */
+    let catchUp: KpiEngineSnapshot;
+    let folder: string;
+    let file: string;
+    const opened: SqliteKpiReadModel[] = [];
+    const open = (): SqliteKpiReadModel => {
+      const readModel = SqliteKpiReadModel.open({ file });
+      opened.push(readModel);
+      return readModel;
+    };
+    /** The state before the catch-up commit: one declaration, at checkpoint 1. */
+    const commitFirstEvent = async (readModel: SqliteKpiReadModel): Promise<void> => {
+      const engine = new KpiEngine();
+      engine.apply(stored(anEvent.goodsArrived('FIRST', { officeId: 'O1' }, { time: '2026-02-01T08:00:00.000Z' })));
+      await readModel.commit({ expectedCheckpoint: 0, checkpoint: 1, dirty: engine.drainDirty() });
+    };
+
+    beforeAll(() => {
+      catchUp = engineOverRealisticHistory(20260309, 3_000).drainDirty();
+    });
+
+    beforeEach(() => {
+      folder = mkdtempSync(join(tmpdir(), 'kpi-read-model-'));
+      file = join(folder, 'read-model.sqlite');
+    });
+
+    afterEach(async () => {
+      for (const readModel of opened.splice(0)) await readModel.close();
+      rmSync(folder, { recursive: true, force: true });
+    });
+
+    it('shows readers on other connections the last committed state until the commit ends', async () => {
+      const [writer, reader] = [open(), open()];
+      await commitFirstEvent(writer);
+
+      const committing = writer.commit({ expectedCheckpoint: 1, checkpoint: 20_000, dirty: catchUp });
+      let turns = 0;
+      while (await isPending(committing)) {
+        turns += 1;
+        const { checkpoint, snapshot } = await reader.load();
+        expect([checkpoint, snapshot?.declarations.map(({ subject }) => subject)]).toEqual([1, ['FIRST']]);
+      }
+      await committing;
+
+      expect(turns).toBeGreaterThan(0);
+      const { checkpoint, snapshot } = await reader.load();
+      expect([checkpoint, snapshot?.buckets.length]).toEqual([20_000, expect.any(Number)]);
+      expect(snapshot!.declarations).toHaveLength(catchUp.declarations.length + 1);
+    });
+
+    it('answers a load on the committing connection once the commit in flight has ended, never half of it', async () => {
+      const readModel = open();
+      await commitFirstEvent(readModel);
+
+      const committing = readModel.commit({ expectedCheckpoint: 1, checkpoint: 20_000, dirty: catchUp });
+      const loaded = await readModel.load();
+
+      expect(await isPending(committing)).toBe(false);
+      expect([loaded.checkpoint, loaded.snapshot?.declarations.length]).toEqual([20_000, catchUp.declarations.length + 1]);
+    });
+
+    it('rolls back all of a commit that fails part way, and commits again on the same connection', async () => {
+      const [writer, reader] = [open(), open()];
+      await commitFirstEvent(writer);
+      // Its last bucket does not serialize: the failure comes after every other row is written, across turns.
+      const unwritable = { ...catchUp.buckets[0]!, values: [1n] as unknown as number[] };
+      const failing = writer.commit({ expectedCheckpoint: 1, checkpoint: 20_000, dirty: { ...catchUp, buckets: [...catchUp.buckets, unwritable] } });
+
+      expect(await isPending(failing)).toBe(true);
+      await expect(failing).rejects.toThrow(TypeError);
+      const { checkpoint, snapshot } = await reader.load();
+      expect([checkpoint, snapshot?.declarations.map(({ subject }) => subject)]).toEqual([1, ['FIRST']]);
+
+      await writer.commit({ expectedCheckpoint: 1, checkpoint: 20_000, dirty: catchUp });
+      expect((await reader.load()).checkpoint).toBe(20_000);
+    });
   });
 });

@@ -7,6 +7,7 @@ import { KpiReadModelUnloadableError } from '../unloadable-read-model-error.js';
 import { type KpiEngineSnapshot } from '../../engine/engine-snapshot.js';
 import { type ColdSubjects, type HotSelection, type KpiReadModel, type KpiReadModelCommit, type KpiReadModelState } from '../read-model.port.js';
 import { StaleCheckpointError, assertCheckpointAdvances } from '../stale-checkpoint-error.js';
+import { EventLoopTurns } from '@customs-pulse/event-store';
 import { openDurableSqlite } from '@customs-pulse/sql/sqlite';
 import { sqliteReadModelMigrations } from './sqlite-read-model-schema.js';
 import { type SqliteReadModelStatements, prepareReadModelStatements } from './sqlite-read-model-statements.js';
@@ -23,15 +24,22 @@ export interface SqliteKpiReadModelOptions {
  * The standalone KPI read model: one SQLite file in WAL mode, `synchronous=FULL` so that a committed checkpoint
  * survives a power cut along with the state it stands for. The checkpoint's compare-and-set runs inside an
  * IMMEDIATE transaction, which holds the write lock from the compare to the commit: no other process can move it
- * in between.
+ * in between. A commit is written a row at a time with event-loop turns between (architecture.md, guarantee 7):
+ * other connections read the last committed state throughout (WAL), and on this one nothing else runs until the
+ * transaction ends.
  */
 export class SqliteKpiReadModel implements KpiReadModel {
   private readonly statements: SqliteReadModelStatements;
   readonly cold: ColdSubjects;
+  /**
+   * The work on this connection, one at a time: a commit's transaction spans event-loop turns, and a load, commit,
+   * cold read or close on the same connection meanwhile would run inside it.
+   */
+  private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(private readonly db: Database.Database) {
     this.statements = prepareReadModelStatements(db);
-    this.cold = new SqliteColdSubjects(db, this.statements);
+    this.cold = new SqliteColdSubjects(db, this.statements, (work) => this.exclusively(work));
   }
 
   /**
@@ -50,15 +58,17 @@ export class SqliteKpiReadModel implements KpiReadModel {
   }
 
   /** @throws KpiReadModelUnloadableError when a row is not JSON, or the file is not a sound database. */
-  async load(hot?: HotSelection): Promise<KpiReadModelState> {
-    try {
-      return this.loadState(hot);
-    } catch (error) {
-      if (error instanceof SyntaxError || isCorrupt(error)) {
-        throw new KpiReadModelUnloadableError(`the SQLite KPI read model does not load: ${(error as Error).message}`, { cause: error });
+  load(hot?: HotSelection): Promise<KpiReadModelState> {
+    return this.exclusively(() => {
+      try {
+        return this.loadState(hot);
+      } catch (error) {
+        if (error instanceof SyntaxError || isCorrupt(error)) {
+          throw new KpiReadModelUnloadableError(`the SQLite KPI read model does not load: ${(error as Error).message}`, { cause: error });
+        }
+        throw error;
       }
-      throw error;
-    }
+    });
   }
 
   private loadState(hot: HotSelection | undefined): KpiReadModelState {
@@ -94,22 +104,52 @@ export class SqliteKpiReadModel implements KpiReadModel {
 
   async commit(change: KpiReadModelCommit): Promise<void> {
     assertCheckpointAdvances(change.expectedCheckpoint, change.checkpoint);
-    const { dirty } = change;
-    this.db.transaction(() => {
-      const { position } = this.statements.checkpoint.get()!;
-      if (position !== change.expectedCheckpoint) throw new StaleCheckpointError(change.expectedCheckpoint, position);
-      for (const declaration of dirty.declarations) this.statements.upsertDeclaration.run(...declarationValues(declaration));
-      for (const { subject, facts, hot } of dirty.cases) this.statements.upsertCase.run(subject, JSON.stringify(facts), hot?.lastEventAt ?? null);
-      // The engine keeps a bucket that empties (all counters 0) and drains it as such: written over, never deleted.
-      for (const bucket of dirty.buckets) {
-        this.statements.upsertBucket.run(bucketKey({ ...bucket, start: Date.parse(bucket.start) }), JSON.stringify(bucket));
-      }
-      this.statements.moveCheckpoint.run(change.checkpoint, JSON.stringify(dirty.quality));
-    }).immediate();
+    await this.exclusively(() => this.write(change));
   }
 
-  async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+  /** Waits for the commit in flight. */
+  close(): Promise<void> {
+    return this.exclusively(() => {
+      if (this.db.open) this.db.close();
+    });
+  }
+
+  /**
+   * One IMMEDIATE transaction, opened by hand since it spans event-loop turns: a catch-up commit writes tens of
+   * thousands of rows, 0.4 s in one stretch. Whatever fails in it rolls all of it back.
+   */
+  private async write({ expectedCheckpoint, checkpoint, dirty }: KpiReadModelCommit): Promise<void> {
+    const { statements } = this;
+    const turns = new EventLoopTurns();
+    statements.beginImmediate.run();
+    try {
+      const { position } = statements.checkpoint.get()!;
+      if (position !== expectedCheckpoint) throw new StaleCheckpointError(expectedCheckpoint, position);
+      for (const declaration of dirty.declarations) {
+        statements.upsertDeclaration.run(...declarationValues(declaration));
+        if (turns.due) await turns.give();
+      }
+      for (const { subject, facts, hot } of dirty.cases) {
+        statements.upsertCase.run(subject, JSON.stringify(facts), hot?.lastEventAt ?? null);
+        if (turns.due) await turns.give();
+      }
+      // The engine keeps a bucket that empties (all counters 0) and drains it as such: written over, never deleted.
+      for (const bucket of dirty.buckets) {
+        statements.upsertBucket.run(bucketKey({ ...bucket, start: Date.parse(bucket.start) }), JSON.stringify(bucket));
+        if (turns.due) await turns.give();
+      }
+      statements.moveCheckpoint.run(checkpoint, JSON.stringify(dirty.quality));
+      statements.commit.run();
+    } catch (error) {
+      if (this.db.inTransaction) statements.rollback.run();
+      throw error;
+    }
+  }
+
+  private exclusively<T>(work: () => T | Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 }
 

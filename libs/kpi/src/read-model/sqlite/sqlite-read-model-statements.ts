@@ -52,6 +52,10 @@ export interface SqliteReadModelStatements {
   readonly upsertDeclaration: Database.Statement<DeclarationValues>;
   readonly upsertCase: Database.Statement<[string, string, number | null]>;
   readonly upsertBucket: Database.Statement<[string, string]>;
+  /** A commit's transaction, opened and ended by hand: it spans event-loop turns, which `db.transaction` cannot. */
+  readonly beginImmediate: Database.Statement<[]>;
+  readonly commit: Database.Statement<[]>;
+  readonly rollback: Database.Statement<[]>;
 }
 
 const DECLARATION = 'subject, facts, last_event_at, open, released_at';
@@ -114,5 +118,8 @@ export function prepareReadModelStatements(db: Database.Database): SqliteReadMod
     upsertBucket: db.prepare<[string, string]>(
       'INSERT INTO kpi_buckets (bucket_key, bucket) VALUES (?, ?) ON CONFLICT (bucket_key) DO UPDATE SET bucket = excluded.bucket',
     ),
+    beginImmediate: db.prepare<[]>('BEGIN IMMEDIATE'),
+    commit: db.prepare<[]>('COMMIT'),
+    rollback: db.prepare<[]>('ROLLBACK'),
   };
 }

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, expect, it } from '@jest/globals';
-import { anEvent, anEventOfType, realisticHistory } from '@customs-pulse/testing';
+import { anEvent, probeEventLoop } from '@customs-pulse/testing';
 
 import { KpiEngine } from '../../engine/kpi-engine.js';
 import { stored } from '../../engine/testing/stored-events.js';
-import { canonical } from '../../projection/testing/stored-history.js';
+import { canonical, engineOverRealisticHistory } from '../../projection/testing/stored-history.js';
 import { type KpiReadModel } from '../read-model.port.js';
 import { StaleCheckpointError } from '../stale-checkpoint-error.js';
 import { hotAndColdSubjectsContract } from './hot-and-cold-subjects.contract.js';
@@ -61,10 +61,7 @@ export function kpiReadModelContract(newSite: () => Promise<KpiReadModelSite> | 
   });
 
   it('stores a drain of thousands of rows in one commit, as a rebuild makes', async () => {
-    const engine = new KpiEngine();
-    for (const { type, subject, data, envelope } of realisticHistory(20260307, 120)) {
-      engine.apply(stored(anEventOfType(type, subject, data, envelope)));
-    }
+    const engine = engineOverRealisticHistory(20260307, 120);
     const dirty = engine.drainDirty();
     // Several times what an adapter might send in one statement (PostgreSQL: 2000 rows).
     expect(dirty.buckets.length).toBeGreaterThan(5000);
@@ -73,6 +70,23 @@ export function kpiReadModelContract(newSite: () => Promise<KpiReadModelSite> | 
 
     const { snapshot } = await (await open()).load();
     expect(canonical(snapshot!)).toEqual(canonical(engine.toJSON()));
+  });
+
+  it('gives the event loop turns while it writes a catch-up commit of tens of thousands of rows', async () => {
+    const engine = engineOverRealisticHistory(20260308, 2_000);
+    const dirty = engine.drainDirty();
+    expect(dirty.buckets.length).toBeGreaterThan(20_000);
+    const readModel = await open();
+
+    const probe = probeEventLoop();
+    await readModel.commit({ expectedCheckpoint: 0, checkpoint: 14_000, dirty });
+    const stalls = probe.stop();
+
+    // Written in one stretch, as SQLite once did, such a commit lets no tick through. No bound on the longest stall:
+    // SQLite's COMMIT itself (the WAL's fsync and checkpoint) is one stretch in proportion to what the commit holds.
+    expect(stalls.ticks).toBeGreaterThanOrEqual(1);
+    const { checkpoint, snapshot } = await readModel.load();
+    expect([checkpoint, snapshot?.buckets.length]).toEqual([14_000, dirty.buckets.length]);
   });
 
   it('keeps the last of two rows with the same key in one commit, as writing them one by one would', async () => {

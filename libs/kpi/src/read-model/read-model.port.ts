@@ -76,8 +76,8 @@ export interface ColdSubjects {
 
   /**
    * Every stored declaration whose `releasedAt` is in [from, to) (epoch milliseconds), in pages of at most `pageSize`
-   * rows, in subject order, so that a caller can give the event loop turns between pages. Rows without hot keys
-   * are included whatever their release (the caller filters by the facts).
+   * rows, by (releasedAt, subject), then the rows without hot keys by subject, whatever their release (the caller
+   * filters by the facts): pages a caller can give the event loop turns between (released-pages.ts).
    */
   releasedIn(from: number, to: number, pageSize: number): AsyncIterable<readonly DeclarationStateJson[]>;
 }

@@ -18,7 +18,10 @@ export interface PostgresReadModelSql {
   /** `$1`: the subjects, as a `text[]`. */
   readonly casesNamed: string;
   /** `$1`, `$2`: the range of `released_at`; `$3`: the subject the page starts after; `$4`: its most rows. */
+  /** `$1` to, `$2` and `$3` the (releasedAt, subject) the page starts after, `$4` its size. */
   readonly releasedPage: string;
+  /** `$1` the subject the page starts after, `$2` its size. */
+  readonly withoutHotKeysPage: string;
   /** `$1`: a JSON array of `{ subject, facts, hot? }`, unique by subject. */
   readonly upsertDeclarations: string;
   /** `$1`: a JSON array of `{ subject, facts, hot? }`, unique by subject. */
@@ -59,16 +62,12 @@ export function postgresReadModelSql(schema: string): PostgresReadModelSql {
     // after $3 kept), and those without hot keys (read in subject order from the NULL part of the last_event_at
     // index); only the page's rows are then read whole.
     releasedPage: `
-      SELECT stored.subject, stored.facts, stored.last_event_at, stored.open, stored.released_at
-      FROM (
-        (SELECT subject FROM ${table('kpi_declarations')}
-         WHERE released_at >= $1 AND released_at < $2 AND ${inC} > $3 ORDER BY ${inC} LIMIT $4)
-        UNION ALL
-        (SELECT subject FROM ${table('kpi_declarations')}
-         WHERE last_event_at IS NULL AND ${inC} > $3 ORDER BY ${inC} LIMIT $4)
-      ) AS page
-      JOIN ${table('kpi_declarations')} AS stored ON stored.subject = page.subject
-      ORDER BY stored.subject COLLATE "C" LIMIT $4`,
+      SELECT ${DECLARATION} FROM ${table('kpi_declarations')}
+      WHERE released_at < $1 AND (released_at, ${inC}) > ($2, $3)
+      ORDER BY released_at, ${inC} LIMIT $4`,
+    withoutHotKeysPage: `
+      SELECT ${DECLARATION} FROM ${table('kpi_declarations')}
+      WHERE last_event_at IS NULL AND ${inC} > $1 ORDER BY ${inC} LIMIT $2`,
     upsertDeclarations: `
       INSERT INTO ${table('kpi_declarations')} (${DECLARATION})
       SELECT subject, facts, (hot->>'lastEventAt')::bigint, (hot->>'open')::boolean, (hot->>'releasedAt')::bigint

@@ -2,15 +2,12 @@ import type Database from 'better-sqlite3';
 
 import { type DeclarationStateJson } from '../../engine/facts-json.js';
 import { type ColdSubjects, type StoredSubjects } from '../read-model.port.js';
+import { releasedPages } from '../released-pages.js';
 import { type SqliteReadModelStatements } from './sqlite-read-model-statements.js';
 import { caseOfSqliteRow, declarationOfSqliteRow } from './sqlite-subject-rows.js';
 
 /**
- * {@link ColdSubjects} of the SQLite read model. The TRS population comes in pages each read on its own (keyset
- * pagination by subject), never in one read transaction held across the caller's awaits: the projector commits on
- * this same connection meanwhile, and its commit must not end up inside a reader's transaction. So the pages of
- * one pass may stand for different checkpoints: a declaration rewritten between two pages is seen as stored when
- * its page was read, or, when its release left the range in between, not at all.
+ * {@link ColdSubjects} of the SQLite read model; the TRS population comes in keyset pages (released-pages.ts). Every read waits for a commit's transaction on the connection to end (the read model's queue).
  */
 export class SqliteColdSubjects implements ColdSubjects {
   constructor(
@@ -32,15 +29,12 @@ export class SqliteColdSubjects implements ColdSubjects {
     );
   }
 
-  async *releasedIn(from: number, to: number, pageSize: number): AsyncIterable<readonly DeclarationStateJson[]> {
-    if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`a page holds at least one row, not ${pageSize}`);
-    // Subjects are never empty (ingest validation), so '' sorts before every one of them.
-    let after = '';
-    for (;;) {
-      const page = await this.exclusively(() => this.statements.releasedPage.all({ from, to, after, limit: pageSize }).map(declarationOfSqliteRow));
-      if (page.length > 0) yield page;
-      if (page.length < pageSize) return;
-      after = page[page.length - 1]!.subject;
-    }
+  releasedIn(from: number, to: number, pageSize: number): AsyncIterable<readonly DeclarationStateJson[]> {
+    const { statements } = this;
+    return releasedPages(from, pageSize, {
+      released: (afterAt, after, limit) => this.exclusively(() => statements.releasedPage.all({ to, afterAt, after, limit }).map(declarationOfSqliteRow)),
+      withoutHotKeys: (after, limit) => this.exclusively(() => statements.withoutHotKeysPage.all({ after, limit }).map(declarationOfSqliteRow)),
+    });
   }
+
 }

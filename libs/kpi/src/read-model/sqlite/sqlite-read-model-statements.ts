@@ -27,8 +27,13 @@ interface HotBounds {
 
 /** One page of `ColdSubjects.releasedIn`: subjects after `after`, at most `limit`. */
 interface ReleasedPage {
-  from: number;
   to: number;
+  afterAt: number;
+  after: string;
+  limit: number;
+}
+
+interface WithoutHotKeysPage {
   after: string;
   limit: number;
 }
@@ -49,6 +54,7 @@ export interface SqliteReadModelStatements {
   /** `?`: a JSON array of subjects. */
   readonly casesNamed: Database.Statement<[string], SqliteCaseRow>;
   readonly releasedPage: Database.Statement<[ReleasedPage], SqliteDeclarationRow>;
+  readonly withoutHotKeysPage: Database.Statement<[WithoutHotKeysPage], SqliteDeclarationRow>;
   readonly upsertDeclaration: Database.Statement<DeclarationValues>;
   readonly upsertCase: Database.Statement<[string, string, number | null]>;
   readonly upsertBucket: Database.Statement<[string, string]>;
@@ -93,18 +99,13 @@ export function prepareReadModelStatements(db: Database.Database): SqliteReadMod
     // `limit` after `after` kept), and those without hot keys (read in subject order from the NULL end of the
     // last_event_at index); only the page's rows are then read whole.
     releasedPage: db.prepare<[ReleasedPage], SqliteDeclarationRow>(
-      `SELECT stored.subject, stored.facts, stored.last_event_at, stored.open, stored.released_at
-       FROM (
-         SELECT subject FROM (
-           SELECT subject FROM kpi_declarations INDEXED BY kpi_declarations_by_release
-           WHERE released_at >= @from AND released_at < @to AND subject > @after ORDER BY subject LIMIT @limit)
-         UNION ALL
-         SELECT subject FROM (
-           SELECT subject FROM kpi_declarations INDEXED BY kpi_declarations_by_last_event
-           WHERE last_event_at IS NULL AND subject > @after ORDER BY subject LIMIT @limit)
-       ) AS page
-       JOIN kpi_declarations AS stored ON stored.subject = page.subject
-       ORDER BY stored.subject LIMIT @limit`,
+      `SELECT ${DECLARATION} FROM kpi_declarations INDEXED BY kpi_declarations_by_release
+       WHERE released_at < @to AND (released_at, subject) > (@afterAt, @after)
+       ORDER BY released_at, subject LIMIT @limit`,
+    ),
+    withoutHotKeysPage: db.prepare<[WithoutHotKeysPage], SqliteDeclarationRow>(
+      `SELECT ${DECLARATION} FROM kpi_declarations INDEXED BY kpi_declarations_by_last_event
+       WHERE last_event_at IS NULL AND subject > @after ORDER BY subject LIMIT @limit`,
     ),
     upsertDeclaration: db.prepare<DeclarationValues>(
       `INSERT INTO kpi_declarations (${DECLARATION}) VALUES (?, ?, ?, ?, ?)

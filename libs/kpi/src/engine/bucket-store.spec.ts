@@ -110,6 +110,22 @@ describe('BucketStore', () => {
     }
   });
 
+  it('restores persisted buckets with their counters in its arena, as it keeps the buckets it makes, and reads them back as stored', () => {
+    const made = new BucketStore();
+    const random = new SeededRandom(11);
+    for (let index = 0; index < 200; index += 1) made.apply(randomObservation(random), 1);
+    const persisted = [...made.all()].map((bucket) => bucket.toJSON());
+
+    const restored = new BucketStore();
+    for (const json of persisted) restored.restoreJson(json);
+
+    const buckets = [...restored.all()];
+    expect(buckets.map((bucket) => bucket.toJSON())).toEqual(expect.arrayContaining(persisted));
+    expect(buckets).toHaveLength(persisted.length);
+    // One arena's buffer for all of them, where buckets of their own would each hold a buffer.
+    expect(new Set(buckets.map((bucket) => bucket.values.buffer)).size).toBe(1);
+  });
+
   it('reports each touched bucket once until drained, in the order they were first touched', () => {
     const store = new BucketStore();
     const first: Observation = { measure: 'duties', at: START, slices: officeSlices('O1'), values: [1, 1, 0, 0, 0, 0, 0, 0], sample: null };

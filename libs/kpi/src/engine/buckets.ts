@@ -150,7 +150,10 @@ export class KpiBucket implements BucketAddress, CounterView {
   }
 
   /** Restores a bucket from {@link KpiBucket.toJSON}. @throws MalformedBucketJsonError */
-  static fromJSON(json: BucketJson): KpiBucket {
+  /**
+   * @param room - where to keep the counters (a store's arena, counter-arena.ts); an array of their own when omitted.
+   */
+  static fromJSON(json: BucketJson, room?: (length: number) => CounterSlot): KpiBucket {
     const start = Date.parse(json.start);
     if (!isMeasureId(json.measure)) throw new MalformedBucketJsonError(`unknown measure ${String(json.measure)}`);
     if (!isGranularity(json.granularity)) throw new MalformedBucketJsonError(`unknown granularity ${String(json.granularity)}`);
@@ -159,6 +162,9 @@ export class KpiBucket implements BucketAddress, CounterView {
     }
     const { values, carries } = countersFromJson(json, MEASURES[json.measure].fields.length, json.measure);
     const sketch = json.sketch === null ? null : QuantileSketch.fromJSON(json.sketch);
-    return new KpiBucket(json.measure, json.granularity, start, json.slice, values, sketch, carries);
+    if (room === undefined) return new KpiBucket(json.measure, json.granularity, start, json.slice, values, sketch, carries);
+    const slot = room(values.length);
+    slot.array.set(values, slot.offset);
+    return new KpiBucket(json.measure, json.granularity, start, json.slice, slot, sketch, carries);
   }
 }

@@ -3,7 +3,7 @@ import { CLEARANCE_EVENT_TYPES, type KpiId } from '@customs-pulse/domain';
 import { BacklogMoments } from './backlog-moments.js';
 import { BucketStore } from './bucket-store.js';
 import { type Granularity, HOUR_MS, bucketStart } from './bucket-time.js';
-import { type BucketJson, KpiBucket } from './buckets.js';
+import { type BucketJson } from './buckets.js';
 import { caseContributions } from './case-contributions.js';
 import { type CaseFacts, emptyCaseFacts, foldCaseEvent, isCaseEventType } from './case-facts.js';
 import { type ContributionSink, applyContributionChange } from './contribution-diff.js';
@@ -338,7 +338,7 @@ export class KpiEngine {
    */
   static fromJSON(snapshot: KpiEngineSnapshot, options: KpiEngineOptions = {}): KpiEngine {
     const engine = new KpiEngine(options);
-    for (const json of snapshot.buckets) engine.store.restore(KpiBucket.fromJSON(json));
+    for (const json of snapshot.buckets) engine.store.restoreJson(json);
     engine.quality = QualityCounters.fromJSON(snapshot.quality);
     for (const json of snapshot.declarations) {
       const { subject } = json;

@@ -27,6 +27,11 @@ export class EngineReadHold {
     }
   }
 
+  /** Resolves once no read holds the engine, reads that began while others held it included. */
+  async allEnded(): Promise<void> {
+    for (let held = this.released; held !== null; held = this.released) await held;
+  }
+
   /** Resolves when no read holds the engine; null when none does now, so the projector awaits nothing. */
   get released(): Promise<void> | null {
     return this.release?.ended ?? null;

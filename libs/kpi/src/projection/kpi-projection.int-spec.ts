@@ -8,7 +8,7 @@ import { anEvent, waitUntil } from '@customs-pulse/testing';
 import { type KpiUpdate, type Notifier } from '../notifier/notifier.port.js';
 import { canonical, cleanRebuild, storeRealisticHistory, validated } from './testing/stored-history.js';
 import { SqliteKpiReadModelGenerations } from '../read-model/sqlite/sqlite-kpi-read-model-generations.js';
-import { KpiProjection } from './kpi-projection.js';
+import { KpiProjection, type KpiProjectionOptions } from './kpi-projection.js';
 
 const NOW = '2026-03-03T12:30:00.000Z';
 const CLOCK = { now: () => new Date(NOW) };
@@ -24,8 +24,9 @@ describe('KpiProjection over SQLite', () => {
   let folder: string;
   let store: SqliteEventStore;
   const projections: KpiProjection[] = [];
-  const projection = (notifier: Notifier = recordingNotifier()): KpiProjection => {
+  const projection = (notifier: Notifier = recordingNotifier(), options: Partial<KpiProjectionOptions> = {}): KpiProjection => {
     const created = new KpiProjection({
+      ...options,
       source: store,
       generations: SqliteKpiReadModelGenerations.open({ directory: join(folder, 'kpi') }),
       notifier,
@@ -96,6 +97,38 @@ describe('KpiProjection over SQLite', () => {
 
     expect(report.generation).toBe(2);
     expect(canonical(live.view().engine.toJSON())).toEqual(canonical((await cleanRebuild(store)).toJSON()));
+  });
+
+  it('swaps a rebuild in once the reads holding the old engine have ended: they may still read its cold subjects', async () => {
+    await storeRealisticHistory(store, 20261206, 60);
+    // Closed declarations are let go of at once, so a TRS-like read finds them in the old read model only.
+    const live = projection(recordingNotifier(), { heldSubjects: { openMaxDays: 1, closedCacheSize: 0 }, clock: { now: () => new Date('2026-04-01T00:00:00.000Z') } });
+    await live.start();
+    await live.caughtUp;
+    const old = live.view();
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const order: string[] = [];
+    const read = old.hold.during(async () => {
+      await gate;
+      let rows = 0;
+      // A page at a time, paced like a slow client's report, so that a swap that did not wait would close the old
+      // read model under it: the wait is the reader's pace, not what the test waits for.
+      for await (const page of old.cold!.releasedIn(0, Date.parse('2100-01-01T00:00:00.000Z'), 1)) {
+        rows += page.length;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      order.push('read');
+      return rows;
+    });
+
+    const rebuilding = live.rebuild().then(() => void order.push('swapped'));
+    await waitUntil('the rebuilt engine is live', () => live.view().engine !== old.engine);
+    open();
+
+    expect(await read).toBeGreaterThan(20);
+    await rebuilding;
+    expect(order).toEqual(['read', 'swapped']);
   });
 
   it('restarts on the swapped-in generation, from its checkpoint', async () => {

@@ -190,6 +190,8 @@ export class KpiProjection {
     }
     // The old projector stops before its generation is deleted; from here on the rebuilt one is live.
     this.live = { projector, generation };
+    // Reads that began on the old engine may still read its cold subjects from the old read model: they end first.
+    await previous.projector.hold.allEnded();
     await previous.projector.stop();
     await previous.generation.readModel.close();
     await this.options.generations.activate(generation.generation);

@@ -243,7 +243,7 @@ export class KpiProjector {
       // Catching up from SQLite, reads resolve at once: without turns, nothing else would run until the head. A query
       // between two events of a batch reads the engine up to `applied`, so it moves with each event.
       for (const event of batch) {
-        if (this.hold.released !== null) await this.readsEnded();
+        if (this.hold.released !== null) await this.hold.allEnded();
         engine.apply(event);
         this.applied = event.position;
         if (turns.due) await turns.give();
@@ -280,7 +280,7 @@ export class KpiProjector {
     // Also once caught up: a start or a rebuild leaves the engine no bigger than live work needs.
     if (this.sinceLetGo >= LET_GO_EVERY || (catchingUp && this.reachedHead)) {
       // After the listener: the alert rules read the facts of the batch just committed.
-      await this.readsEnded();
+      await this.hold.allEnded();
       engine.letGoOfColdSubjects(now.getTime());
       this.sinceLetGo = 0;
     }
@@ -297,13 +297,8 @@ export class KpiProjector {
     const cold = this.options.readModel.cold;
     if (wanted === null || cold === undefined) return;
     const stored = await cold.subjects(wanted);
-    await this.readsEnded();
+    await this.hold.allEnded();
     engine.adopt(stored);
-  }
-
-  /** Waits until no read holds the engine, a read that began while another waited included. */
-  private async readsEnded(): Promise<void> {
-    for (let held = this.hold.released; held !== null; held = this.hold.released) await held;
   }
 
   private now(): Date {

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   try {
     const projection = new KpiProjection({
       source: store,
-      generations: await openReadModelGenerations(config.kpi.readModel),
+      generations: await openReadModelGenerations(config.kpi.readModel, logger),
       notifier: SILENT_NOTIFIER,
       logger,
       createEngine: kpiEngineFactory({ releaseTargetHours: config.kpi.releaseTargetHours }),

@@ -161,7 +161,7 @@ export class KpiModule {
           inject: [{ token: KPI_PROJECTION_METRICS, optional: true }],
           useFactory: async (metrics: KpiProjectionMetrics = SILENT_KPI_PROJECTION_METRICS) =>
             meteredReadModelGenerations(
-              await (follower ? followReadModelGenerations(options.readModel) : openReadModelGenerations(options.readModel)),
+              await (follower ? followReadModelGenerations(options.readModel) : openReadModelGenerations(options.readModel, new Logger('KpiReadModel'))),
               metrics,
             ),
         },

@@ -1,3 +1,4 @@
+import type { WalCheckpointerLogger } from '@customs-pulse/sql/sqlite';
 import { FollowingGenerations } from './follower/following-generations.js';
 import type { KpiReadModelSettings } from './kpi-read-model-settings.js';
 import { loadActiveKpiState } from './postgres/postgres-active-kpi-state.js';
@@ -9,12 +10,13 @@ import { SqliteKpiReadModelGenerations } from './sqlite/sqlite-kpi-read-model-ge
 // framework-free entry point.
 
 /**
- * Opens the configured adapter, taking the projection's lease.
+ * Opens the configured adapter, taking the projection's lease. `logger` hears of a SQLite generation's WAL
+ * checkpointer failing.
  * @throws KpiProjectionLeaseHeldError when another process holds it.
  */
-export async function openReadModelGenerations(settings: KpiReadModelSettings): Promise<KpiReadModelGenerations> {
+export async function openReadModelGenerations(settings: KpiReadModelSettings, logger?: WalCheckpointerLogger): Promise<KpiReadModelGenerations> {
   return settings.adapter === 'sqlite'
-    ? SqliteKpiReadModelGenerations.open({ directory: settings.directory })
+    ? SqliteKpiReadModelGenerations.open({ directory: settings.directory, ...(logger ? { logger } : {}) })
     : PostgresKpiReadModelGenerations.open(postgresConnection(settings));
 }
 

@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { WalCheckpointerLogger } from '@customs-pulse/sql/sqlite';
 
 import { GenerationLifecycle } from '../generation-lifecycle.js';
 import { type GenerationStorage } from '../generation-storage.js';
 import { deleteGenerationFiles, generationFile, generationsInDirectory, syncDirectory } from './sqlite-generation-files.js';
 import { SqliteGenerationsControl } from './sqlite-generations-control.js';
-import { SqliteKpiReadModel } from './sqlite-kpi-read-model.js';
+import { SqliteKpiReadModel, type SqliteKpiReadModelOptions } from './sqlite-kpi-read-model.js';
 
 /** Options of {@link SqliteKpiReadModelGenerations.open}. */
 export interface SqliteKpiReadModelGenerationsOptions {
@@ -15,6 +16,8 @@ export interface SqliteKpiReadModelGenerationsOptions {
    * (`alert-judge.sqlite`), which outlives generations.
    */
   readonly directory: string;
+  /** Where a generation's WAL checkpointer reports its failure: see {@link SqliteKpiReadModelOptions.logger}. */
+  readonly logger?: WalCheckpointerLogger;
 }
 
 /**
@@ -28,14 +31,18 @@ export class SqliteKpiReadModelGenerations extends GenerationLifecycle {
    * @throws KpiProjectionLeaseHeldError when another connection, in this process or another, holds the lease.
    */
   static open(options: SqliteKpiReadModelGenerationsOptions): SqliteKpiReadModelGenerations {
-    const { directory } = options;
+    const { directory, logger } = options;
     mkdirSync(directory, { recursive: true });
     const control = SqliteGenerationsControl.take(join(directory, 'generations.sqlite'), directory);
-    return new SqliteKpiReadModelGenerations(sqliteGenerationStorage(directory, control));
+    return new SqliteKpiReadModelGenerations(sqliteGenerationStorage(directory, control, logger));
   }
 }
 
-function sqliteGenerationStorage(directory: string, control: SqliteGenerationsControl): GenerationStorage {
+function sqliteGenerationStorage(
+  directory: string,
+  control: SqliteGenerationsControl,
+  logger: WalCheckpointerLogger | undefined,
+): GenerationStorage {
   return {
     where: directory,
     activeGeneration: async () => control.activeGeneration(),
@@ -44,7 +51,10 @@ function sqliteGenerationStorage(directory: string, control: SqliteGenerationsCo
       control.setActiveGeneration(generation);
     },
     storedGenerations: async () => generationsInDirectory(directory),
-    openGeneration: async (generation) => SqliteKpiReadModel.open({ file: generationFile(directory, generation) }),
+    openGeneration: async (generation) => {
+      const options: SqliteKpiReadModelOptions = { file: generationFile(directory, generation), ...(logger ? { logger } : {}) };
+      return SqliteKpiReadModel.open(options);
+    },
     deleteGeneration: async (generation) => deleteGenerationFiles(directory, generation),
     release: async () => control.close(),
   };

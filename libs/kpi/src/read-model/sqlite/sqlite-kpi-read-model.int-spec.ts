@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { anEvent, isPending } from '@customs-pulse/testing';
+import { anEvent, isPending, waitUntil } from '@customs-pulse/testing';
 
 import { type KpiEngineSnapshot } from '../../engine/engine-snapshot.js';
 import { KpiEngine } from '../../engine/kpi-engine.js';
@@ -112,6 +112,48 @@ describe('SqliteKpiReadModel', () => {
 
       await writer.commit({ expectedCheckpoint: 1, checkpoint: 20_000, dirty: catchUp });
       expect((await reader.load()).checkpoint).toBe(20_000);
+    });
+  });
+
+  // SQLite would copy the WAL into the database file inside the COMMIT that passes 1,000 pages, on the event loop.
+  describe('its WAL', () => {
+    let folder: string;
+    let file: string;
+    const sizeOf = (path: string): number => (existsSync(path) ? statSync(path).size : 0);
+
+    beforeEach(() => {
+      folder = mkdtempSync(join(tmpdir(), 'kpi-read-model-'));
+      file = join(folder, 'read-model.sqlite');
+    });
+
+    afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+    it('is copied into the database file after each commit by another thread, even below SQLite\'s own threshold', async () => {
+      const readModel = SqliteKpiReadModel.open({ file });
+      try {
+        const before = sizeOf(file);
+        // About 300 pages, well under the 1,000 at which the COMMIT would copy them itself.
+        await readModel.commit({ expectedCheckpoint: 0, checkpoint: 1, dirty: engineOverRealisticHistory(20260310, 150).drainDirty() });
+        expect(sizeOf(`${file}-wal`)).toBeLessThan(1000 * 4096);
+
+        await waitUntil('the database file holds the commit', () => sizeOf(file) > before + 256 * 1024);
+      } finally {
+        await readModel.close();
+      }
+    });
+
+    it('is emptied as the read model closes, while another connection still reads the file', async () => {
+      const [readModel, reader] = [SqliteKpiReadModel.open({ file }), SqliteKpiReadModel.open({ file })];
+      try {
+        await readModel.commit({ expectedCheckpoint: 0, checkpoint: 1, dirty: engineOverRealisticHistory(20260310, 150).drainDirty() });
+
+        await readModel.close();
+
+        expect(sizeOf(`${file}-wal`)).toBe(0);
+        expect((await reader.load()).checkpoint).toBe(1);
+      } finally {
+        await reader.close();
+      }
     });
   });
 });

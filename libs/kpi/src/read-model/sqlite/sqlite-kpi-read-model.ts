@@ -8,7 +8,7 @@ import { type KpiEngineSnapshot } from '../../engine/engine-snapshot.js';
 import { type ColdSubjects, type HotSelection, type KpiReadModel, type KpiReadModelCommit, type KpiReadModelState } from '../read-model.port.js';
 import { StaleCheckpointError, assertCheckpointAdvances } from '../stale-checkpoint-error.js';
 import { EventLoopTurns } from '@customs-pulse/event-store';
-import { openDurableSqlite } from '@customs-pulse/sql/sqlite';
+import { WalCheckpointer, type WalCheckpointerLogger, openDurableSqlite } from '@customs-pulse/sql/sqlite';
 import { sqliteReadModelMigrations } from './sqlite-read-model-schema.js';
 import { type SqliteReadModelStatements, prepareReadModelStatements } from './sqlite-read-model-statements.js';
 import { SqliteColdSubjects } from './sqlite-cold-subjects.js';
@@ -18,7 +18,14 @@ import { caseOfSqliteRow, declarationOfSqliteRow, declarationValues } from './sq
 export interface SqliteKpiReadModelOptions {
   /** The database file, apart from the event store's; its folder is created if missing. `:memory:` for a test. */
   readonly file: string;
+  /**
+   * Where the WAL checkpointer thread's failure is reported (the connection then checkpoints in its commits again).
+   * @defaultValue Node's `process.emitWarning`
+   */
+  readonly logger?: WalCheckpointerLogger;
 }
+
+const PROCESS_WARNINGS: WalCheckpointerLogger = { error: (message) => process.emitWarning(message) };
 
 /**
  * The standalone KPI read model: one SQLite file in WAL mode, `synchronous=FULL` so that a committed checkpoint
@@ -26,7 +33,7 @@ export interface SqliteKpiReadModelOptions {
  * IMMEDIATE transaction, which holds the write lock from the compare to the commit: no other process can move it
  * in between. A commit is written a row at a time with event-loop turns between (architecture.md, guarantee 7):
  * other connections read the last committed state throughout (WAL), and on this one nothing else runs until the
- * transaction ends.
+ * transaction ends. The WAL is copied into the database file by a {@link WalCheckpointer} thread, not by the COMMIT.
  */
 export class SqliteKpiReadModel implements KpiReadModel {
   private readonly statements: SqliteReadModelStatements;
@@ -37,7 +44,11 @@ export class SqliteKpiReadModel implements KpiReadModel {
    */
   private queue: Promise<unknown> = Promise.resolve();
 
-  private constructor(private readonly db: Database.Database) {
+  private constructor(
+    private readonly db: Database.Database,
+    /** None for `:memory:`, which has no WAL. */
+    private readonly checkpointer: WalCheckpointer | undefined,
+  ) {
     this.statements = prepareReadModelStatements(db);
     this.cold = new SqliteColdSubjects(db, this.statements, (work) => this.exclusively(work));
   }
@@ -48,7 +59,9 @@ export class SqliteKpiReadModel implements KpiReadModel {
    */
   static open(options: SqliteKpiReadModelOptions): SqliteKpiReadModel {
     try {
-      return new SqliteKpiReadModel(openDurableSqlite(options.file, sqliteReadModelMigrations));
+      const db = openDurableSqlite(options.file, sqliteReadModelMigrations);
+      const checkpointer = db.memory ? undefined : WalCheckpointer.start(db, options.logger ?? PROCESS_WARNINGS);
+      return new SqliteKpiReadModel(db, checkpointer);
     } catch (error) {
       if (isCorrupt(error)) {
         throw new KpiReadModelUnloadableError(`the SQLite KPI read model ${options.file} does not open: ${(error as Error).message}`, { cause: error });
@@ -107,10 +120,11 @@ export class SqliteKpiReadModel implements KpiReadModel {
     await this.exclusively(() => this.write(change));
   }
 
-  /** Waits for the commit in flight. */
+  /** Waits for the commit in flight; then the checkpointer, once this connection is closed, empties the WAL. */
   close(): Promise<void> {
-    return this.exclusively(() => {
+    return this.exclusively(async () => {
       if (this.db.open) this.db.close();
+      await this.checkpointer?.stop();
     });
   }
 
@@ -144,6 +158,7 @@ export class SqliteKpiReadModel implements KpiReadModel {
       if (this.db.inTransaction) statements.rollback.run();
       throw error;
     }
+    this.checkpointer?.checkpointSoon();
   }
 
   private exclusively<T>(work: () => T | Promise<T>): Promise<T> {

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { waitUntil } from '@customs-pulse/testing';
 
 import { openDurableSqlite } from './open-durable-sqlite.js';

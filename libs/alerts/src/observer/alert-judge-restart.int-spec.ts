@@ -107,7 +107,41 @@ function startingAt(log: readonly RecordedEvent[]) {
   return { position: log.at(-1)!.position, caughtUp: true, engine };
 }
 
+/**
+ * As {@link startingAt}, but the engine holds only hot subjects and has let every declaration of `log` go (README,
+ * "Hot and cold state"); `bringBack` reads them back from what it committed, as the projector does from its read model.
+ */
+function boundedStartingAt(log: readonly RecordedEvent[]) {
+  const engine = new KpiEngine();
+  engine.boundHeldSubjects({ openMaxDays: 1, closedCacheSize: 0 }, { restoredPartially: false });
+  engine.applyAll(log);
+  const committed = engine.drainDirty();
+  engine.letGoOfColdSubjects(Date.parse('2100-01-01T00:00:00.000Z'));
+  const bringBack = async (events: readonly RecordedEvent[]): Promise<void> => {
+    const wanted = engine.subjectsToLoad(events);
+    if (wanted === null) return;
+    engine.adopt({
+      declarations: committed.declarations.filter(({ subject }) => wanted.declarations.includes(subject)),
+      cases: committed.cases.filter(({ subject }) => wanted.cases.includes(subject)),
+    });
+  };
+  return { position: log.at(-1)!.position, caughtUp: true, engine, bringBack };
+}
+
 describe.each(backends)('the alert judge across restarts, on %s (guarantee 9)', (_name, open) => {
+  it('reads the offices of the declarations a bounded engine let go of back from their facts, and raises what an engine holding all would', async () => {
+    const { store, openCheckpoints } = await open();
+    const incident = await storeIncident(store);
+    await judgeOn(appendsDie(store), await openCheckpoints()).committed(committedBatch(incident));
+    const bounded = boundedStartingAt(incident);
+    expect(bounded.engine.heldSubjects().declarations).toBe(0);
+
+    await judgeOn(store, await openCheckpoints()).resumed(bounded);
+
+    expectTheIncidentOnce(await raisedIn(store));
+    expect(bounded.engine.heldSubjects().loads).toBeGreaterThan(0);
+  });
+
   it('judges a batch whose alert append died with the process as it starts again, once, without waiting for a new event', async () => {
     const { store, openCheckpoints } = await open();
     const incident = await storeIncident(store);

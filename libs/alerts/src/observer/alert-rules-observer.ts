@@ -104,7 +104,7 @@ export class AlertRulesObserver implements KpiCommitObserver {
     const at = batch.events.at(-1)!.recordedAt;
     await this.judgeSafely(batch.position, async (turn, after) => {
       const due = this.slices.at(batch, thresholdChangesIn(batch.events), (kpiId) => turn.ledger.activeSlicesOf(kpiId));
-      const missed = first.position > after + 1 ? await this.readMissed({ after, before: first.position }, batch.engine) : NOTHING_MISSED;
+      const missed = first.position > after + 1 ? await this.readMissed({ after, before: first.position }, batch) : NOTHING_MISSED;
       return { due, missed, batch: { ...batch, at }, own: batch.events };
     });
   }
@@ -113,14 +113,15 @@ export class AlertRulesObserver implements KpiCommitObserver {
    * Judges what was committed after the checkpoint before the projection starts (a crash or a shutdown left it
    * unjudged), and the slices the checkpoint put off, without waiting for a new event.
    */
-  async resumed({ position, caughtUp, engine }: ResumedKpiProjection): Promise<void> {
+  async resumed(state: ResumedKpiProjection): Promise<void> {
+    const { position, caughtUp, engine } = state;
     await this.judgeSafely(position, async (turn, after) => {
       const due = this.slices.at({ updates: [], caughtUp }, [], () => []);
       if (position < after || (position === after && due.length === 0) || position === 0) {
         this.slices.defer(due);
         return null;
       }
-      const missed = position > after ? await this.readMissed({ after, before: position + 1 }, engine) : NOTHING_MISSED;
+      const missed = position > after ? await this.readMissed({ after, before: position + 1 }, state) : NOTHING_MISSED;
       const at = missed.last?.recordedAt ?? (await this.recordedAt(position));
       return { due, missed, batch: { position, at, caughtUp, engine }, own: [] };
     });
@@ -214,7 +215,7 @@ export class AlertRulesObserver implements KpiCommitObserver {
    * in ahead of the old one. Only the events a rule could fire on (and alert events) are kept, and the offices the
    * others touched, so a long range costs reading, not memory. Offices are read off the engine as it is now.
    */
-  private async readMissed({ after, before }: SkippedRange, engine: KpiEngine): Promise<MissedEvents> {
+  private async readMissed({ after, before }: SkippedRange, { engine, bringBack }: Pick<ResumedKpiProjection, 'engine' | 'bringBack'>): Promise<MissedEvents> {
     const { seizureAlertValue } = this.options.settings;
     const missed: { events: RecordedEvent[]; offices: Set<string>; last: RecordedEvent | null } = { events: [], offices: new Set(), last: null };
     const turns = new EventLoopTurns();
@@ -222,6 +223,8 @@ export class AlertRulesObserver implements KpiCommitObserver {
       const page = await this.options.log.readAll(from, Math.min(1000, before - 1 - from));
       const last = page.at(-1);
       if (last === undefined) break;
+      // A bounded engine may have let the page's declarations go: their offices are in their facts.
+      await bringBack?.(page);
       for (const event of page) {
         if (event.position >= before) continue;
         missed.last = event;

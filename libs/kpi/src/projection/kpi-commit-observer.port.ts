@@ -17,6 +17,12 @@ export interface CommittedKpiBatch {
   readonly caughtUp: boolean;
   /** The engine at `position`: read it synchronously, before awaiting anything. */
   readonly engine: KpiEngine;
+  /**
+   * Puts back in `engine` the declarations and cases of `events` it let go of (README, "Hot and cold state"), so that
+   * their facts can be read: for events outside the batch, such as a range an observer missed. Absent, or a no-op,
+   * for an engine that holds every subject.
+   */
+  readonly bringBack?: (events: readonly RecordedEvent[]) => Promise<void>;
 }
 
 /**
@@ -44,4 +50,10 @@ export interface ResumedKpiProjection {
   readonly caughtUp: boolean;
   /** The engine at `position`; it holds still until `resumed` settles. */
   readonly engine: KpiEngine;
+  /**
+   * Puts back in `engine` the declarations and cases of `events` it let go of (README, "Hot and cold state"), so that
+   * their facts can be read: for events outside the batch, such as a range an observer missed. Absent, or a no-op,
+   * for an engine that holds every subject.
+   */
+  readonly bringBack?: (events: readonly RecordedEvent[]) => Promise<void>;
 }

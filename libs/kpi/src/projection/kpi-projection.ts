@@ -294,7 +294,8 @@ export class KpiProjection {
     const { engine, position, isCaughtUp: caughtUp } = projector;
     const updates = currentUpdates(engine, changes, now, position);
     if (updates.length > 0) await this.notify(updates, position);
-    for (const observer of this.options.observers ?? []) await this.tell(observer, { events, updates, position, now, caughtUp, engine });
+    const bringBack = (missed: readonly RecordedEvent[]): Promise<void> => projector.bringBack(missed);
+    for (const observer of this.options.observers ?? []) await this.tell(observer, { events, updates, position, now, caughtUp, engine, bringBack });
   }
 
   /** Each observer in turn, whatever the others do, as for a batch. */

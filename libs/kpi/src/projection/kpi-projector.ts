@@ -181,7 +181,8 @@ export class KpiProjector {
     const { onResumed } = this.options;
     if (onResumed === undefined) return;
     const stopped = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
-    const told = onResumed({ position: this.committed, caughtUp: this.reachedHead, engine }).catch((error: unknown) => {
+    const bringBack = (events: readonly RecordedEvent[]): Promise<void> => this.bringBackColdSubjects(engine, events);
+    const told = onResumed({ position: this.committed, caughtUp: this.reachedHead, engine, bringBack }).catch((error: unknown) => {
       this.options.logger.error(`KPI projection resume listener failed at ${this.committed}: ${describe(error)}`);
     });
     await Promise.race([told, stopped]);
@@ -285,6 +286,11 @@ export class KpiProjector {
       this.sinceLetGo = 0;
     }
     return true;
+  }
+
+  /** The `bringBack` of a committed batch (kpi-commit-observer.port.ts), for this engine. @throws Error before {@link KpiProjector.start}. */
+  bringBack(events: readonly RecordedEvent[]): Promise<void> {
+    return this.bringBackColdSubjects(this.engine, events);
   }
 
   /**

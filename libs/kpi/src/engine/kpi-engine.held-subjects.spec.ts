@@ -68,6 +68,22 @@ describe('KpiEngine with bounded held subjects (architecture.md, guarantee 7)', 
     expect(reference.heldSubjects().declarations).toBeGreaterThan(openDeclarations + 200);
   });
 
+  it('lists subjects restored or read back without hot keys (stored before they existed) as dirty, so that the next commit writes their keys', () => {
+    const full = unboundedEngineOf(HISTORY);
+    const stored = full.drainDirty();
+    const [keyed, legacy] = [stored.declarations[0]!, stored.declarations[1]!];
+    const { hot: _hot, ...withoutKeys } = legacy;
+    const [legacyCase] = stored.cases.map(({ hot: _caseHot, ...row }) => row);
+
+    const restored = KpiEngine.fromJSON({ declarations: [keyed, withoutKeys], cases: [], buckets: [], quality: {} });
+    expect(restored.drainDirty().declarations).toEqual([legacy]);
+    const adopting = new KpiEngine();
+    adopting.adopt({ declarations: [keyed, withoutKeys], cases: [legacyCase!] });
+    const drained = adopting.drainDirty();
+    expect(drained.declarations).toEqual([legacy]);
+    expect(drained.cases).toEqual([stored.cases[0]]);
+  });
+
   it('reads nothing back until it has let a subject go', () => {
     const engine = new KpiEngine();
     engine.boundHeldSubjects(TIGHT, { restoredPartially: false });

@@ -219,15 +219,12 @@ export class KpiEngine {
   adopt(stored: StoredSubjectStates): void {
     for (const json of stored.declarations) {
       if (this.declarations.has(json.subject)) continue;
-      const facts = declarationFactsFromJson(json.facts);
-      this.declarations.set(json.subject, new SubjectState(json.subject, facts, lastEventAtOf(json, facts, latestDeclarationEventAt)));
-      for (const observation of this.backlogObservations(facts)) this.trackBacklog(json.subject, observation, 1);
+      this.holdDeclaration(json);
       this.heldCounts.loads += 1;
     }
     for (const json of stored.cases) {
       if (this.cases.has(json.subject)) continue;
-      const facts = caseFactsFromJson(json.facts);
-      this.cases.set(json.subject, new SubjectState(json.subject, facts, lastEventAtOf(json, facts, latestCaseEventAt)));
+      this.holdCase(json);
       this.heldCounts.loads += 1;
     }
   }
@@ -340,20 +337,33 @@ export class KpiEngine {
     const engine = new KpiEngine(options);
     for (const json of snapshot.buckets) engine.store.restoreJson(json);
     engine.quality = QualityCounters.fromJSON(snapshot.quality);
-    for (const json of snapshot.declarations) {
-      const { subject } = json;
-      const facts = declarationFactsFromJson(json.facts);
-      engine.declarations.set(subject, new SubjectState(subject, facts, lastEventAtOf(json, facts, latestDeclarationEventAt)));
-      for (const observation of engine.backlogObservations(facts)) engine.trackBacklog(subject, observation, 1);
-    }
-    for (const json of snapshot.cases) {
-      const facts = caseFactsFromJson(json.facts);
-      engine.cases.set(json.subject, new SubjectState(json.subject, facts, lastEventAtOf(json, facts, latestCaseEventAt)));
-    }
+    for (const json of snapshot.declarations) engine.holdDeclaration(json);
+    for (const json of snapshot.cases) engine.holdCase(json);
     for (const state of [...engine.declarations.values(), ...engine.cases.values()]) {
       if (state.lastEventAt > engine.newestEventAt) engine.newestEventAt = state.lastEventAt;
     }
     return engine;
+  }
+
+  /**
+   * Holds a stored declaration, with its backlog moments. A row stored before hot keys existed is listed as dirty, so
+   * that the next commit writes its keys: without them it would be loaded as hot, and read for every TRS period, at
+   * every start (the read models' selections take a row without keys for hot).
+   */
+  private holdDeclaration(json: KpiEngineSnapshot['declarations'][number]): void {
+    const facts = declarationFactsFromJson(json.facts);
+    const state = new SubjectState(json.subject, facts, lastEventAtOf(json, facts, latestDeclarationEventAt));
+    this.declarations.set(json.subject, state);
+    for (const observation of this.backlogObservations(facts)) this.trackBacklog(json.subject, observation, 1);
+    if (json.hot === undefined && state.touch()) this.dirtyDeclarations.push(state);
+  }
+
+  /** Holds a stored case; one stored without hot keys is listed as dirty, as a declaration is. */
+  private holdCase(json: KpiEngineSnapshot['cases'][number]): void {
+    const facts = caseFactsFromJson(json.facts);
+    const state = new SubjectState(json.subject, facts, lastEventAtOf(json, facts, latestCaseEventAt));
+    this.cases.set(json.subject, state);
+    if (json.hot === undefined && state.touch()) this.dirtyCases.push(state);
   }
 
   /** @returns the declaration's office as now known, for the event's ingest lag. */
@@ -452,5 +462,8 @@ function isOpen(facts: DeclarationFacts): boolean {
 
 /** A stored subject's latest event time: as stored with it, or, for a row from before hot keys, from its facts. */
 function lastEventAtOf<F>(json: { readonly hot?: { readonly lastEventAt: number } }, facts: F, fromFacts: (facts: F) => number): number {
-  return json.hot?.lastEventAt ?? fromFacts(facts);
+  if (json.hot !== undefined) return json.hot.lastEventAt;
+  // Facts that tell no time (a rejection alone) count from the epoch: such a subject is let go of at the first pass.
+  const latest = fromFacts(facts);
+  return Number.isFinite(latest) ? latest : 0;
 }

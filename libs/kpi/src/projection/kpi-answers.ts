@@ -25,8 +25,11 @@ export class KpiAnswers {
     private readonly clock: Clock,
   ) {}
 
-  /** Runs `read` on the engine for `asOf` (live when undefined) and returns its result. */
-  answer<T>(asOf: Date | undefined, read: KpiRead<T>): Promise<T> {
+  /**
+   * Runs `read` on the engine for `asOf` (live when undefined) and returns its result. A `read` that awaits holds
+   * nothing: the live engine may move on meanwhile (`answerAcrossTurns` keeps it still).
+   */
+  answer<T>(asOf: Date | undefined, read: KpiRead<T | Promise<T>>): Promise<T> {
     if (asOf === undefined) {
       const { engine, position, cold } = this.projection.view();
       return Promise.resolve(read(engine, { position, now: this.clock.now().toISOString(), cold }));

@@ -20,8 +20,8 @@ export class GetDeclarationHandler implements IQueryHandler<GetDeclarationQuery,
   constructor(@Inject(KpiAnswers) private readonly answers: KpiAnswers) {}
 
   execute({ id, asOf }: GetDeclarationQuery): Promise<DeclarationReport | null> {
-    // Across turns: a cold declaration is read from the read model, while the engine stays at the position reported.
-    return this.answers.answerAcrossTurns(asOf, async (engine, { position, cold }) => {
+    // Without holding the engine: a cold declaration is one read of the read model (stored-declaration-facts.ts).
+    return this.answers.answer(asOf, async (engine, { position, cold }) => {
       const facts = await storedDeclarationFacts(engine, cold, id);
       return facts === undefined ? null : declarationReport(id, facts, position);
     });

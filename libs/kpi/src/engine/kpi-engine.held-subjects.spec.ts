@@ -5,7 +5,7 @@ import { type KpiEngineEvent } from './engine-event.js';
 import { DAY_MS } from './bucket-time.js';
 import { type HeldSubjectsPolicy } from './held-subjects.js';
 import { KpiEngine } from './kpi-engine.js';
-import { DrainedReadModel, HISTORY, TO, batches, fingerprint, slicesUsed } from './testing/determinism-fixtures.js';
+import { DrainedReadModel, HISTORY, SET_KPIS, TO, batches, fingerprint, slicesUsed } from './testing/determinism-fixtures.js';
 
 /** The tightest bound: closed declarations are let go of at once, open ones after a day without events. */
 const TIGHT: HeldSubjectsPolicy = { openMaxDays: 1, closedCacheSize: 0 };
@@ -58,6 +58,50 @@ describe('KpiEngine with bounded held subjects (architecture.md, guarantee 7)', 
     const { loads, misses } = engine.heldSubjects();
     expect(loads).toBeGreaterThan(100);
     expect(misses).toBeGreaterThanOrEqual(loads);
+  });
+
+  it('gives the current values, backlog at now included, at instants inside the history, letting go as of each', () => {
+    // In time order, as live traffic comes: `now` follows the events, and subjects closed hours before it go.
+    const inTime = [...HISTORY].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+    const engine = new KpiEngine();
+    engine.boundHeldSubjects(TIGHT, { restoredPartially: false });
+    const reference = new KpiEngine();
+    const committed = new DrainedReadModel();
+    let compared = 0;
+    for (let start = 0; start < inTime.length; start += 50) {
+      const batch = inTime.slice(start, start + 50);
+      const wanted = engine.subjectsToLoad(batch);
+      if (wanted !== null) engine.adopt(committed.subjects(wanted));
+      engine.applyAll(batch);
+      reference.applyAll(batch);
+      committed.write(engine.drainDirty());
+      // Just after the batch's last event: the hour holding now has backlog deltas of subjects just closed.
+      const now = Date.parse(batch.at(-1)!.time) + 1;
+      engine.letGoOfColdSubjects(now);
+      if ((start / 50) % 5 !== 0) continue;
+      const at = new Date(now).toISOString();
+      for (const kpi of SET_KPIS) expect([kpi.id, engine.current(kpi.id, at)]).toEqual([kpi.id, reference.current(kpi.id, at)]);
+      for (const office of ['UZ-TAS', 'UZ-SAM', 'UZ-AND', 'UZ-NAV']) expect(engine.current('backlog', at, { office })).toEqual(reference.current('backlog', at, { office }));
+      compared += 1;
+    }
+    expect(compared).toBeGreaterThan(5);
+    expect(engine.heldSubjects().letGo).toBeGreaterThan(100);
+  });
+
+  it('brings subjects back with their backlog moments: the backlog inside an hour is what it was before they went', () => {
+    const engine = new KpiEngine();
+    engine.boundHeldSubjects(TIGHT, { restoredPartially: false });
+    engine.applyAll(HISTORY);
+    const committed = new DrainedReadModel();
+    committed.write(engine.drainDirty());
+    engine.letGoOfColdSubjects(LATER);
+
+    engine.adopt(committed.subjects(engine.subjectsToLoad(HISTORY)!));
+
+    for (const event of HISTORY.filter((_, index) => index % 97 === 0)) {
+      const at = new Date(Date.parse(event.time) + 1).toISOString();
+      expect(engine.current('backlog', at)).toEqual(reference.current('backlog', at));
+    }
   });
 
   it('holds the open declarations and, of the closed ones, the closed cache only', () => {

@@ -23,8 +23,9 @@ export class PostgresColdSubjects implements ColdSubjects {
     return withReadModelClient(this.pool, this.where, (client) =>
       // Both kinds from one snapshot, so that they stand for one checkpoint.
       inTransaction(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (): Promise<StoredSubjects> => ({
-        declarations: (await client.query<DeclarationRow>(this.sql.declarationsNamed, [request.declarations])).rows.map(declarationOfRow),
-        cases: (await client.query<CaseRow>(this.sql.casesNamed, [request.cases])).rows.map(caseOfRow),
+        // A live batch usually names declarations only: no round trip for the kind it does not name.
+        declarations: request.declarations.length === 0 ? [] : (await client.query<DeclarationRow>(this.sql.declarationsNamed, [request.declarations])).rows.map(declarationOfRow),
+        cases: request.cases.length === 0 ? [] : (await client.query<CaseRow>(this.sql.casesNamed, [request.cases])).rows.map(caseOfRow),
       })),
     );
   }

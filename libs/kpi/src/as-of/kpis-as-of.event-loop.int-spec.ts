@@ -33,4 +33,12 @@ describe('KpisAsOf replaying a long history from SQLite', () => {
     expect(stalls.ticks).toBeGreaterThanOrEqual(1);
     expect(stalls.longestStallMs).toBeLessThan(200);
   });
+
+  it("hands over an engine with the replay's bucket changes applied, which its first read would apply in one stretch", async () => {
+    const history = new KpisAsOf({ store });
+
+    const leftToApply = await history.answer(Number.MAX_SAFE_INTEGER, (engine) => [...engine.settleInSteps()].length);
+
+    expect(leftToApply).toBe(0);
+  });
 });

@@ -65,8 +65,14 @@ export class KpisAsOf {
   }
 
   private async applyRecordedUpTo(replayed: ReplayedEngine, asOfMs: number): Promise<void> {
-    const pageSize = this.options.pageSize ?? 1000;
     const turns = new EventLoopTurns();
+    await this.replayRecordedUpTo(replayed, asOfMs, turns);
+    // The buckets take the replay's observations when the engine is first read: in steps here, not in the read.
+    await turns.complete(replayed.engine.settleInSteps());
+  }
+
+  private async replayRecordedUpTo(replayed: ReplayedEngine, asOfMs: number, turns: EventLoopTurns): Promise<void> {
+    const pageSize = this.options.pageSize ?? 1000;
     for (;;) {
       const page: readonly RecordedEvent[] = await this.options.store.readAll(replayed.position, pageSize);
       for (const event of page) {
@@ -79,4 +85,5 @@ export class KpisAsOf {
       if (page.length < pageSize) return;
     }
   }
+
 }

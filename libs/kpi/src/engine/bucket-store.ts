@@ -142,7 +142,7 @@ export class BucketStore {
    * A read between two steps flushes the rest itself, so it sees every observation.
    */
   *drainDirtyInSteps(): Steps<KpiBucket[]> {
-    while (this.flushNext()) yield;
+    yield* this.flushInSteps();
     const drained = this.dirty;
     this.dirty = [];
     for (const bucket of drained) bucket.pendingFlush = false;
@@ -156,11 +156,16 @@ export class BucketStore {
 
   /** {@link BucketStore.drainChanged} with a step after each pending group flushed, as {@link BucketStore.drainDirtyInSteps}. */
   *drainChangedInSteps(): Steps<KpiBucket[]> {
-    while (this.flushNext()) yield;
+    yield* this.flushInSteps();
     const drained = this.changed;
     this.changed = [];
     for (const bucket of drained) bucket.pendingChange = false;
     return drained;
+  }
+
+  /** Applies the pending groups to their buckets, one group per step: what the next read would do in one stretch. */
+  *flushInSteps(): Steps<void> {
+    while (this.flushNext()) yield;
   }
 
   /** Applies every pending group to its buckets. */

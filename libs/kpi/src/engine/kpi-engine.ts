@@ -266,6 +266,14 @@ export class KpiEngine {
    * The buckets, and the current values, that changed since the last call: for live push and alert rules.
    * @param now - when given, only current values whose window holds a changed bucket are reported.
    */
+  /**
+   * Applies the bucket changes of the events applied since the last read, a group of buckets per step. The engine
+   * applies them when it is next read; after a long replay (`asOf`) that first read would do it in one stretch.
+   */
+  settleInSteps(): Steps<void> {
+    return this.store.flushInSteps();
+  }
+
   drainChanges(now?: string): KpiChanges {
     return allSteps(this.drainChangesInSteps(now));
   }

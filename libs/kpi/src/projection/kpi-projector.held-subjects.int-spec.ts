@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type NormalizedEvent } from '@customs-pulse/domain';
 import { SqliteEventStore } from '@customs-pulse/event-store/sqlite';
-import { SeededRandom, anEventOfType, dropSchemas, postgresAvailable, postgresUrl, realisticHistory, uniqueSchemaName } from '@customs-pulse/testing';
+import { SeededRandom, TestClock, anEventOfType, dropSchemas, postgresAvailable, postgresUrl, realisticHistory, uniqueSchemaName } from '@customs-pulse/testing';
 import { describeWithInfrastructure } from '@customs-pulse/testing/jest';
 
 import { DAY_MS } from '../engine/bucket-time.js';
@@ -138,5 +138,43 @@ describeWithInfrastructure(`PostgreSQL at ${postgresUrl}`, await postgresAvailab
         await dropSchemas([schema]);
       },
     };
+  });
+});
+
+describe('KpiProjector holding only hot subjects, restarted long after the log was last written', () => {
+  it('loads the subjects touched in the two hours before the last recordedAt, which the alert judge reads current values at', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'kpi-held-recent-'));
+    const recordedAt = '2026-03-04T12:00:00.000Z';
+    const store = SqliteEventStore.open({ file: join(folder, 'events.sqlite'), clock: new TestClock(recordedAt) });
+    const openReadModel = () => SqliteKpiReadModel.open({ file: join(folder, 'read-model.sqlite') });
+    const projectUntilCaughtUp = async (readModel: KpiReadModel) => {
+      const running = new KpiProjector({ source: store, readModel, onChanges: () => undefined, logger: SILENT, clock: { now: () => NOW }, heldSubjects: TIGHT });
+      await running.start();
+      await running.caughtUp;
+      return running;
+    };
+    try {
+      const events = shuffledHistory();
+      await store.appendMany(events.map((event) => ({ stream: event.subject, events: [event] })));
+      const first = openReadModel();
+      await (await projectUntilCaughtUp(first)).stop();
+      await first.close();
+
+      const second = openReadModel();
+      const restarted = await projectUntilCaughtUp(second);
+      const held = new Set([...restarted.engine.heldDeclarations()].map(({ subject }) => subject));
+      await restarted.stop();
+      await second.close();
+
+      const recentSince = Date.parse('2026-03-04T10:00:00.000Z');
+      const touchedLast = new Map<string, number>();
+      for (const event of events) touchedLast.set(event.subject, Math.max(touchedLast.get(event.subject) ?? 0, Date.parse(event.time)));
+      const recent = [...touchedLast].filter(([subject, at]) => at >= recentSince && subject.startsWith('DEC')).map(([subject]) => subject);
+      expect(recent.length).toBeGreaterThan(0);
+      expect(recent.filter((subject) => !held.has(subject))).toEqual([]);
+    } finally {
+      await store.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

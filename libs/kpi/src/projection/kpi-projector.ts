@@ -154,8 +154,9 @@ export class KpiProjector {
     const controller = new AbortController();
     this.controller = controller;
     const { readModel, heldSubjects } = this.options;
+    const head = await this.options.source.head();
     const bounded = heldSubjects !== undefined && readModel.cold !== undefined;
-    const hot = bounded ? { openMaxDays: heldSubjects.openMaxDays, recentSince: bucketStart(this.now().getTime(), 'hour') - RECENT_MS } : undefined;
+    const hot = bounded ? { openMaxDays: heldSubjects.openMaxDays, recentSince: recentSince(this.now(), head.recordedAt) } : undefined;
     const { checkpoint, snapshot } = await readModel.load(hot);
     const engine = this.restoredEngine(snapshot);
     if (bounded) engine.boundHeldSubjects(heldSubjects, { restoredPartially: snapshot !== null });
@@ -163,7 +164,7 @@ export class KpiProjector {
     this.committed = checkpoint;
     this.applied = checkpoint;
     this.projected = engine;
-    this.target = (await this.options.source.head()).position;
+    this.target = head.position;
     this.checkCaughtUp();
     this.running = this.resume(engine, controller.signal).then(() => this.project(engine, controller.signal)).then(
       () => this.settleCaughtUp?.reject(new Error('the KPI projector stopped before it caught up')),
@@ -282,7 +283,8 @@ export class KpiProjector {
     if (this.sinceLetGo >= LET_GO_EVERY || (catchingUp && this.reachedHead)) {
       // After the listener: the alert rules read the facts of the batch just committed.
       await this.hold.allEnded();
-      engine.letGoOfColdSubjects(now.getTime());
+      // Recent as at a start (`recentSince`): from the batch's `recordedAt` when that is earlier than now.
+      engine.letGoOfColdSubjects(Math.min(now.getTime(), Date.parse(events.at(-1)?.recordedAt ?? now.toISOString())));
       this.sinceLetGo = 0;
     }
     return true;
@@ -355,6 +357,16 @@ export class KpiProjector {
 }
 
 const SYSTEM_CLOCK = { now: () => new Date() };
+
+/**
+ * Where "recent" begins for a start's hot selection (held-subjects.ts, `RECENT_MS`): two hours before the hour holding
+ * now, or holding the log's last `recordedAt` when that is earlier. After downtime the alert judge reads `current` at
+ * the `recordedAt` of the batches it missed, and their hour's backlog needs the facts of the subjects touched in it.
+ */
+function recentSince(now: Date, lastRecordedAt: string | null): number {
+  const reference = lastRecordedAt === null ? now.getTime() : Math.min(now.getTime(), Date.parse(lastRecordedAt));
+  return bucketStart(reference, 'hour') - RECENT_MS;
+}
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -1,4 +1,4 @@
-import { DAY_MS } from './bucket-time.js';
+import { DAY_MS, bucketStart } from './bucket-time.js';
 import { type SubjectState } from './subject-state.js';
 
 /**
@@ -25,9 +25,14 @@ export const DEFAULT_HELD_SUBJECTS: HeldSubjectsPolicy = { openMaxDays: 30, clos
  */
 export const RECENT_MS = 2 * 3_600_000;
 
+/** Where "recent" begins ({@link RECENT_MS}) for a reference instant: two hours before the hour holding it. */
+export function recentSince(referenceMs: number): number {
+  return bucketStart(referenceMs, 'hour') - RECENT_MS;
+}
+
 /** A held subject as the policy sees it. */
-export interface HeldSubject {
-  readonly state: SubjectState<unknown>;
+export interface HeldSubject<S extends SubjectState<unknown>> {
+  readonly state: S;
   /** Whether it awaits a closing event: a declaration neither released nor cancelled, and every case (none closes). */
   readonly open: boolean;
 }
@@ -38,15 +43,15 @@ export interface HeldSubject {
  * open ones (abandoned declarations, quiet cases) go at once, and closed declarations beyond the `closedCacheSize`
  * latest touched.
  */
-export function subjectsToLetGo(
-  held: Iterable<HeldSubject>,
+export function subjectsToLetGo<S extends SubjectState<unknown>>(
+  held: Iterable<HeldSubject<S>>,
   policy: HeldSubjectsPolicy,
   newestEventAt: number,
   recentSince: number,
-): SubjectState<unknown>[] {
+): S[] {
   const openSince = newestEventAt - policy.openMaxDays * DAY_MS;
-  const cold: SubjectState<unknown>[] = [];
-  const closed: SubjectState<unknown>[] = [];
+  const cold: S[] = [];
+  const closed: S[] = [];
   for (const { state, open } of held) {
     if (state.isDirty || state.lastEventAt >= recentSince) continue;
     if (!open) closed.push(state);

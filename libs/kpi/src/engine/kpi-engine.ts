@@ -15,7 +15,7 @@ import { type KpiEngineEvent, type TypedEngineEvent, asTypedEvent } from './engi
 import { type KpiEngineSnapshot } from './engine-snapshot.js';
 import { caseFactsFromJson, caseFactsToJson, declarationFactsFromJson, declarationFactsToJson } from './facts-json.js';
 import { foldDeclarationEvent } from './fold-declaration-event.js';
-import { type HeldSubjectsPolicy, RECENT_MS, subjectsToLetGo } from './held-subjects.js';
+import { type HeldSubjectsPolicy, recentSince, subjectsToLetGo } from './held-subjects.js';
 import { latestCaseEventAt, latestDeclarationEventAt } from './latest-event-at.js';
 import { IngestLagObservation } from './ingest-lag.js';
 import { type KpiChanges, changesInSteps } from './kpi-changes.js';
@@ -237,19 +237,19 @@ export class KpiEngine {
    */
   letGoOfColdSubjects(nowMs: number): number {
     if (this.bound === null) return 0;
-    const recentSince = bucketStart(nowMs, 'hour') - RECENT_MS;
+    const recent = recentSince(nowMs);
     const { policy } = this.bound;
     const declarations = subjectsToLetGo(
       Array.from(this.declarations.values(), (state) => ({ state, open: isOpen(state.facts) })),
       policy,
       this.newestEventAt,
-      recentSince,
+      recent,
     );
-    for (const state of declarations as SubjectState<DeclarationFacts>[]) {
+    for (const state of declarations) {
       for (const observation of this.backlogObservations(state.facts)) this.trackBacklog(state.subject, observation, -1);
       this.declarations.delete(state.subject);
     }
-    const cases = subjectsToLetGo(Array.from(this.cases.values(), (state) => ({ state, open: true })), policy, this.newestEventAt, recentSince);
+    const cases = subjectsToLetGo(Array.from(this.cases.values(), (state) => ({ state, open: true })), policy, this.newestEventAt, recent);
     for (const state of cases) this.cases.delete(state.subject);
     const letGo = declarations.length + cases.length;
     if (letGo > 0) this.bound.mayHoldCold = true;
@@ -263,10 +263,6 @@ export class KpiEngine {
   }
 
   /**
-   * The buckets, and the current values, that changed since the last call: for live push and alert rules.
-   * @param now - when given, only current values whose window holds a changed bucket are reported.
-   */
-  /**
    * Applies the bucket changes of the events applied since the last read, a group of buckets per step. The engine
    * applies them when it is next read; after a long replay (`asOf`) that first read would do it in one stretch.
    */
@@ -274,6 +270,10 @@ export class KpiEngine {
     return this.store.flushInSteps();
   }
 
+  /**
+   * The buckets, and the current values, that changed since the last call: for live push and alert rules.
+   * @param now - when given, only current values whose window holds a changed bucket are reported.
+   */
   drainChanges(now?: string): KpiChanges {
     return allSteps(this.drainChangesInSteps(now));
   }
@@ -451,16 +451,13 @@ export class KpiEngine {
   }
 }
 
-function declarationJson(state: SubjectState<DeclarationFacts>): KpiEngineSnapshot['declarations'][number] {
-  const { facts } = state;
-  const json = { subject: state.subject, facts: declarationFactsToJson(facts) };
-  if (!Number.isFinite(state.lastEventAt)) return json;
-  return { ...json, hot: { lastEventAt: state.lastEventAt, open: isOpen(facts), releasedAt: facts.released?.at ?? null } };
+// A held subject's latest event time is always known: set by its first event, or when it was read back.
+function declarationJson({ subject, facts, lastEventAt }: SubjectState<DeclarationFacts>): KpiEngineSnapshot['declarations'][number] {
+  return { subject, facts: declarationFactsToJson(facts), hot: { lastEventAt, open: isOpen(facts), releasedAt: facts.released?.at ?? null } };
 }
 
-function caseJson(state: SubjectState<CaseFacts>): KpiEngineSnapshot['cases'][number] {
-  const json = { subject: state.subject, facts: caseFactsToJson(state.facts) };
-  return Number.isFinite(state.lastEventAt) ? { ...json, hot: { lastEventAt: state.lastEventAt } } : json;
+function caseJson({ subject, facts, lastEventAt }: SubjectState<CaseFacts>): KpiEngineSnapshot['cases'][number] {
+  return { subject, facts: caseFactsToJson(facts), hot: { lastEventAt } };
 }
 
 /** Neither released nor cancelled: the declaration awaits its closing event. */

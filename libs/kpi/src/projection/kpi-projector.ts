@@ -1,8 +1,7 @@
 import { abortableDelay, backoffDelays } from '@customs-pulse/backoff';
 import { type KpiChanges } from '../engine/kpi-changes.js';
-import { type KpiEngine, type SubjectsToLoad } from '../engine/kpi-engine.js';
-import { type HeldSubjectsPolicy, RECENT_MS } from '../engine/held-subjects.js';
-import { bucketStart } from '../engine/bucket-time.js';
+import { type KpiEngine } from '../engine/kpi-engine.js';
+import { type HeldSubjectsPolicy, recentSince } from '../engine/held-subjects.js';
 import { type ColdSubjects, type KpiReadModel, type KpiReadModelCommit } from '../read-model/read-model.port.js';
 import { StaleCheckpointError } from '../read-model/stale-checkpoint-error.js';
 import { KpiReadModelUnloadableError } from '../read-model/unloadable-read-model-error.js';
@@ -60,7 +59,7 @@ export interface KpiProjectorOptions {
   readonly heldSubjects?: HeldSubjectsPolicy;
 }
 
-/** Subject events applied between two passes that let cold subjects go: a pass looks at every subject held. */
+/** Events committed between two passes that let cold subjects go: a pass looks at every subject held. */
 const LET_GO_EVERY = 1_000;
 
 /**
@@ -156,7 +155,7 @@ export class KpiProjector {
     const { readModel, heldSubjects } = this.options;
     const head = await this.options.source.head();
     const bounded = heldSubjects !== undefined && readModel.cold !== undefined;
-    const hot = bounded ? { openMaxDays: heldSubjects.openMaxDays, recentSince: recentSince(this.now(), head.recordedAt) } : undefined;
+    const hot = bounded ? { openMaxDays: heldSubjects.openMaxDays, recentSince: recentSince(recentReference(this.now(), head.recordedAt)) } : undefined;
     const { checkpoint, snapshot } = await readModel.load(hot);
     const engine = this.restoredEngine(snapshot);
     if (bounded) engine.boundHeldSubjects(heldSubjects, { restoredPartially: snapshot !== null });
@@ -182,7 +181,7 @@ export class KpiProjector {
     const { onResumed } = this.options;
     if (onResumed === undefined) return;
     const stopped = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
-    const bringBack = (events: readonly RecordedEvent[]): Promise<void> => this.bringBackColdSubjects(engine, events);
+    const bringBack = (events: readonly RecordedEvent[]): Promise<void> => this.bringBack(events);
     const told = onResumed({ position: this.committed, caughtUp: this.reachedHead, engine, bringBack }).catch((error: unknown) => {
       this.options.logger.error(`KPI projection resume listener failed at ${this.committed}: ${describe(error)}`);
     });
@@ -283,8 +282,7 @@ export class KpiProjector {
     if (this.sinceLetGo >= LET_GO_EVERY || (catchingUp && this.reachedHead)) {
       // After the listener: the alert rules read the facts of the batch just committed.
       await this.hold.allEnded();
-      // Recent as at a start (`recentSince`): from the batch's `recordedAt` when that is earlier than now.
-      engine.letGoOfColdSubjects(Math.min(now.getTime(), Date.parse(events.at(-1)?.recordedAt ?? now.toISOString())));
+      engine.letGoOfColdSubjects(recentReference(now, events.at(-1)?.recordedAt ?? null));
       this.sinceLetGo = 0;
     }
     return true;
@@ -301,7 +299,7 @@ export class KpiProjector {
    * nothing changes them while it is cold. A failed read fails the batch, which is read again after a backoff.
    */
   private async bringBackColdSubjects(engine: KpiEngine, batch: readonly RecordedEvent[]): Promise<void> {
-    const wanted: SubjectsToLoad | null = engine.subjectsToLoad(batch);
+    const wanted = engine.subjectsToLoad(batch);
     const cold = this.options.readModel.cold;
     if (wanted === null || cold === undefined) return;
     const stored = await cold.subjects(wanted);
@@ -359,13 +357,12 @@ export class KpiProjector {
 const SYSTEM_CLOCK = { now: () => new Date() };
 
 /**
- * Where "recent" begins for a start's hot selection (held-subjects.ts, `RECENT_MS`): two hours before the hour holding
- * now, or holding the log's last `recordedAt` when that is earlier. After downtime the alert judge reads `current` at
- * the `recordedAt` of the batches it missed, and their hour's backlog needs the facts of the subjects touched in it.
+ * The instant "recent" is counted back from (held-subjects.ts, `recentSince`), at a start and at each let-go: now, or
+ * the log's last `recordedAt` when that is earlier. After downtime the alert judge reads `current` at the `recordedAt`
+ * of the batches it missed, and their hour's backlog needs the facts of the subjects touched in it.
  */
-function recentSince(now: Date, lastRecordedAt: string | null): number {
-  const reference = lastRecordedAt === null ? now.getTime() : Math.min(now.getTime(), Date.parse(lastRecordedAt));
-  return bucketStart(reference, 'hour') - RECENT_MS;
+function recentReference(now: Date, lastRecordedAt: string | null): number {
+  return lastRecordedAt === null ? now.getTime() : Math.min(now.getTime(), Date.parse(lastRecordedAt));
 }
 
 function describe(error: unknown): string {

@@ -1,5 +1,6 @@
 import { type KpiEngineSnapshot } from '../engine/engine-snapshot.js';
-import { type CaseStateJson, type DeclarationStateJson } from '../engine/facts-json.js';
+import { type DeclarationStateJson } from '../engine/facts-json.js';
+import { type StoredSubjectStates, type SubjectsToLoad } from '../engine/kpi-engine.js';
 
 /** Dependency-injection token for the {@link KpiReadModel} port. */
 export const KPI_READ_MODEL = Symbol('KpiReadModel');
@@ -63,16 +64,10 @@ export interface HotSelection {
   readonly recentSince: number;
 }
 
-/** The declarations and cases of a {@link ColdSubjects.subjects} answer: those of the subjects asked that are stored. */
-export interface StoredSubjects {
-  readonly declarations: readonly DeclarationStateJson[];
-  readonly cases: readonly CaseStateJson[];
-}
-
 /** Reads of single subjects and of the TRS report's population, at the read model's checkpoint. */
 export interface ColdSubjects {
-  /** The stored facts of the declarations and cases named; a subject never stored is left out. */
-  subjects(request: { readonly declarations: readonly string[]; readonly cases: readonly string[] }): Promise<StoredSubjects>;
+  /** The stored rows of the declarations and cases named, as `KpiEngine.adopt` takes them; one never stored is left out. */
+  subjects(request: SubjectsToLoad): Promise<StoredSubjectStates>;
 
   /**
    * Every stored declaration whose `releasedAt` is in [from, to) (epoch milliseconds), in pages of at most `pageSize`

@@ -2,7 +2,8 @@ import type pg from 'pg';
 
 import { type DeclarationStateJson } from '../../engine/facts-json.js';
 import { type CaseRow, type DeclarationRow, caseOfRow, declarationOfRow } from '../hot-key-columns.js';
-import { type ColdSubjects, type StoredSubjects } from '../read-model.port.js';
+import { type StoredSubjectStates, type SubjectsToLoad } from '../../engine/kpi-engine.js';
+import { type ColdSubjects } from '../read-model.port.js';
 import { releasedPages } from '../released-pages.js';
 import { inTransaction, withReadModelClient } from './postgres-client.js';
 import { type PostgresReadModelSql } from './postgres-read-model-sql.js';
@@ -18,11 +19,11 @@ export class PostgresColdSubjects implements ColdSubjects {
     private readonly assertOpen: () => void,
   ) {}
 
-  async subjects(request: { readonly declarations: readonly string[]; readonly cases: readonly string[] }): Promise<StoredSubjects> {
+  async subjects(request: SubjectsToLoad): Promise<StoredSubjectStates> {
     this.assertOpen();
     return withReadModelClient(this.pool, this.where, (client) =>
       // Both kinds from one snapshot, so that they stand for one checkpoint.
-      inTransaction(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (): Promise<StoredSubjects> => ({
+      inTransaction(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (): Promise<StoredSubjectStates> => ({
         // A live batch usually names declarations only: no round trip for the kind it does not name.
         declarations: request.declarations.length === 0 ? [] : (await client.query<DeclarationRow>(this.sql.declarationsNamed, [request.declarations])).rows.map(declarationOfRow),
         cases: request.cases.length === 0 ? [] : (await client.query<CaseRow>(this.sql.casesNamed, [request.cases])).rows.map(caseOfRow),

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 
 import { type DeclarationStateJson } from '../../engine/facts-json.js';
-import { type ColdSubjects, type StoredSubjects } from '../read-model.port.js';
+import { type StoredSubjectStates, type SubjectsToLoad } from '../../engine/kpi-engine.js';
+import { type ColdSubjects } from '../read-model.port.js';
 import { releasedPages } from '../released-pages.js';
 import { type SqliteReadModelStatements } from './sqlite-read-model-statements.js';
 import { caseOfSqliteRow, declarationOfSqliteRow } from './sqlite-subject-rows.js';
@@ -17,11 +18,11 @@ export class SqliteColdSubjects implements ColdSubjects {
     private readonly exclusively: <T>(read: () => T) => Promise<T>,
   ) {}
 
-  subjects(request: { readonly declarations: readonly string[]; readonly cases: readonly string[] }): Promise<StoredSubjects> {
+  subjects(request: SubjectsToLoad): Promise<StoredSubjectStates> {
     // Both kinds in one read transaction, so that they stand for one checkpoint.
     return this.exclusively(() =>
       this.db.transaction(
-        (): StoredSubjects => ({
+        (): StoredSubjectStates => ({
           declarations: this.statements.declarationsNamed.all(JSON.stringify(request.declarations)).map(declarationOfSqliteRow),
           cases: this.statements.casesNamed.all(JSON.stringify(request.cases)).map(caseOfSqliteRow),
         }),

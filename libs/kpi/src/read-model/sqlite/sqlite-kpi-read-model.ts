@@ -12,7 +12,7 @@ import { WalCheckpointer, type WalCheckpointerLogger, openDurableSqlite } from '
 import { sqliteReadModelMigrations } from './sqlite-read-model-schema.js';
 import { type SqliteReadModelStatements, prepareReadModelStatements } from './sqlite-read-model-statements.js';
 import { SqliteColdSubjects } from './sqlite-cold-subjects.js';
-import { caseOfSqliteRow, declarationOfSqliteRow, declarationValues } from './sqlite-subject-rows.js';
+import { caseOfSqliteRow, caseValues, declarationOfSqliteRow, declarationValues } from './sqlite-subject-rows.js';
 
 /** Options of {@link SqliteKpiReadModel.open}. */
 export interface SqliteKpiReadModelOptions {
@@ -143,8 +143,8 @@ export class SqliteKpiReadModel implements KpiReadModel {
         statements.upsertDeclaration.run(...declarationValues(declaration));
         if (turns.due) await turns.give();
       }
-      for (const { subject, facts, hot } of dirty.cases) {
-        statements.upsertCase.run(subject, JSON.stringify(facts), hot?.lastEventAt ?? null);
+      for (const state of dirty.cases) {
+        statements.upsertCase.run(...caseValues(state));
         if (turns.due) await turns.give();
       }
       // The engine keeps a bucket that empties (all counters 0) and drains it as such: written over, never deleted.

@@ -95,9 +95,7 @@ export function prepareReadModelStatements(db: Database.Database): SqliteReadMod
     casesNamed: db.prepare<[string], SqliteCaseRow>(
       `SELECT ${CASE} FROM kpi_cases WHERE subject IN (SELECT value FROM json_each(?)) ORDER BY subject`,
     ),
-    // The page's subjects come from the indexes alone: those released in the range (the range read, the first
-    // `limit` after `after` kept), and those without hot keys (read in subject order from the NULL end of the
-    // last_event_at index); only the page's rows are then read whole.
+    // Keyset pages (released-pages.ts): each starts where the last ended, in the order of the index it names.
     releasedPage: db.prepare<[ReleasedPage], SqliteDeclarationRow>(
       `SELECT ${DECLARATION} FROM kpi_declarations INDEXED BY kpi_declarations_by_release
        WHERE released_at < @to AND (released_at, subject) > (@afterAt, @after)

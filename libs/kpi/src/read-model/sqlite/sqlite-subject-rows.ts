@@ -12,6 +12,11 @@ export function caseOfSqliteRow(row: SqliteCaseRow): CaseStateJson {
   return caseOfRow({ ...row, facts: JSON.parse(row.facts) });
 }
 
+/** What `upsertCase` writes for `state`: its latest event time `NULL` when it has no hot keys. */
+export function caseValues({ subject, facts, hot }: CaseStateJson): [string, string, number | null] {
+  return [subject, JSON.stringify(facts), hot?.lastEventAt ?? null];
+}
+
 /** What `upsertDeclaration` writes for `declaration`: hot keys `NULL` when it has none. */
 export function declarationValues({ subject, facts, hot }: DeclarationStateJson): DeclarationValues {
   return [subject, JSON.stringify(facts), hot?.lastEventAt ?? null, hot === undefined ? null : Number(hot.open), hot?.releasedAt ?? null];

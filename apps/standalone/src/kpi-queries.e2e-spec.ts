@@ -156,7 +156,8 @@ describe('GET /api/kpis/:id/series', () => {
   });
 
   it('refuses a range that does not start on a bucket boundary', async () => {
-    const { status, body } = await get(`/api/kpis/seizures_count/series?granularity=day&from=${hoursAgo(1)}`);
+    // An hour that is never midnight: `hoursAgo(1)` is one between 01:00 and 02:00 UTC.
+    const { status, body } = await get('/api/kpis/seizures_count/series?granularity=day&from=2026-03-03T05:00:00.000Z');
 
     expect(status).toBe(400);
     expect(body.errors).toEqual([{ path: 'query.from', message: 'must be the start of a UTC day' }]);

@@ -13,4 +13,22 @@ export interface KpiEngineSnapshot {
   readonly cases: readonly CaseStateJson[];
   readonly buckets: readonly BucketJson[];
   readonly quality: QualityCountersJson;
+  /**
+   * Where a bounded engine holds its buckets from (bucket-horizons.ts): absent from an engine that holds every bucket,
+   * and from a drain that leaves the stored horizons as they are.
+   */
+  readonly bucketHorizons?: BucketHorizonsJson | null;
+}
+
+/**
+ * The buckets a bounded engine let go of (README, "Hot and cold state"): hourly ones before `hour`, daily ones before
+ * `day`, and what the backlog's running sum owes to the hourly backlog buckets before `hour`.
+ */
+export interface BucketHorizonsJson {
+  /** Epoch milliseconds, an hour's start: hourly buckets starting before it are kept on disk only. */
+  readonly hour: number;
+  /** Epoch milliseconds, a day's start, at or before `hour`: daily buckets starting before it are kept on disk only. */
+  readonly day: number;
+  /** Per slice of the `backlog` measure: the sum of the deltas of every hourly backlog bucket starting before `hour`. */
+  readonly backlogBefore: Readonly<Record<string, number>>;
 }

@@ -1,3 +1,5 @@
+import { type BucketAddress } from '../engine/bucket-key.js';
+import { type BucketJson } from '../engine/buckets.js';
 import { type KpiEngineSnapshot } from '../engine/engine-snapshot.js';
 import { type DeclarationStateJson } from '../engine/facts-json.js';
 import { type StoredSubjectStates, type SubjectsToLoad } from '../engine/kpi-engine.js';
@@ -19,7 +21,10 @@ export interface KpiReadModelCommit {
   readonly expectedCheckpoint: number;
   /** Position of the batch's last event; greater than `expectedCheckpoint`. */
   readonly checkpoint: number;
-  /** `KpiEngine.drainDirty()`: declarations, cases and buckets written over by key, quality counters whole. */
+  /**
+   * `KpiEngine.drainDirty()`: declarations, cases and buckets written over by key, quality counters whole, and the
+   * bucket horizons whole when present (`null` clears them; absent leaves them as stored).
+   */
   readonly dirty: KpiEngineSnapshot;
 }
 
@@ -30,16 +35,17 @@ export interface KpiReadModelCommit {
  */
 export interface KpiReadModel {
   /**
-   * The checkpoint and the state stored with it: with `hot`, only the hot declarations and cases (and every
-   * bucket); without it, everything.
+   * The checkpoint and the state stored with it. With `hot`: only the hot declarations and cases, only the buckets at
+   * or after the stored bucket horizons (`snapshot.bucketHorizons`, when a bounded engine committed some), and those
+   * horizons. Without it: everything, and no horizons (an engine holding every bucket needs no backlog carried).
    */
   load(hot?: HotSelection): Promise<KpiReadModelState>;
 
   /**
-   * Where the subjects a bounded engine let go of are read back; absent from a read model that keeps no subjects
-   * (a follower's), whose engine must then keep every subject.
+   * Where the subjects and buckets a bounded engine let go of are read back; absent from a read model that keeps no
+   * subjects (a follower's), whose engine must then keep everything.
    */
-  readonly cold?: ColdSubjects;
+  readonly cold?: ColdState;
 
   /**
    * Writes `dirty` and moves the checkpoint to `checkpoint`, in one transaction.
@@ -76,3 +82,18 @@ export interface ColdSubjects {
    */
   releasedIn(from: number, to: number, pageSize: number): AsyncIterable<readonly DeclarationStateJson[]>;
 }
+
+/** The buckets of one measure, granularity and slice: where {@link ColdBuckets.bucketsBetween} reads. */
+export type BucketLineAddress = Omit<BucketAddress, 'start'>;
+
+/** Reads of buckets a bounded engine let go of, at the read model's checkpoint. */
+export interface ColdBuckets {
+  /** The stored buckets of the keys named (`bucketKey`); a key never stored is left out. In no particular order. */
+  bucketsNamed(keys: readonly string[]): Promise<BucketJson[]>;
+
+  /** The stored buckets of one line starting in [from, to) (epoch milliseconds), by start. */
+  bucketsBetween(line: BucketLineAddress, from: number, to: number): Promise<BucketJson[]>;
+}
+
+/** Everything a bounded engine reads back from the read model. */
+export type ColdState = ColdSubjects & ColdBuckets;

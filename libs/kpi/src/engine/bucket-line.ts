@@ -6,8 +6,9 @@ import { type KpiBucket } from './buckets.js';
  * milliseconds of today are not.
  */
 export class BucketLine {
-  /** @internal Bucket number to bucket; the store's hot path reads it directly. */
+  /** @internal Bucket number to bucket; the store's hot path reads it, and changes it through `set` and `delete`. */
   readonly byNumber = new Map<number, KpiBucket>();
+  private changes = 0;
 
   constructor(
     /** Bucket length in milliseconds. */
@@ -19,9 +20,25 @@ export class BucketLine {
     return this.byNumber.get(start / this.length);
   }
 
-  /** How many buckets it holds; they are never removed, so it only grows. */
+  /** How many buckets it holds. */
   get size(): number {
     return this.byNumber.size;
+  }
+
+  /** Counts each bucket put in or taken out: what a cache of the line's starts is checked against. */
+  get version(): number {
+    return this.changes;
+  }
+
+  /** @internal Holds `bucket` at bucket number `number`. */
+  set(number: number, bucket: KpiBucket): void {
+    this.byNumber.set(number, bucket);
+    this.changes += 1;
+  }
+
+  /** @internal Stops holding the bucket at bucket number `number`. */
+  delete(number: number): void {
+    if (this.byNumber.delete(number)) this.changes += 1;
   }
 
   /** Its buckets, in no particular order. */

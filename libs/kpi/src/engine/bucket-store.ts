@@ -1,9 +1,13 @@
 import { type SliceDimension } from '@customs-pulse/domain';
 
 import { BucketGroup } from './bucket-group.js';
+import { BucketHorizons } from './bucket-horizons.js';
+import { bucketKey } from './bucket-key.js';
 import { BucketLine } from './bucket-line.js';
-import { type Granularity, HOUR_MS, bucketLength } from './bucket-time.js';
+import { DAY_MS, type Granularity, HOUR_MS, bucketLength, bucketStart } from './bucket-time.js';
 import { type BucketJson, KpiBucket } from './buckets.js';
+import { counterNumber } from './carried-counters.js';
+import { ColdDeltas } from './cold-deltas.js';
 import { CounterArena } from './counter-arena.js';
 import { MEASURE_IDS, MEASURES, type MeasureId } from './measures.js';
 import { type Observation } from './observation.js';
@@ -45,6 +49,9 @@ const ARENA_CHUNK = 65_536;
  * Remembers the buckets touched since they were last drained, once for persistence and once for change notification,
  * by a flag on the bucket rather than a set, which costs a hash lookup per touch. Groups flush in the order they
  * were first recorded into, so buckets are reported in the order they were first touched.
+ *
+ * A bounded store lets go of the buckets before its horizons (bucket-horizons.ts) once they are persisted, and holds
+ * the observations that fall before the hour horizon until their buckets are read back (cold-deltas.ts).
  */
 export class BucketStore {
   private readonly tables: Record<MeasureId, Record<Granularity, Table>>;
@@ -64,6 +71,11 @@ export class BucketStore {
   private readonly touchedBucket = (bucket: KpiBucket): void => this.touched(bucket);
   private dirty: KpiBucket[] = [];
   private changed: KpiBucket[] = [];
+  /** Where buckets are held from; null while every bucket is. */
+  private horizons: BucketHorizons | null = null;
+  private readonly coldDeltas = new ColdDeltas();
+  /** Whether some bucket before a horizon may be held: read back for a late observation, or dirty at a let-go. */
+  private mayHoldBeforeHorizons = false;
 
   constructor() {
     this.tables = byMeasure(() => ({ hour: new Map(), day: new Map() }));
@@ -72,6 +84,116 @@ export class BucketStore {
 
   /** Adds (`sign` 1) or removes (`sign` -1) an observation in each of its buckets. */
   apply(observation: Observation, sign: 1 | -1): void {
+    if (this.horizons !== null && observation.at < this.horizons.hour) this.coldDeltas.add(observation, sign);
+    else this.record(observation, sign);
+  }
+
+  /** Where the store holds buckets from; null while it holds every bucket. */
+  get heldFrom(): BucketHorizons | null {
+    return this.horizons;
+  }
+
+  /** Holds buckets from `horizons` on, as a store restored from a bounded engine's persisted state does. */
+  holdFrom(horizons: BucketHorizons): void {
+    this.horizons = horizons;
+  }
+
+  /**
+   * The keys of the buckets that observations before the hour horizon go to and that are not held: to be read back
+   * from the read model and handed to {@link BucketStore.adoptColdBuckets} before the store is next drained.
+   */
+  coldBucketKeys(): string[] {
+    const keys = new Set<string>();
+    for (const { observation } of this.coldDeltas.peek()) {
+      const { measure, at, slices } = observation;
+      for (const granularity of MEASURES[measure].granularities) {
+        const start = bucketStart(at, granularity);
+        for (const slice of slices) {
+          if (this.tables[measure][granularity].get(slice)?.at(start) === undefined) keys.add(bucketKey({ measure, granularity, start, slice }));
+        }
+      }
+    }
+    return [...keys];
+  }
+
+  /**
+   * Holds the stored buckets read back for the observations before the hour horizon (one already held stays as it
+   * is: memory is never behind), then applies those observations in order. What is carried of the backlog moves with
+   * them: their hourly backlog buckets are before the horizon.
+   * @throws MalformedBucketJsonError
+   */
+  adoptColdBuckets(stored: readonly BucketJson[]): void {
+    for (const json of stored) {
+      const start = Date.parse(json.start);
+      const line = this.lineAt(json.measure, json.granularity, json.slice);
+      if (line.at(start) !== undefined) continue;
+      // No group holds a bucket of an address that is not held (a let-go trims the groups with the buckets).
+      line.set(start / line.length, KpiBucket.fromJSON(json, (length) => this.counters.take(length)));
+    }
+    const horizons = this.horizons;
+    for (const { observation, sign } of this.coldDeltas.take()) {
+      if (horizons !== null && observation.measure === 'backlog') {
+        for (const slice of observation.slices) horizons.carryBacklog(slice, sign * observation.values[0]!);
+      }
+      this.record(observation, sign);
+    }
+    this.mayHoldBeforeHorizons = true;
+  }
+
+  /** Whether observations wait for their buckets to be read back ({@link BucketStore.coldBucketKeys}). */
+  get awaitsColdBuckets(): boolean {
+    return this.coldDeltas.size > 0;
+  }
+
+  /**
+   * Moves the horizons forward to `hour` and `day` (never back) and lets go of the buckets before them that are
+   * persisted and reported; a dirty one stays until the next call. Their counters' room is handed out again.
+   * @returns how many buckets were let go of.
+   */
+  letGoBefore(hour: number, day: number): number {
+    this.flush();
+    const horizons = (this.horizons ??= BucketHorizons.none());
+    let moved = false;
+    if (hour > horizons.hour) {
+      for (const [slice, line] of this.tables.backlog.hour) {
+        for (const bucket of line.buckets()) {
+          if (bucket.start >= horizons.hour && bucket.start < hour) horizons.carryBacklog(slice, counterNumber(bucket, 0));
+        }
+      }
+      horizons.hour = hour;
+      moved = true;
+    }
+    if (day > horizons.day) {
+      horizons.day = day;
+      moved = true;
+    }
+    if (!moved && !this.mayHoldBeforeHorizons) return 0;
+    let letGo = 0;
+    let keptBefore = false;
+    for (const measure of MEASURE_IDS) {
+      for (const granularity of MEASURES[measure].granularities) {
+        const horizon = horizons.of(granularity);
+        for (const line of this.tables[measure][granularity].values()) {
+          for (const [number, bucket] of line.byNumber) {
+            if (bucket.start >= horizon) continue;
+            if (bucket.pendingFlush || bucket.pendingChange) {
+              keptBefore = true;
+              continue;
+            }
+            line.delete(number);
+            const slot = bucket.arenaSlot;
+            if (slot !== null) this.counters.giveBack(slot, MEASURES[measure].fields.length);
+            letGo += 1;
+          }
+        }
+      }
+    }
+    this.forgetGroupsBefore(horizons);
+    this.mayHoldBeforeHorizons = keptBefore;
+    return letGo;
+  }
+
+  private record(observation: Observation, sign: 1 | -1): void {
     const group = this.groupOf(observation.measure, observation.slices, Math.floor(observation.at / HOUR_MS));
     if (group.record(observation, sign, this.deltas)) this.pending.push(group);
   }
@@ -90,7 +212,7 @@ export class BucketStore {
     this.flush();
     this.forgetGroups();
     const line = this.lineAt(bucket.measure, bucket.granularity, bucket.slice);
-    line.byNumber.set(bucket.start / line.length, bucket);
+    line.set(bucket.start / line.length, bucket);
   }
 
   /** The buckets of one measure, granularity and slice; `undefined` when none was ever created. */
@@ -101,19 +223,22 @@ export class BucketStore {
 
   /**
    * The values of `dimension` seen alone in a slice of some measure (`office=UZ-TAS` gives `UZ-TAS`), each once, in no
-   * particular order: the offices, modes or regimes the store holds buckets for.
+   * particular order: the offices, modes or regimes the store holds or held buckets for, or carries backlog for.
    */
   sliceValues(dimension: SliceDimension): Set<string> {
     this.flush();
     const values = new Set<string>();
+    const add = (slice: string): void => {
+      // Cheap test first: most keys combine dimensions, and parsing each would cost more than the scan.
+      if (!slice.startsWith(`${dimension}=`) || slice.includes('&')) return;
+      const value = filtersOfSlice(slice)[dimension];
+      if (value !== undefined) values.add(value);
+    };
     for (const measure of MEASURE_IDS) {
-      for (const slice of this.tables[measure].hour.keys()) {
-        // Cheap test first: most keys combine dimensions, and parsing each would cost more than the scan.
-        if (!slice.startsWith(`${dimension}=`) || slice.includes('&')) continue;
-        const value = filtersOfSlice(slice)[dimension];
-        if (value !== undefined) values.add(value);
-      }
+      for (const table of Object.values(this.tables[measure])) for (const slice of table.keys()) add(slice);
     }
+    // A bounded store may hold no bucket of an office quiet for a while, whose backlog it still carries.
+    for (const slice of this.horizons?.carriedSlices() ?? []) add(slice);
     return values;
   }
 
@@ -251,7 +376,7 @@ export class BucketStore {
       let bucket = line.byNumber.get(number);
       if (bucket === undefined) {
         bucket = new KpiBucket(measure, granularity, number * line.length, slices[position]!, this.counters.take(fields));
-        line.byNumber.set(number, bucket);
+        line.set(number, bucket);
       }
       buckets.push(bucket);
     }
@@ -275,6 +400,22 @@ export class BucketStore {
       table.set(slice, line);
     }
     return line;
+  }
+
+  /** Drops the groups of the hours and days before the horizons: they hold buckets let go of. */
+  private forgetGroupsBefore(horizons: BucketHorizons): void {
+    const hour = horizons.hour / HOUR_MS;
+    const day = horizons.day / DAY_MS;
+    for (const measure of MEASURE_IDS) {
+      for (const sliceSet of this.groups[measure].values()) {
+        for (const number of sliceSet.byHour.keys()) if (number < hour) sliceSet.byHour.delete(number);
+        for (const number of sliceSet.byDay.keys()) if (number < day) sliceSet.byDay.delete(number);
+        if (!(sliceSet.lastHour >= hour)) {
+          sliceSet.lastHour = Number.NaN;
+          sliceSet.lastGroup = null;
+        }
+      }
+    }
   }
 
   /** A restored bucket replaces the one a group may hold. */

@@ -40,6 +40,8 @@ export class KpiBucket implements BucketAddress, CounterView {
   private carried: Float64Array | null;
   private readonly offset: number;
   private readonly length: number;
+  /** Whether the counters are a run of a store's arena rather than an array of their own. */
+  private readonly inArena: boolean;
   /** Start / length: a small integer, where the start in epoch milliseconds would take a boxed number per bucket. */
   private readonly number: number;
   private samples: QuantileSketch | null;
@@ -65,6 +67,7 @@ export class KpiBucket implements BucketAddress, CounterView {
   ) {
     this.number = start / bucketLength(granularity);
     this.length = MEASURES[measure].fields.length;
+    this.inArena = values !== undefined && 'array' in values;
     if (values !== undefined && 'array' in values) {
       this.counters = values.array;
       this.offset = values.offset;
@@ -85,6 +88,11 @@ export class KpiBucket implements BucketAddress, CounterView {
   /** The counters' carries, in units of 2^52, or `null` when all are 0: a view, to read. */
   get carries(): Float64Array | null {
     return this.carried;
+  }
+
+  /** @internal Where its counters are in a store's arena, to give back once the store lets it go; null if not there. */
+  get arenaSlot(): CounterSlot | null {
+    return this.inArena ? { array: this.counters, offset: this.offset } : null;
   }
 
   /** Bucket start, epoch milliseconds. */

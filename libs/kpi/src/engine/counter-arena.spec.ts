@@ -22,4 +22,18 @@ describe('CounterArena', () => {
     expect(again.map(({ array, offset }) => [array, offset])).toEqual(first.map(({ array, offset }) => [array, offset]));
     for (const { array, offset } of again) expect(Array.from(array.subarray(offset, offset + 6))).toEqual([0, 0, 0, 0, 0, 0]);
   });
+
+  it('hands out a run given back again, of the same length only, back to 0, before taking new room', () => {
+    const arena = new CounterArena(10);
+    const kept = arena.take(3);
+    const given = arena.take(3);
+    given.array.fill(9, given.offset, given.offset + 3);
+    arena.giveBack(given, 3);
+    const other = arena.take(2);
+    const again = arena.take(3);
+    expect(other.offset).toBe(6);
+    expect([again.array, again.offset]).toEqual([given.array, given.offset]);
+    expect(Array.from(again.array.subarray(again.offset, again.offset + 3))).toEqual([0, 0, 0]);
+    expect(kept.offset).toBe(0);
+  });
 });

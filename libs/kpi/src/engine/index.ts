@@ -1,10 +1,12 @@
 export { type Granularity, GRANULARITIES, bucketStart, isGranularity } from './bucket-time.js';
 export { type BucketAddress, MalformedBucketKeyError, bucketKey, parseBucketKey } from './bucket-key.js';
 export { type BucketJson, KpiBucket, MalformedBucketJsonError } from './buckets.js';
+export { DEFAULT_HELD_BUCKETS, type HeldBucketsPolicy } from './bucket-horizons.js';
+export { type ColdBucketRange, ColdBucketsNeededError } from './cold-buckets-needed-error.js';
 export { type CaseFacts } from './case-facts.js';
 export { type DeclarationFacts, attributesOf, finalLaneOf } from './declaration-facts.js';
 export { type KpiEngineEvent } from './engine-event.js';
-export { type KpiEngineSnapshot } from './engine-snapshot.js';
+export { type BucketHorizonsJson, type KpiEngineSnapshot } from './engine-snapshot.js';
 export {
   type CaseFactsJson,
   type CaseStateJson,

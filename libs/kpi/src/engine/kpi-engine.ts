@@ -1,6 +1,7 @@
 import { CLEARANCE_EVENT_TYPES, type KpiId } from '@customs-pulse/domain';
 
 import { BacklogMoments } from './backlog-moments.js';
+import { BucketHorizons, type HeldBucketsPolicy, horizonsAt } from './bucket-horizons.js';
 import { BucketStore } from './bucket-store.js';
 import { type Granularity, HOUR_MS, bucketStart } from './bucket-time.js';
 import { type BucketJson } from './buckets.js';
@@ -90,6 +91,8 @@ export class KpiEngine {
   private readonly queries: KpiQueries;
   /** Set by {@link KpiEngine.boundHeldSubjects}; null for an engine that holds every subject (replays, followers). */
   private bound: { readonly policy: HeldSubjectsPolicy; mayHoldCold: boolean } | null = null;
+  /** Set by {@link KpiEngine.boundHeldBuckets}; null for an engine that lets no bucket go of its own accord. */
+  private bucketsPolicy: HeldBucketsPolicy | null = null;
   private newestEventAt = Number.NEGATIVE_INFINITY;
   /** Events applied to subjects, as the clock of {@link SubjectState.touchedAt}. */
   private subjectEvents = 0;
@@ -132,26 +135,30 @@ export class KpiEngine {
   /**
    * A KPI over each bucket of [from, to) (bucket starts, RFC 3339). Over an empty bucket: 0 for a count or sum, `null`
    * for a mean, share, ratio or percentile; `backlog` is the backlog at each bucket's end.
+   * @param cold - for a range before the buckets a bounded engine holds, the rows `ColdBucketsNeededError` asked for.
    * @throws KpiQueryError for a filter the KPI does not slice by, or a range off bucket boundaries.
+   * @throws ColdBucketsNeededError for a range before the buckets held, asked without `cold`.
    */
-  series(kpiId: KpiId, granularity: Granularity, from: string, to: string, filters: KpiFilters = {}): SeriesPoint[] {
-    return this.queries.series(kpiId, granularity, from, to, filters);
+  series(kpiId: KpiId, granularity: Granularity, from: string, to: string, filters: KpiFilters = {}, cold?: readonly BucketJson[]): SeriesPoint[] {
+    return this.queries.series(kpiId, granularity, from, to, filters, cold);
   }
 
   /**
    * A KPI over the 24 hourly buckets ending with the hour holding `now`; `backlog` at `now` itself.
    * @throws KpiQueryError for a filter the KPI does not slice by, or an unreadable `now`.
+   * @throws ColdBucketsNeededError for a window before the buckets held, asked without `cold` (see `series`).
    */
-  current(kpiId: KpiId, now: string, filters: KpiFilters = {}): CurrentKpiValue {
-    return this.queries.current(kpiId, now, filters);
+  current(kpiId: KpiId, now: string, filters: KpiFilters = {}, cold?: readonly BucketJson[]): CurrentKpiValue {
+    return this.queries.current(kpiId, now, filters, cold);
   }
 
   /**
    * A KPI over the UTC days [from, to) (day starts, RFC 3339) as one value, merged exactly; `backlog` at `to`.
    * @throws KpiQueryError for a filter the KPI does not slice by, or a range off day boundaries.
+   * @throws ColdBucketsNeededError for days before the buckets held, asked without `cold` (see `series`).
    */
-  overDays(kpiId: KpiId, from: string, to: string, filters: KpiFilters = {}): KpiValue {
-    return this.queries.overDays(kpiId, from, to, filters);
+  overDays(kpiId: KpiId, from: string, to: string, filters: KpiFilters = {}, cold?: readonly BucketJson[]): KpiValue {
+    return this.queries.overDays(kpiId, from, to, filters, cold);
   }
 
   /**
@@ -257,6 +264,39 @@ export class KpiEngine {
     return letGo;
   }
 
+  /**
+   * Keeps only the buckets of the live windows from now on (bucket-horizons.ts): {@link KpiEngine.letGoOfColdBuckets}
+   * drops the others, and a late event's buckets before the horizon wait for {@link KpiEngine.adoptColdBuckets}.
+   */
+  boundHeldBuckets(policy: HeldBucketsPolicy): void {
+    this.bucketsPolicy = policy;
+  }
+
+  /**
+   * Drops the persisted buckets before the policy's horizons at `referenceMs` (the newest instant live work reads
+   * at). Call it after a commit, as {@link KpiEngine.letGoOfColdSubjects}.
+   * @returns how many buckets were let go of; 0 for an engine whose buckets are not bounded.
+   */
+  letGoOfColdBuckets(referenceMs: number): number {
+    if (this.bucketsPolicy === null) return 0;
+    const { hour, day } = horizonsAt(referenceMs, this.bucketsPolicy);
+    return this.store.letGoBefore(hour, day);
+  }
+
+  /**
+   * The keys of the buckets that the events applied since the last call reach before the hour horizon and that are not
+   * held: to read back from the read model and hand to {@link KpiEngine.adoptColdBuckets} before the next drain.
+   * Empty for an engine holding every bucket.
+   */
+  coldBucketKeys(): string[] {
+    return this.store.coldBucketKeys();
+  }
+
+  /** Holds the buckets read back for {@link KpiEngine.coldBucketKeys} and applies what waited for them. @throws MalformedBucketJsonError */
+  adoptColdBuckets(stored: readonly BucketJson[]): void {
+    this.store.adoptColdBuckets(stored);
+  }
+
   /** How many subjects and buckets are held, and how the cache fared since the engine was made. */
   heldSubjects(): HeldSubjectsFigures {
     return { declarations: this.declarations.size, cases: this.cases.size, buckets: this.store.size, ...this.heldCounts };
@@ -300,6 +340,8 @@ export class KpiEngine {
    * of the drain.
    */
   *drainDirtyInSteps(): Steps<KpiEngineSnapshot> {
+    // Drained without them, the checkpoint would pass events whose bucket changes are nowhere but in memory.
+    if (this.store.awaitsColdBuckets) throw new Error('the KPI engine cannot be drained before the cold buckets of its late events are adopted');
     const dirtyDeclarations = this.dirtyDeclarations;
     const dirtyCases = this.dirtyCases;
     this.dirtyDeclarations = [];
@@ -323,7 +365,13 @@ export class KpiEngine {
       buckets.push(bucket.toJSON());
       yield;
     }
-    return { declarations, cases, buckets, quality };
+    return { declarations, cases, buckets, quality, ...this.bucketHorizons() };
+  }
+
+  /** The store's horizons, for a snapshot: none while every bucket is held. */
+  private bucketHorizons(): Pick<KpiEngineSnapshot, 'bucketHorizons'> {
+    const horizons = this.store.heldFrom;
+    return horizons === null ? {} : { bucketHorizons: horizons.toJSON() };
   }
 
   /** The whole state, from which {@link KpiEngine.fromJSON} restores an equivalent engine. */
@@ -333,6 +381,7 @@ export class KpiEngine {
       cases: Array.from(this.cases.values(), caseJson),
       buckets: [...this.store.all()].map((bucket) => bucket.toJSON()),
       quality: this.quality.toJSON(),
+      ...this.bucketHorizons(),
     };
   }
 
@@ -343,6 +392,7 @@ export class KpiEngine {
    */
   static fromJSON(snapshot: KpiEngineSnapshot, options: KpiEngineOptions = {}): KpiEngine {
     const engine = new KpiEngine(options);
+    if (snapshot.bucketHorizons !== undefined && snapshot.bucketHorizons !== null) engine.store.holdFrom(BucketHorizons.fromJSON(snapshot.bucketHorizons));
     for (const json of snapshot.buckets) engine.store.restoreJson(json);
     engine.quality = QualityCounters.fromJSON(snapshot.quality);
     for (const json of snapshot.declarations) engine.holdDeclaration(json);

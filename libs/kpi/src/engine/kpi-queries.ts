@@ -1,9 +1,11 @@
 import { type KpiId } from '@customs-pulse/domain';
 
 import { type QuantileSketch } from '../sketch/index.js';
-import { backlogAt } from './backlog-line.js';
-import { type BucketLine } from './bucket-line.js';
+import { type BacklogReading, backlogAt } from './backlog-line.js';
 import { type BucketStore } from './bucket-store.js';
+import { type BucketJson } from './buckets.js';
+import { type ColdBucketRange, ColdBucketsNeededError } from './cold-buckets-needed-error.js';
+import { LineReading } from './line-reading.js';
 import { DAY_MS, type Granularity, HOUR_MS, bucketLength, bucketStart } from './bucket-time.js';
 import { type CounterView, CounterTotals } from './carried-counters.js';
 import { KPI_READERS, type KpiValue } from './kpi-readers.js';
@@ -29,64 +31,93 @@ export const CURRENT_WINDOW_HOURS = 24;
 /** The backlog deltas of the hour starting at `hourStart` that fall before `before`, in `slice`. */
 export type PartialHourBacklog = (hourStart: number, before: number, slice: string) => number;
 
-/** Reads series and current values out of the buckets (the queries of api.md). */
+/**
+ * Reads series and current values out of the buckets (the queries of api.md). A bounded store holds only the buckets
+ * after its horizons: a query reaching before them throws {@link ColdBucketsNeededError} naming the range it needs,
+ * and is asked again with that range's rows from the read model (`cold`).
+ */
 export class KpiQueries {
   constructor(
     private readonly store: BucketStore,
     private readonly partialHourBacklog: PartialHourBacklog,
   ) {}
 
-  /** One point per bucket start in [from, to). @throws KpiQueryError */
-  series(kpiId: KpiId, granularity: Granularity, from: string, to: string, filters: KpiFilters): SeriesPoint[] {
+  /** One point per bucket start in [from, to). @throws KpiQueryError, ColdBucketsNeededError */
+  series(kpiId: KpiId, granularity: Granularity, from: string, to: string, filters: KpiFilters, cold?: readonly BucketJson[]): SeriesPoint[] {
     const slice = sliceOfQuery(kpiId, filters);
     const range = seriesRange(granularity, from, to);
     const length = bucketLength(granularity);
     const starts: number[] = [];
     for (let start = range.from; start < range.to; start += length) starts.push(start);
     if (kpiId === 'backlog') {
-      const backlog = backlogAt(this.store.line('backlog', 'hour', slice), starts.map((start) => start + length));
+      const backlog = backlogAt(this.backlogReading(slice, range.from + length, cold), starts.map((start) => start + length));
       return starts.map((start, index) => backlogPoint(start, backlog[index] ?? 0));
     }
     const reader = KPI_READERS[kpiId];
-    const line = this.store.line(reader.measure, granularity, slice);
+    const line = this.lineReading({ measure: reader.measure, granularity, slice, from: range.from, to: range.to }, cold);
     const empty = zeros(reader.measure);
     return starts.map((start) => {
-      const bucket = line?.at(start);
+      const bucket = line.at(start);
       return { start: utcIso(start), ...reader.read(bucket ?? empty, bucket?.sketch ?? null) };
     });
   }
 
-  /** The value over the 24 hours ending with the hour holding `now`; `backlog` at `now` itself. @throws KpiQueryError */
-  current(kpiId: KpiId, now: string, filters: KpiFilters): CurrentKpiValue {
+  /**
+   * The value over the 24 hours ending with the hour holding `now`; `backlog` at `now` itself.
+   * @throws KpiQueryError, ColdBucketsNeededError
+   */
+  current(kpiId: KpiId, now: string, filters: KpiFilters, cold?: readonly BucketJson[]): CurrentKpiValue {
     const slice = sliceOfQuery(kpiId, filters);
     const nowMs = instantOf(now, 'now');
     const lastHour = bucketStart(nowMs, 'hour');
     const firstHour = lastHour - (CURRENT_WINDOW_HOURS - 1) * HOUR_MS;
     const window = { from: utcIso(firstHour), to: utcIso(lastHour + HOUR_MS) };
     if (kpiId === 'backlog') {
-      const before = backlogAt(this.store.line('backlog', 'hour', slice), [lastHour])[0] ?? 0;
+      const before = backlogAt(this.backlogReading(slice, lastHour, cold), [lastHour])[0] ?? 0;
       const value = before + this.partialHourBacklog(lastHour, nowMs, slice);
       return { value, n: value, window };
     }
     const reader = KPI_READERS[kpiId];
-    const merged = mergeBuckets(this.store.line(reader.measure, 'hour', slice), firstHour, lastHour, HOUR_MS, MEASURES[reader.measure].fields.length);
+    const line = this.lineReading({ measure: reader.measure, granularity: 'hour', slice, from: firstHour, to: lastHour + HOUR_MS }, cold);
+    const merged = mergeBuckets(line, firstHour, lastHour, HOUR_MS, MEASURES[reader.measure].fields.length);
     return { ...reader.read(merged.counters, merged.sketch), window };
   }
 
   /**
    * The value over the UTC days [from, to) (day starts), their buckets merged exactly: one value for a whole period,
-   * as a strategic target's baseline and recent window need; `backlog` is its value at `to`. @throws KpiQueryError
+   * as a strategic target's baseline and recent window need; `backlog` is its value at `to`.
+   * @throws KpiQueryError, ColdBucketsNeededError
    */
-  overDays(kpiId: KpiId, from: string, to: string, filters: KpiFilters): KpiValue {
+  overDays(kpiId: KpiId, from: string, to: string, filters: KpiFilters, cold?: readonly BucketJson[]): KpiValue {
     const slice = sliceOfQuery(kpiId, filters);
     const range = seriesRange('day', from, to);
     if (kpiId === 'backlog') {
-      const backlog = backlogAt(this.store.line('backlog', 'hour', slice), [range.to])[0] ?? 0;
+      const backlog = backlogAt(this.backlogReading(slice, range.to, cold), [range.to])[0] ?? 0;
       return { value: backlog, n: backlog };
     }
     const reader = KPI_READERS[kpiId];
-    const merged = mergeBuckets(this.store.line(reader.measure, 'day', slice), range.from, range.to - DAY_MS, DAY_MS, MEASURES[reader.measure].fields.length);
+    const line = this.lineReading({ measure: reader.measure, granularity: 'day', slice, from: range.from, to: range.to }, cold);
+    const merged = mergeBuckets(line, range.from, range.to - DAY_MS, DAY_MS, MEASURES[reader.measure].fields.length);
     return reader.read(merged.counters, merged.sketch);
+  }
+
+  /**
+   * The buckets of `range`'s line that a query reads: those held and, where the range starts before the store's
+   * horizon, the rows read back for the part before it. @throws ColdBucketsNeededError when those are needed, not given
+   */
+  private lineReading(range: ColdBucketRange, cold: readonly BucketJson[] | undefined): LineReading {
+    const held = this.store.line(range.measure, range.granularity, range.slice);
+    const horizon = this.store.heldFrom?.of(range.granularity) ?? Number.NEGATIVE_INFINITY;
+    if (range.from < horizon && cold === undefined) throw new ColdBucketsNeededError({ ...range, to: Math.min(range.to, horizon) });
+    return new LineReading(held, horizon, range.from < horizon ? (cold ?? []) : []);
+  }
+
+  /** The backlog line of `slice` as read for instants from `firstInstant` on: the hourly buckets from there to the horizon are read back. */
+  private backlogReading(slice: string, firstInstant: number, cold: readonly BucketJson[] | undefined): BacklogReading {
+    const horizons = this.store.heldFrom;
+    const to = horizons?.hour ?? Number.NEGATIVE_INFINITY;
+    const line = this.lineReading({ measure: 'backlog', granularity: 'hour', slice, from: firstInstant, to }, cold);
+    return { line, carried: horizons?.backlogCarried(slice) ?? 0 };
   }
 }
 
@@ -95,7 +126,7 @@ export class KpiQueries {
  * carried (carried-counters.ts), and a merge of the sketches, never an average of averages.
  */
 function mergeBuckets(
-  line: BucketLine | undefined,
+  line: LineReading,
   first: number,
   last: number,
   length: number,
@@ -103,7 +134,6 @@ function mergeBuckets(
 ): { counters: CounterView; sketch: QuantileSketch | null } {
   const counters = new CounterTotals(fields);
   let sketch: QuantileSketch | null = null;
-  if (line === undefined) return { counters, sketch };
   for (let start = first; start <= last; start += length) {
     const bucket = line.at(start);
     if (bucket === undefined) continue;

@@ -4,8 +4,9 @@ import { anEventOfType, realisticHistory, type SeededRandom } from '@customs-pul
 import { bucketKey } from '../bucket-key.js';
 import { GRANULARITIES, DAY_MS } from '../bucket-time.js';
 import { type BucketJson } from '../buckets.js';
+import { type ColdBucketRange, ColdBucketsNeededError } from '../cold-buckets-needed-error.js';
 import { type KpiEngineEvent } from '../engine-event.js';
-import { type KpiEngineSnapshot } from '../engine-snapshot.js';
+import { type BucketHorizonsJson, type KpiEngineSnapshot } from '../engine-snapshot.js';
 import { type CaseStateJson, type DeclarationStateJson } from '../facts-json.js';
 import { type KpiEngine, type StoredSubjectStates, type SubjectsToLoad } from '../kpi-engine.js';
 import { KPI_READERS } from '../kpi-readers.js';
@@ -33,16 +34,34 @@ const QUARTER_DAYS: readonly string[] = Array.from({ length: ((Date.parse(TO) - 
   new Date(Date.parse(FROM) + (i * DAY_MS) / 4 + 1_234_567).toISOString(),
 );
 
+/** Where a bounded engine's queries read the buckets it let go of: the rows of a range, as `ColdBuckets.bucketsBetween`. */
+export type ColdBucketRows = (range: ColdBucketRange) => readonly BucketJson[];
+
+/** Asks `read` without cold rows, and again with those it needs when the engine let them go: what the API does. */
+export function askWithColdBuckets<T>(cold: ColdBucketRows | undefined, read: (rows?: readonly BucketJson[]) => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (cold === undefined || !(error instanceof ColdBucketsNeededError)) throw error;
+    return read(cold(error.range));
+  }
+}
+
 /**
  * Every non-empty point of every series of every slice the reference has, for each KPI and granularity, and every
- * KPI's current value at each of `currentAt`.
+ * KPI's current value at each of `currentAt`; a bounded engine reads the buckets it let go of from `cold`.
  */
-export function fingerprint(engine: KpiEngine, slices: ReadonlyMap<MeasureId, readonly string[]>, currentAt: readonly string[] = QUARTER_DAYS): string[] {
+export function fingerprint(
+  engine: KpiEngine,
+  slices: ReadonlyMap<MeasureId, readonly string[]>,
+  currentAt: readonly string[] = QUARTER_DAYS,
+  cold?: ColdBucketRows,
+): string[] {
   const lines: string[] = [];
   for (const kpi of SET_KPIS) {
     for (const slice of slices.get(measureOf(kpi.id)) ?? []) {
       for (const granularity of GRANULARITIES) {
-        for (const point of engine.series(kpi.id, granularity, FROM, TO, filtersOfSlice(slice))) {
+        for (const point of askWithColdBuckets(cold, (rows) => engine.series(kpi.id, granularity, FROM, TO, filtersOfSlice(slice), rows))) {
           if (point.n === 0 && point.value === kpi.emptyValue) continue;
           lines.push(`${kpi.id} ${granularity} ${slice} ${point.start} ${point.value} ${point.n}`);
         }
@@ -50,7 +69,9 @@ export function fingerprint(engine: KpiEngine, slices: ReadonlyMap<MeasureId, re
     }
   }
   for (const now of currentAt) {
-    for (const kpi of SET_KPIS) lines.push(`${kpi.id} current ${now} ${JSON.stringify(engine.current(kpi.id, now))}`);
+    for (const kpi of SET_KPIS) {
+      lines.push(`${kpi.id} current ${now} ${JSON.stringify(askWithColdBuckets(cold, (rows) => engine.current(kpi.id, now, {}, rows)))}`);
+    }
   }
   const { ingest_lag_p95: _lag, ...quality } = engine.qualityCounters();
   lines.push(`quality ${JSON.stringify(quality)}`);
@@ -82,8 +103,10 @@ export class DrainedReadModel {
   private readonly cases = new Map<string, CaseStateJson>();
   private readonly buckets = new Map<string, BucketJson>();
   private quality: KpiEngineSnapshot['quality'] = {};
+  private horizons: BucketHorizonsJson | null = null;
 
   write(drain: KpiEngineSnapshot): void {
+    if (drain.bucketHorizons !== undefined) this.horizons = drain.bucketHorizons;
     for (const declaration of drain.declarations) this.declarations.set(declaration.subject, declaration);
     for (const item of drain.cases) this.cases.set(item.subject, item);
     for (const bucket of drain.buckets) {
@@ -101,14 +124,39 @@ export class DrainedReadModel {
     };
   }
 
-  snapshot(): KpiEngineSnapshot {
+  /** The stored buckets of the keys asked, as a read model's `cold.bucketsNamed` answers. */
+  bucketsNamed(keys: readonly string[]): BucketJson[] {
+    return copied(keys.flatMap((key) => this.buckets.get(key) ?? []));
+  }
+
+  /** The stored buckets of one line starting in [from, to), by start, as a read model's `cold.bucketsBetween` answers. */
+  readonly bucketsBetween: ColdBucketRows = ({ measure, granularity, slice, from, to }) =>
+    copied(
+      [...this.buckets.values()]
+        .filter((row) => row.measure === measure && row.granularity === granularity && row.slice === slice)
+        .filter((row) => Date.parse(row.start) >= from && Date.parse(row.start) < to)
+        .sort((a, b) => Date.parse(a.start) - Date.parse(b.start)),
+    );
+
+  /**
+   * Everything stored, as `load()` answers; with `hot`, as `load(hot)` does for buckets: only those from the stored
+   * horizons on, and the horizons.
+   */
+  snapshot({ hot = false } = {}): KpiEngineSnapshot {
+    const horizons = hot ? this.horizons : null;
+    const held = (row: BucketJson): boolean => horizons === null || Date.parse(row.start) >= (row.granularity === 'hour' ? horizons.hour : horizons.day);
     const snapshot = {
       declarations: [...this.declarations.values()],
       cases: [...this.cases.values()],
-      buckets: [...this.buckets.values()],
+      buckets: [...this.buckets.values()].filter(held),
       quality: this.quality,
+      ...(horizons === null ? {} : { bucketHorizons: horizons }),
     };
-    return JSON.parse(JSON.stringify(snapshot)) as KpiEngineSnapshot;
+    return copied(snapshot);
   }
+}
+
+function copied<T>(rows: T): T {
+  return JSON.parse(JSON.stringify(rows)) as T;
 }
 

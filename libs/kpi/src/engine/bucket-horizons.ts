@@ -1,0 +1,83 @@
+import { DAY_MS, type Granularity, bucketStart } from './bucket-time.js';
+import { type BucketHorizonsJson } from './engine-snapshot.js';
+
+/**
+ * Which buckets a bounded engine keeps in memory (architecture.md, guarantee 7; README, "Hot and cold state"): those
+ * of the live windows. The rest is in the read model already, and is read back when a late event or a query needs it.
+ */
+export interface HeldBucketsPolicy {
+  /**
+   * `HOURLY_BUCKETS_DAYS`: hourly buckets are held for this many days before the reference instant's hour: `current`
+   * reads the last 24 hours, the dashboard's hourly chart the same, and the alert judge reads `current` a little in the
+   * past after a restart.
+   */
+  readonly hourlyDays: number;
+  /** `DAILY_BUCKETS_DAYS`: daily buckets are held for this many days before the reference instant's day: the dashboard's 30-day chart and a target's 30-day recent window. */
+  readonly dailyDays: number;
+}
+
+/** The defaults of {@link HeldBucketsPolicy}. */
+export const DEFAULT_HELD_BUCKETS: HeldBucketsPolicy = { hourlyDays: 3, dailyDays: 35 };
+
+/**
+ * Where a bounded engine holds buckets from, and the backlog's running sum over the hourly backlog buckets before the
+ * hour horizon, per slice: the backlog at an instant is the sum of every delta before it (measures.ts), and this sum
+ * stands in for the buckets let go of. It counts every bucket before the horizon, held or not, so that a late delta
+ * before the horizon moves it as it moves its bucket.
+ */
+export class BucketHorizons {
+  private constructor(
+    /** Hourly buckets before it may be cold: an hour's start, epoch milliseconds. */
+    public hour: number,
+    /** Daily buckets before it may be cold: a day's start, at or before the hour horizon's day. */
+    public day: number,
+    private readonly backlogBefore: Map<string, number>,
+  ) {}
+
+  /** Horizons before every bucket, where an engine that held everything starts letting go. */
+  static none(): BucketHorizons {
+    return new BucketHorizons(Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY, new Map());
+  }
+
+  static fromJSON(json: BucketHorizonsJson): BucketHorizons {
+    if (bucketStart(json.hour, 'hour') !== json.hour || bucketStart(json.day, 'day') !== json.day || json.day > json.hour) {
+      throw new RangeError(`malformed bucket horizons: hour ${json.hour}, day ${json.day}`);
+    }
+    return new BucketHorizons(json.hour, json.day, new Map(Object.entries(json.backlogBefore)));
+  }
+
+  toJSON(): BucketHorizonsJson {
+    return { hour: this.hour, day: this.day, backlogBefore: Object.fromEntries(this.backlogBefore) };
+  }
+
+  /** The horizon of one granularity. */
+  of(granularity: Granularity): number {
+    return granularity === 'hour' ? this.hour : this.day;
+  }
+
+  /** The sum of the deltas of the hourly backlog buckets of `slice` before the hour horizon. */
+  backlogCarried(slice: string): number {
+    return this.backlogBefore.get(slice) ?? 0;
+  }
+
+  /** Adds a delta of an hourly backlog bucket of `slice` before the hour horizon to what is carried. */
+  carryBacklog(slice: string, delta: number): void {
+    this.backlogBefore.set(slice, (this.backlogBefore.get(slice) ?? 0) + delta);
+  }
+
+  /** The slices some backlog is carried for: offices among them, whose buckets may all be cold. */
+  carriedSlices(): IterableIterator<string> {
+    return this.backlogBefore.keys();
+  }
+}
+
+/**
+ * The horizons a policy gives at a reference instant (the newest time the live work reads at): hourly buckets from
+ * `hourlyDays` before its hour, daily ones from `dailyDays` before its day, and never after the hour horizon's day, so
+ * that the day bucket of every held hour is held too.
+ */
+export function horizonsAt(referenceMs: number, policy: HeldBucketsPolicy): { readonly hour: number; readonly day: number } {
+  const hour = bucketStart(referenceMs, 'hour') - policy.hourlyDays * DAY_MS;
+  const day = Math.min(bucketStart(referenceMs, 'day') - policy.dailyDays * DAY_MS, bucketStart(hour, 'day'));
+  return { hour, day };
+}

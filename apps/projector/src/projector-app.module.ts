@@ -26,6 +26,7 @@ export class ProjectorAppModule {
       releaseTargetHours: config.kpi.releaseTargetHours,
       readyMaxLagSeconds: config.kpi.readyMaxLagSeconds,
       heldSubjects: config.kpi.heldSubjects,
+      heldBuckets: config.kpi.heldBuckets,
       ingestQuality: INGEST_QUALITY_TALLY,
       notifier: KafkaKpiUpdatePublisher, // to the gateways, over customs.kpi-updates.v1
       commitObservers: [AlertRulesObserver, TargetWatch],

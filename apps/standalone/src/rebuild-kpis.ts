@@ -23,6 +23,7 @@ async function main(): Promise<void> {
       logger,
       createEngine: kpiEngineFactory({ releaseTargetHours: config.kpi.releaseTargetHours }),
       heldSubjects: config.kpi.heldSubjects,
+      heldBuckets: config.kpi.heldBuckets,
     });
     await projection.start();
     try {

@@ -48,6 +48,7 @@ export class StandaloneModule {
       releaseTargetHours: config.kpi.releaseTargetHours,
       readyMaxLagSeconds: config.kpi.readyMaxLagSeconds,
       heldSubjects: config.kpi.heldSubjects,
+      heldBuckets: config.kpi.heldBuckets,
       ingestQuality: INGEST_QUALITY_TALLY,
       notifier: InProcessNotifier, // RealtimeModule: straight to this process's live clients
       commitObservers: [AlertRulesObserver, TargetWatch], // AlertsModule: the alert rules; TargetsModule: strategic targets

@@ -117,6 +117,18 @@ export const CONFIG_VARIABLES = [
     readBy: ['standalone', 'projector'],
   },
   {
+    name: 'HOURLY_BUCKETS_DAYS',
+    default: '3',
+    sets: 'how many days of hourly KPI buckets the KPI projection keeps in memory, counted back from now (or the newest `recordedAt`, when earlier); older ones are read from the read model when a query or a late event needs them; a whole number from 1 to 3650',
+    readBy: ['standalone', 'projector'],
+  },
+  {
+    name: 'DAILY_BUCKETS_DAYS',
+    default: '35',
+    sets: 'how many days of daily KPI buckets the KPI projection keeps in memory, counted as `HOURLY_BUCKETS_DAYS` is (never fewer than the hourly ones); older ones are read from the read model when a query needs them; a whole number from 1 to 3650',
+    readBy: ['standalone', 'projector'],
+  },
+  {
     name: 'ALERT_MIN_OBSERVATIONS',
     default: '20',
     sets: 'the fewest observations (`n`) behind a current value for a threshold rule to raise, escalate or resolve an alert; a whole number >= 1',

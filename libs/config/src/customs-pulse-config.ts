@@ -103,6 +103,12 @@ export interface KpiSettings {
    * projection keeps in memory; the rest stay in the read model until an event or a query needs them.
    */
   readonly heldSubjects: { readonly openMaxDays: number; readonly closedCacheSize: number };
+  /**
+   * `HOURLY_BUCKETS_DAYS` (default 3) and `DAILY_BUCKETS_DAYS` (default 35): how many days of hourly and of daily
+   * buckets the KPI projection keeps in memory; older ones stay in the read model, read when a query or a late event
+   * needs them.
+   */
+  readonly heldBuckets: { readonly hourlyDays: number; readonly dailyDays: number };
 }
 
 /** Where ingest consumes producers' events and dead-letters the rejected ones (events.md, architecture.md). */

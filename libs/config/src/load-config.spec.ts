@@ -17,7 +17,7 @@ describe('loadConfig', () => {
       accessTokens: { maxTokenHours: 24, issuer: undefined, audience: undefined },
       reportingCurrency: 'USD',
       kafka: undefined,
-      kpi: { readModel: { adapter: 'sqlite', directory: resolve('./data/kpi') }, releaseTargetHours: 24, readyMaxLagSeconds: 60, heldSubjects: { openMaxDays: 30, closedCacheSize: 10_000 } },
+      kpi: { readModel: { adapter: 'sqlite', directory: resolve('./data/kpi') }, releaseTargetHours: 24, readyMaxLagSeconds: 60, heldSubjects: { openMaxDays: 30, closedCacheSize: 10_000 }, heldBuckets: { hourlyDays: 3, dailyDays: 35 } },
       alerts: { minObservations: 20, seizureAlertValue: 100_000 },
       targets: { windowDays: 30 },
       simulation: undefined,
@@ -82,6 +82,7 @@ describe('loadConfig', () => {
       releaseTargetHours: 12.5,
       readyMaxLagSeconds: 90,
       heldSubjects: { openMaxDays: 30, closedCacheSize: 10_000 },
+      heldBuckets: { hourlyDays: 3, dailyDays: 35 },
     });
   });
 
@@ -120,6 +121,12 @@ describe('loadConfig', () => {
       kpiUpdatesTopic: 'customs.kpi-updates.v1',
       gatewayGroupId: undefined,
     });
+  });
+
+  it('takes the days of buckets the KPI projection holds in memory from HOURLY_BUCKETS_DAYS and DAILY_BUCKETS_DAYS (1 to 3650)', () => {
+    expect(loadConfig({ HOURLY_BUCKETS_DAYS: '2', DAILY_BUCKETS_DAYS: '400' }).kpi.heldBuckets).toEqual({ hourlyDays: 2, dailyDays: 400 });
+    expect(() => loadConfig({ HOURLY_BUCKETS_DAYS: '0' })).toThrow(/HOURLY_BUCKETS_DAYS.*1 to 3650/);
+    expect(() => loadConfig({ DAILY_BUCKETS_DAYS: '3651' })).toThrow(/DAILY_BUCKETS_DAYS.*1 to 3650/);
   });
 
   it('takes what the KPI projection holds in memory from OPEN_MAX_DAYS (1 to 3650) and CLOSED_CACHE_SIZE (0 to 10,000,000)', () => {

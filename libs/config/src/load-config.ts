@@ -83,7 +83,11 @@ function kpiSettings(
     openMaxDays: integer(env, 'OPEN_MAX_DAYS', 1, 3_650),
     closedCacheSize: integer(env, 'CLOSED_CACHE_SIZE', 0, 10_000_000),
   };
-  const options = { releaseTargetHours, readyMaxLagSeconds, heldSubjects };
+  const heldBuckets = {
+    hourlyDays: integer(env, 'HOURLY_BUCKETS_DAYS', 1, 3_650),
+    dailyDays: integer(env, 'DAILY_BUCKETS_DAYS', 1, 3_650),
+  };
+  const options = { releaseTargetHours, readyMaxLagSeconds, heldSubjects, heldBuckets };
   if (adapter === 'sqlite') return { readModel: { adapter, directory: join(dataDir, 'kpi') }, ...options };
   const connectionString = required(env, 'DATABASE_URL', 'is required when KPI_READ_MODEL=postgres');
   return { readModel: { adapter, connectionString, schema: textOrDefault(env, 'KPI_SCHEMA'), sessionLimits }, ...options };

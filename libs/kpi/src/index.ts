@@ -14,6 +14,7 @@ export * from './read-model/read-model-generations.port.js';
 export * from './notifier/notifier.port.js';
 export { KpiProjection, type KpiProjectionOptions, type KpiProjectionView, type KpiRebuildReport } from './projection/kpi-projection.js';
 export { KpiAnswers, type KpiRead } from './projection/kpi-answers.js';
+export { type OverDaysReader, overDaysOf, withColdBuckets } from './projection/cold-bucket-reads.js';
 export { type CurrentReadAt, currentUpdate } from './projection/current-updates.js';
 export { KpisAsOf, type KpisAsOfOptions } from './as-of/kpis-as-of.js';
 export { type DeclarationReport, type DeclarationFactsView, declarationReport } from './declarations/declaration-report.js';

@@ -1,5 +1,5 @@
 import { CLOCK, type Clock, type KpiId } from '@customs-pulse/domain';
-import { KpiAnswers, TargetJournal } from '@customs-pulse/kpi';
+import { KpiAnswers, TargetJournal, overDaysOf } from '@customs-pulse/kpi';
 import { SetTargetCommand } from '@customs-pulse/kpi/api';
 import { abortableDelay } from '@customs-pulse/backoff';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
@@ -81,7 +81,7 @@ export class DemoTargetPlan implements OnApplicationBootstrap, BeforeApplication
     for (const to of [today, today + DAY_MS]) {
       if (to <= from) continue;
       const baseline = { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
-      const { value, n } = await this.answers.answer(undefined, (engine) => engine.overDays(kpiId, baseline.from, baseline.to));
+      const { value, n } = await this.answers.answerAcrossTurns(undefined, (engine, { cold }) => overDaysOf(engine, cold)(kpiId, baseline.from, baseline.to, {}));
       if (value === null || n < 20 || goal(value) === value) continue;
       const deadline = new Date(to + 182 * DAY_MS).toISOString().slice(0, 10);
       const milestone = { date: new Date(to + 91 * DAY_MS).toISOString().slice(0, 10), value: round((value + goal(value)) / 2) };

@@ -38,6 +38,7 @@ import { meteredReadModelGenerations } from '../projection/metered-read-model-ge
 import { KpiAnswers } from '../projection/kpi-answers.js';
 import { type KpiCommitObserver } from '../projection/kpi-commit-observer.port.js';
 import { KpiProjection } from '../projection/kpi-projection.js';
+import { DEFAULT_HELD_BUCKETS, type HeldBucketsPolicy } from '../engine/bucket-horizons.js';
 import { DEFAULT_HELD_SUBJECTS, type HeldSubjectsPolicy } from '../engine/held-subjects.js';
 import { KPI_THRESHOLDS, type KpiThresholdsInForce } from '../thresholds/kpi-thresholds.port.js';
 import { KPI_READ_MODEL_GENERATIONS, type KpiReadModelGenerations } from '../read-model/read-model-generations.port.js';
@@ -61,6 +62,11 @@ interface KpiModuleSettings {
    * model can give the others back (a follower's cannot, and keeps all). @defaultValue `DEFAULT_HELD_SUBJECTS`
    */
   readonly heldSubjects?: HeldSubjectsPolicy;
+  /**
+   * `HOURLY_BUCKETS_DAYS` and `DAILY_BUCKETS_DAYS`: the buckets the projection keeps in memory, when its read model can
+   * give the others back. @defaultValue `DEFAULT_HELD_BUCKETS`
+   */
+  readonly heldBuckets?: HeldBucketsPolicy;
   /** Mount the KPI, declaration, quality and (for a projector) rebuild endpoints. @defaultValue true */
   readonly http?: boolean;
   /**
@@ -192,6 +198,7 @@ export class KpiModule {
               createEngine,
               clock,
               heldSubjects: options.heldSubjects ?? DEFAULT_HELD_SUBJECTS,
+              heldBuckets: options.heldBuckets ?? DEFAULT_HELD_BUCKETS,
               ...(metrics ? { metrics } : {}),
             });
             await projection.start();

@@ -292,6 +292,11 @@ export class KpiEngine {
     return this.store.coldBucketKeys();
   }
 
+  /** Whether late events wait for {@link KpiEngine.adoptColdBuckets} (their buckets may all be held already). */
+  get awaitsColdBuckets(): boolean {
+    return this.store.awaitsColdBuckets;
+  }
+
   /** Holds the buckets read back for {@link KpiEngine.coldBucketKeys} and applies what waited for them. @throws MalformedBucketJsonError */
   adoptColdBuckets(stored: readonly BucketJson[]): void {
     this.store.adoptColdBuckets(stored);

@@ -2,7 +2,7 @@ import { type Clock } from '@customs-pulse/domain';
 
 import { type KpisAsOf } from '../as-of/kpis-as-of.js';
 import { type KpiEngine } from '../engine/kpi-engine.js';
-import { type ColdSubjects } from '../read-model/read-model.port.js';
+import { type ColdState } from '../read-model/read-model.port.js';
 import { type KpiProjection } from './kpi-projection.js';
 
 /**
@@ -11,7 +11,7 @@ import { type KpiProjection } from './kpi-projection.js';
  */
 export type KpiRead<T> = (
   engine: KpiEngine,
-  context: { readonly position: number; readonly now: string; readonly cold: ColdSubjects | null },
+  context: { readonly position: number; readonly now: string; readonly cold: ColdState | null },
 ) => T;
 
 /**

@@ -2,6 +2,7 @@ import type { RecordedEvent } from '@customs-pulse/event-store';
 
 import { type KpiEngine } from '../engine/kpi-engine.js';
 import { type KpiUpdate } from '../notifier/notifier.port.js';
+import { type ColdBuckets } from '../read-model/read-model.port.js';
 
 /** One batch the live projection has just committed, with what it changed. */
 export interface CommittedKpiBatch {
@@ -23,6 +24,11 @@ export interface CommittedKpiBatch {
    * for an engine that holds every subject.
    */
   readonly bringBack?: (events: readonly RecordedEvent[]) => Promise<void>;
+  /**
+   * Where the buckets `engine` let go of are read (cold-bucket-reads.ts): a query over an older range asks for them.
+   * Absent, or null, for an engine that holds every bucket.
+   */
+  readonly cold?: ColdBuckets | null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { EventStore, RecordedEvent } from '@customs-pulse/event-store';
 import { type HeldSubjectsFigures } from '../engine/kpi-engine.js';
-import { type ColdSubjects } from '../read-model/read-model.port.js';
+import { type ColdState } from '../read-model/read-model.port.js';
 
 import { type KpiChanges } from '../engine/kpi-changes.js';
 import { type KpiEngine } from '../engine/kpi-engine.js';
@@ -44,6 +44,8 @@ export interface KpiProjectionOptions {
   readonly retry?: KpiProjectorOptions['retry'];
   /** The projectors' `heldSubjects`, a rebuild's included. @defaultValue every subject held */
   readonly heldSubjects?: KpiProjectorOptions['heldSubjects'];
+  /** The projectors' `heldBuckets`, a rebuild's included. @defaultValue every bucket held */
+  readonly heldBuckets?: KpiProjectorOptions['heldBuckets'];
 }
 
 /** The engine queries answer from, and the store position it has applied. */
@@ -52,8 +54,8 @@ export interface KpiProjectionView {
   readonly position: number;
   /** Keeps `engine` at `position` for a read that gives the event loop turns. */
   readonly hold: Pick<EngineReadHold, 'during'>;
-  /** Where the subjects `engine` let go of are read; null when it holds every subject. Read it inside `hold`. */
-  readonly cold: ColdSubjects | null;
+  /** Where the subjects and buckets `engine` let go of are read; null when it holds everything. Read it inside `hold`. */
+  readonly cold: ColdState | null;
 }
 
 /** What a rebuild did. */
@@ -120,7 +122,7 @@ export class KpiProjection {
   view(): KpiProjectionView {
     if (this.live === null && this.unloadable !== null) throw new KpiProjectionRestoringError(this.unloadable);
     const { projector } = this.requireLive();
-    return { engine: projector.engine, position: projector.appliedPosition, hold: projector.hold, cold: projector.coldSubjects };
+    return { engine: projector.engine, position: projector.appliedPosition, hold: projector.hold, cold: projector.cold };
   }
 
   /** What the live projector's engine holds in memory; null while there is none. */
@@ -266,7 +268,7 @@ export class KpiProjection {
   private async startProjector(generation: KpiReadModelGeneration, startsAs: ProjectorRole): Promise<KpiProjector> {
     // Only a live projector's start resumes the observers: a rebuild's state equals what they already saw.
     const onResumed = startsAs === 'live' ? (state: ResumedKpiProjection) => this.resumeObservers(state) : undefined;
-    const { source, logger, createEngine, batchSize, clock, metrics, retry, heldSubjects } = this.options;
+    const { source, logger, createEngine, batchSize, clock, metrics, retry, heldSubjects, heldBuckets } = this.options;
     const projector: KpiProjector = new KpiProjector({
       source,
       readModel: generation.readModel,
@@ -278,6 +280,7 @@ export class KpiProjection {
       ...(metrics ? { onFailures: (consecutive: number) => metrics.projectionFailures(consecutive, this.roleOf(projector, startsAs)) } : {}),
       ...(retry ? { retry } : {}),
       ...(heldSubjects ? { heldSubjects } : {}),
+      ...(heldBuckets ? { heldBuckets } : {}),
       ...(onResumed ? { onResumed } : {}),
     });
     await projector.start();
@@ -295,7 +298,7 @@ export class KpiProjection {
     const updates = currentUpdates(engine, changes, now, position);
     if (updates.length > 0) await this.notify(updates, position);
     const bringBack = (missed: readonly RecordedEvent[]): Promise<void> => projector.bringBack(missed);
-    for (const observer of this.options.observers ?? []) await this.tell(observer, { events, updates, position, now, caughtUp, engine, bringBack });
+    for (const observer of this.options.observers ?? []) await this.tell(observer, { events, updates, position, now, caughtUp, engine, bringBack, cold: projector.cold });
   }
 
   /** Each observer in turn, whatever the others do, as for a batch. */

@@ -95,7 +95,7 @@ function heldSubjectsContract(name: string, openReadModel: () => Promise<{ readM
     });
 
     it('reads the TRS population and a cold declaration from the read model', async () => {
-      const cold = projector.coldSubjects!;
+      const cold = projector.cold!;
       const input = { period: PERIOD, filters: {}, position: 1 };
       const report = await trsReportOf(projector.engine, cold, input);
       expect(report.overall.n).toBeGreaterThan(100);

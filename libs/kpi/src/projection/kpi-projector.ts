@@ -1,8 +1,9 @@
 import { abortableDelay, backoffDelays } from '@customs-pulse/backoff';
 import { type KpiChanges } from '../engine/kpi-changes.js';
 import { type KpiEngine } from '../engine/kpi-engine.js';
+import { type HeldBucketsPolicy } from '../engine/bucket-horizons.js';
 import { type HeldSubjectsPolicy, recentSince } from '../engine/held-subjects.js';
-import { type ColdSubjects, type KpiReadModel, type KpiReadModelCommit } from '../read-model/read-model.port.js';
+import { type ColdState, type KpiReadModel, type KpiReadModelCommit } from '../read-model/read-model.port.js';
 import { StaleCheckpointError } from '../read-model/stale-checkpoint-error.js';
 import { KpiReadModelUnloadableError } from '../read-model/unloadable-read-model-error.js';
 import { type KpiEngineSnapshot } from '../engine/engine-snapshot.js';
@@ -57,6 +58,13 @@ export interface KpiProjectorOptions {
    * this option, or with a read model that keeps no subjects (a follower's), the engine holds every subject.
    */
   readonly heldSubjects?: HeldSubjectsPolicy;
+  /**
+   * Keeps only the buckets of the live windows in memory (README, "Hot and cold state"), with `heldSubjects` and a
+   * read model that has `cold`: a start loads only those, older ones are read back when a query or a late event needs
+   * them. Without it the engine lets no bucket go (but one restored with stored horizons still reads back what is
+   * before them).
+   */
+  readonly heldBuckets?: HeldBucketsPolicy;
 }
 
 /** Events committed between two passes that let cold subjects go: a pass looks at every subject held. */
@@ -123,10 +131,11 @@ export class KpiProjector {
   }
 
   /**
-   * Where the subjects the engine let go of are read back (queries: a declaration, the TRS population); null when the
-   * engine holds every subject. Its reads see the committed state, which for a subject not held is the engine's.
+   * Where the subjects and buckets the engine let go of are read back (queries: a declaration, the TRS population, a
+   * series before the horizons); null when the engine holds everything. Its reads see the committed state, which for a
+   * subject or bucket not held is the engine's.
    */
-  get coldSubjects(): ColdSubjects | null {
+  get cold(): ColdState | null {
     return this.bounded ? this.options.readModel.cold ?? null : null;
   }
 
@@ -159,6 +168,7 @@ export class KpiProjector {
     const { checkpoint, snapshot } = await readModel.load(hot);
     const engine = this.restoredEngine(snapshot);
     if (bounded) engine.boundHeldSubjects(heldSubjects, { restoredPartially: snapshot !== null });
+    if (bounded && this.options.heldBuckets !== undefined) engine.boundHeldBuckets(this.options.heldBuckets);
     this.bounded = bounded;
     this.committed = checkpoint;
     this.applied = checkpoint;
@@ -264,6 +274,7 @@ export class KpiProjector {
     // A catch-up commit holds tens of thousands of declarations and buckets: draining them, and reading the changes
     // they amount to, go a step at a time with turns between. No event is applied meanwhile (this loop is the only
     // one that applies), so the drain is the engine as of `applied`. The read model gives turns within its write.
+    await this.bringBackColdBuckets(engine);
     const dirty = await turns.complete(engine.drainDirtyInSteps());
     const change = { expectedCheckpoint: this.committed, checkpoint: this.applied, dirty };
     if (turns.due) await turns.give();
@@ -282,7 +293,9 @@ export class KpiProjector {
     if (this.sinceLetGo >= LET_GO_EVERY || (catchingUp && this.reachedHead)) {
       // After the listener: the alert rules read the facts of the batch just committed.
       await this.hold.allEnded();
-      engine.letGoOfColdSubjects(recentReference(now, events.at(-1)?.recordedAt ?? null));
+      const reference = recentReference(now, events.at(-1)?.recordedAt ?? null);
+      engine.letGoOfColdSubjects(reference);
+      engine.letGoOfColdBuckets(reference);
       this.sinceLetGo = 0;
     }
     return true;
@@ -305,6 +318,22 @@ export class KpiProjector {
     const stored = await cold.subjects(wanted);
     await this.hold.allEnded();
     engine.adopt(stored);
+  }
+
+  /**
+   * Reads back the buckets that the late events applied since the last commit reach before the hour horizon, and
+   * applies what waited for them (bucket-store.ts): before the drain, which writes those buckets whole. The read model
+   * has them as they were let go: a bucket is let go of only once committed. A failed read fails the commit, which is
+   * tried again with the next batch or retry.
+   */
+  private async bringBackColdBuckets(engine: KpiEngine): Promise<void> {
+    const keys = engine.coldBucketKeys();
+    const cold = this.options.readModel.cold;
+    if (keys.length === 0 && !engine.awaitsColdBuckets) return;
+    if (cold === undefined) throw new Error('the KPI engine let buckets go, but its read model cannot give them back');
+    const stored = keys.length === 0 ? [] : await cold.bucketsNamed(keys);
+    await this.hold.allEnded();
+    engine.adoptColdBuckets(stored);
   }
 
   private now(): Date {

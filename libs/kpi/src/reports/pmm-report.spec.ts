@@ -62,7 +62,7 @@ describe('the PMM report (property: each KPI equals its day series merged over t
     for (const [fromDay, toDay] of periods) {
       const from = FIRST_DAY + fromDay * DAY_MS;
       const to = FIRST_DAY + toDay * DAY_MS;
-      const report = await pmmReport(engine, { period: { from, to }, position: 7 });
+      const report = await pmmReport(engine, null, { period: { from, to }, position: 7 });
       const series = (id: KpiDefinition['id'], filters: KpiFilters) => engine.series(id, 'day', new Date(from).toISOString(), new Date(to).toISOString(), filters);
 
       expect(report.dimensions.map(({ dimension }) => dimension)).toEqual([...KPI_DIMENSIONS]);
@@ -107,8 +107,8 @@ describe('the PMM report (property: each KPI equals its day series merged over t
   it('states its period and position, and asOf only when asked', async () => {
     const engine = engineOf(1);
     const period = { from: FIRST_DAY, to: FIRST_DAY + DAY_MS };
-    expect(await pmmReport(engine, { period, position: 3 })).toMatchObject({ period: { from: '2026-02-28T00:00:00.000Z', to: '2026-03-01T00:00:00.000Z' }, position: 3 });
-    expect(await pmmReport(engine, { period, position: 3 })).not.toHaveProperty('asOf');
-    expect((await pmmReport(engine, { period, position: 3, asOf: '2026-03-02T00:00:00.000Z' })).asOf).toBe('2026-03-02T00:00:00.000Z');
+    expect(await pmmReport(engine, null, { period, position: 3 })).toMatchObject({ period: { from: '2026-02-28T00:00:00.000Z', to: '2026-03-01T00:00:00.000Z' }, position: 3 });
+    expect(await pmmReport(engine, null, { period, position: 3 })).not.toHaveProperty('asOf');
+    expect((await pmmReport(engine, null, { period, position: 3, asOf: '2026-03-02T00:00:00.000Z' })).asOf).toBe('2026-03-02T00:00:00.000Z');
   });
 });

@@ -67,7 +67,7 @@ describe('the PMM report over many offices and days', () => {
 
   it('gives the event loop turns between its values, and answers what it did before', async () => {
     const probe = probeEventLoop();
-    const report = await pmmReport(engine, { period, position: 1 });
+    const report = await pmmReport(engine, null, { period, position: 1 });
     const stalls = probe.stop();
 
     expect(report.dimensions[0]!.kpis[0]!.offices).toHaveLength(100);

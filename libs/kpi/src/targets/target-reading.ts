@@ -1,6 +1,6 @@
 import { kpiById } from '@customs-pulse/domain';
 
-import { type KpiEngine } from '../engine/kpi-engine.js';
+import { type OverDaysReader } from '../projection/cold-bucket-reads.js';
 import { type StrategicTarget, type TargetProgress } from './strategic-target.js';
 import { DAY_MS, bucketStart } from '../engine/bucket-time.js';
 import { midnightIso } from '../engine/utc-days.js';
@@ -18,14 +18,14 @@ export interface TargetSettings {
 export const DEFAULT_TARGET_SETTINGS: TargetSettings = { windowDays: 30, minObservations: 20 };
 
 /**
- * A target with its progress at `now`, read off `engine`: the baseline value over its period and the recent value over
- * the days [today - (windowDays - 1), today + 1), each merged exactly. Synchronous, so that a reader of a committed
- * batch's engine reads it before anything else can change it.
+ * A target with its progress at `now`: the baseline value over its period and the recent value over the days
+ * [today - (windowDays - 1), today + 1), each merged exactly. A baseline a year back is read from the read model
+ * (cold-bucket-reads.ts): the caller keeps the engine still until this settles.
  */
-export function targetProgress(engine: Pick<KpiEngine, 'overDays'>, target: StrategicTarget, now: string, settings: TargetSettings): TargetProgress {
+export async function targetProgress(read: OverDaysReader, target: StrategicTarget, now: string, settings: TargetSettings): Promise<TargetProgress> {
   const nowMs = Date.parse(now);
   const tomorrow = bucketStart(nowMs, 'day') + DAY_MS;
-  const baseline = engine.overDays(target.kpiId, target.baseline.from, target.baseline.to, target.filters);
-  const recent = engine.overDays(target.kpiId, midnightIso(tomorrow - settings.windowDays * DAY_MS), midnightIso(tomorrow), target.filters);
+  const baseline = await read(target.kpiId, target.baseline.from, target.baseline.to, target.filters);
+  const recent = await read(target.kpiId, midnightIso(tomorrow - settings.windowDays * DAY_MS), midnightIso(tomorrow), target.filters);
   return { ...target, ...targetStanding(target, kpiById(target.kpiId).direction, { baseline, recent }, nowMs, settings.minObservations) };
 }

@@ -55,7 +55,7 @@ describe('TargetWatch', () => {
     }
   });
 
-  it('tells of a target set while there is no live engine without reading it, and judges it once there is one', () => {
+  it('tells of a target set while there is no live engine without reading it, and judges it once there is one', async () => {
     let rebuilding = true;
     const { journal, watch, published, warnings } = aWatch(() => {
       if (rebuilding) throw new Error('being rebuilt');
@@ -67,7 +67,7 @@ describe('TargetWatch', () => {
     expect(warnings).toHaveLength(1);
 
     rebuilding = false;
-    watch.judge({ overDays: () => ({ value: 8, n: 40 }) }, '2026-06-01T12:00:00.000Z');
+    await watch.judge(async () => ({ value: 8, n: 40 }), '2026-06-01T12:00:00.000Z');
     expect(published).toHaveLength(1);
     expect(published[0]![0]).toMatchObject({ id: 'faster' });
   });

@@ -1,7 +1,10 @@
 import { type Clock } from '@customs-pulse/domain';
 
 import { type KpiEngine } from '../engine/kpi-engine.js';
+import { type OverDaysReader, overDaysOf } from '../projection/cold-bucket-reads.js';
+import { type EngineReadHold } from '../projection/engine-read-hold.js';
 import { type CommittedKpiBatch, type KpiCommitObserver } from '../projection/kpi-commit-observer.port.js';
+import { type ColdBuckets } from '../read-model/read-model.port.js';
 import { type StrategicTarget, type TargetProgress } from './strategic-target.js';
 import { type TargetJournal } from './target-journal.js';
 import { type TargetLedgerChange } from './target-ledger.js';
@@ -12,13 +15,22 @@ import { type TargetSettings, targetProgress } from './target-reading.js';
 export interface TargetWatchOptions {
   readonly journal: TargetJournal;
   /** The live engine now: the projection's view. */
-  readonly live: () => { readonly engine: Pick<KpiEngine, 'overDays'> };
+  readonly live: () => LiveKpis;
   readonly clock: Clock;
   readonly settings: TargetSettings;
   readonly publisher: TargetPublisher;
   readonly logger: { warn(message: string): void };
   /** Longest time between two judgements: `expected` moves with time alone. @defaultValue 60000 (once a minute) */
   readonly intervalMs?: number;
+}
+
+/** What the watch reads the live values from: the projection's view. */
+export interface LiveKpis {
+  readonly engine: Pick<KpiEngine, 'overDays'>;
+  /** Where the buckets the engine let go of are read (a baseline a year back); null when it holds them all. */
+  readonly cold?: ColdBuckets | null;
+  /** Keeps the engine still while a judgement reads the read model. */
+  readonly hold?: Pick<EngineReadHold, 'during'>;
 }
 
 /** A progress move that is news (targets-and-reports.md: "moves by more than 0.01"). */
@@ -42,8 +54,11 @@ export class TargetWatch implements KpiCommitObserver {
   /** Starts judging once a minute as well. */
   start(): void {
     this.timer ??= setInterval(() => {
-      const engine = this.liveEngine();
-      if (engine !== null) this.judge(engine, this.options.clock.now().toISOString());
+      const live = this.liveKpis();
+      if (live === null) return;
+      const now = this.options.clock.now().toISOString();
+      const judged = live.hold === undefined ? this.judge(overDaysOf(live.engine, live.cold), now) : live.hold.during(() => this.judge(overDaysOf(live.engine, live.cold), now));
+      judged.catch((error: unknown) => this.options.logger.warn(`targets not judged: ${describe(error)}`));
     }, this.options.intervalMs ?? 60_000);
     this.timer.unref();
   }
@@ -53,19 +68,20 @@ export class TargetWatch implements KpiCommitObserver {
     this.timer = null;
   }
 
-  async committed({ events, engine, now, caughtUp }: CommittedKpiBatch): Promise<void> {
-    // Read the engine before anything is awaited: the projection goes on once this returns.
+  async committed({ events, engine, now, caughtUp, cold }: CommittedKpiBatch): Promise<void> {
+    // The projection applies nothing until this settles: the judgement reads the engine as committed.
     this.options.journal.observe(events);
     // While history replays, values pass through on the way; the first caught-up batch judges them.
-    if (caughtUp) this.judge(engine, now);
+    if (caughtUp) await this.judge(overDaysOf(engine, cold), now);
   }
 
-  /** Judges every target in force on `engine` at `now`, handing over what is news. */
-  judge(engine: Pick<KpiEngine, 'overDays'>, now: string): void {
-    const news = this.options.journal.ledger.inForce().flatMap((target) => {
-      const progress = this.read(engine, target, now);
-      return progress !== null && this.isNews(progress) ? [progress] : [];
-    });
+  /** Judges every target in force at `now` on the values `read` gives, handing over what is news. */
+  async judge(read: OverDaysReader, now: string): Promise<void> {
+    const news: TargetProgress[] = [];
+    for (const target of this.options.journal.ledger.inForce()) {
+      const progress = await this.read(read, target, now);
+      if (progress !== null && this.isNews(progress)) news.push(progress);
+    }
     this.publish(news);
   }
 
@@ -76,9 +92,13 @@ export class TargetWatch implements KpiCommitObserver {
       return;
     }
     this.published.delete(change.target.id);
-    const engine = this.liveEngine();
-    const progress = engine === null ? null : this.read(engine, change.target, this.options.clock.now().toISOString());
-    if (progress !== null) this.publish([progress]);
+    const live = this.liveKpis();
+    if (live === null) return;
+    const now = this.options.clock.now().toISOString();
+    const read = (): Promise<TargetProgress | null> => this.read(overDaysOf(live.engine, live.cold), change.target, now);
+    void (live.hold === undefined ? read() : live.hold.during(read)).then((progress) => {
+      if (progress !== null) this.publish([progress]);
+    });
   }
 
   /**
@@ -86,20 +106,20 @@ export class TargetWatch implements KpiCommitObserver {
    * that did not load. A timer's throw would end the process, which must stay up and answer 503 meanwhile; the next
    * judgement after the rebuild catches up.
    */
-  private liveEngine(): Pick<KpiEngine, 'overDays'> | null {
+  private liveKpis(): LiveKpis | null {
     try {
-      return this.options.live().engine;
+      return this.options.live();
     } catch (error) {
-      this.options.logger.warn(`targets not judged: no live KPI engine to read (${error instanceof Error ? error.message : String(error)})`);
+      this.options.logger.warn(`targets not judged: no live KPI engine to read (${describe(error)})`);
       return null;
     }
   }
 
-  private read(engine: Pick<KpiEngine, 'overDays'>, target: StrategicTarget, now: string): TargetProgress | null {
+  private async read(read: OverDaysReader, target: StrategicTarget, now: string): Promise<TargetProgress | null> {
     try {
-      return targetProgress(engine, target, now, this.options.settings);
+      return await targetProgress(read, target, now, this.options.settings);
     } catch (error) {
-      this.options.logger.warn(`target ${target.id} could not be judged: ${error instanceof Error ? error.message : String(error)}`);
+      this.options.logger.warn(`target ${target.id} could not be judged: ${describe(error)}`);
       return null;
     }
   }
@@ -118,4 +138,8 @@ export class TargetWatch implements KpiCommitObserver {
       this.options.logger.warn(`target updates could not be published: ${error instanceof Error ? error.message : String(error)}`),
     );
   }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -5,6 +5,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { type Granularity } from '../../engine/bucket-time.js';
 import { type SeriesPoint } from '../../engine/kpi-queries.js';
 import { type KpiFilters } from '../../engine/slices.js';
+import { withColdBuckets } from '../../projection/cold-bucket-reads.js';
 import { KpiAnswers } from '../../projection/kpi-answers.js';
 
 /** `GET /api/kpis/:id/series` (api.md). */
@@ -35,11 +36,12 @@ export class GetKpiSeriesHandler implements IQueryHandler<GetKpiSeriesQuery, Kpi
   constructor(@Inject(KpiAnswers) private readonly answers: KpiAnswers) {}
 
   execute({ kpiId, granularity, range, filters, asOf }: GetKpiSeriesQuery): Promise<KpiSeries> {
-    return this.answers.answer(asOf, (engine, { position }) => ({
+    // Across turns: a range before the buckets held is read from the read model, the engine held still meanwhile.
+    return this.answers.answerAcrossTurns(asOf, async (engine, { position, cold }) => ({
       kpiId,
       granularity,
       filters,
-      points: engine.series(kpiId, granularity, range.from, range.to, filters),
+      points: await withColdBuckets(cold, (rows) => engine.series(kpiId, granularity, range.from, range.to, filters, rows)),
       position,
     }));
   }

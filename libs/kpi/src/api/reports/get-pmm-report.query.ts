@@ -20,8 +20,8 @@ export class GetPmmReportHandler implements IQueryHandler<GetPmmReportQuery, Pmm
   constructor(@Inject(KpiAnswers) private readonly answers: KpiAnswers) {}
 
   execute({ period, asOf }: GetPmmReportQuery): Promise<PmmReport> {
-    return this.answers.answerAcrossTurns(asOf, (engine, { position }) =>
-      pmmReport(engine, { period, position, ...(asOf === undefined ? {} : { asOf: asOf.toISOString() }) }),
+    return this.answers.answerAcrossTurns(asOf, (engine, { position, cold }) =>
+      pmmReport(engine, cold, { period, position, ...(asOf === undefined ? {} : { asOf: asOf.toISOString() }) }),
     );
   }
 }

@@ -4,6 +4,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { KpiAnswers } from '../../projection/kpi-answers.js';
 import { type TargetProgress } from '../../targets/strategic-target.js';
 import { TargetJournal } from '../../targets/target-journal.js';
+import { overDaysOf } from '../../projection/cold-bucket-reads.js';
 import { type TargetSettings, targetProgress } from '../../targets/target-reading.js';
 import { TARGET_SETTINGS } from './target-settings.js';
 
@@ -29,6 +30,11 @@ export class ListTargetsHandler implements IQueryHandler<ListTargetsQuery, Targe
   async execute({ asOf }: ListTargetsQuery): Promise<TargetProgress[]> {
     await this.journal.load();
     const targets = this.journal.ledger.inForce(asOf?.getTime());
-    return this.answers.answer(asOf, (engine, { now }) => targets.map((target) => targetProgress(engine, target, now, this.settings)));
+    return this.answers.answerAcrossTurns(asOf, async (engine, { now, cold }) => {
+      const read = overDaysOf(engine, cold);
+      const progress: TargetProgress[] = [];
+      for (const target of targets) progress.push(await targetProgress(read, target, now, this.settings));
+      return progress;
+    });
   }
 }

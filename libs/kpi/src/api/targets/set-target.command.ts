@@ -8,6 +8,7 @@ import { type TargetProgress } from '../../targets/strategic-target.js';
 import { baselineProblems, parseTargetBody } from '../../targets/target-body.js';
 import { targetSet } from '../../targets/target-events.js';
 import { TargetJournal } from '../../targets/target-journal.js';
+import { overDaysOf } from '../../projection/cold-bucket-reads.js';
 import { type TargetSettings, targetProgress } from '../../targets/target-reading.js';
 import { InvalidTargetError, throwUnlessStored } from './target-errors.js';
 import { targetIdProblems } from './target-id.js';
@@ -43,7 +44,9 @@ export class SetTargetHandler implements ICommandHandler<SetTargetCommand, Targe
     const problems = [...targetIdProblems(id), ...(parsed.ok ? [] : parsed.problems)];
     if (!parsed.ok || problems.length > 0) throw new InvalidTargetError(problems);
     const { definition } = parsed;
-    const { value } = await this.answers.answer(undefined, (engine) => engine.overDays(definition.kpiId, definition.baseline.from, definition.baseline.to, definition.filters));
+    const { value } = await this.answers.answerAcrossTurns(undefined, (engine, { cold }) =>
+      overDaysOf(engine, cold)(definition.kpiId, definition.baseline.from, definition.baseline.to, definition.filters),
+    );
     const refused = baselineProblems(definition, value);
     if (refused.length > 0) throw new InvalidTargetError(refused);
     await this.journal.exclusive(async () => {
@@ -52,6 +55,6 @@ export class SetTargetHandler implements ICommandHandler<SetTargetCommand, Targe
       const event = targetSet(id, this.journal.ledger.changes(id) + 1, definition, this.clock.now().toISOString());
       throwUnlessStored(await this.journal.record(event), id);
     });
-    return this.answers.answer(undefined, (engine, { now }) => targetProgress(engine, { id, ...definition }, now, this.settings));
+    return this.answers.answerAcrossTurns(undefined, (engine, { now, cold }) => targetProgress(overDaysOf(engine, cold), { id, ...definition }, now, this.settings));
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { type ColdSubjects, type KpiReadModel, type KpiReadModelCommit } from '../read-model/read-model.port.js';
+import { type ColdState, type KpiReadModel, type KpiReadModelCommit } from '../read-model/read-model.port.js';
 import { type KpiReadModelGenerations } from '../read-model/read-model-generations.port.js';
 import { type KpiProjectionMetrics } from './kpi-projection-metrics.port.js';
 import { meteredReadModelGenerations } from './metered-read-model-generations.js';
@@ -13,7 +13,7 @@ function someGenerations(failingCommits = 0): KpiReadModelGenerations & { commit
   const activated: number[] = [];
   const readModel: KpiReadModel = {
     load: async (hot) => ({ checkpoint: hot === undefined ? 0 : hot.recentSince, snapshot: null }),
-    cold: someColdSubjects,
+    cold: someColdState,
     commit: async (change) => {
       if (failures-- > 0) throw new Error('database is locked');
       commits.push(change);
@@ -30,9 +30,11 @@ function someGenerations(failingCommits = 0): KpiReadModelGenerations & { commit
   };
 }
 
-const someColdSubjects: ColdSubjects = {
+const someColdState: ColdState = {
   subjects: async () => ({ declarations: [], cases: [] }),
   releasedIn: async function* () {},
+  bucketsNamed: async () => [],
+  bucketsBetween: async () => [],
 };
 
 function recordingMetrics(): KpiProjectionMetrics & { told: string[] } {
@@ -81,6 +83,6 @@ describe('meteredReadModelGenerations', () => {
     const { readModel } = await meteredReadModelGenerations(someGenerations(), recordingMetrics()).active();
 
     expect(await readModel.load({ openMaxDays: 30, recentSince: 17 })).toEqual({ checkpoint: 17, snapshot: null });
-    expect(readModel.cold).toBe(someColdSubjects);
+    expect(readModel.cold).toBe(someColdState);
   });
 });

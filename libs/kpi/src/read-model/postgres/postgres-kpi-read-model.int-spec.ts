@@ -3,6 +3,7 @@ import { anEvent, dropSchemas, postgresAvailable, postgresUrl, uniqueSchemaName,
 import { describeWithInfrastructure } from '@customs-pulse/testing/jest';
 import { migratePostgresSchema } from '@customs-pulse/sql/postgres';
 
+import { bucketKey } from '../../engine/bucket-key.js';
 import { KpiEngine } from '../../engine/kpi-engine.js';
 import { stored } from '../../engine/testing/stored-events.js';
 import { canonical } from '../../projection/testing/stored-history.js';
@@ -172,7 +173,7 @@ describeWithInfrastructure(`PostgreSQL at ${postgresUrl}`, await postgresAvailab
       const versions = await withAdminClient(
         async (client) => (await client.query<{ version: number }>(`SELECT version FROM "${schema}".kpi_read_model_migrations ORDER BY version`)).rows,
       );
-      expect(versions).toEqual([{ version: 1 }, { version: 2 }]);
+      expect(versions).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
     });
 
     it('gives a version-1 read model the hot key columns, its rows loading as rows without hot keys: hot, and in every TRS population', async () => {
@@ -187,6 +188,33 @@ describeWithInfrastructure(`PostgreSQL at ${postgresUrl}`, await postgresAvailab
       });
 
       await expectRowsWithoutHotKeysKept(await open(schema));
+    });
+
+    it('gives a version-2 read model a place for bucket horizons, none stored, and its bucket keys in byte order, whatever the database collation', async () => {
+      const bucket = arrivedAndLodged().drainDirty().buckets[0]!;
+      const start = Date.parse(bucket.start);
+      const schema = uniqueSchemaName('kpi_rm');
+      schemas.push(schema);
+      await withAdminClient(async (client) => {
+        await migratePostgresSchema(client, { schema, table: READ_MODEL_MIGRATIONS_TABLE, migrations: postgresReadModelMigrations.slice(0, 2) });
+        await client.query(`UPDATE "${schema}".kpi_checkpoint SET position = 7`);
+        await client.query(`INSERT INTO "${schema}".kpi_buckets (bucket_key, bucket) VALUES ($1, $2)`, [bucketKey({ ...bucket, start }), JSON.stringify(bucket)]);
+      });
+
+      const readModel = await open(schema);
+
+      expect((await readModel.load({ openMaxDays: 7, recentSince: start })).snapshot).toEqual({ declarations: [], cases: [], buckets: [bucket], quality: {} });
+      expect(await readModel.cold.bucketsBetween(bucket, start, start + 1)).toEqual([bucket]);
+      const collation = await withAdminClient(
+        async (client) =>
+          (
+            await client.query<{ collation_name: string | null }>(
+              `SELECT collation_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'kpi_buckets' AND column_name = 'bucket_key'`,
+              [schema],
+            )
+          ).rows,
+      );
+      expect(collation).toEqual([{ collation_name: 'C' }]);
     });
   });
 });

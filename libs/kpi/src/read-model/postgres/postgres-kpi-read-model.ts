@@ -3,12 +3,13 @@ import { isStatementTimeout, isTransientPostgresError, migratePostgresSchema } f
 
 import { bucketKey } from '../../engine/bucket-key.js';
 import { type BucketJson } from '../../engine/buckets.js';
-import { type KpiEngineSnapshot } from '../../engine/engine-snapshot.js';
+import { type BucketHorizonsJson, type KpiEngineSnapshot } from '../../engine/engine-snapshot.js';
 import { type QualityCountersJson } from '../../engine/quality-counters.js';
 import { DAY_MS } from '../../engine/bucket-time.js';
+import { heldBucketRanges } from '../bucket-key-ranges.js';
 import { type CaseRow, type DeclarationRow, caseOfRow, declarationOfRow } from '../hot-key-columns.js';
 import {
-  type ColdSubjects,
+  type ColdState,
   type HotSelection,
   type KpiReadModel,
   type KpiReadModelCommit,
@@ -17,7 +18,7 @@ import {
 import { StaleCheckpointError, assertCheckpointAdvances } from '../stale-checkpoint-error.js';
 import { MIN_ROWS_PER_STATEMENT, ROWS_PER_STATEMENT, batchedUpsert } from './batched-upsert.js';
 import { inTransaction, withReadModelClient } from './postgres-client.js';
-import { PostgresColdSubjects } from './postgres-cold-subjects.js';
+import { PostgresColdState } from './postgres-cold-state.js';
 import { type PostgresReadModelConnection, borrowPool } from './postgres-pool.js';
 import { READ_MODEL_MIGRATIONS_TABLE, postgresReadModelMigrations } from './postgres-read-model-schema.js';
 import { type PostgresReadModelSql, postgresReadModelSql } from './postgres-read-model-sql.js';
@@ -44,7 +45,7 @@ interface CommitInDoubt {
 export class PostgresKpiReadModel implements KpiReadModel {
   private readonly sql: PostgresReadModelSql;
   private readonly where: string;
-  readonly cold: ColdSubjects;
+  readonly cold: ColdState;
   private inDoubt: CommitInDoubt | null = null;
   private closed = false;
   /**
@@ -62,7 +63,7 @@ export class PostgresKpiReadModel implements KpiReadModel {
   ) {
     this.sql = postgresReadModelSql(schema);
     this.where = `in PostgreSQL schema ${schema}`;
-    this.cold = new PostgresColdSubjects(pool, this.where, this.sql, () => this.assertOpen());
+    this.cold = new PostgresColdState(pool, this.where, this.sql, () => this.assertOpen());
   }
 
   /**
@@ -143,6 +144,9 @@ export class PostgresKpiReadModel implements KpiReadModel {
     // The engine keeps a bucket that empties (all counters 0) and drains it as such: written over, never deleted.
     const keyOf = (bucket: BucketJson): string => bucketKey({ ...bucket, start: Date.parse(bucket.start) });
     await batchedUpsert(client, this.sql.upsertBuckets, dirty.buckets, keyOf, rows, (bucket, key) => ({ key, bucket }));
+    if (dirty.bucketHorizons !== undefined) {
+      await client.query(this.sql.storeBucketHorizons, [dirty.bucketHorizons === null ? null : JSON.stringify(dirty.bucketHorizons)]);
+    }
     await client.query(this.sql.moveCheckpoint, [checkpoint, JSON.stringify(dirty.quality)]);
   }
 
@@ -164,15 +168,25 @@ function isTheCommitInDoubt(inDoubt: CommitInDoubt | null, change: KpiReadModelC
   );
 }
 
+/** The checkpoint row, its JSON parsed by `pg`. */
+interface CheckpointRow {
+  readonly position: string;
+  readonly quality: QualityCountersJson;
+  readonly bucket_horizons: BucketHorizonsJson | null;
+}
+
 /**
- * The checkpoint and the state stored with it (with `hot`, only the hot declarations and cases), read through `client`
- * inside a transaction the caller opened. The checkpoint is read first and the buckets last: under REPEATABLE READ
- * the snapshot taken at the first read holds for all.
+ * The checkpoint and the state stored with it (with `hot`, only the hot declarations and cases, and the buckets from
+ * the stored horizons on, with those horizons), read through `client` inside a transaction the caller opened. The
+ * checkpoint is read first and the buckets last: under REPEATABLE READ the snapshot taken at the first read holds for
+ * all.
  */
 export async function readKpiState(client: pg.ClientBase, sql: PostgresReadModelSql, hot?: HotSelection): Promise<KpiReadModelState> {
-  const { rows } = await client.query<{ position: string; quality: QualityCountersJson }>(sql.checkpoint);
+  const { rows } = await client.query<CheckpointRow>(sql.checkpoint);
   const checkpoint = Number(rows[0]!.position);
   if (checkpoint === 0) return { checkpoint: 0, snapshot: null };
+  // Horizons only for a bounded engine's start: an engine loading every bucket carries no backlog.
+  const horizons = hot === undefined ? null : rows[0]!.bucket_horizons;
   const [declarations, cases, parameters] =
     hot === undefined
       ? [sql.declarations, sql.cases, []]
@@ -180,9 +194,16 @@ export async function readKpiState(client: pg.ClientBase, sql: PostgresReadModel
   const snapshot: KpiEngineSnapshot = {
     declarations: (await client.query<DeclarationRow>(declarations, parameters)).rows.map(declarationOfRow),
     cases: (await client.query<CaseRow>(cases, parameters)).rows.map(caseOfRow),
-    buckets: (await client.query<{ bucket: BucketJson }>(sql.buckets)).rows.map((row) => row.bucket),
+    buckets: (await client.query<{ bucket: BucketJson }>(...bucketsRead(sql, horizons))).rows.map((row) => row.bucket),
     quality: rows[0]!.quality,
+    ...(horizons === null ? {} : { bucketHorizons: horizons }),
   };
   return { checkpoint, snapshot };
 }
 
+/** Every bucket, or those from `horizons` on: one range of the key's index per measure and granularity. */
+function bucketsRead(sql: PostgresReadModelSql, horizons: BucketHorizonsJson | null): [string, unknown[]] {
+  if (horizons === null) return [sql.buckets, []];
+  const ranges = heldBucketRanges(horizons);
+  return [sql.bucketsInRanges, [ranges.map((range) => range.from), ranges.map((range) => range.to)]];
+}

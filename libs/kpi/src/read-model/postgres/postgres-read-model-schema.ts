@@ -45,4 +45,16 @@ export const postgresReadModelMigrations: readonly Migration[] = [
       CREATE INDEX kpi_cases_by_last_event ON kpi_cases (last_event_at);
     `,
   },
+  {
+    version: 3,
+    // The bucket horizons (engine-snapshot.ts, BucketHorizonsJson) with the checkpoint, NULL when none. Bucket keys in
+    // the "C" collation, so that their index answers ranges in byte order, where a key's start sorts as its time
+    // (bucket-key-ranges.ts): a language's collation would weigh the '|' and '-' apart. Only the key's index is
+    // rebuilt; equality, and so every upsert, is the same in either collation.
+    name: 'keep the bucket horizons with the checkpoint, and bucket keys in byte order',
+    sql: `
+      ALTER TABLE kpi_checkpoint ADD COLUMN bucket_horizons json;
+      ALTER TABLE kpi_buckets ALTER COLUMN bucket_key TYPE text COLLATE "C";
+    `,
+  },
 ];

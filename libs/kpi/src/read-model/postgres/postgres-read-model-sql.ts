@@ -6,9 +6,17 @@ export interface PostgresReadModelSql {
   /** The compare of compare-and-set: locks the checkpoint row until the transaction ends. */
   readonly checkpointForUpdate: string;
   readonly moveCheckpoint: string;
+  /** `$1`: the bucket horizons as JSON, or `NULL`. */
+  readonly storeBucketHorizons: string;
   readonly declarations: string;
   readonly cases: string;
   readonly buckets: string;
+  /** `$1`, `$2`: the `from` and `to` keys of the ranges (bucket-key-ranges.ts), as two `text[]` of one length. */
+  readonly bucketsInRanges: string;
+  /** `$1`: the keys, as a `text[]`. */
+  readonly bucketsNamed: string;
+  /** `$1`, `$2`: the keys' range; `$3`: where the slice begins in a key; `$4`: the slice. By start. */
+  readonly bucketsOfLine: string;
   /** `$1`: `recentSince`, `$2`: `openMaxDays` in milliseconds (see `HotSelection`). */
   readonly hotDeclarations: string;
   /** `$1`: `recentSince`, `$2`: `openMaxDays` in milliseconds (see `HotSelection`). */
@@ -48,12 +56,22 @@ export function postgresReadModelSql(schema: string): PostgresReadModelSql {
     `last_event_at IS NULL OR last_event_at >= $1 OR (last_event_at >= ${newestEvent} - $2::bigint${open})`;
   const inC = 'subject COLLATE "C"';
   return {
-    checkpoint: `SELECT position, quality FROM ${table('kpi_checkpoint')} WHERE id = 1`,
+    checkpoint: `SELECT position, quality, bucket_horizons FROM ${table('kpi_checkpoint')} WHERE id = 1`,
     checkpointForUpdate: `SELECT position FROM ${table('kpi_checkpoint')} WHERE id = 1 FOR UPDATE`,
     moveCheckpoint: `UPDATE ${table('kpi_checkpoint')} SET position = $1, quality = $2::json WHERE id = 1`,
+    storeBucketHorizons: `UPDATE ${table('kpi_checkpoint')} SET bucket_horizons = $1::json WHERE id = 1`,
     declarations: `SELECT ${DECLARATION} FROM ${table('kpi_declarations')}`,
     cases: `SELECT ${CASE} FROM ${table('kpi_cases')}`,
     buckets: `SELECT bucket FROM ${table('kpi_buckets')}`,
+    // Ranges and lookups of the bucket_key index, in the "C" collation (migration 3); the ranges in one statement, a
+    // nested loop over them with an index range scan for each.
+    bucketsInRanges: `
+      SELECT bucket FROM unnest($1::text[], $2::text[]) AS range(from_key, to_key)
+      JOIN ${table('kpi_buckets')} ON bucket_key >= range.from_key AND bucket_key < range.to_key`,
+    bucketsNamed: `SELECT bucket FROM ${table('kpi_buckets')} WHERE bucket_key = ANY($1::text[])`,
+    bucketsOfLine: `
+      SELECT bucket FROM ${table('kpi_buckets')}
+      WHERE bucket_key >= $1 AND bucket_key < $2 AND substr(bucket_key, $3) = $4 ORDER BY bucket_key`,
     hotDeclarations: `SELECT ${DECLARATION} FROM ${table('kpi_declarations')} WHERE ${hot(' AND open')}`,
     hotCases: `SELECT ${CASE} FROM ${table('kpi_cases')} WHERE ${hot('')}`,
     declarationsNamed: `SELECT ${DECLARATION} FROM ${table('kpi_declarations')} WHERE subject = ANY($1::text[]) ORDER BY ${inC}`,

@@ -4,14 +4,16 @@ import { bucketKey } from '../../engine/bucket-key.js';
 import { DAY_MS } from '../../engine/bucket-time.js';
 import { type BucketJson } from '../../engine/buckets.js';
 import { KpiReadModelUnloadableError } from '../unloadable-read-model-error.js';
-import { type KpiEngineSnapshot } from '../../engine/engine-snapshot.js';
-import { type ColdSubjects, type HotSelection, type KpiReadModel, type KpiReadModelCommit, type KpiReadModelState } from '../read-model.port.js';
+import { type BucketHorizonsJson, type KpiEngineSnapshot } from '../../engine/engine-snapshot.js';
+import { heldBucketRanges } from '../bucket-key-ranges.js';
+import { type ColdState, type HotSelection, type KpiReadModel, type KpiReadModelCommit, type KpiReadModelState } from '../read-model.port.js';
 import { StaleCheckpointError, assertCheckpointAdvances } from '../stale-checkpoint-error.js';
 import { EventLoopTurns } from '@customs-pulse/event-store';
 import { WalCheckpointer, type WalCheckpointerLogger, openDurableSqlite } from '@customs-pulse/sql/sqlite';
 import { sqliteReadModelMigrations } from './sqlite-read-model-schema.js';
 import { type SqliteReadModelStatements, prepareReadModelStatements } from './sqlite-read-model-statements.js';
-import { SqliteColdSubjects } from './sqlite-cold-subjects.js';
+import { bucketOfSqliteRow } from './sqlite-bucket-rows.js';
+import { SqliteColdState } from './sqlite-cold-state.js';
 import { caseOfSqliteRow, caseValues, declarationOfSqliteRow, declarationValues } from './sqlite-subject-rows.js';
 
 /** Options of {@link SqliteKpiReadModel.open}. */
@@ -37,7 +39,7 @@ const PROCESS_WARNINGS: WalCheckpointerLogger = { error: (message) => process.em
  */
 export class SqliteKpiReadModel implements KpiReadModel {
   private readonly statements: SqliteReadModelStatements;
-  readonly cold: ColdSubjects;
+  readonly cold: ColdState;
   /**
    * The work on this connection, one at a time: a commit's transaction spans event-loop turns, and a load, commit,
    * cold read or close on the same connection meanwhile would run inside it.
@@ -50,7 +52,7 @@ export class SqliteKpiReadModel implements KpiReadModel {
     private readonly checkpointer: WalCheckpointer | undefined,
   ) {
     this.statements = prepareReadModelStatements(db);
-    this.cold = new SqliteColdSubjects(db, this.statements, (work) => this.exclusively(work));
+    this.cold = new SqliteColdState(db, this.statements, (work) => this.exclusively(work));
   }
 
   /**
@@ -87,12 +89,15 @@ export class SqliteKpiReadModel implements KpiReadModel {
   private loadState(hot: HotSelection | undefined): KpiReadModelState {
     // One read transaction, so that the state matches the checkpoint even while another process commits.
     return this.db.transaction((): KpiReadModelState => {
-      const { position, quality } = this.statements.checkpoint.get()!;
+      const { position, quality, bucket_horizons } = this.statements.checkpoint.get()!;
       if (position === 0) return { checkpoint: 0, snapshot: null };
+      // Horizons only for a bounded engine's start: an engine loading every bucket carries no backlog.
+      const horizons = hot === undefined || bucket_horizons === null ? null : (JSON.parse(bucket_horizons) as BucketHorizonsJson);
       const snapshot: KpiEngineSnapshot = {
         ...(hot === undefined ? this.allSubjects() : this.hotSubjects(hot)),
-        buckets: this.statements.buckets.all().map(({ bucket }) => JSON.parse(bucket) as BucketJson),
+        buckets: horizons === null ? this.statements.buckets.all().map(bucketOfSqliteRow) : this.heldBuckets(horizons),
         quality: JSON.parse(quality),
+        ...(horizons === null ? {} : { bucketHorizons: horizons }),
       };
       return { checkpoint: position, snapshot };
     }).deferred();
@@ -113,6 +118,11 @@ export class SqliteKpiReadModel implements KpiReadModel {
       declarations: this.statements.hotDeclarations.all(bounds).map(declarationOfSqliteRow),
       cases: this.statements.hotCases.all(bounds).map(caseOfSqliteRow),
     };
+  }
+
+  /** The buckets from the horizons on: one range of the key's index per measure and granularity. */
+  private heldBuckets(horizons: BucketHorizonsJson): BucketJson[] {
+    return heldBucketRanges(horizons).flatMap((range) => this.statements.bucketsInRange.all(range).map(bucketOfSqliteRow));
   }
 
   async commit(change: KpiReadModelCommit): Promise<void> {
@@ -151,6 +161,9 @@ export class SqliteKpiReadModel implements KpiReadModel {
       for (const bucket of dirty.buckets) {
         statements.upsertBucket.run(bucketKey({ ...bucket, start: Date.parse(bucket.start) }), JSON.stringify(bucket));
         if (turns.due) await turns.give();
+      }
+      if (dirty.bucketHorizons !== undefined) {
+        statements.storeBucketHorizons.run(dirty.bucketHorizons === null ? null : JSON.stringify(dirty.bucketHorizons));
       }
       statements.moveCheckpoint.run(checkpoint, JSON.stringify(dirty.quality));
       statements.commit.run();

@@ -61,4 +61,23 @@ describe('the SQLite KPI read model schema', () => {
       await readModel.close();
     }
   });
+
+  it('gives a version-3 read model a place for bucket horizons, none stored: a hot load reads every bucket, and a line read finds them', async () => {
+    const v3 = openDurableSqlite(file, sqliteReadModelMigrations.slice(0, 3));
+    v3.prepare('UPDATE kpi_checkpoint SET position = 7 WHERE id = 1').run();
+    v3.prepare('INSERT INTO kpi_buckets (bucket_key, bucket) VALUES (?, ?)').run('duties|hour|2026-03-01T10:00:00.000Z|', JSON.stringify(BUCKET));
+    v3.close();
+    const start = Date.parse(BUCKET.start);
+
+    const readModel = SqliteKpiReadModel.open({ file });
+    try {
+      expect(await readModel.load({ openMaxDays: 7, recentSince: start })).toEqual({
+        checkpoint: 7,
+        snapshot: { declarations: [], cases: [], buckets: [BUCKET], quality: {} },
+      });
+      expect(await readModel.cold.bucketsBetween({ measure: 'duties', granularity: 'hour', slice: '' }, start, start + 3_600_000)).toEqual([BUCKET]);
+    } finally {
+      await readModel.close();
+    }
+  });
 });

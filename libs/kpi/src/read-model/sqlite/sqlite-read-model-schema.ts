@@ -3,7 +3,8 @@ import type { Migration } from '@customs-pulse/sql';
 /**
  * The SQLite KPI read model's schema history. Append only: a shipped migration is never edited. Rows hold the
  * engine's JSON as is (engine-snapshot.ts), keyed as `drainDirty` writes them over: declarations and cases by
- * subject, buckets by `bucketKey`. The checkpoint row also holds the quality counters, which are drained whole.
+ * subject, buckets by `bucketKey`. The checkpoint row also holds the quality counters, which are drained whole, and
+ * the bucket horizons.
  * Declarations and cases also keep their hot keys (facts-json.ts) in columns, for the hot selection and cold reads.
  */
 export const sqliteReadModelMigrations: readonly Migration[] = [
@@ -58,5 +59,12 @@ export const sqliteReadModelMigrations: readonly Migration[] = [
       CREATE INDEX kpi_declarations_by_release ON kpi_declarations (released_at, subject);
       CREATE INDEX kpi_cases_by_last_event ON kpi_cases (last_event_at);
     `,
+  },
+  {
+    version: 4,
+    // Where a bounded engine holds its buckets from (engine-snapshot.ts, BucketHorizonsJson), as JSON; NULL for an
+    // engine that holds every bucket, and in a read model written before.
+    name: 'keep the bucket horizons with the checkpoint',
+    sql: `ALTER TABLE kpi_checkpoint ADD COLUMN bucket_horizons TEXT;`,
   },
 ];

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 
+import { type BucketKeyRange, type BucketLineRange } from '../bucket-key-ranges.js';
+
 /** A declaration row with its facts as stored text; hot keys `NULL` in a row written before they existed. */
 export interface SqliteDeclarationRow {
   subject: string;
@@ -38,13 +40,32 @@ interface WithoutHotKeysPage {
   limit: number;
 }
 
+/** The checkpoint row: the quality counters and bucket horizons as stored text, horizons `NULL` when none. */
+export interface SqliteCheckpointRow {
+  position: number;
+  quality: string;
+  bucket_horizons: string | null;
+}
+
+/** A bucket row's JSON as stored text. */
+export interface SqliteBucketRow {
+  bucket: string;
+}
+
 /** Every statement the SQLite read model runs, prepared once per connection. */
 export interface SqliteReadModelStatements {
-  readonly checkpoint: Database.Statement<[], { position: number; quality: string }>;
+  readonly checkpoint: Database.Statement<[], SqliteCheckpointRow>;
   readonly moveCheckpoint: Database.Statement<[number, string]>;
+  /** `?`: the horizons as JSON, or `NULL`. */
+  readonly storeBucketHorizons: Database.Statement<[string | null]>;
   readonly declarations: Database.Statement<[], SqliteDeclarationRow>;
   readonly cases: Database.Statement<[], SqliteCaseRow>;
-  readonly buckets: Database.Statement<[], { bucket: string }>;
+  readonly buckets: Database.Statement<[], SqliteBucketRow>;
+  readonly bucketsInRange: Database.Statement<[BucketKeyRange], SqliteBucketRow>;
+  /** `?`: a JSON array of bucket keys. */
+  readonly bucketsNamed: Database.Statement<[string], SqliteBucketRow>;
+  /** By start: the key's order within one slice. */
+  readonly bucketsOfLine: Database.Statement<[BucketLineRange], SqliteBucketRow>;
   /** The greatest event time over declarations and cases; `NULL` when no row has hot keys. */
   readonly newestEvent: Database.Statement<[], { declarations: number | null; cases: number | null }>;
   readonly hotDeclarations: Database.Statement<[HotBounds], SqliteDeclarationRow>;
@@ -69,13 +90,20 @@ const CASE = 'subject, facts, last_event_at';
 
 export function prepareReadModelStatements(db: Database.Database): SqliteReadModelStatements {
   return {
-    checkpoint: db.prepare<[], { position: number; quality: string }>(
-      'SELECT position, quality FROM kpi_checkpoint WHERE id = 1',
-    ),
+    checkpoint: db.prepare<[], SqliteCheckpointRow>('SELECT position, quality, bucket_horizons FROM kpi_checkpoint WHERE id = 1'),
     moveCheckpoint: db.prepare<[number, string]>('UPDATE kpi_checkpoint SET position = ?, quality = ? WHERE id = 1'),
+    storeBucketHorizons: db.prepare<[string | null]>('UPDATE kpi_checkpoint SET bucket_horizons = ? WHERE id = 1'),
     declarations: db.prepare<[], SqliteDeclarationRow>(`SELECT ${DECLARATION} FROM kpi_declarations`),
     cases: db.prepare<[], SqliteCaseRow>(`SELECT ${CASE} FROM kpi_cases`),
-    buckets: db.prepare<[], { bucket: string }>('SELECT bucket FROM kpi_buckets'),
+    buckets: db.prepare<[], SqliteBucketRow>('SELECT bucket FROM kpi_buckets'),
+    // Ranges and lookups of the bucket_key index (bucket-key-ranges.ts); the slice is compared in the index entry, so
+    // only the line's own rows are read whole.
+    bucketsInRange: db.prepare<[BucketKeyRange], SqliteBucketRow>('SELECT bucket FROM kpi_buckets WHERE bucket_key >= @from AND bucket_key < @to'),
+    bucketsNamed: db.prepare<[string], SqliteBucketRow>('SELECT bucket FROM kpi_buckets WHERE bucket_key IN (SELECT value FROM json_each(?))'),
+    bucketsOfLine: db.prepare<[BucketLineRange], SqliteBucketRow>(
+      `SELECT bucket FROM kpi_buckets
+       WHERE bucket_key >= @from AND bucket_key < @to AND substr(bucket_key, @sliceAt) = @slice ORDER BY bucket_key`,
+    ),
     // Two plain max() over indexed columns: each one index probe.
     newestEvent: db.prepare<[], { declarations: number | null; cases: number | null }>(
       `SELECT (SELECT max(last_event_at) FROM kpi_declarations) AS declarations, (SELECT max(last_event_at) FROM kpi_cases) AS cases`,

@@ -6,6 +6,7 @@ import { stored } from '../../engine/testing/stored-events.js';
 import { canonical, engineOverRealisticHistory } from '../../projection/testing/stored-history.js';
 import { type KpiReadModel } from '../read-model.port.js';
 import { StaleCheckpointError } from '../stale-checkpoint-error.js';
+import { coldBucketsContract } from './cold-buckets.contract.js';
 import { hotAndColdSubjectsContract } from './hot-and-cold-subjects.contract.js';
 
 /** Where one test's read model lives: each `open` connects anew to the same store, empty when the test starts. */
@@ -136,4 +137,5 @@ export function kpiReadModelContract(newSite: () => Promise<KpiReadModelSite> | 
   });
 
   hotAndColdSubjectsContract(open);
+  coldBucketsContract(open);
 }

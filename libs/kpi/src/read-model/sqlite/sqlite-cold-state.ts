@@ -1,16 +1,21 @@
 import type Database from 'better-sqlite3';
 
+import { type BucketJson } from '../../engine/buckets.js';
 import { type DeclarationStateJson } from '../../engine/facts-json.js';
 import { type StoredSubjectStates, type SubjectsToLoad } from '../../engine/kpi-engine.js';
-import { type ColdSubjects } from '../read-model.port.js';
+import { bucketLineRange } from '../bucket-key-ranges.js';
+import { type BucketLineAddress, type ColdState } from '../read-model.port.js';
 import { releasedPages } from '../released-pages.js';
+import { bucketOfSqliteRow } from './sqlite-bucket-rows.js';
 import { type SqliteReadModelStatements } from './sqlite-read-model-statements.js';
 import { caseOfSqliteRow, declarationOfSqliteRow } from './sqlite-subject-rows.js';
 
 /**
- * {@link ColdSubjects} of the SQLite read model; the TRS population comes in keyset pages (released-pages.ts). Every read waits for a commit's transaction on the connection to end (the read model's queue).
+ * {@link ColdState} of the SQLite read model: subjects by name, the TRS population in keyset pages (released-pages.ts),
+ * buckets by key and by key range (bucket-key-ranges.ts). Every read waits for a commit's transaction on the
+ * connection to end (the read model's queue).
  */
-export class SqliteColdSubjects implements ColdSubjects {
+export class SqliteColdState implements ColdState {
   constructor(
     private readonly db: Database.Database,
     private readonly statements: SqliteReadModelStatements,
@@ -38,4 +43,12 @@ export class SqliteColdSubjects implements ColdSubjects {
     });
   }
 
+  bucketsNamed(keys: readonly string[]): Promise<BucketJson[]> {
+    return this.exclusively(() => this.statements.bucketsNamed.all(JSON.stringify(keys)).map(bucketOfSqliteRow));
+  }
+
+  bucketsBetween(line: BucketLineAddress, from: number, to: number): Promise<BucketJson[]> {
+    const range = bucketLineRange(line, from, to);
+    return this.exclusively(() => this.statements.bucketsOfLine.all(range).map(bucketOfSqliteRow));
+  }
 }

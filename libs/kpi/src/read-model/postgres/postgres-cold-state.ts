@@ -1,17 +1,20 @@
 import type pg from 'pg';
 
+import { type BucketJson } from '../../engine/buckets.js';
 import { type DeclarationStateJson } from '../../engine/facts-json.js';
 import { type CaseRow, type DeclarationRow, caseOfRow, declarationOfRow } from '../hot-key-columns.js';
 import { type StoredSubjectStates, type SubjectsToLoad } from '../../engine/kpi-engine.js';
-import { type ColdSubjects } from '../read-model.port.js';
+import { bucketLineRange } from '../bucket-key-ranges.js';
+import { type BucketLineAddress, type ColdState } from '../read-model.port.js';
 import { releasedPages } from '../released-pages.js';
 import { inTransaction, withReadModelClient } from './postgres-client.js';
 import { type PostgresReadModelSql } from './postgres-read-model-sql.js';
 
 /**
- * {@link ColdSubjects} of the PostgreSQL read model; the TRS population comes in keyset pages (released-pages.ts).
+ * {@link ColdState} of the PostgreSQL read model: subjects by name, the TRS population in keyset pages
+ * (released-pages.ts), buckets by key and by key range (bucket-key-ranges.ts).
  */
-export class PostgresColdSubjects implements ColdSubjects {
+export class PostgresColdState implements ColdState {
   constructor(
     private readonly pool: pg.Pool,
     private readonly where: string,
@@ -43,4 +46,19 @@ export class PostgresColdSubjects implements ColdSubjects {
     });
   }
 
+  async bucketsNamed(keys: readonly string[]): Promise<BucketJson[]> {
+    if (keys.length === 0) return [];
+    return this.buckets(this.sql.bucketsNamed, [keys]);
+  }
+
+  async bucketsBetween(line: BucketLineAddress, from: number, to: number): Promise<BucketJson[]> {
+    const range = bucketLineRange(line, from, to);
+    return this.buckets(this.sql.bucketsOfLine, [range.from, range.to, range.sliceAt, range.slice]);
+  }
+
+  private async buckets(statement: string, parameters: readonly unknown[]): Promise<BucketJson[]> {
+    this.assertOpen();
+    const { rows } = await withReadModelClient(this.pool, this.where, (client) => client.query<{ bucket: BucketJson }>(statement, [...parameters]));
+    return rows.map((row) => row.bucket);
+  }
 }

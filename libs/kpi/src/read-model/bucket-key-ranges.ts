@@ -1,0 +1,61 @@
+import { bucketKey } from '../engine/bucket-key.js';
+import { GRANULARITIES } from '../engine/bucket-time.js';
+import { type BucketHorizonsJson } from '../engine/engine-snapshot.js';
+import { MEASURE_IDS } from '../engine/measures.js';
+import { type BucketLineAddress } from './read-model.port.js';
+
+/**
+ * Ranges of `bucketKey`s, for reads through the key's unique index. A key is `measure|granularity|start|slice` with
+ * the start 24 characters wide (RFC 3339 UTC with milliseconds, years 0 to 9999), so within one measure and
+ * granularity, byte order of keys is order of start, then of slice. Both read models compare keys bytewise (SQLite's
+ * BINARY, PostgreSQL's "C" collation).
+ */
+
+/** Keys `from` (inclusive) to `to` (exclusive). */
+export interface BucketKeyRange {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** The keys of one line's buckets starting in [from, to), and where in each key its slice begins. */
+export interface BucketLineRange extends BucketKeyRange {
+  /** 1-based position of the slice in every key of the range, as SQL's `substr` counts. */
+  readonly sliceAt: number;
+  readonly slice: string;
+}
+
+/** The least key of any bucket of the measure and granularity starting at `start`: the total's, whose slice is ''. */
+function firstKeyAt(measure: BucketLineAddress['measure'], granularity: BucketLineAddress['granularity'], start: number): string {
+  return bucketKey({ measure, granularity, start, slice: '' });
+}
+
+/**
+ * The least string after every string that begins with `prefix`: its last character's successor. Only ASCII
+ * prefixes here, where the successor of a UTF-16 code unit is also the next byte.
+ */
+function afterPrefix(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+}
+
+/**
+ * The buckets a bounded engine holds (`KpiReadModel.load` with `hot`): per measure, the hourly ones from
+ * `horizons.hour` and the daily ones from `horizons.day`; one range per measure and granularity.
+ */
+export function heldBucketRanges(horizons: Pick<BucketHorizonsJson, 'hour' | 'day'>): BucketKeyRange[] {
+  return MEASURE_IDS.flatMap((measure) =>
+    GRANULARITIES.map((granularity) => ({
+      from: firstKeyAt(measure, granularity, horizons[granularity]),
+      to: afterPrefix(`${measure}|${granularity}|`),
+    })),
+  );
+}
+
+/**
+ * The keys of `line`'s buckets starting in [from, to) (`ColdBuckets.bucketsBetween`): the range holds every slice of
+ * the line's measure and granularity in those starts, so the reader keeps the keys whose part from `sliceAt` is
+ * the slice, the total's '' included.
+ */
+export function bucketLineRange(line: BucketLineAddress, from: number, to: number): BucketLineRange {
+  const first = firstKeyAt(line.measure, line.granularity, from);
+  return { from: first, to: firstKeyAt(line.measure, line.granularity, to), sliceAt: first.length + 1, slice: line.slice };
+}

@@ -121,6 +121,9 @@ describe('GET /metrics', () => {
     expect(value(exposition, 'kpi_held_subject_loads')).toBe(0);
     expect(value(exposition, 'kpi_held_subject_let_go')).toBe(0);
     expect(value(exposition, 'kpi_held_subject_hits')).toBeGreaterThanOrEqual(0);
+    // Every event is of the last hours: no bucket is before the held days.
+    expect(value(exposition, 'kpi_buckets_read_back')).toBe(0);
+    expect(value(exposition, 'kpi_buckets_let_go')).toBe(0);
   });
 
   it('shows the live audience and what was pushed to it', async () => {

@@ -120,15 +120,18 @@ export class BucketStore {
    * Holds the stored buckets read back for the observations before the hour horizon (one already held stays as it
    * is: memory is never behind), then applies those observations in order. What is carried of the backlog moves with
    * them: their hourly backlog buckets are before the horizon.
+   * @returns how many of `stored` it now holds (those not held already).
    * @throws MalformedBucketJsonError
    */
-  adoptColdBuckets(stored: readonly BucketJson[]): void {
+  adoptColdBuckets(stored: readonly BucketJson[]): number {
+    let adopted = 0;
     for (const json of stored) {
       const start = Date.parse(json.start);
       const line = this.lineAt(json.measure, json.granularity, json.slice);
       if (line.at(start) !== undefined) continue;
       // No group holds a bucket of an address that is not held (a let-go trims the groups with the buckets).
       line.set(start / line.length, KpiBucket.fromJSON(json, (length) => this.counters.take(length)));
+      adopted += 1;
     }
     const horizons = this.horizons;
     for (const { observation, sign } of this.coldDeltas.take()) {
@@ -138,6 +141,7 @@ export class BucketStore {
       this.record(observation, sign);
     }
     this.mayHoldBeforeHorizons = true;
+    return adopted;
   }
 
   /** Whether observations wait for their buckets to be read back ({@link BucketStore.coldBucketKeys}). */

@@ -61,6 +61,10 @@ export interface HeldSubjectsFigures {
   readonly loads: number;
   /** Subjects let go of, to the read model. */
   readonly letGo: number;
+  /** Buckets before the horizons read back from the read model for late events. */
+  readonly bucketsReadBack: number;
+  /** Buckets let go of, to the read model. */
+  readonly bucketsLetGo: number;
 }
 
 /** The target of `released_within_target_rate` unless configured (kpis.md). */
@@ -96,7 +100,7 @@ export class KpiEngine {
   private newestEventAt = Number.NEGATIVE_INFINITY;
   /** Events applied to subjects, as the clock of {@link SubjectState.touchedAt}. */
   private subjectEvents = 0;
-  private readonly heldCounts = { hits: 0, misses: 0, loads: 0, letGo: 0 };
+  private readonly heldCounts = { hits: 0, misses: 0, loads: 0, letGo: 0, bucketsReadBack: 0, bucketsLetGo: 0 };
   private readonly sink: ContributionSink = {
     applyObservation: (subject, observation, sign) => this.applyObservation(subject, observation, sign),
     applyNegatives: (kpiIds, sign) => this.quality.add(kpiIds, sign),
@@ -280,7 +284,9 @@ export class KpiEngine {
   letGoOfColdBuckets(referenceMs: number): number {
     if (this.bucketsPolicy === null) return 0;
     const { hour, day } = horizonsAt(referenceMs, this.bucketsPolicy);
-    return this.store.letGoBefore(hour, day);
+    const letGo = this.store.letGoBefore(hour, day);
+    this.heldCounts.bucketsLetGo += letGo;
+    return letGo;
   }
 
   /**
@@ -299,7 +305,7 @@ export class KpiEngine {
 
   /** Holds the buckets read back for {@link KpiEngine.coldBucketKeys} and applies what waited for them. @throws MalformedBucketJsonError */
   adoptColdBuckets(stored: readonly BucketJson[]): void {
-    this.store.adoptColdBuckets(stored);
+    this.heldCounts.bucketsReadBack += this.store.adoptColdBuckets(stored);
   }
 
   /** How many subjects and buckets are held, and how the cache fared since the engine was made. */

@@ -275,6 +275,10 @@ export class KpiProjector {
     // they amount to, go a step at a time with turns between. No event is applied meanwhile (this loop is the only
     // one that applies), so the drain is the engine as of `applied`. The read model gives turns within its write.
     await this.bringBackColdBuckets(engine);
+    // Before the drain, so that the horizons and the backlog they carry are committed with the buckets: a start then
+    // loads only what is after them. Only buckets committed already go; those the drain is about to write stay.
+    await this.hold.allEnded();
+    engine.letGoOfColdBuckets(recentReference(this.now(), events.at(-1)?.recordedAt ?? null));
     const dirty = await turns.complete(engine.drainDirtyInSteps());
     const change = { expectedCheckpoint: this.committed, checkpoint: this.applied, dirty };
     if (turns.due) await turns.give();
@@ -293,9 +297,7 @@ export class KpiProjector {
     if (this.sinceLetGo >= LET_GO_EVERY || (catchingUp && this.reachedHead)) {
       // After the listener: the alert rules read the facts of the batch just committed.
       await this.hold.allEnded();
-      const reference = recentReference(now, events.at(-1)?.recordedAt ?? null);
-      engine.letGoOfColdSubjects(reference);
-      engine.letGoOfColdBuckets(reference);
+      engine.letGoOfColdSubjects(recentReference(now, events.at(-1)?.recordedAt ?? null));
       this.sinceLetGo = 0;
     }
     return true;

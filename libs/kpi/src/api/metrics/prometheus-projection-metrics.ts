@@ -78,6 +78,8 @@ export class PrometheusProjectionMetrics implements KpiProjectionMetrics {
     memory('kpi_held_subject_misses', 'Subjects of events the live KPI engine did not hold and asked of the read model, since it was made', 'misses');
     memory('kpi_held_subject_loads', 'Subjects the live KPI engine read back from the read model, since it was made', 'loads');
     memory('kpi_held_subject_let_go', 'Subjects the live KPI engine let go of to the read model, since it was made', 'letGo');
+    memory('kpi_buckets_read_back', 'KPI buckets before the held days (HOURLY_BUCKETS_DAYS, DAILY_BUCKETS_DAYS) the live KPI engine read back for late events, since it was made', 'bucketsReadBack');
+    memory('kpi_buckets_let_go', 'KPI buckets the live KPI engine let go of to the read model, since it was made', 'bucketsLetGo');
     this.appliedEvents = new Counter({
       name: `${METRIC_PREFIX}kpi_projection_applied_events_total`,
       help: 'Events the live KPI projection has applied since this process started following it',

@@ -274,11 +274,13 @@ export class KpiProjector {
     // A catch-up commit holds tens of thousands of declarations and buckets: draining them, and reading the changes
     // they amount to, go a step at a time with turns between. No event is applied meanwhile (this loop is the only
     // one that applies), so the drain is the engine as of `applied`. The read model gives turns within its write.
+    // One instant per commit: the horizons below, the current values told of, the let-go of subjects.
+    const now = this.now();
     await this.bringBackColdBuckets(engine);
     // Before the drain, so that the horizons and the backlog they carry are committed with the buckets: a start then
     // loads only what is after them. Only buckets committed already go; those the drain is about to write stay.
     await this.hold.allEnded();
-    engine.letGoOfColdBuckets(recentReference(this.now(), events.at(-1)?.recordedAt ?? null));
+    engine.letGoOfColdBuckets(recentReference(now, events.at(-1)?.recordedAt ?? null));
     const dirty = await turns.complete(engine.drainDirtyInSteps());
     const change = { expectedCheckpoint: this.committed, checkpoint: this.applied, dirty };
     if (turns.due) await turns.give();
@@ -286,7 +288,6 @@ export class KpiProjector {
     if (turns.due) await turns.give();
     this.committed = change.checkpoint;
     const catchingUp = !this.reachedHead;
-    const now = this.now();
     const changes = await turns.complete(engine.drainChangesInSteps(now.toISOString()));
     // Readiness and the listener in one stretch: a rebuild is swapped in once caught up, and its last catch-up batch,
     // which the projection it replaces has told of already, must reach its listener before that, or be told twice.

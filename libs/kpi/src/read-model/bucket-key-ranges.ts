@@ -1,5 +1,5 @@
 import { bucketKey } from '../engine/bucket-key.js';
-import { GRANULARITIES } from '../engine/bucket-time.js';
+import { GRANULARITIES, bucketLength } from '../engine/bucket-time.js';
 import { type BucketHorizonsJson } from '../engine/engine-snapshot.js';
 import { MEASURE_IDS } from '../engine/measures.js';
 import { type BucketLineAddress } from './read-model.port.js';
@@ -15,13 +15,6 @@ import { type BucketLineAddress } from './read-model.port.js';
 export interface BucketKeyRange {
   readonly from: string;
   readonly to: string;
-}
-
-/** The keys of one line's buckets starting in [from, to), and where in each key its slice begins. */
-export interface BucketLineRange extends BucketKeyRange {
-  /** 1-based position of the slice in every key of the range, as SQL's `substr` counts. */
-  readonly sliceAt: number;
-  readonly slice: string;
 }
 
 /** The least key of any bucket of the measure and granularity starting at `start`: the total's, whose slice is ''. */
@@ -51,11 +44,13 @@ export function heldBucketRanges(horizons: Pick<BucketHorizonsJson, 'hour' | 'da
 }
 
 /**
- * The keys of `line`'s buckets starting in [from, to) (`ColdBuckets.bucketsBetween`): the range holds every slice of
- * the line's measure and granularity in those starts, so the reader keeps the keys whose part from `sliceAt` is
- * the slice, the total's '' included.
+ * The keys of `line`'s buckets starting in [from, to) (`ColdBuckets.bucketsBetween`), one per bucket start: looked up
+ * one by one through the key's index, which reads only the line's rows, where a range of keys would read those of
+ * every slice of the measure in between (a year of daily buckets of a measure holds hundreds of slices a day).
  */
-export function bucketLineRange(line: BucketLineAddress, from: number, to: number): BucketLineRange {
-  const first = firstKeyAt(line.measure, line.granularity, from);
-  return { from: first, to: firstKeyAt(line.measure, line.granularity, to), sliceAt: first.length + 1, slice: line.slice };
+export function bucketLineKeys(line: BucketLineAddress, from: number, to: number): string[] {
+  const length = bucketLength(line.granularity);
+  const keys: string[] = [];
+  for (let start = from; start < to; start += length) keys.push(bucketKey({ ...line, start }));
+  return keys;
 }

@@ -4,7 +4,8 @@ import { type BucketJson } from '../../engine/buckets.js';
 import { type DeclarationStateJson } from '../../engine/facts-json.js';
 import { type CaseRow, type DeclarationRow, caseOfRow, declarationOfRow } from '../hot-key-columns.js';
 import { type StoredSubjectStates, type SubjectsToLoad } from '../../engine/kpi-engine.js';
-import { bucketLineRange } from '../bucket-key-ranges.js';
+import { bucketLineKeys } from '../bucket-key-ranges.js';
+import { byStart } from '../buckets-by-start.js';
 import { type BucketLineAddress, type ColdState } from '../read-model.port.js';
 import { releasedPages } from '../released-pages.js';
 import { inTransaction, withReadModelClient } from './postgres-client.js';
@@ -52,8 +53,7 @@ export class PostgresColdState implements ColdState {
   }
 
   async bucketsBetween(line: BucketLineAddress, from: number, to: number): Promise<BucketJson[]> {
-    const range = bucketLineRange(line, from, to);
-    return this.buckets(this.sql.bucketsOfLine, [range.from, range.to, range.sliceAt, range.slice]);
+    return byStart(await this.bucketsNamed(bucketLineKeys(line, from, to)));
   }
 
   private async buckets(statement: string, parameters: readonly unknown[]): Promise<BucketJson[]> {

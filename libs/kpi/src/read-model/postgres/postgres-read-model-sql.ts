@@ -15,8 +15,6 @@ export interface PostgresReadModelSql {
   readonly bucketsInRanges: string;
   /** `$1`: the keys, as a `text[]`. */
   readonly bucketsNamed: string;
-  /** `$1`, `$2`: the keys' range; `$3`: where the slice begins in a key; `$4`: the slice. By start. */
-  readonly bucketsOfLine: string;
   /** `$1`: `recentSince`, `$2`: `openMaxDays` in milliseconds (see `HotSelection`). */
   readonly hotDeclarations: string;
   /** `$1`: `recentSince`, `$2`: `openMaxDays` in milliseconds (see `HotSelection`). */
@@ -69,9 +67,6 @@ export function postgresReadModelSql(schema: string): PostgresReadModelSql {
       SELECT bucket FROM unnest($1::text[], $2::text[]) AS range(from_key, to_key)
       JOIN ${table('kpi_buckets')} ON bucket_key >= range.from_key AND bucket_key < range.to_key`,
     bucketsNamed: `SELECT bucket FROM ${table('kpi_buckets')} WHERE bucket_key = ANY($1::text[])`,
-    bucketsOfLine: `
-      SELECT bucket FROM ${table('kpi_buckets')}
-      WHERE bucket_key >= $1 AND bucket_key < $2 AND substr(bucket_key, $3) = $4 ORDER BY bucket_key`,
     hotDeclarations: `SELECT ${DECLARATION} FROM ${table('kpi_declarations')} WHERE ${hot(' AND open')}`,
     hotCases: `SELECT ${CASE} FROM ${table('kpi_cases')} WHERE ${hot('')}`,
     declarationsNamed: `SELECT ${DECLARATION} FROM ${table('kpi_declarations')} WHERE subject = ANY($1::text[]) ORDER BY ${inC}`,

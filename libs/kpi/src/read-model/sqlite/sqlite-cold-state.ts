@@ -3,7 +3,8 @@ import type Database from 'better-sqlite3';
 import { type BucketJson } from '../../engine/buckets.js';
 import { type DeclarationStateJson } from '../../engine/facts-json.js';
 import { type StoredSubjectStates, type SubjectsToLoad } from '../../engine/kpi-engine.js';
-import { bucketLineRange } from '../bucket-key-ranges.js';
+import { bucketLineKeys } from '../bucket-key-ranges.js';
+import { byStart } from '../buckets-by-start.js';
 import { type BucketLineAddress, type ColdState } from '../read-model.port.js';
 import { releasedPages } from '../released-pages.js';
 import { bucketOfSqliteRow } from './sqlite-bucket-rows.js';
@@ -48,7 +49,6 @@ export class SqliteColdState implements ColdState {
   }
 
   bucketsBetween(line: BucketLineAddress, from: number, to: number): Promise<BucketJson[]> {
-    const range = bucketLineRange(line, from, to);
-    return this.exclusively(() => this.statements.bucketsOfLine.all(range).map(bucketOfSqliteRow));
+    return this.bucketsNamed(bucketLineKeys(line, from, to)).then(byStart);
   }
 }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 
-import { type BucketKeyRange, type BucketLineRange } from '../bucket-key-ranges.js';
+import { type BucketKeyRange } from '../bucket-key-ranges.js';
 
 /** A declaration row with its facts as stored text; hot keys `NULL` in a row written before they existed. */
 export interface SqliteDeclarationRow {
@@ -64,8 +64,6 @@ export interface SqliteReadModelStatements {
   readonly bucketsInRange: Database.Statement<[BucketKeyRange], SqliteBucketRow>;
   /** `?`: a JSON array of bucket keys. */
   readonly bucketsNamed: Database.Statement<[string], SqliteBucketRow>;
-  /** By start: the key's order within one slice. */
-  readonly bucketsOfLine: Database.Statement<[BucketLineRange], SqliteBucketRow>;
   /** The greatest event time over declarations and cases; `NULL` when no row has hot keys. */
   readonly newestEvent: Database.Statement<[], { declarations: number | null; cases: number | null }>;
   readonly hotDeclarations: Database.Statement<[HotBounds], SqliteDeclarationRow>;
@@ -100,10 +98,6 @@ export function prepareReadModelStatements(db: Database.Database): SqliteReadMod
     // only the line's own rows are read whole.
     bucketsInRange: db.prepare<[BucketKeyRange], SqliteBucketRow>('SELECT bucket FROM kpi_buckets WHERE bucket_key >= @from AND bucket_key < @to'),
     bucketsNamed: db.prepare<[string], SqliteBucketRow>('SELECT bucket FROM kpi_buckets WHERE bucket_key IN (SELECT value FROM json_each(?))'),
-    bucketsOfLine: db.prepare<[BucketLineRange], SqliteBucketRow>(
-      `SELECT bucket FROM kpi_buckets
-       WHERE bucket_key >= @from AND bucket_key < @to AND substr(bucket_key, @sliceAt) = @slice ORDER BY bucket_key`,
-    ),
     // Two plain max() over indexed columns: each one index probe.
     newestEvent: db.prepare<[], { declarations: number | null; cases: number | null }>(
       `SELECT (SELECT max(last_event_at) FROM kpi_declarations) AS declarations, (SELECT max(last_event_at) FROM kpi_cases) AS cases`,

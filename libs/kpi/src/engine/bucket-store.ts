@@ -124,13 +124,14 @@ export class BucketStore {
    * @throws MalformedBucketJsonError
    */
   adoptColdBuckets(stored: readonly BucketJson[]): number {
+    // All decoded before any is held or any observation applied: a row that does not decode changes nothing.
+    const decoded = stored.map((json) => KpiBucket.fromJSON(json));
     let adopted = 0;
-    for (const json of stored) {
-      const start = Date.parse(json.start);
-      const line = this.lineAt(json.measure, json.granularity, json.slice);
-      if (line.at(start) !== undefined) continue;
+    for (const bucket of decoded) {
+      const line = this.lineAt(bucket.measure, bucket.granularity, bucket.slice);
+      if (line.at(bucket.start) !== undefined) continue;
       // No group holds a bucket of an address that is not held (a let-go trims the groups with the buckets).
-      line.set(start / line.length, KpiBucket.fromJSON(json, (length) => this.counters.take(length)));
+      line.set(bucket.start / line.length, this.inArena(bucket));
       adopted += 1;
     }
     const horizons = this.horizons;
@@ -155,6 +156,15 @@ export class BucketStore {
    * @returns how many buckets were let go of.
    */
   letGoBefore(hour: number, day: number): number {
+    return allSteps(this.letGoBeforeInSteps(hour, day));
+  }
+
+  /**
+   * {@link BucketStore.letGoBefore} with a step after each line: the first let-go of a read model written before
+   * horizons existed walks every bucket of the history. The horizons and the backlog carried move at the first step,
+   * and a query between two steps reads a bucket before them, still held or not, as committed: the same.
+   */
+  *letGoBeforeInSteps(hour: number, day: number): Steps<number> {
     this.flush();
     const horizons = (this.horizons ??= BucketHorizons.none());
     let moved = false;
@@ -189,6 +199,7 @@ export class BucketStore {
             if (slot !== null) this.counters.giveBack(slot, MEASURES[measure].fields.length);
             letGo += 1;
           }
+          yield;
         }
       }
     }
@@ -404,6 +415,13 @@ export class BucketStore {
       table.set(slice, line);
     }
     return line;
+  }
+
+  /** The bucket with its counters moved into the store's arena, as the buckets it makes keep theirs. */
+  private inArena(bucket: KpiBucket): KpiBucket {
+    const slot = this.counters.take(bucket.values.length);
+    slot.array.set(bucket.values, slot.offset);
+    return new KpiBucket(bucket.measure, bucket.granularity, bucket.start, bucket.slice, slot, bucket.sketch, bucket.carries);
   }
 
   /** Drops the groups of the hours and days before the horizons: they hold buckets let go of. */

@@ -112,6 +112,22 @@ describe('KpiEngine with bounded held buckets (architecture.md, guarantee 7)', (
     expect(() => engine.drainDirty()).toThrow(/cold buckets/);
   });
 
+  it('changes nothing when a row read back does not decode, and goes on once the rows do', () => {
+    const random = new SeededRandom(7);
+    const shuffled = random.shuffled(HISTORY);
+    const { engine, committed } = boundedEngineOf(shuffled.slice(0, 1500), random);
+    engine.applyAll(shuffled.slice(1500));
+    const keys = engine.coldBucketKeys();
+    const rows = committed.bucketsNamed(keys);
+
+    expect(() => engine.adoptColdBuckets([...rows, { ...rows[0]!, start: 'not a time' }])).toThrow(/not the start/);
+    expect(engine.coldBucketKeys()).toEqual(keys);
+    engine.adoptColdBuckets(rows);
+    committed.write(engine.drainDirty());
+
+    expect(fingerprint(engine, slices, undefined, committed.bucketsBetween)).toEqual(expected);
+  });
+
   it('lets go of no bucket while it is dirty, and of every one before the horizons once committed', () => {
     const engine = new KpiEngine();
     engine.boundHeldBuckets(TIGHT);

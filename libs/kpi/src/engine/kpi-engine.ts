@@ -282,9 +282,14 @@ export class KpiEngine {
    * @returns how many buckets were let go of; 0 for an engine whose buckets are not bounded.
    */
   letGoOfColdBuckets(referenceMs: number): number {
+    return allSteps(this.letGoOfColdBucketsInSteps(referenceMs));
+  }
+
+  /** {@link KpiEngine.letGoOfColdBuckets} in steps (a line of buckets per step), for a caller that gives turns. */
+  *letGoOfColdBucketsInSteps(referenceMs: number): Steps<number> {
     if (this.bucketsPolicy === null) return 0;
     const { hour, day } = horizonsAt(referenceMs, this.bucketsPolicy);
-    const letGo = this.store.letGoBefore(hour, day);
+    const letGo = yield* this.store.letGoBeforeInSteps(hour, day);
     this.heldCounts.bucketsLetGo += letGo;
     return letGo;
   }

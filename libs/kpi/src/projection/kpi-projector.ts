@@ -280,7 +280,7 @@ export class KpiProjector {
     // Before the drain, so that the horizons and the backlog they carry are committed with the buckets: a start then
     // loads only what is after them. Only buckets committed already go; those the drain is about to write stay.
     await this.hold.allEnded();
-    engine.letGoOfColdBuckets(recentReference(now, events.at(-1)?.recordedAt ?? null));
+    await turns.complete(engine.letGoOfColdBucketsInSteps(recentReference(now, events.at(-1)?.recordedAt ?? null)));
     const dirty = await turns.complete(engine.drainDirtyInSteps());
     const change = { expectedCheckpoint: this.committed, checkpoint: this.applied, dirty };
     if (turns.due) await turns.give();

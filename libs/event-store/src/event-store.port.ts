@@ -65,6 +65,13 @@ export interface EventStore {
   readAll(afterPosition: Position, limit: number): Promise<RecordedEvent[]>;
 
   /**
+   * {@link EventStore.readAll} of the events whose type is one of `types` only: what a journal of the system's own
+   * events (alerts, targets) folds at its load, without reading every producer event of the history
+   * (architecture.md, guarantee 7).
+   */
+  readAllOfTypes(types: readonly string[], afterPosition: Position, limit: number): Promise<RecordedEvent[]>;
+
+  /**
    * Every event after `afterPosition`, in position order, in batches: first the stored ones (catch-up), then new
    * ones as they are committed (live). It reads the next batch only when the consumer asks for it, so a slow
    * consumer is never flooded. No event is skipped, even when concurrent appends commit out of order.

@@ -1,4 +1,4 @@
-import { type KpiId, type KpiThresholds, isSystemEventType } from '@customs-pulse/domain';
+import { type KpiId, type KpiThresholds, SYSTEM_EVENT_TYPES, isSystemEventType } from '@customs-pulse/domain';
 import { type AppendOutcome, type EventStore, type EventToAppend, type StreamWrite, walkLog } from '@customs-pulse/event-store';
 import { type KpiThresholdsInForce } from '@customs-pulse/kpi';
 
@@ -8,7 +8,7 @@ import { type AlertPublisher, SILENT_ALERT_PUBLISHER } from './alert-publisher.p
 
 /** Options of an {@link AlertJournal}. */
 export interface AlertJournalOptions {
-  readonly store: Pick<EventStore, 'readAll' | 'readStream' | 'appendMany'>;
+  readonly store: Pick<EventStore, 'readAllOfTypes' | 'readStream' | 'appendMany'>;
   /** Told of each alert change once it is stored. @defaultValue nobody */
   readonly publisher?: AlertPublisher;
   readonly logger: { warn(message: string): void; error(message: string): void };
@@ -91,13 +91,7 @@ export class AlertJournal implements KpiThresholdsInForce {
   private async readLog(): Promise<void> {
     const { store, readBatchSize = 1000 } = this.options;
     // History, not news: nothing is pushed for what was stored before this process started.
-    await walkLog(
-      store,
-      (event) => {
-        if (isSystemEventType(event.type)) this.ledger.fold(event);
-      },
-      readBatchSize,
-    );
+    await walkLog(store, SYSTEM_EVENT_TYPES, (event) => this.ledger.fold(event), readBatchSize);
     this.loaded = true;
   }
 

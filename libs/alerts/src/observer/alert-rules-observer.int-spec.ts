@@ -32,7 +32,7 @@ function openStore(file = join(folder, `store-${(files += 1)}`, 'events.sqlite')
   return store;
 }
 
-type JournalStore = Pick<EventStore, 'readAll' | 'readStream' | 'appendMany'>;
+type JournalStore = Pick<EventStore, 'readAll' | 'readAllOfTypes' | 'readStream' | 'appendMany'>;
 
 /** A judge on `store` with a fresh checkpoint, or `options.checkpoints` (the one of a process that ran before). */
 function observerOn(store: JournalStore, options: Partial<AlertRulesObserverOptions> = {}): { observer: AlertRulesObserver; journal: AlertJournal } {
@@ -53,6 +53,7 @@ function outage(store: EventStore, unreachable: () => boolean, failure = (): Err
   const guard = <T>(call: () => Promise<T>): Promise<T> => (unreachable() ? Promise.reject(failure()) : call());
   return {
     readAll: (after, limit) => guard(() => store.readAll(after, limit)),
+    readAllOfTypes: (types, after, limit) => guard(() => store.readAllOfTypes(types, after, limit)),
     readStream: (stream) => guard(() => store.readStream(stream)),
     appendMany: (writes) => guard(() => store.appendMany(writes)),
   };
@@ -112,6 +113,8 @@ describe('AlertRulesObserver on the SQLite event store', () => {
     // A journal that never saw the alert events in the log: as if the answer to its append had been lost.
     const forgetful = {
       readAll: async (after: number, limit: number) => (await store.readAll(after, limit)).filter(({ type }) => !type.startsWith('Alert')),
+      readAllOfTypes: async (types: readonly string[], after: number, limit: number) =>
+        (await store.readAllOfTypes(types, after, limit)).filter(({ type }) => !type.startsWith('Alert')),
       readStream: store.readStream.bind(store),
       appendMany: async (writes: Parameters<EventStore['appendMany']>[0]) => {
         const results = await appendMany(writes);
@@ -256,6 +259,7 @@ describe("AlertDeliveryObserver (a gateway's)", () => {
     const pushed: string[] = [];
     const watched: JournalStore = {
       readAll: (after, limit) => store.readAll(after, limit),
+      readAllOfTypes: (types, after, limit) => store.readAllOfTypes(types, after, limit),
       readStream: (stream) => store.readStream(stream),
       appendMany: (writes) => {
         appended.push(writes.length);
@@ -289,7 +293,7 @@ describe("AlertDeliveryObserver (a gateway's)", () => {
         pushed.push(`${change} ${alert.rule} ${JSON.stringify(alert.filters)}`);
       },
     };
-    const journal = new AlertJournal({ store: { readAll: async () => [], readStream: store.readStream.bind(store), appendMany: store.appendMany.bind(store) }, publisher, logger: { ...quiet, error: (message) => void errors.push(message) } });
+    const journal = new AlertJournal({ store: { readAllOfTypes: async () => [], readStream: store.readStream.bind(store), appendMany: store.appendMany.bind(store) }, publisher, logger: { ...quiet, error: (message) => void errors.push(message) } });
 
     await new AlertDeliveryObserver(journal).committed(committedBatch(await alertEventsIn(store), incident, []));
 

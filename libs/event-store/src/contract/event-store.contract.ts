@@ -3,7 +3,7 @@ import { TestClock } from '@customs-pulse/testing';
 import { WrongExpectedRevisionError } from '../errors.js';
 import type { EventStore } from '../event-store.port.js';
 import { chainHash, GENESIS_HASH } from '../hash-chain.js';
-import { START, type Position, type RecordedEvent } from '../recorded-event.js';
+import { type EventToAppend, START, type Position, type RecordedEvent } from '../recorded-event.js';
 import { clearanceEvent, clearanceEvents } from './event-fixtures.js';
 
 /** Opens a fresh, empty store for one test, reading time from `clock`. */
@@ -71,6 +71,27 @@ export function eventStoreContract(openEmptyStore: OpenEmptyStore): void {
 
       expect((await store.readAll(2, 2)).map((event) => event.position)).toEqual([3, 4]);
       expect((await store.readAll(5, 10))).toEqual([]);
+    });
+
+    it('reads the events of the types asked only, after a position, in position order and pages', async () => {
+      const store = await open();
+      const typed = (type: string): EventToAppend => clearanceEvent('DEC-1', { type });
+      // Positions 1 to 7: the types asked for are at 2, 4, 5 and 7.
+      await store.append('DEC-1', [typed('LaneAssigned'), typed('AlertRaised'), typed('GoodsArrived'), typed('TargetSet'), typed('AlertRaised')]);
+      await store.append('DEC-1', [typed('LaneAssigned'), typed('TargetSet')]);
+      const types = ['AlertRaised', 'TargetSet'];
+
+      expect((await store.readAllOfTypes(types, START, 10)).map((event) => [event.position, event.type])).toEqual([
+        [2, 'AlertRaised'],
+        [4, 'TargetSet'],
+        [5, 'AlertRaised'],
+        [7, 'TargetSet'],
+      ]);
+      expect((await store.readAllOfTypes(types, 2, 2)).map((event) => event.position)).toEqual([4, 5]);
+      expect((await store.readAllOfTypes(types, 7, 10))).toEqual([]);
+      expect((await store.readAllOfTypes(['Unknown'], START, 10))).toEqual([]);
+      // The same events as the whole log holds, content and all.
+      expect(await store.readAllOfTypes(['GoodsArrived'], START, 10)).toEqual([(await store.readAll(2, 1))[0]]);
     });
 
     it('never lets recordedAt go backwards when the clock steps back', async () => {

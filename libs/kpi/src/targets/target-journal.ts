@@ -1,10 +1,10 @@
 import { type AppendOutcome, type EventStore, type EventToAppend, walkLog } from '@customs-pulse/event-store';
 
-import { TargetLedger, type TargetLedgerChange, type TargetLedgerEvent } from './target-ledger.js';
+import { TARGET_EVENT_TYPES, TargetLedger, type TargetLedgerChange, type TargetLedgerEvent } from './target-ledger.js';
 
 /** Options of a {@link TargetJournal}. */
 export interface TargetJournalOptions {
-  readonly store: Pick<EventStore, 'readAll' | 'readStream' | 'appendMany'>;
+  readonly store: Pick<EventStore, 'readAllOfTypes' | 'readStream' | 'appendMany'>;
   /** Events read at once while loading the log. @defaultValue 1000 */
   readonly readBatchSize?: number;
 }
@@ -72,7 +72,7 @@ export class TargetJournal {
   private async readLog(): Promise<void> {
     const { store, readBatchSize = 1000 } = this.options;
     // History, not news: nobody is told of what was stored before this process started.
-    await walkLog(store, (event) => this.ledger.fold(event), readBatchSize);
+    await walkLog(store, TARGET_EVENT_TYPES, (event) => this.ledger.fold(event), readBatchSize);
     this.read = true;
   }
 

@@ -12,6 +12,9 @@ export interface TargetLedgerEvent {
 /** What folding one event changed: a target set (new or changed) or retired. */
 export type TargetLedgerChange = { readonly kind: 'set'; readonly target: StrategicTarget } | { readonly kind: 'retired'; readonly id: string };
 
+/** The event types the plan is folded from: what its journal reads of the log at a load. */
+export const TARGET_EVENT_TYPES: readonly string[] = ['TargetSet', 'TargetRetired'];
+
 /**
  * The strategic plan, folded from the `TargetSet` and `TargetRetired` events of the log and nothing else. It keeps
  * every such event (a plan holds a handful of targets, changed now and then), so that the plan in force at any past

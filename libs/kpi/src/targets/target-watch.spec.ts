@@ -21,7 +21,7 @@ const targetSet: TargetLedgerEvent = { type: 'TargetSet', subject: 'faster', dat
 
 /** A watch over a journal that holds one target, with nothing stored behind it. */
 function aWatch(live: () => { engine: { overDays: () => { value: number | null; n: number } } }) {
-  const journal = new TargetJournal({ store: { readAll: async () => [], readStream: async () => [], appendMany: async () => [] } });
+  const journal = new TargetJournal({ store: { readAllOfTypes: async () => [], readStream: async () => [], appendMany: async () => [] } });
   const published: TargetUpdate[][] = [];
   const warnings: string[] = [];
   const watch = new TargetWatch({

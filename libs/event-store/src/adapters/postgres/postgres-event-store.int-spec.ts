@@ -166,7 +166,7 @@ describeWithInfrastructure(`PostgreSQL at ${postgresUrl}`, await postgresAvailab
     const versions = await withAdminClient(async (client) =>
       (await client.query<{ version: number }>(`SELECT version FROM "${schema}".schema_migrations`)).rows,
     );
-    expect(versions).toEqual([{ version: 1 }]);
+    expect(versions).toEqual([{ version: 1 }, { version: 2 }]);
   });
 
   it('reports a connection lost mid-append as EventStoreUnavailableError, stores none of it, and recovers', async () => {

@@ -93,6 +93,11 @@ export class PostgresEventStore implements EventStore {
     return this.readEvents(sql, [afterPosition, limit]);
   }
 
+  async readAllOfTypes(types: readonly string[], afterPosition: Position, limit: number): Promise<RecordedEvent[]> {
+    const sql = `SELECT ${EVENT_SELECT} FROM event_log WHERE type = ANY($1::text[]) AND position > $2 ORDER BY position LIMIT $3`;
+    return this.readEvents(sql, [types, afterPosition, limit]);
+  }
+
   subscribeAll(afterPosition: Position, options?: SubscribeOptions): AsyncIterable<readonly RecordedEvent[]> {
     void this.listener.ensureListening();
     return subscribeToLog(this, afterPosition, options);

@@ -86,6 +86,10 @@ export class SqliteEventStore implements EventStore {
     return asOutage(() => this.statements.readAll.all(afterPosition, limit)).map(toRecordedEvent);
   }
 
+  async readAllOfTypes(types: readonly string[], afterPosition: Position, limit: number): Promise<RecordedEvent[]> {
+    return asOutage(() => this.statements.readAllOfTypes.all(JSON.stringify(types), afterPosition, limit)).map(toRecordedEvent);
+  }
+
   subscribeAll(afterPosition: Position, options?: SubscribeOptions): AsyncIterable<readonly RecordedEvent[]> {
     return subscribeToLog(this, afterPosition, options);
   }

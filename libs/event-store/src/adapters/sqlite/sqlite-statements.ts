@@ -8,6 +8,8 @@ export interface SqliteStatements {
   readonly streamRevision: Database.Statement<[string], { revision: number | null }>;
   readonly insert: Database.Statement<unknown[]>;
   readonly readAll: Database.Statement<[number, number], SqliteEventRow>;
+  /** `?`: the types as a JSON array, the position after which to read, the limit. */
+  readonly readAllOfTypes: Database.Statement<[string, number, number], SqliteEventRow>;
   readonly readStream: Database.Statement<[string, number, number], SqliteEventRow>;
 }
 
@@ -27,6 +29,10 @@ export function prepareStatements(db: Database.Database): SqliteStatements {
     ),
     readAll: db.prepare<[number, number], SqliteEventRow>(
       `SELECT ${EVENT_COLUMNS} FROM event_log WHERE position > ? ORDER BY position LIMIT ?`,
+    ),
+    // One range of the type index per type, merged by position.
+    readAllOfTypes: db.prepare<[string, number, number], SqliteEventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM event_log WHERE type IN (SELECT value FROM json_each(?)) AND position > ? ORDER BY position LIMIT ?`,
     ),
     readStream: db.prepare<[string, number, number], SqliteEventRow>(
       `SELECT ${EVENT_COLUMNS} FROM event_log WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`,

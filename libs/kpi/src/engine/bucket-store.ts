@@ -103,6 +103,11 @@ export class BucketStore {
    * from the read model and handed to {@link BucketStore.adoptColdBuckets} before the store is next drained.
    */
   coldBucketKeys(): string[] {
+    return allSteps(this.coldBucketKeysInSteps());
+  }
+
+  /** {@link BucketStore.coldBucketKeys} with a step after each observation: a catch-up commit may hold thousands. */
+  *coldBucketKeysInSteps(): Steps<string[]> {
     const keys = new Set<string>();
     for (const { observation } of this.coldDeltas.peek()) {
       const { measure, at, slices } = observation;
@@ -112,6 +117,7 @@ export class BucketStore {
           if (this.tables[measure][granularity].get(slice)?.at(start) === undefined) keys.add(bucketKey({ measure, granularity, start, slice }));
         }
       }
+      yield;
     }
     return [...keys];
   }
@@ -125,7 +131,11 @@ export class BucketStore {
    */
   adoptColdBuckets(stored: readonly BucketJson[]): number {
     // All decoded before any is held or any observation applied: a row that does not decode changes nothing.
-    const decoded = stored.map((json) => KpiBucket.fromJSON(json));
+    return this.adoptDecoded(allSteps(decodedInSteps(stored)));
+  }
+
+  /** {@link BucketStore.adoptColdBuckets} of rows decoded already ({@link decodedInSteps}). */
+  adoptDecoded(decoded: readonly KpiBucket[]): number {
     let adopted = 0;
     for (const bucket of decoded) {
       const line = this.lineAt(bucket.measure, bucket.granularity, bucket.slice);
@@ -461,3 +471,16 @@ function byMeasure<T>(create: () => T): Record<MeasureId, T> {
   return Object.fromEntries(MEASURE_IDS.map((id) => [id, create()])) as Record<MeasureId, T>;
 }
 
+/**
+ * Stored buckets decoded, a step per row, changing nothing: the costly part of a read-back (each row's sketch), done
+ * with turns before {@link BucketStore.adoptDecoded} changes the store in one stretch.
+ * @throws MalformedBucketJsonError
+ */
+export function* decodedInSteps(stored: readonly BucketJson[]): Steps<KpiBucket[]> {
+  const decoded: KpiBucket[] = [];
+  for (const json of stored) {
+    decoded.push(KpiBucket.fromJSON(json));
+    yield;
+  }
+  return decoded;
+}

@@ -2,9 +2,9 @@ import { CLEARANCE_EVENT_TYPES, type KpiId } from '@customs-pulse/domain';
 
 import { BacklogMoments } from './backlog-moments.js';
 import { BucketHorizons, type HeldBucketsPolicy, horizonsAt } from './bucket-horizons.js';
-import { BucketStore } from './bucket-store.js';
+import { BucketStore, decodedInSteps } from './bucket-store.js';
 import { type Granularity, HOUR_MS, bucketStart } from './bucket-time.js';
-import { type BucketJson } from './buckets.js';
+import { type BucketJson, type KpiBucket } from './buckets.js';
 import { caseContributions } from './case-contributions.js';
 import { type CaseFacts, emptyCaseFacts, foldCaseEvent, isCaseEventType } from './case-facts.js';
 import { type ContributionSink, applyContributionChange } from './contribution-diff.js';
@@ -65,6 +65,11 @@ export interface HeldSubjectsFigures {
   readonly bucketsReadBack: number;
   /** Buckets let go of, to the read model. */
   readonly bucketsLetGo: number;
+}
+
+/** Bucket rows read back from the read model, decoded: what {@link KpiEngine.adoptReadBack} holds. */
+export interface ReadBackBuckets {
+  readonly buckets: readonly KpiBucket[];
 }
 
 /** The target of `released_within_target_rate` unless configured (kpis.md). */
@@ -303,6 +308,11 @@ export class KpiEngine {
     return this.store.coldBucketKeys();
   }
 
+  /** {@link KpiEngine.coldBucketKeys} in steps (a late observation per step), for a caller that gives turns. */
+  coldBucketKeysInSteps(): Steps<string[]> {
+    return this.store.coldBucketKeysInSteps();
+  }
+
   /** Whether late events wait for {@link KpiEngine.adoptColdBuckets} (their buckets may all be held already). */
   get awaitsColdBuckets(): boolean {
     return this.store.awaitsColdBuckets;
@@ -310,7 +320,21 @@ export class KpiEngine {
 
   /** Holds the buckets read back for {@link KpiEngine.coldBucketKeys} and applies what waited for them. @throws MalformedBucketJsonError */
   adoptColdBuckets(stored: readonly BucketJson[]): void {
-    this.heldCounts.bucketsReadBack += this.store.adoptColdBuckets(stored);
+    this.adoptReadBack(allSteps(KpiEngine.readBackInSteps(stored)));
+  }
+
+  /**
+   * Rows read back for {@link KpiEngine.coldBucketKeys}, decoded a row per step, changing no engine: the costly part
+   * of {@link KpiEngine.adoptColdBuckets}, for a caller that gives turns before adopting them in one stretch.
+   * @throws MalformedBucketJsonError
+   */
+  static *readBackInSteps(stored: readonly BucketJson[]): Steps<ReadBackBuckets> {
+    return { buckets: yield* decodedInSteps(stored) };
+  }
+
+  /** {@link KpiEngine.adoptColdBuckets} of rows decoded by {@link KpiEngine.readBackInSteps}. */
+  adoptReadBack(readBack: ReadBackBuckets): void {
+    this.heldCounts.bucketsReadBack += this.store.adoptDecoded(readBack.buckets);
   }
 
   /** How many subjects and buckets are held, and how the cache fared since the engine was made. */

@@ -1,6 +1,7 @@
 import { abortableDelay, backoffDelays } from '@customs-pulse/backoff';
 import { type KpiChanges } from '../engine/kpi-changes.js';
-import { type KpiEngine } from '../engine/kpi-engine.js';
+import { type BucketJson } from '../engine/buckets.js';
+import { KpiEngine } from '../engine/kpi-engine.js';
 import { type HeldBucketsPolicy } from '../engine/bucket-horizons.js';
 import { type HeldSubjectsPolicy, recentSince } from '../engine/held-subjects.js';
 import { type ColdState, type KpiReadModel, type KpiReadModelCommit } from '../read-model/read-model.port.js';
@@ -66,6 +67,9 @@ export interface KpiProjectorOptions {
    */
   readonly heldBuckets?: HeldBucketsPolicy;
 }
+
+/** Buckets read back from the read model in one query: one synchronous read on SQLite. */
+const READ_BACK_PAGE = 500;
 
 /** Events committed between two passes that let cold subjects go: a pass looks at every subject held. */
 const LET_GO_EVERY = 1_000;
@@ -276,7 +280,7 @@ export class KpiProjector {
     // one that applies), so the drain is the engine as of `applied`. The read model gives turns within its write.
     // One instant per commit: the horizons below, the current values told of, the let-go of subjects.
     const now = this.now();
-    await this.bringBackColdBuckets(engine);
+    await this.bringBackColdBuckets(engine, turns);
     // Before the drain, so that the horizons and the backlog they carry are committed with the buckets: a start then
     // loads only what is after them. Only buckets committed already go; those the drain is about to write stay.
     await this.hold.allEnded();
@@ -329,14 +333,18 @@ export class KpiProjector {
    * has them as they were let go: a bucket is let go of only once committed. A failed read fails the commit, which is
    * tried again with the next batch or retry.
    */
-  private async bringBackColdBuckets(engine: KpiEngine): Promise<void> {
-    const keys = engine.coldBucketKeys();
+  private async bringBackColdBuckets(engine: KpiEngine, turns: EventLoopTurns): Promise<void> {
+    if (!engine.awaitsColdBuckets) return;
     const cold = this.options.readModel.cold;
-    if (keys.length === 0 && !engine.awaitsColdBuckets) return;
     if (cold === undefined) throw new Error('the KPI engine let buckets go, but its read model cannot give them back');
-    const stored = keys.length === 0 ? [] : await cold.bucketsNamed(keys);
+    // A catch-up commit may read thousands back: keys, reads and adoption all leave the event loop turns.
+    const keys = await turns.complete(engine.coldBucketKeysInSteps());
+    const stored: BucketJson[] = [];
+    for (let from = 0; from < keys.length; from += READ_BACK_PAGE) stored.push(...(await cold.bucketsNamed(keys.slice(from, from + READ_BACK_PAGE))));
+    const readBack = await turns.complete(KpiEngine.readBackInSteps(stored));
+    // Then in one stretch, once no read holds the engine: holding the buckets and applying what waited for them.
     await this.hold.allEnded();
-    engine.adoptColdBuckets(stored);
+    engine.adoptReadBack(readBack);
   }
 
   private now(): Date {

@@ -175,7 +175,8 @@ export class BucketStore {
    * and a query between two steps reads a bucket before them, still held or not, as committed: the same.
    */
   *letGoBeforeInSteps(hour: number, day: number): Steps<number> {
-    this.flush();
+    // A catch-up commit's thousands of pending groups, a step each, as a drain flushes them.
+    yield* this.flushInSteps();
     const horizons = (this.horizons ??= BucketHorizons.none());
     let moved = false;
     if (hour > horizons.hour) {

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SqliteEventStore } from '@customs-pulse/event-store/sqlite';
 import { probeEventLoop } from '@customs-pulse/testing';
 
+import { DEFAULT_HELD_BUCKETS } from '../engine/bucket-horizons.js';
+import { DEFAULT_HELD_SUBJECTS } from '../engine/held-subjects.js';
 import { SqliteKpiReadModel } from '../read-model/sqlite/sqlite-kpi-read-model.js';
 import { KpiProjector } from './kpi-projector.js';
 import { storeRealisticHistory } from './testing/stored-history.js';
@@ -39,6 +41,9 @@ describe('KpiProjector catching up with a long history from SQLite', () => {
       readModel,
       onChanges: (_changes, events) => void eventsPerCommit.push(events.length),
       logger: SILENT,
+      // Bounded as the apps run it: each commit also lets go of buckets and subjects, and reads some back.
+      heldSubjects: DEFAULT_HELD_SUBJECTS,
+      heldBuckets: DEFAULT_HELD_BUCKETS,
       // The default catch-up commit (50,000 events, 2 s): all of this history at once, or most of it on a slow machine,
       // so the drain, write and read of the changes of tens of thousands of buckets.
     });

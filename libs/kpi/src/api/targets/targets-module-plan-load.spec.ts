@@ -26,7 +26,7 @@ function aLogOutAtStart(outages: number) {
   const stored = { type: 'TargetSet', subject: 'faster-releases', data: PLAN, position: 1, recordedAt: '2026-03-01T10:00:00.000Z' } as unknown as RecordedEvent;
   const log = {
     reads: 0,
-    async readAll(after: number): Promise<RecordedEvent[]> {
+    async readAllOfTypes(_types: readonly string[], after: number): Promise<RecordedEvent[]> {
       log.reads += 1;
       if (log.reads <= outages) throw new EventStoreUnavailableError('PostgreSQL event store is unreachable');
       return after === 0 ? [stored] : [];

@@ -22,6 +22,16 @@ async function get(path: string): Promise<ResponseBody> {
   return response.json();
 }
 
+async function put(path: string, body: unknown): Promise<ResponseBody> {
+  const response = await fetch(`${standalone.baseUrl}${path}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${standalone.tokens.admin}` },
+    body: JSON.stringify(body),
+  });
+  expect(response.status).toBe(200);
+  return response.json();
+}
+
 async function metric(name: string): Promise<number | undefined> {
   return sampleValue(parsePrometheusText(await (await fetch(`${standalone.baseUrl}/metrics`)).text()), `customs_pulse_${name}`);
 }
@@ -47,6 +57,10 @@ beforeAll(async () => {
     anEvent.goodsReleased('D-2', {}, { time: at(14) }),
   ]);
   await waitUntil('D-2 is projected', () => projected('D-2'));
+  // The buckets D-2 changed are committed with it, and let go of at the commit after.
+  const letGo = (await metric('kpi_buckets_let_go')) ?? 0;
+  await ingestAccepted(standalone, [anEvent.goodsArrived('D-NOW-2', { officeId: 'UZ-TAS' }, { time: new Date(Date.now() - HOUR).toISOString() })]);
+  await waitUntil('the buckets D-2 changed are let go of', async () => ((await metric('kpi_buckets_let_go')) ?? 0) > letGo);
 });
 
 afterAll(() => standalone?.close());
@@ -74,5 +88,27 @@ describe('buckets before the held days (HOURLY_BUCKETS_DAYS, DAILY_BUCKETS_DAYS;
 
     // Lodged at 08:00 and 09:00, released at 11:00 and 14:00: the backlog at the end of each hour from 07:00.
     expect(points.map((point: { value: number }) => point.value)).toEqual([0, 1, 2, 2, 1, 1, 1, 0]);
+  });
+
+  it('gives the PMM report over those days from the read model', async () => {
+    const date = (hours: number): string => at(hours).slice(0, 10);
+    const report = await get(`/api/reports/pmm?from=${date(0)}&to=${date(24)}`);
+    const mean = report.dimensions[0].kpis.find(({ kpiId }: { kpiId: string }) => kpiId === 'release_time_mean');
+
+    expect(mean.total).toEqual({ value: 4, n: 2 });
+    expect(mean.offices).toEqual([{ office: 'UZ-TAS', value: 4, n: 2 }]);
+  });
+
+  it("reads a target's baseline over those days from the read model", async () => {
+    const target = await put('/api/targets/cold-baseline', {
+      objective: 'Faster releases at UZ-TAS',
+      kpiId: 'release_time_mean',
+      filters: { office: 'UZ-TAS' },
+      baseline: { from: at(0), to: at(24) },
+      target: 2,
+      deadline: new Date(day + 400 * DAY).toISOString().slice(0, 10),
+    });
+
+    expect(target).toMatchObject({ id: 'cold-baseline', baselineValue: 4, baselineN: 2 });
   });
 });

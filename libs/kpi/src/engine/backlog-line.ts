@@ -40,7 +40,7 @@ export function backlogAt({ line, carried }: BacklogReading, instants: readonly 
     return bucket === undefined ? 0 : counterNumber(bucket, 0);
   };
   const held = startsOf(line.held).filter((start) => start >= line.horizon);
-  const before = [...new Set([...line.readBackStarts(), ...startsOf(line.held).filter((start) => start < line.horizon)])].sort((a, b) => a - b);
+  const before = line.startsBeforeHorizon();
   // Before the horizon: carried minus the deltas from the instant on, summed from the horizon back.
   const owedFrom = new Map<number, number>();
   let owed = 0;

@@ -162,17 +162,11 @@ export class BucketStore {
 
   /**
    * Moves the horizons forward to `hour` and `day` (never back) and lets go of the buckets before them that are
-   * persisted and reported; a dirty one stays until the next call. Their counters' room is handed out again.
+   * persisted and reported; a dirty one stays until the next call. Their counters' room is handed out again. A step
+   * after each line: the first let-go of a read model written before horizons existed walks every bucket of the
+   * history. The horizons and the backlog carried move at the first step, and a query between two steps reads a
+   * bucket before them, still held or not, as committed: the same.
    * @returns how many buckets were let go of.
-   */
-  letGoBefore(hour: number, day: number): number {
-    return allSteps(this.letGoBeforeInSteps(hour, day));
-  }
-
-  /**
-   * {@link BucketStore.letGoBefore} with a step after each line: the first let-go of a read model written before
-   * horizons existed walks every bucket of the history. The horizons and the backlog carried move at the first step,
-   * and a query between two steps reads a bucket before them, still held or not, as committed: the same.
    */
   *letGoBeforeInSteps(hour: number, day: number): Steps<number> {
     // A catch-up commit's thousands of pending groups, a step each, as a drain flushes them.

@@ -26,8 +26,12 @@ export class LineReading {
     return held !== undefined || start >= this.horizon ? held : this.readBack.get(start);
   }
 
-  /** The starts of the buckets read back that are not held, ascending. */
-  readBackStarts(): number[] {
-    return [...this.readBack.keys()].filter((start) => this.held?.at(start) === undefined).sort((a, b) => a - b);
+  /** The starts of every bucket before the horizon, held or read back, ascending. */
+  startsBeforeHorizon(): number[] {
+    // An engine holding every bucket has nothing before its horizon: no walk over a line of the whole history.
+    if (this.horizon === Number.NEGATIVE_INFINITY) return [];
+    const starts = new Set(this.readBack.keys());
+    for (const bucket of this.held?.buckets() ?? []) if (bucket.start < this.horizon) starts.add(bucket.start);
+    return [...starts].sort((a, b) => a - b);
   }
 }

@@ -27,6 +27,7 @@ export class ProjectorAppModule {
       readyMaxLagSeconds: config.kpi.readyMaxLagSeconds,
       heldSubjects: config.kpi.heldSubjects,
       heldBuckets: config.kpi.heldBuckets,
+      epochEvents: config.kpi.epochEvents,
       ingestQuality: INGEST_QUALITY_TALLY,
       notifier: KafkaKpiUpdatePublisher, // to the gateways, over customs.kpi-updates.v1
       commitObservers: [AlertRulesObserver, TargetWatch],

@@ -24,6 +24,7 @@ async function main(): Promise<void> {
       createEngine: kpiEngineFactory({ releaseTargetHours: config.kpi.releaseTargetHours }),
       heldSubjects: config.kpi.heldSubjects,
       heldBuckets: config.kpi.heldBuckets,
+      epochEvents: config.kpi.epochEvents,
     });
     await projection.start();
     try {

@@ -49,6 +49,7 @@ export class StandaloneModule {
       readyMaxLagSeconds: config.kpi.readyMaxLagSeconds,
       heldSubjects: config.kpi.heldSubjects,
       heldBuckets: config.kpi.heldBuckets,
+      epochEvents: config.kpi.epochEvents,
       ingestQuality: INGEST_QUALITY_TALLY,
       notifier: InProcessNotifier, // RealtimeModule: straight to this process's live clients
       commitObservers: [AlertRulesObserver, TargetWatch], // AlertsModule: the alert rules; TargetsModule: strategic targets

@@ -109,6 +109,11 @@ export interface KpiSettings {
    * needs them.
    */
   readonly heldBuckets: { readonly hourlyDays: number; readonly dailyDays: number };
+  /**
+   * `AS_OF_EPOCH_EVENTS` (default 20,000): the events between two epochs of the read model's history, at most what a
+   * question `asOf` a past time replays.
+   */
+  readonly epochEvents: number;
 }
 
 /** Where ingest consumes producers' events and dead-letters the rejected ones (events.md, architecture.md). */

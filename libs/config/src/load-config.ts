@@ -87,7 +87,8 @@ function kpiSettings(
     hourlyDays: integer(env, 'HOURLY_BUCKETS_DAYS', 1, 3_650),
     dailyDays: integer(env, 'DAILY_BUCKETS_DAYS', 1, 3_650),
   };
-  const options = { releaseTargetHours, readyMaxLagSeconds, heldSubjects, heldBuckets };
+  const epochEvents = integer(env, 'AS_OF_EPOCH_EVENTS', 1_000, 10_000_000);
+  const options = { releaseTargetHours, readyMaxLagSeconds, heldSubjects, heldBuckets, epochEvents };
   if (adapter === 'sqlite') return { readModel: { adapter, directory: join(dataDir, 'kpi') }, ...options };
   const connectionString = required(env, 'DATABASE_URL', 'is required when KPI_READ_MODEL=postgres');
   return { readModel: { adapter, connectionString, schema: textOrDefault(env, 'KPI_SCHEMA'), sessionLimits }, ...options };

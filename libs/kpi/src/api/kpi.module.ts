@@ -67,6 +67,8 @@ interface KpiModuleSettings {
    * give the others back. @defaultValue `DEFAULT_HELD_BUCKETS`
    */
   readonly heldBuckets?: HeldBucketsPolicy;
+  /** `AS_OF_EPOCH_EVENTS`: the events between two epochs of the read model's history. @defaultValue `DEFAULT_EPOCH_EVENTS` */
+  readonly epochEvents?: number;
   /** Mount the KPI, declaration, quality and (for a projector) rebuild endpoints. @defaultValue true */
   readonly http?: boolean;
   /**
@@ -199,6 +201,7 @@ export class KpiModule {
               clock,
               heldSubjects: options.heldSubjects ?? DEFAULT_HELD_SUBJECTS,
               heldBuckets: options.heldBuckets ?? DEFAULT_HELD_BUCKETS,
+              ...(options.epochEvents === undefined ? {} : { epochEvents: options.epochEvents }),
               ...(metrics ? { metrics } : {}),
             });
             await projection.start();
@@ -207,7 +210,12 @@ export class KpiModule {
             return projection;
           },
         },
-        { provide: KpisAsOf, inject: [EVENT_STORE], useFactory: (store: EventStore) => new KpisAsOf({ store, createEngine }) },
+        {
+          provide: KpisAsOf,
+          inject: [EVENT_STORE, KpiProjection],
+          useFactory: (store: EventStore, projection: KpiProjection) =>
+            new KpisAsOf({ store, createEngine, history: () => projection.history(), heldSubjects: options.heldSubjects ?? DEFAULT_HELD_SUBJECTS }),
+        },
         {
           provide: KpiAnswers,
           inject: [KpiProjection, KpisAsOf, CLOCK],

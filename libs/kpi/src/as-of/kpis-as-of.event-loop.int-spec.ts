@@ -24,7 +24,7 @@ describe('KpisAsOf replaying a long history from SQLite', () => {
     const history = new KpisAsOf({ store });
     const probe = probeEventLoop();
 
-    const position = await history.answer(Number.MAX_SAFE_INTEGER, (_engine, replayedTo) => replayedTo);
+    const position = await history.answer(Number.MAX_SAFE_INTEGER, ({ position: replayedTo }) => replayedTo);
     const stalls = probe.stop();
 
     expect(position).toBe(stored);
@@ -37,7 +37,7 @@ describe('KpisAsOf replaying a long history from SQLite', () => {
   it("hands over an engine with the replay's bucket changes applied, which its first read would apply in one stretch", async () => {
     const history = new KpisAsOf({ store });
 
-    const leftToApply = await history.answer(Number.MAX_SAFE_INTEGER, (engine) => [...engine.settleInSteps()].length);
+    const leftToApply = await history.answer(Number.MAX_SAFE_INTEGER, ({ engine }) => [...engine.settleInSteps()].length);
 
     expect(leftToApply).toBe(0);
   });

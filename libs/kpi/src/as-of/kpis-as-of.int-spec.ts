@@ -19,7 +19,7 @@ describe('KpisAsOf over a SQLite store', () => {
     await store.appendMany(events.map((raw) => validated(raw)).map((event) => ({ stream: event.subject, events: [event] })));
   };
   const seizuresTodayAsOf = (history: KpisAsOf, asOf: string) =>
-    history.answer(Date.parse(asOf), (engine, position) => ({
+    history.answer(Date.parse(asOf), ({ engine, position }) => ({
       seizures: engine.series('seizures_count', 'day', FROM, TO)[0]!.value,
       position,
     }));

@@ -1,13 +1,23 @@
 import { type EventStore, EventLoopTurns, type RecordedEvent } from '@customs-pulse/event-store';
 
 import { type KpiEngine } from '../engine/kpi-engine.js';
+import { type HeldSubjectsPolicy, DEFAULT_HELD_SUBJECTS, recentSince } from '../engine/held-subjects.js';
 import { type KpiEngineFactory, kpiEngineFactory } from '../projection/kpi-engine-factory.js';
+import { bringBackColdBuckets, bringBackColdSubjects } from '../projection/cold-read-back.js';
+import { type ClosedEpoch, type ColdState, type KpiReadModelHistory } from '../read-model/read-model.port.js';
 
 /** Options of {@link KpisAsOf}. */
 export interface KpisAsOfOptions {
   readonly store: Pick<EventStore, 'readAll'>;
+  /**
+   * The live read model's history (read-model.port.ts), asked anew for each question: a rebuild swaps the read model.
+   * Null, or absent, replays from position 0 into an engine holding everything (a follower's read model keeps none).
+   */
+  readonly history?: () => KpiReadModelHistory | null;
   /** @defaultValue `kpiEngineFactory()`: the same engine options as the live projection */
   readonly createEngine?: KpiEngineFactory;
+  /** Which subjects an epoch's state loads at once; the others are read back as the replay needs them. @defaultValue DEFAULT_HELD_SUBJECTS */
+  readonly heldSubjects?: HeldSubjectsPolicy;
   /**
    * Events read per page. SQLite reads a page synchronously, in one stretch that cannot give the event loop a turn:
    * a thousand take 10 to 15 ms. @defaultValue 1000
@@ -15,22 +25,39 @@ export interface KpisAsOfOptions {
   readonly pageSize?: number;
 }
 
-/** An engine holding exactly the events recorded at or before `asOf`. */
+/** What an answer reads: the engine as of the time asked, and where the state it does not hold is read. */
+export interface EngineAsOf {
+  readonly engine: KpiEngine;
+  /** Position of the last event the engine holds the effect of. */
+  readonly position: number;
+  /** The read model's state at the end of the epoch the engine started from; null when it replayed from position 0. */
+  readonly cold: ColdState | null;
+}
+
+/** An engine holding exactly the events recorded at or before `asOfMs`. */
 interface ReplayedEngine {
   readonly asOfMs: number;
+  /** The read model whose history it started from, and the epoch; null when it replayed from position 0. */
+  readonly history: KpiReadModelHistory | null;
+  readonly epoch: number | null;
   readonly engine: KpiEngine;
+  readonly cold: ColdState | null;
   /** Position of the last event applied. */
   position: number;
 }
 
 /**
  * Answers queries "as of" a past time (api.md, `asOf`): from the events stored at or before it only, which is what a
- * dashboard showed then. The store stamps `recordedAt` in position order, so those events are a prefix of the log: it
- * is replayed into an engine of its own, never the live one.
+ * dashboard showed then. The store stamps `recordedAt` in position order, so those events are a prefix of the log.
  *
- * One replayed engine is kept. An auditor's next question is usually at the same or a later time, which only has to
- * apply the events in between; an earlier time replays from position 0 again. Replays run one at a time, so two
- * requests never advance the kept engine at once.
+ * The read model's history (README, "asOf") keeps its state at the end of each epoch, a few tens of thousands of
+ * events apart. An answer starts from the last epoch closed by the time asked, its hot state loaded and the rest read
+ * back as the replay or the question needs it, and replays only the events recorded after it: its cost is one epoch's
+ * state and at most one epoch's events, whatever the length of the history. Before the first epoch (a read model
+ * written before epochs existed, or a store without history) it replays from position 0.
+ *
+ * One engine is kept: an auditor's next question is usually at the same or a later time in the same epoch, which only
+ * has to apply the events in between. Answers run one at a time, so two never advance the kept engine at once.
  */
 export class KpisAsOf {
   private kept: ReplayedEngine | null = null;
@@ -41,32 +68,45 @@ export class KpisAsOf {
   /**
    * Runs `read` on the engine as of `asOf` (epoch milliseconds) and returns its result. A `read` that returns a
    * promise (one that gives the event loop turns) has the engine to itself until it settles: the next answer waits.
-   * @param read - gets the engine and the position of the last event it holds.
    */
-  answer<T>(asOfMs: number, read: (engine: KpiEngine, position: number) => T | Promise<T>): Promise<T> {
-    const answer = this.queue.then(async () => {
-      const replayed = await this.replayedTo(asOfMs);
-      return read(replayed.engine, replayed.position);
-    });
+  answer<T>(asOfMs: number, read: (asOf: EngineAsOf) => T | Promise<T>): Promise<T> {
+    const answer = this.queue.then(async () => read(await this.replayedTo(asOfMs)));
     this.queue = answer.catch(() => undefined);
     return answer;
   }
 
   private async replayedTo(asOfMs: number): Promise<ReplayedEngine> {
-    const reusable = this.kept !== null && this.kept.asOfMs <= asOfMs;
-    const replayed: ReplayedEngine = reusable
-      ? { ...this.kept!, asOfMs }
-      : { asOfMs, engine: (this.options.createEngine ?? kpiEngineFactory())(null), position: 0 };
+    const history = this.options.history?.() ?? null;
+    const epoch = history === null ? null : await history.epochAsOf(asOfMs);
+    const kept = this.kept;
+    const reusable = kept !== null && kept.asOfMs <= asOfMs && kept.history === (epoch === null ? null : history) && kept.epoch === (epoch?.epoch ?? null);
     // Kept only once complete: a failed read must not leave a half-advanced engine behind.
     this.kept = null;
+    const replayed = reusable ? { ...kept, asOfMs } : await this.startingPoint(asOfMs, history, epoch);
     await this.applyRecordedUpTo(replayed, asOfMs);
     this.kept = replayed;
     return replayed;
   }
 
+  /** The engine at the end of `epoch`, or an empty one at position 0. */
+  private async startingPoint(asOfMs: number, history: KpiReadModelHistory | null, epoch: ClosedEpoch | null): Promise<ReplayedEngine> {
+    const createEngine = this.options.createEngine ?? kpiEngineFactory();
+    if (history === null || epoch === null) return { asOfMs, history: null, epoch: null, engine: createEngine(null), cold: null, position: 0 };
+    const heldSubjects = this.options.heldSubjects ?? DEFAULT_HELD_SUBJECTS;
+    const { checkpoint, snapshot } = await history.loadAsOf(epoch.epoch, {
+      openMaxDays: heldSubjects.openMaxDays,
+      recentSince: recentSince(epoch.lastRecordedAt),
+    });
+    const engine = createEngine(snapshot);
+    // Nothing is let go of: the engine lives for a few questions. Bounded only so that it reads back what it lacks.
+    engine.boundHeldSubjects(heldSubjects, { restoredPartially: true });
+    return { asOfMs, history, epoch: epoch.epoch, engine, cold: history.coldAsOf(epoch.epoch), position: checkpoint };
+  }
+
   private async applyRecordedUpTo(replayed: ReplayedEngine, asOfMs: number): Promise<void> {
     const turns = new EventLoopTurns();
     await this.replayRecordedUpTo(replayed, asOfMs, turns);
+    if (replayed.cold !== null) await bringBackColdBuckets(replayed.engine, replayed.cold, turns, NOBODY_READS);
     // The buckets take the replay's observations when the engine is first read: in steps here, not in the read.
     await turns.complete(replayed.engine.settleInSteps());
   }
@@ -74,16 +114,19 @@ export class KpisAsOf {
   private async replayRecordedUpTo(replayed: ReplayedEngine, asOfMs: number, turns: EventLoopTurns): Promise<void> {
     const pageSize = this.options.pageSize ?? 1000;
     for (;;) {
-      const page: readonly RecordedEvent[] = await this.options.store.readAll(replayed.position, pageSize);
+      const read: readonly RecordedEvent[] = await this.options.store.readAll(replayed.position, pageSize);
+      const page = read.filter((event) => Date.parse(event.recordedAt) <= asOfMs);
+      if (replayed.cold !== null) await bringBackColdSubjects(replayed.engine, page, replayed.cold, NOBODY_READS);
       for (const event of page) {
-        if (Date.parse(event.recordedAt) > asOfMs) return;
         replayed.engine.apply(event);
         replayed.position = event.position;
         // A page applies for longer than a slice: the app's requests must not wait for the whole replay.
         if (turns.due) await turns.give();
       }
-      if (page.length < pageSize) return;
+      if (page.length < read.length || read.length < pageSize) return;
     }
   }
-
 }
+
+/** The replayed engine is read by one answer at a time, after its replay: nothing to wait for before changing it. */
+const NOBODY_READS = (): Promise<void> => Promise.resolve();

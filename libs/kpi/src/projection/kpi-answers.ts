@@ -7,7 +7,7 @@ import { type KpiProjection } from './kpi-projection.js';
 
 /**
  * Reads an answer off an engine: `position` is what it has applied, `now` the instant "current" means, and `cold`
- * where the subjects it let go of are read (null when it holds them all: a replay for `asOf` does).
+ * where the subjects and buckets it does not hold are read (null when it holds them all: a replay from position 0).
  */
 export type KpiRead<T> = (
   engine: KpiEngine,
@@ -35,7 +35,7 @@ export class KpiAnswers {
       return Promise.resolve(read(engine, { position, now: this.clock.now().toISOString(), cold }));
     }
     const now = asOf.toISOString();
-    return this.history.answer(asOf.getTime(), (engine, position) => read(engine, { position, now, cold: null }));
+    return this.history.answer(asOf.getTime(), ({ engine, position, cold }) => read(engine, { position, now, cold }));
   }
 
   /**
@@ -48,7 +48,6 @@ export class KpiAnswers {
       const { engine, position, hold, cold } = this.projection.view();
       return hold.during(() => read(engine, { position, now: this.clock.now().toISOString(), cold }));
     }
-    const now = asOf.toISOString();
-    return this.history.answer(asOf.getTime(), (engine, position) => read(engine, { position, now, cold: null }));
+    return this.answer(asOf, read);
   }
 }

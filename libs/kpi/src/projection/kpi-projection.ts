@@ -1,6 +1,6 @@
 import type { EventStore, RecordedEvent } from '@customs-pulse/event-store';
 import { type HeldSubjectsFigures } from '../engine/kpi-engine.js';
-import { type ColdState } from '../read-model/read-model.port.js';
+import { type ColdState, type KpiReadModelHistory } from '../read-model/read-model.port.js';
 
 import { type KpiChanges } from '../engine/kpi-changes.js';
 import { type KpiEngine } from '../engine/kpi-engine.js';
@@ -46,6 +46,8 @@ export interface KpiProjectionOptions {
   readonly heldSubjects?: KpiProjectorOptions['heldSubjects'];
   /** The projectors' `heldBuckets`, a rebuild's included. @defaultValue every bucket held */
   readonly heldBuckets?: KpiProjectorOptions['heldBuckets'];
+  /** The projectors' `epochEvents`, a rebuild's included. @defaultValue the projector's */
+  readonly epochEvents?: number;
 }
 
 /** The engine queries answer from, and the store position it has applied. */
@@ -123,6 +125,14 @@ export class KpiProjection {
     if (this.live === null && this.unloadable !== null) throw new KpiProjectionRestoringError(this.unloadable);
     const { projector } = this.requireLive();
     return { engine: projector.engine, position: projector.appliedPosition, hold: projector.hold, cold: projector.cold };
+  }
+
+  /**
+   * The live read model's history (read-model.port.ts), where questions asOf a past time start; null while there is no
+   * live projector, and for a read model that keeps none (a follower's).
+   */
+  history(): KpiReadModelHistory | null {
+    return this.live?.generation.readModel.history ?? null;
   }
 
   /** What the live projector's engine holds in memory; null while there is none. */
@@ -268,7 +278,7 @@ export class KpiProjection {
   private async startProjector(generation: KpiReadModelGeneration, startsAs: ProjectorRole): Promise<KpiProjector> {
     // Only a live projector's start resumes the observers: a rebuild's state equals what they already saw.
     const onResumed = startsAs === 'live' ? (state: ResumedKpiProjection) => this.resumeObservers(state) : undefined;
-    const { source, logger, createEngine, batchSize, clock, metrics, retry, heldSubjects, heldBuckets } = this.options;
+    const { source, logger, createEngine, batchSize, clock, metrics, retry, heldSubjects, heldBuckets, epochEvents } = this.options;
     const projector: KpiProjector = new KpiProjector({
       source,
       readModel: generation.readModel,
@@ -281,6 +291,7 @@ export class KpiProjection {
       ...(retry ? { retry } : {}),
       ...(heldSubjects ? { heldSubjects } : {}),
       ...(heldBuckets ? { heldBuckets } : {}),
+      ...(epochEvents ? { epochEvents } : {}),
       ...(onResumed ? { onResumed } : {}),
     });
     await projector.start();

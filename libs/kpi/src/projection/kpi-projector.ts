@@ -1,7 +1,6 @@
 import { abortableDelay, backoffDelays } from '@customs-pulse/backoff';
 import { type KpiChanges } from '../engine/kpi-changes.js';
-import { type BucketJson } from '../engine/buckets.js';
-import { KpiEngine } from '../engine/kpi-engine.js';
+import { type KpiEngine } from '../engine/kpi-engine.js';
 import { type HeldBucketsPolicy } from '../engine/bucket-horizons.js';
 import { type HeldSubjectsPolicy, recentSince } from '../engine/held-subjects.js';
 import { type ColdState, type KpiReadModel, type KpiReadModelCommit } from '../read-model/read-model.port.js';
@@ -15,6 +14,7 @@ import { type CatchUpCommitPolicy, PendingCommit } from './pending-commit.js';
 import { type ProjectionFailure, type ProjectionFailureListener, ProjectionFailures } from './projection-failures.js';
 import { type EventStore, EventLoopTurns, type RecordedEvent } from '@customs-pulse/event-store';
 import { type ResumedKpiProjection } from './kpi-commit-observer.port.js';
+import { bringBackColdBuckets, bringBackColdSubjects } from './cold-read-back.js';
 
 /** Options of a {@link KpiProjector}. */
 export interface KpiProjectorOptions {
@@ -66,10 +66,17 @@ export interface KpiProjectorOptions {
    * before them).
    */
   readonly heldBuckets?: HeldBucketsPolicy;
+  /**
+   * Most events in one epoch of the read model's history (read-model.port.ts, KpiReadModelHistory): a question asOf
+   * a past time loads the state of the last epoch closed by then and replays at most this many events on top. Every
+   * commit that reaches it closes the epoch, and so does the first commit after a start; a catch-up commits there.
+   * @defaultValue {@link DEFAULT_EPOCH_EVENTS}
+   */
+  readonly epochEvents?: number;
 }
 
-/** Buckets read back from the read model in one query: one synchronous read on SQLite. */
-const READ_BACK_PAGE = 500;
+/** See {@link KpiProjectorOptions.epochEvents}: about 0.2 s of replay, and a version of each hot row per epoch. */
+export const DEFAULT_EPOCH_EVENTS = 20_000;
 
 /** Events committed between two passes that let cold subjects go: a pass looks at every subject held. */
 const LET_GO_EVERY = 1_000;
@@ -98,6 +105,10 @@ export class KpiProjector {
   private bounded = false;
   /** Events committed since cold subjects were last let go of. */
   private sinceLetGo = 0;
+  /**
+   * Events this projector committed in the read model's open epoch; null before its first commit.
+   */
+  private inEpoch: number | null = null;
 
   constructor(private readonly options: KpiProjectorOptions) {
     this.caughtUp = new Promise<void>((resolve, reject) => (this.settleCaughtUp = { resolve, reject }));
@@ -266,7 +277,7 @@ export class KpiProjector {
       pending.add(batch);
       // Catching up, each commit rewrites every bucket and declaration its batches touched: fewer, larger commits
       // write each of them fewer times. Live, a batch waits for nothing.
-      if (this.reachedHead || this.applied >= this.target || pending.isDue() || signal.aborted) {
+      if (this.reachedHead || this.applied >= this.target || pending.isDue() || this.fillsEpoch(pending.size) || signal.aborted) {
         if (!(await this.commitPending(engine, pending.take(), signal, turns))) return;
       }
       if (signal.aborted) return;
@@ -286,11 +297,20 @@ export class KpiProjector {
     await this.hold.allEnded();
     await turns.complete(engine.letGoOfColdBucketsInSteps(recentReference(now, events.at(-1)?.recordedAt ?? null)));
     const dirty = await turns.complete(engine.drainDirtyInSteps());
-    const change = { expectedCheckpoint: this.committed, checkpoint: this.applied, dirty };
+    const last = events.at(-1);
+    // The first commit after a start closes the epoch too: one begun before a restart holds no more than the others.
+    const closesEpoch = last !== undefined && (this.inEpoch === null || this.fillsEpoch(events.length));
+    const change: KpiReadModelCommit = {
+      expectedCheckpoint: this.committed,
+      checkpoint: this.applied,
+      dirty,
+      ...(closesEpoch ? { closesEpoch: { lastRecordedAt: last.recordedAt } } : {}),
+    };
     if (turns.due) await turns.give();
     if (!(await this.commitUntilStored(change, signal))) return false;
     if (turns.due) await turns.give();
     this.committed = change.checkpoint;
+    this.inEpoch = closesEpoch ? 0 : (this.inEpoch ?? 0) + events.length;
     const catchingUp = !this.reachedHead;
     const changes = await turns.complete(engine.drainChangesInSteps(now.toISOString()));
     // Readiness and the listener in one stretch: a rebuild is swapped in once caught up, and its last catch-up batch,
@@ -308,6 +328,11 @@ export class KpiProjector {
     return true;
   }
 
+  /** Whether `events` more events fill the read model's open epoch: a catch-up commits there. */
+  private fillsEpoch(events: number): boolean {
+    return (this.inEpoch ?? 0) + events >= (this.options.epochEvents ?? DEFAULT_EPOCH_EVENTS);
+  }
+
   /** The `bringBack` of a committed batch (kpi-commit-observer.port.ts), for this engine. @throws Error before {@link KpiProjector.start}. */
   bringBack(events: readonly RecordedEvent[]): Promise<void> {
     return this.bringBackColdSubjects(this.engine, events);
@@ -319,32 +344,21 @@ export class KpiProjector {
    * nothing changes them while it is cold. A failed read fails the batch, which is read again after a backoff.
    */
   private async bringBackColdSubjects(engine: KpiEngine, batch: readonly RecordedEvent[]): Promise<void> {
-    const wanted = engine.subjectsToLoad(batch);
     const cold = this.options.readModel.cold;
-    if (wanted === null || cold === undefined) return;
-    const stored = await cold.subjects(wanted);
-    await this.hold.allEnded();
-    engine.adopt(stored);
+    if (cold !== undefined) await bringBackColdSubjects(engine, batch, cold, () => this.hold.allEnded());
   }
 
   /**
    * Reads back the buckets that the late events applied since the last commit reach before the hour horizon, and
-   * applies what waited for them (bucket-store.ts): before the drain, which writes those buckets whole. The read model
-   * has them as they were let go: a bucket is let go of only once committed. A failed read fails the commit, which is
-   * tried again with the next batch or retry.
+   * applies what waited for them: before the drain, which writes those buckets whole. The read model has them as they
+   * were let go: a bucket is let go of only once committed. A failed read fails the commit, which is tried again with
+   * the next batch or retry.
    */
   private async bringBackColdBuckets(engine: KpiEngine, turns: EventLoopTurns): Promise<void> {
     if (!engine.awaitsColdBuckets) return;
     const cold = this.options.readModel.cold;
     if (cold === undefined) throw new Error('the KPI engine let buckets go, but its read model cannot give them back');
-    // A catch-up commit may read thousands back: keys, reads and adoption all leave the event loop turns.
-    const keys = await turns.complete(engine.coldBucketKeysInSteps());
-    const stored: BucketJson[] = [];
-    for (let from = 0; from < keys.length; from += READ_BACK_PAGE) stored.push(...(await cold.bucketsNamed(keys.slice(from, from + READ_BACK_PAGE))));
-    const readBack = await turns.complete(KpiEngine.readBackInSteps(stored));
-    // Then in one stretch, once no read holds the engine: holding the buckets and applying what waited for them.
-    await this.hold.allEnded();
-    engine.adoptReadBack(readBack);
+    await bringBackColdBuckets(engine, cold, turns, () => this.hold.allEnded());
   }
 
   private now(): Date {

@@ -33,6 +33,7 @@ function timedCommits(readModel: KpiReadModel, metrics: KpiProjectionMetrics): K
   return {
     load: (hot) => readModel.load(hot),
     ...(readModel.cold === undefined ? {} : { cold: readModel.cold }),
+    ...(readModel.history === undefined ? {} : { history: readModel.history }),
     commit: async (change) => {
       const started = performance.now();
       await readModel.commit(change);

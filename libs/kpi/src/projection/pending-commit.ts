@@ -27,6 +27,11 @@ export class PendingCommit {
     for (const event of batch) this.events.push(event);
   }
 
+  /** How many events wait. */
+  get size(): number {
+    return this.events.length;
+  }
+
   /** Whether the batches added since the last {@link PendingCommit.take} should be committed now. */
   isDue(): boolean {
     if (this.since === null) return false;

@@ -26,6 +26,12 @@ export interface KpiReadModelCommit {
    * bucket horizons whole when present (`null` clears them; absent leaves them as stored).
    */
   readonly dirty: KpiEngineSnapshot;
+  /**
+   * Closes the read model's current epoch with this commit (README, "asOf"): the state it brings is kept as it stands
+   * for {@link KpiReadModelHistory}, whatever later commits write over it. `lastRecordedAt` is the `recordedAt` of the
+   * commit's last event, the time from which an `asOf` question may start from this epoch.
+   */
+  readonly closesEpoch?: { readonly lastRecordedAt: string };
 }
 
 /**
@@ -46,6 +52,9 @@ export interface KpiReadModel {
    * subjects (a follower's), whose engine must then keep everything.
    */
   readonly cold?: ColdState;
+
+  /** The state as it stood at the end of each closed epoch; absent from a read model that keeps no subjects. */
+  readonly history?: KpiReadModelHistory;
 
   /**
    * Writes `dirty` and moves the checkpoint to `checkpoint`, in one transaction.
@@ -97,3 +106,29 @@ export interface ColdBuckets {
 
 /** Everything a bounded engine reads back from the read model. */
 export type ColdState = ColdSubjects & ColdBuckets;
+
+/** An epoch the read model closed: its last commit's checkpoint, and the `recordedAt` of that commit's last event. */
+export interface ClosedEpoch {
+  readonly epoch: number;
+  readonly position: number;
+  /** Epoch milliseconds. */
+  readonly lastRecordedAt: number;
+}
+
+/**
+ * The read model's state at the end of each closed epoch (README, "asOf"), for questions about the past: an epoch's
+ * state, and the events recorded after it up to the instant asked about, are that instant's state. A commit keeps the
+ * row it writes over, when that row was written in an earlier epoch, as a version valid up to the new epoch; so the
+ * state at the end of epoch `e` is every row written in `e` or before and not written over until after `e`.
+ * Closed epochs never change: their reads need no lock against the projector's commits.
+ */
+export interface KpiReadModelHistory {
+  /** The last epoch closed whose last event was recorded at or before `asOfMs`; null when none was. */
+  epochAsOf(asOfMs: number): Promise<ClosedEpoch | null>;
+
+  /** `load(hot)` as it would have answered right after `epoch` closed. */
+  loadAsOf(epoch: number, hot: HotSelection): Promise<KpiReadModelState>;
+
+  /** `cold` as it would have answered right after `epoch` closed. */
+  coldAsOf(epoch: number): ColdState;
+}

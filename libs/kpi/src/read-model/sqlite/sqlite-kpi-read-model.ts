@@ -6,7 +6,7 @@ import { type BucketJson } from '../../engine/buckets.js';
 import { KpiReadModelUnloadableError } from '../unloadable-read-model-error.js';
 import { type BucketHorizonsJson, type KpiEngineSnapshot } from '../../engine/engine-snapshot.js';
 import { heldBucketRanges } from '../bucket-key-ranges.js';
-import { type ColdState, type HotSelection, type KpiReadModel, type KpiReadModelCommit, type KpiReadModelState } from '../read-model.port.js';
+import { type ColdState, type HotSelection, type KpiReadModel, type KpiReadModelHistory, type KpiReadModelCommit, type KpiReadModelState } from '../read-model.port.js';
 import { StaleCheckpointError, assertCheckpointAdvances } from '../stale-checkpoint-error.js';
 import { EventLoopTurns } from '@customs-pulse/event-store';
 import { WalCheckpointer, type WalCheckpointerLogger, openDurableSqlite } from '@customs-pulse/sql/sqlite';
@@ -14,6 +14,7 @@ import { sqliteReadModelMigrations } from './sqlite-read-model-schema.js';
 import { type SqliteReadModelStatements, prepareReadModelStatements } from './sqlite-read-model-statements.js';
 import { bucketOfSqliteRow } from './sqlite-bucket-rows.js';
 import { SqliteColdState } from './sqlite-cold-state.js';
+import { SqliteReadModelHistory } from './sqlite-read-model-history.js';
 import { caseOfSqliteRow, caseValues, declarationOfSqliteRow, declarationValues } from './sqlite-subject-rows.js';
 
 /** Options of {@link SqliteKpiReadModel.open}. */
@@ -40,6 +41,7 @@ const PROCESS_WARNINGS: WalCheckpointerLogger = { error: (message) => process.em
 export class SqliteKpiReadModel implements KpiReadModel {
   private readonly statements: SqliteReadModelStatements;
   readonly cold: ColdState;
+  readonly history: KpiReadModelHistory;
   /**
    * The work on this connection, one at a time: a commit's transaction spans event-loop turns, and a load, commit,
    * cold read or close on the same connection meanwhile would run inside it.
@@ -53,6 +55,7 @@ export class SqliteKpiReadModel implements KpiReadModel {
   ) {
     this.statements = prepareReadModelStatements(db);
     this.cold = new SqliteColdState(db, this.statements, (work) => this.exclusively(work));
+    this.history = new SqliteReadModelHistory(db);
   }
 
   /**
@@ -142,30 +145,36 @@ export class SqliteKpiReadModel implements KpiReadModel {
    * One IMMEDIATE transaction, opened by hand since it spans event-loop turns: a catch-up commit writes tens of
    * thousands of rows, 0.4 s in one stretch. Whatever fails in it rolls all of it back.
    */
-  private async write({ expectedCheckpoint, checkpoint, dirty }: KpiReadModelCommit): Promise<void> {
+  private async write({ expectedCheckpoint, checkpoint, dirty, closesEpoch }: KpiReadModelCommit): Promise<void> {
     const { statements } = this;
     const turns = new EventLoopTurns();
     statements.beginImmediate.run();
     try {
-      const { position } = statements.checkpoint.get()!;
+      const { position, epoch } = statements.checkpoint.get()!;
       if (position !== expectedCheckpoint) throw new StaleCheckpointError(expectedCheckpoint, position);
       for (const declaration of dirty.declarations) {
-        statements.upsertDeclaration.run(...declarationValues(declaration));
+        statements.upsertDeclaration.run(...declarationValues(declaration), epoch);
         if (turns.due) await turns.give();
       }
       for (const state of dirty.cases) {
-        statements.upsertCase.run(...caseValues(state));
+        statements.upsertCase.run(...caseValues(state), epoch);
         if (turns.due) await turns.give();
       }
       // The engine keeps a bucket that empties (all counters 0) and drains it as such: written over, never deleted.
       for (const bucket of dirty.buckets) {
-        statements.upsertBucket.run(bucketKey({ ...bucket, start: Date.parse(bucket.start) }), JSON.stringify(bucket));
+        statements.upsertBucket.run(bucketKey({ ...bucket, start: Date.parse(bucket.start) }), JSON.stringify(bucket), epoch);
         if (turns.due) await turns.give();
       }
       if (dirty.bucketHorizons !== undefined) {
         statements.storeBucketHorizons.run(dirty.bucketHorizons === null ? null : JSON.stringify(dirty.bucketHorizons));
       }
       statements.moveCheckpoint.run(checkpoint, JSON.stringify(dirty.quality));
+      // After every row of the epoch, in the stretch that commits: a history read on this connection between two
+      // turns of the write never sees an epoch closed before its rows are all written.
+      if (closesEpoch !== undefined) {
+        statements.closeEpoch.run({ lastRecordedAt: Date.parse(closesEpoch.lastRecordedAt) });
+        statements.openNextEpoch.run();
+      }
       statements.commit.run();
     } catch (error) {
       if (this.db.inTransaction) statements.rollback.run();

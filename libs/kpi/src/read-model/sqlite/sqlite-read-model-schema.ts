@@ -67,4 +67,56 @@ export const sqliteReadModelMigrations: readonly Migration[] = [
     name: 'keep the bucket horizons with the checkpoint',
     sql: `ALTER TABLE kpi_checkpoint ADD COLUMN bucket_horizons TEXT;`,
   },
+  {
+    version: 5,
+    // The state at the end of each closed epoch, for questions asOf a past time (read-model.port.ts,
+    // KpiReadModelHistory). Each row carries the epoch that last wrote it (0 for the rows written before); a trigger
+    // keeps the row an UPDATE writes over, when an earlier epoch wrote it, as a version valid from its epoch up to the
+    // new one. Versions are written by the database, so no writer can forget one. `kpi_epochs` keeps what the
+    // checkpoint row held when each epoch closed, and the newest event time then (a hot load counts back from it).
+    name: 'keep the state at the end of each epoch',
+    sql: `
+      ALTER TABLE kpi_checkpoint ADD COLUMN epoch INTEGER NOT NULL DEFAULT 1;
+      CREATE TABLE kpi_epochs (
+        epoch            INTEGER PRIMARY KEY,
+        position         INTEGER NOT NULL,
+        last_recorded_at INTEGER NOT NULL,
+        quality          TEXT    NOT NULL,
+        bucket_horizons  TEXT,
+        newest_event_at  INTEGER
+      ) STRICT;
+      CREATE INDEX kpi_epochs_by_recorded_at ON kpi_epochs (last_recorded_at);
+      ALTER TABLE kpi_declarations ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE kpi_cases ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE kpi_buckets ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0;
+      CREATE TABLE kpi_declaration_versions (
+        subject TEXT NOT NULL, epoch INTEGER NOT NULL, until_epoch INTEGER NOT NULL, facts TEXT NOT NULL,
+        last_event_at INTEGER, open INTEGER, released_at INTEGER,
+        PRIMARY KEY (subject, epoch)
+      ) STRICT;
+      CREATE INDEX kpi_declaration_versions_by_last_event ON kpi_declaration_versions (last_event_at, subject);
+      CREATE INDEX kpi_declaration_versions_by_release ON kpi_declaration_versions (released_at, subject);
+      CREATE TABLE kpi_case_versions (
+        subject TEXT NOT NULL, epoch INTEGER NOT NULL, until_epoch INTEGER NOT NULL, facts TEXT NOT NULL,
+        last_event_at INTEGER,
+        PRIMARY KEY (subject, epoch)
+      ) STRICT;
+      CREATE INDEX kpi_case_versions_by_last_event ON kpi_case_versions (last_event_at);
+      CREATE TABLE kpi_bucket_versions (
+        bucket_key TEXT NOT NULL, epoch INTEGER NOT NULL, until_epoch INTEGER NOT NULL, bucket TEXT NOT NULL,
+        PRIMARY KEY (bucket_key, epoch)
+      ) STRICT;
+      CREATE TRIGGER kpi_declarations_keep_version BEFORE UPDATE ON kpi_declarations WHEN OLD.epoch < NEW.epoch BEGIN
+        INSERT INTO kpi_declaration_versions (subject, epoch, until_epoch, facts, last_event_at, open, released_at)
+        VALUES (OLD.subject, OLD.epoch, NEW.epoch, OLD.facts, OLD.last_event_at, OLD.open, OLD.released_at);
+      END;
+      CREATE TRIGGER kpi_cases_keep_version BEFORE UPDATE ON kpi_cases WHEN OLD.epoch < NEW.epoch BEGIN
+        INSERT INTO kpi_case_versions (subject, epoch, until_epoch, facts, last_event_at)
+        VALUES (OLD.subject, OLD.epoch, NEW.epoch, OLD.facts, OLD.last_event_at);
+      END;
+      CREATE TRIGGER kpi_buckets_keep_version BEFORE UPDATE ON kpi_buckets WHEN OLD.epoch < NEW.epoch BEGIN
+        INSERT INTO kpi_bucket_versions (bucket_key, epoch, until_epoch, bucket) VALUES (OLD.bucket_key, OLD.epoch, NEW.epoch, OLD.bucket);
+      END;
+    `,
+  },
 ];

@@ -21,6 +21,9 @@ export interface SqliteCaseRow {
 /** `[subject, facts, last_event_at, open, released_at]`. */
 export type DeclarationValues = [string, string, number | null, number | null, number | null];
 
+/** `[subject, facts, last_event_at]`. */
+export type CaseValues = [string, string, number | null];
+
 /** Which rows a start loads: see `HotSelection`; `openSince` is `NULL` when no row has hot keys. */
 interface HotBounds {
   recentSince: number;
@@ -45,6 +48,8 @@ export interface SqliteCheckpointRow {
   position: number;
   quality: string;
   bucket_horizons: string | null;
+  /** The epoch open now: the one every row written is stamped with (read-model.port.ts, KpiReadModelHistory). */
+  epoch: number;
 }
 
 /** A bucket row's JSON as stored text. */
@@ -74,9 +79,14 @@ export interface SqliteReadModelStatements {
   readonly casesNamed: Database.Statement<[string], SqliteCaseRow>;
   readonly releasedPage: Database.Statement<[ReleasedPage], SqliteDeclarationRow>;
   readonly withoutHotKeysPage: Database.Statement<[WithoutHotKeysPage], SqliteDeclarationRow>;
-  readonly upsertDeclaration: Database.Statement<DeclarationValues>;
-  readonly upsertCase: Database.Statement<[string, string, number | null]>;
-  readonly upsertBucket: Database.Statement<[string, string]>;
+  /** The row's values, then the epoch open now. */
+  readonly upsertDeclaration: Database.Statement<[...DeclarationValues, number]>;
+  readonly upsertCase: Database.Statement<[...CaseValues, number]>;
+  /** `[bucket_key, bucket, epoch]`. */
+  readonly upsertBucket: Database.Statement<[string, string, number]>;
+  /** Keeps the checkpoint row as it now stands as the end of its epoch, with the newest event time stored. */
+  readonly closeEpoch: Database.Statement<[{ lastRecordedAt: number }]>;
+  readonly openNextEpoch: Database.Statement<[]>;
   /** A commit's transaction, opened and ended by hand: it spans event-loop turns, which `db.transaction` cannot. */
   readonly beginImmediate: Database.Statement<[]>;
   readonly commit: Database.Statement<[]>;
@@ -88,7 +98,7 @@ const CASE = 'subject, facts, last_event_at';
 
 export function prepareReadModelStatements(db: Database.Database): SqliteReadModelStatements {
   return {
-    checkpoint: db.prepare<[], SqliteCheckpointRow>('SELECT position, quality, bucket_horizons FROM kpi_checkpoint WHERE id = 1'),
+    checkpoint: db.prepare<[], SqliteCheckpointRow>('SELECT position, quality, bucket_horizons, epoch FROM kpi_checkpoint WHERE id = 1'),
     moveCheckpoint: db.prepare<[number, string]>('UPDATE kpi_checkpoint SET position = ?, quality = ? WHERE id = 1'),
     storeBucketHorizons: db.prepare<[string | null]>('UPDATE kpi_checkpoint SET bucket_horizons = ? WHERE id = 1'),
     declarations: db.prepare<[], SqliteDeclarationRow>(`SELECT ${DECLARATION} FROM kpi_declarations`),
@@ -127,18 +137,29 @@ export function prepareReadModelStatements(db: Database.Database): SqliteReadMod
       `SELECT ${DECLARATION} FROM kpi_declarations INDEXED BY kpi_declarations_by_last_event
        WHERE last_event_at IS NULL AND subject > @after ORDER BY subject LIMIT @limit`,
     ),
-    upsertDeclaration: db.prepare<DeclarationValues>(
-      `INSERT INTO kpi_declarations (${DECLARATION}) VALUES (?, ?, ?, ?, ?)
+    // Writing over a row of an earlier epoch keeps it as a version (the triggers of schema migration 5).
+    upsertDeclaration: db.prepare<[...DeclarationValues, number]>(
+      `INSERT INTO kpi_declarations (${DECLARATION}, epoch) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (subject) DO UPDATE SET
-         facts = excluded.facts, last_event_at = excluded.last_event_at, open = excluded.open, released_at = excluded.released_at`,
+         facts = excluded.facts, last_event_at = excluded.last_event_at, open = excluded.open, released_at = excluded.released_at,
+         epoch = excluded.epoch`,
     ),
-    upsertCase: db.prepare<[string, string, number | null]>(
-      `INSERT INTO kpi_cases (${CASE}) VALUES (?, ?, ?)
-       ON CONFLICT (subject) DO UPDATE SET facts = excluded.facts, last_event_at = excluded.last_event_at`,
+    upsertCase: db.prepare<[...CaseValues, number]>(
+      `INSERT INTO kpi_cases (${CASE}, epoch) VALUES (?, ?, ?, ?)
+       ON CONFLICT (subject) DO UPDATE SET facts = excluded.facts, last_event_at = excluded.last_event_at, epoch = excluded.epoch`,
     ),
-    upsertBucket: db.prepare<[string, string]>(
-      'INSERT INTO kpi_buckets (bucket_key, bucket) VALUES (?, ?) ON CONFLICT (bucket_key) DO UPDATE SET bucket = excluded.bucket',
+    upsertBucket: db.prepare<[string, string, number]>(
+      `INSERT INTO kpi_buckets (bucket_key, bucket, epoch) VALUES (?, ?, ?)
+       ON CONFLICT (bucket_key) DO UPDATE SET bucket = excluded.bucket, epoch = excluded.epoch`,
     ),
+    closeEpoch: db.prepare<[{ lastRecordedAt: number }]>(
+      `INSERT INTO kpi_epochs (epoch, position, last_recorded_at, quality, bucket_horizons, newest_event_at)
+       SELECT epoch, position, @lastRecordedAt, quality, bucket_horizons,
+         max(coalesce((SELECT max(last_event_at) FROM kpi_declarations), (SELECT max(last_event_at) FROM kpi_cases)),
+             coalesce((SELECT max(last_event_at) FROM kpi_cases), (SELECT max(last_event_at) FROM kpi_declarations)))
+       FROM kpi_checkpoint WHERE id = 1`,
+    ),
+    openNextEpoch: db.prepare<[]>('UPDATE kpi_checkpoint SET epoch = epoch + 1 WHERE id = 1'),
     beginImmediate: db.prepare<[]>('BEGIN IMMEDIATE'),
     commit: db.prepare<[]>('COMMIT'),
     rollback: db.prepare<[]>('ROLLBACK'),

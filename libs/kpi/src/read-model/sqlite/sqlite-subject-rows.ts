@@ -1,6 +1,6 @@
 import { type CaseStateJson, type DeclarationStateJson } from '../../engine/facts-json.js';
 import { caseOfRow, declarationOfRow } from '../hot-key-columns.js';
-import { type DeclarationValues, type SqliteCaseRow, type SqliteDeclarationRow } from './sqlite-read-model-statements.js';
+import { type CaseValues, type DeclarationValues, type SqliteCaseRow, type SqliteDeclarationRow } from './sqlite-read-model-statements.js';
 
 /** The declaration a SQLite row holds. @throws SyntaxError when its facts are not JSON */
 export function declarationOfSqliteRow(row: SqliteDeclarationRow): DeclarationStateJson {
@@ -13,7 +13,7 @@ export function caseOfSqliteRow(row: SqliteCaseRow): CaseStateJson {
 }
 
 /** What `upsertCase` writes for `state`: its latest event time `NULL` when it has no hot keys. */
-export function caseValues({ subject, facts, hot }: CaseStateJson): [string, string, number | null] {
+export function caseValues({ subject, facts, hot }: CaseStateJson): CaseValues {
   return [subject, JSON.stringify(facts), hot?.lastEventAt ?? null];
 }
 

@@ -8,6 +8,7 @@ import { type KpiReadModel } from '../read-model.port.js';
 import { StaleCheckpointError } from '../stale-checkpoint-error.js';
 import { coldBucketsContract } from './cold-buckets.contract.js';
 import { hotAndColdSubjectsContract } from './hot-and-cold-subjects.contract.js';
+import { readModelHistoryContract } from './read-model-history.contract.js';
 
 /** Where one test's read model lives: each `open` connects anew to the same store, empty when the test starts. */
 export interface KpiReadModelSite {
@@ -138,4 +139,5 @@ export function kpiReadModelContract(newSite: () => Promise<KpiReadModelSite> | 
 
   hotAndColdSubjectsContract(open);
   coldBucketsContract(open);
+  readModelHistoryContract(open);
 }

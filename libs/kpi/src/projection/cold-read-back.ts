@@ -1,0 +1,38 @@
+import { type EventLoopTurns, type RecordedEvent } from '@customs-pulse/event-store';
+
+import { type BucketJson } from '../engine/buckets.js';
+import { KpiEngine } from '../engine/kpi-engine.js';
+import { type ColdState } from '../read-model/read-model.port.js';
+
+/** Buckets read back from the read model in one query: one synchronous read on SQLite. */
+const READ_BACK_PAGE = 500;
+
+/** Waits until nothing reads the engine across turns (`EngineReadHold.allEnded`), before it changes. */
+export type BeforeChange = () => Promise<void>;
+
+/**
+ * Reads back from `cold` the subjects of `batch` the engine let go of (or was restored without), before any of its
+ * events is applied: the projector's batches, and an `asOf` replay's pages.
+ */
+export async function bringBackColdSubjects(engine: KpiEngine, batch: readonly RecordedEvent[], cold: ColdState, beforeChange: BeforeChange): Promise<void> {
+  const wanted = engine.subjectsToLoad(batch);
+  if (wanted === null) return;
+  const stored = await cold.subjects(wanted);
+  await beforeChange();
+  engine.adopt(stored);
+}
+
+/**
+ * Reads back from `cold` the buckets that the late events applied reach before the hour horizon, and applies what
+ * waited for them (bucket-store.ts). Keys, reads and decoding all leave the event loop turns; holding the buckets and
+ * applying what waited is one stretch.
+ */
+export async function bringBackColdBuckets(engine: KpiEngine, cold: ColdState, turns: EventLoopTurns, beforeChange: BeforeChange): Promise<void> {
+  if (!engine.awaitsColdBuckets) return;
+  const keys = await turns.complete(engine.coldBucketKeysInSteps());
+  const stored: BucketJson[] = [];
+  for (let from = 0; from < keys.length; from += READ_BACK_PAGE) stored.push(...(await cold.bucketsNamed(keys.slice(from, from + READ_BACK_PAGE))));
+  const readBack = await turns.complete(KpiEngine.readBackInSteps(stored));
+  await beforeChange();
+  engine.adoptReadBack(readBack);
+}

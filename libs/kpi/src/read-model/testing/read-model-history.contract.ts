@@ -1,0 +1,130 @@
+import { describe, expect, it } from '@jest/globals';
+import { anEventOfType, realisticHistory } from '@customs-pulse/testing';
+
+import { bucketKey } from '../../engine/bucket-key.js';
+import { type BucketJson } from '../../engine/buckets.js';
+import { type BucketHorizonsJson, type KpiEngineSnapshot } from '../../engine/engine-snapshot.js';
+import { type DeclarationStateJson } from '../../engine/facts-json.js';
+import { KpiEngine } from '../../engine/kpi-engine.js';
+import { stored } from '../../engine/testing/stored-events.js';
+import { canonical } from '../../projection/testing/stored-history.js';
+import { type ColdState, type HotSelection, type KpiReadModel, type KpiReadModelHistory, type KpiReadModelState } from '../read-model.port.js';
+
+const DAY_MS = 86_400_000;
+/** Every declaration open within a week of the newest event; none by recency. */
+const HOT: HotSelection = { openMaxDays: 7, recentSince: Number.MAX_SAFE_INTEGER };
+
+/** What a read model answers at one moment: a hot load, and cold reads of every subject, bucket and release. */
+interface Answers {
+  readonly load: KpiReadModelState;
+  readonly declarations: readonly DeclarationStateJson[];
+  readonly buckets: readonly BucketJson[];
+  readonly line: readonly BucketJson[];
+  readonly released: readonly DeclarationStateJson[];
+}
+
+const keyOf = (bucket: BucketJson): string => bucketKey({ ...bucket, start: Date.parse(bucket.start) });
+const bySubject = <T extends { readonly subject: string }>(rows: readonly T[]): T[] => [...rows].sort((a, b) => (a.subject < b.subject ? -1 : 1));
+const byKey = (rows: readonly BucketJson[]): BucketJson[] => [...rows].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1));
+
+/**
+ * A realistic history in four commits, each a drain of the same engine, so that later commits write over rows of
+ * earlier ones (a declaration's later events, the same hour's and day's buckets). Commits 1, 2 and 4 close epochs
+ * 1, 2 and 3; 2 and 4 move the bucket horizons.
+ */
+function commitsOfHistory(): { dirty: KpiEngineSnapshot; closes: string | null }[] {
+  const events = realisticHistory(11, 240).map(({ type, subject, data, envelope }) => stored(anEventOfType(type, subject, data, envelope)));
+  const engine = new KpiEngine();
+  const quarter = Math.ceil(events.length / 4);
+  const parts = [0, 1, 2, 3].map((part) => events.slice(part * quarter, (part + 1) * quarter));
+  const times = events.map((event) => Date.parse(event.time)).sort((a, b) => a - b);
+  const dayAt = (share: number): number => Math.floor(times[Math.floor(times.length * share)]! / DAY_MS) * DAY_MS;
+  const horizons = (share: number, backlog: number): BucketHorizonsJson => ({ hour: dayAt(share) + 3_600_000, day: dayAt(share), backlogBefore: { '': backlog } });
+  return parts.map((part, index) => {
+    engine.applyAll(part);
+    const dirty = engine.drainDirty();
+    const moved = index === 1 ? horizons(0.3, 5) : index === 3 ? horizons(0.6, 9) : undefined;
+    return {
+      dirty: moved === undefined ? dirty : { ...dirty, bucketHorizons: moved },
+      closes: index === 2 ? null : `2026-06-0${index + 1}T12:00:00.000Z`,
+    };
+  });
+}
+
+async function answersOf(load: () => Promise<KpiReadModelState>, cold: ColdState, subjects: readonly string[], keys: readonly string[], line: BucketJson): Promise<Answers> {
+  const released: DeclarationStateJson[] = [];
+  for await (const page of cold.releasedIn(0, Number.MAX_SAFE_INTEGER, 7)) released.push(...page);
+  const state = await load();
+  return {
+    load: { checkpoint: state.checkpoint, snapshot: state.snapshot === null ? null : { ...canonical(state.snapshot), ...(state.snapshot.bucketHorizons ? { bucketHorizons: state.snapshot.bucketHorizons } : {}) } },
+    declarations: bySubject((await cold.subjects({ declarations: subjects, cases: [] })).declarations),
+    buckets: byKey(await cold.bucketsNamed(keys)),
+    // One key per hour is looked up: a month each side of the line's first bucket, not all time.
+    line: await cold.bucketsBetween(line, Date.parse(line.start) - 30 * DAY_MS, Date.parse(line.start) + 30 * DAY_MS),
+    released: bySubject(released),
+  };
+}
+
+/**
+ * The read model's history (read-model.port.ts, KpiReadModelHistory): the state at the end of each closed epoch, as a
+ * hot load and as cold reads, whatever later commits wrote over. Part of {@link kpiReadModelContract}, for read models
+ * that keep subjects.
+ */
+export function readModelHistoryContract(openReadModel: () => Promise<KpiReadModel>): void {
+  const historyOf = (readModel: KpiReadModel): KpiReadModelHistory => {
+    expect(readModel.history).toBeDefined();
+    return readModel.history!;
+  };
+
+  describe('history', () => {
+    it('answers, as of each closed epoch, what the read model answered right after the commit that closed it', async () => {
+      const readModel = await openReadModel();
+      const commits = commitsOfHistory();
+      const subjects = [...new Set(commits.flatMap(({ dirty }) => dirty.declarations.map((row) => row.subject)))];
+      const keys = [...new Set(commits.flatMap(({ dirty }) => dirty.buckets.map(keyOf)))];
+      // A line that later commits write over: the all-offices hourly lodgements.
+      const line = commits[0]!.dirty.buckets.find((bucket) => bucket.measure === 'lodgement' && bucket.granularity === 'hour' && bucket.slice === '')!;
+      expect(line).toBeDefined();
+
+      const atClose: Answers[] = [];
+      let checkpoint = 0;
+      for (const { dirty, closes } of commits) {
+        await readModel.commit({ expectedCheckpoint: checkpoint, checkpoint: checkpoint + 100, dirty, ...(closes === null ? {} : { closesEpoch: { lastRecordedAt: closes } }) });
+        checkpoint += 100;
+        if (closes !== null) atClose.push(await answersOf(() => readModel.load(HOT), readModel.cold!, subjects, keys, line));
+      }
+      // Each epoch's state differs from the last one's: the comparison below could not pass by accident.
+      expect(atClose[0]).not.toEqual(atClose[2]);
+      expect(atClose[1]!.load.snapshot!.bucketHorizons).not.toEqual(atClose[2]!.load.snapshot!.bucketHorizons);
+
+      const history = historyOf(await openReadModel());
+      for (const [index, expected] of atClose.entries()) {
+        const epoch = index + 1;
+        const asOf = await answersOf(() => history.loadAsOf(epoch, HOT), history.coldAsOf(epoch), subjects, keys, line);
+        // Field by field, each named: a whole-state diff would be too large to read.
+        for (const field of Object.keys(expected) as (keyof Answers)[]) expect({ epoch, field, answer: asOf[field] }).toEqual({ epoch, field, answer: expected[field] });
+      }
+    });
+
+    it('names the last epoch closed at or before a time, by the recordedAt of its last event', async () => {
+      const readModel = await openReadModel();
+      const history = historyOf(readModel);
+      const dirty = new KpiEngine().drainDirty();
+      expect(await history.epochAsOf(Date.parse('2030-01-01T00:00:00.000Z'))).toBeNull();
+
+      await readModel.commit({ expectedCheckpoint: 0, checkpoint: 7, dirty, closesEpoch: { lastRecordedAt: '2026-06-01T12:00:00.000Z' } });
+      await readModel.commit({ expectedCheckpoint: 7, checkpoint: 9, dirty });
+      await readModel.commit({ expectedCheckpoint: 9, checkpoint: 12, dirty, closesEpoch: { lastRecordedAt: '2026-06-02T12:00:00.000Z' } });
+
+      expect(await history.epochAsOf(Date.parse('2026-06-01T11:59:59.999Z'))).toBeNull();
+      expect(await history.epochAsOf(Date.parse('2026-06-01T12:00:00.000Z'))).toEqual({ epoch: 1, position: 7, lastRecordedAt: Date.parse('2026-06-01T12:00:00.000Z') });
+      expect(await history.epochAsOf(Date.parse('2026-06-02T11:00:00.000Z'))).toMatchObject({ epoch: 1 });
+      expect(await history.epochAsOf(Date.parse('2026-07-01T00:00:00.000Z'))).toEqual({ epoch: 2, position: 12, lastRecordedAt: Date.parse('2026-06-02T12:00:00.000Z') });
+    });
+
+    it('refuses an epoch never closed', async () => {
+      const history = historyOf(await openReadModel());
+      await expect(history.loadAsOf(1, HOT)).rejects.toThrow(/never closed epoch 1/);
+    });
+  });
+}

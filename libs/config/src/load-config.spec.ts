@@ -17,7 +17,7 @@ describe('loadConfig', () => {
       accessTokens: { maxTokenHours: 24, issuer: undefined, audience: undefined },
       reportingCurrency: 'USD',
       kafka: undefined,
-      kpi: { readModel: { adapter: 'sqlite', directory: resolve('./data/kpi') }, releaseTargetHours: 24, readyMaxLagSeconds: 60, heldSubjects: { openMaxDays: 30, closedCacheSize: 10_000 }, heldBuckets: { hourlyDays: 3, dailyDays: 35 } },
+      kpi: { readModel: { adapter: 'sqlite', directory: resolve('./data/kpi') }, releaseTargetHours: 24, readyMaxLagSeconds: 60, heldSubjects: { openMaxDays: 30, closedCacheSize: 10_000 }, heldBuckets: { hourlyDays: 3, dailyDays: 35 }, epochEvents: 20_000 },
       alerts: { minObservations: 20, seizureAlertValue: 100_000 },
       targets: { windowDays: 30 },
       simulation: undefined,
@@ -83,6 +83,7 @@ describe('loadConfig', () => {
       readyMaxLagSeconds: 90,
       heldSubjects: { openMaxDays: 30, closedCacheSize: 10_000 },
       heldBuckets: { hourlyDays: 3, dailyDays: 35 },
+      epochEvents: 20_000,
     });
   });
 
@@ -127,6 +128,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ HOURLY_BUCKETS_DAYS: '2', DAILY_BUCKETS_DAYS: '400' }).kpi.heldBuckets).toEqual({ hourlyDays: 2, dailyDays: 400 });
     expect(() => loadConfig({ HOURLY_BUCKETS_DAYS: '0' })).toThrow(/HOURLY_BUCKETS_DAYS.*1 to 3650/);
     expect(() => loadConfig({ DAILY_BUCKETS_DAYS: '3651' })).toThrow(/DAILY_BUCKETS_DAYS.*1 to 3650/);
+  });
+
+  it('takes the events between two epochs of the read model history from AS_OF_EPOCH_EVENTS (1,000 to 10,000,000)', () => {
+    expect(loadConfig({ AS_OF_EPOCH_EVENTS: '5000' }).kpi.epochEvents).toBe(5_000);
+    expect(() => loadConfig({ AS_OF_EPOCH_EVENTS: '999' })).toThrow(/AS_OF_EPOCH_EVENTS.*1000 to 10000000/);
   });
 
   it('takes what the KPI projection holds in memory from OPEN_MAX_DAYS (1 to 3650) and CLOSED_CACHE_SIZE (0 to 10,000,000)', () => {

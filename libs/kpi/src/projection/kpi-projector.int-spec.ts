@@ -129,6 +129,34 @@ describe('KpiProjector over SQLite', () => {
     expect(checkpoints).toEqual([head + 1, head + 2]);
   });
 
+  it('closes an epoch at its first commit, then each time epochEvents more are committed, a catch-up committing there', async () => {
+    const readModel = openReadModel();
+    const commits: { checkpoint: number; closes: boolean }[] = [];
+    const recording: KpiReadModel = {
+      load: () => readModel.load(),
+      close: () => readModel.close(),
+      commit: async (change) => {
+        await readModel.commit(change);
+        commits.push({ checkpoint: change.checkpoint, closes: change.closesEpoch !== undefined });
+      },
+    };
+    const running = projector({ readModel: recording, epochEvents: 220, catchUpCommit: { maxEvents: 120, maxMs: 60_000 } });
+    await running.start();
+    await running.caughtUp;
+    const head = (await store.head()).position;
+    // Batches of 50, a commit once 120 wait: 150 (the first, closing), 300, then 400, the batch that fills the epoch's
+    // 220 (an epoch holds at most a batch more than epochEvents), 550.
+    expect(commits.slice(0, 4)).toEqual([
+      { checkpoint: 150, closes: true },
+      { checkpoint: 300, closes: false },
+      { checkpoint: 400, closes: true },
+      { checkpoint: 550, closes: false },
+    ]);
+    expect(commits.at(-1)!.checkpoint).toBe(head);
+    const { recordedAt } = (await store.readAll(399, 1))[0]!;
+    expect(await readModel.history.epochAsOf(Date.parse(recordedAt))).toMatchObject({ epoch: 2, position: 400 });
+  });
+
   it('hands events appended after catch-up to the listener once committed', async () => {
     const told: KpiChanges[] = [];
     const running = projector({ onChanges: (changes) => void told.push(changes) });

@@ -97,7 +97,9 @@ export class KpisAsOf {
       openMaxDays: heldSubjects.openMaxDays,
       recentSince: recentSince(epoch.lastRecordedAt),
     });
-    const engine = createEngine(snapshot);
+    // Made from the horizons and quality counters, then given the rows in steps: the app serves meanwhile.
+    const engine = createEngine(snapshot === null ? null : { ...snapshot, declarations: [], cases: [], buckets: [] });
+    if (snapshot !== null) await new EventLoopTurns().complete(engine.holdStoredInSteps(snapshot));
     // Nothing is let go of: the engine lives for a few questions. Bounded only so that it reads back what it lacks.
     engine.boundHeldSubjects(heldSubjects, { restoredPartially: true });
     return { asOfMs, history, epoch: epoch.epoch, engine, cold: history.coldAsOf(epoch.epoch), position: checkpoint };

@@ -433,14 +433,32 @@ export class KpiEngine {
   static fromJSON(snapshot: KpiEngineSnapshot, options: KpiEngineOptions = {}): KpiEngine {
     const engine = new KpiEngine(options);
     if (snapshot.bucketHorizons !== undefined && snapshot.bucketHorizons !== null) engine.store.holdFrom(BucketHorizons.fromJSON(snapshot.bucketHorizons));
-    for (const json of snapshot.buckets) engine.store.restoreJson(json);
     engine.quality = QualityCounters.fromJSON(snapshot.quality);
-    for (const json of snapshot.declarations) engine.holdDeclaration(json);
-    for (const json of snapshot.cases) engine.holdCase(json);
-    for (const state of [...engine.declarations.values(), ...engine.cases.values()]) {
-      if (state.lastEventAt > engine.newestEventAt) engine.newestEventAt = state.lastEventAt;
-    }
+    allSteps(engine.holdStoredInSteps(snapshot));
     return engine;
+  }
+
+  /**
+   * Holds the stored rows of a state, as {@link KpiEngine.fromJSON} does, a row per step: for an engine made from the
+   * state's horizons and quality counters alone, by a caller that gives the event loop turns (an `asOf` answer).
+   * @throws MalformedFactsJsonError, MalformedBucketJsonError, MalformedSketchJsonError
+   */
+  *holdStoredInSteps(rows: Pick<KpiEngineSnapshot, 'declarations' | 'cases' | 'buckets'>): Steps<void> {
+    for (const json of rows.buckets) {
+      this.store.restoreJson(json);
+      yield;
+    }
+    for (const json of rows.declarations) {
+      this.holdDeclaration(json);
+      yield;
+    }
+    for (const json of rows.cases) {
+      this.holdCase(json);
+      yield;
+    }
+    for (const state of [...this.declarations.values(), ...this.cases.values()]) {
+      if (state.lastEventAt > this.newestEventAt) this.newestEventAt = state.lastEventAt;
+    }
   }
 
   /**

@@ -1,3 +1,5 @@
+import { MAX_FUTURE_SKEW_MS } from '@customs-pulse/domain';
+
 import { bucketKey } from '../engine/bucket-key.js';
 import { GRANULARITIES, bucketLength } from '../engine/bucket-time.js';
 import { type BucketHorizonsJson } from '../engine/engine-snapshot.js';
@@ -39,6 +41,28 @@ export function heldBucketRanges(horizons: Pick<BucketHorizonsJson, 'hour' | 'da
     GRANULARITIES.map((granularity) => ({
       from: firstKeyAt(measure, granularity, horizons[granularity]),
       to: afterPrefix(`${measure}|${granularity}|`),
+    })),
+  );
+}
+
+/** What bounds the buckets of a closed epoch: its newest event time (null when it had none) and its last `recordedAt`. */
+export interface EpochTimes {
+  readonly newestEventAt: number | null;
+  readonly lastRecordedAt: number;
+}
+
+/**
+ * The buckets a bounded engine held at the end of an epoch (`KpiReadModelHistory.loadAsOf`): as
+ * {@link heldBucketRanges} (every bucket when `horizons` is null), but none starting after the epoch's last instant:
+ * its newest event time, or its last `recordedAt` plus the future skew ingest allows (events.md), whichever is later.
+ * The bound keeps each range to the epoch's own days: without it, a range would run through every bucket written since.
+ */
+export function bucketRangesAsOf(horizons: Pick<BucketHorizonsJson, 'hour' | 'day'> | null, epoch: EpochTimes): BucketKeyRange[] {
+  const untilMs = Math.max(epoch.newestEventAt ?? Number.NEGATIVE_INFINITY, epoch.lastRecordedAt + MAX_FUTURE_SKEW_MS);
+  return MEASURE_IDS.flatMap((measure) =>
+    GRANULARITIES.map((granularity) => ({
+      from: horizons === null ? `${measure}|${granularity}|` : firstKeyAt(measure, granularity, horizons[granularity]),
+      to: firstKeyAt(measure, granularity, Math.floor(untilMs / bucketLength(granularity)) * bucketLength(granularity) + bucketLength(granularity)),
     })),
   );
 }

@@ -18,8 +18,19 @@ interface AsOf {
   epoch: number;
 }
 
-/** Which rows a hot load selects (`HotSelection`), as of an epoch; `openSince` is `NULL` when no row had hot keys. */
-type HotBoundsAsOf = AsOf & { recentSince: number; openSince: number | null };
+/**
+ * Which rows with hot keys a hot load selects (`HotSelection`), as of an epoch: those with an event since
+ * `recentSince`, and the open ones with an event since `openSince`. Both are at or after `lowest` and no row's latest
+ * event was after `newest` then (the epoch's newest event time), so each is a range of the `last_event_at` index,
+ * whatever was written since.
+ */
+type HotBoundsAsOf = AsOf & { recentSince: number; openSince: number; lowest: number; newest: number };
+
+/** One keyset page of hot declarations, in (last_event_at, subject) order. */
+type HotPageAsOf = HotBoundsAsOf & { afterAt: number; after: string; limit: number };
+
+/** One keyset page of the buckets of a key range, in key order. */
+type BucketsPageAsOf = AsOf & BucketKeyRange & { after: string; limit: number };
 
 /** One keyset page of the TRS population, as of an epoch (released-pages.ts). */
 type ReleasedPageAsOf = AsOf & { to: number; afterAt: number; after: string; limit: number };
@@ -40,14 +51,14 @@ export interface SqliteHistoryStatements {
   /** `?`: epoch milliseconds. */
   readonly epochAsOf: Database.Statement<[number], SqliteEpochRow>;
   readonly epoch: Database.Statement<[number], SqliteEpochRow>;
-  readonly hotDeclarations: StatementPair<HotBoundsAsOf, SqliteDeclarationRow>;
+  readonly hotDeclarationsPage: StatementPair<HotPageAsOf, SqliteDeclarationRow>;
+  /** Cases are few (enforcement): read in one statement, rows without hot keys included. */
   readonly hotCases: StatementPair<HotBoundsAsOf, SqliteCaseRow>;
+  readonly casesWithoutHotKeys: StatementPair<AsOf, SqliteCaseRow>;
+  readonly bucketsPage: StatementPair<BucketsPageAsOf, SqliteBucketRow & { bucket_key: string }>;
   readonly declarationsNamed: Database.Statement<[NamedAsOf], SqliteDeclarationRow>;
   readonly casesNamed: Database.Statement<[NamedAsOf], SqliteCaseRow>;
   readonly bucketsNamed: Database.Statement<[NamedAsOf], SqliteBucketRow>;
-  readonly bucketsInRange: Database.Statement<[BucketKeyRange & AsOf], SqliteBucketRow>;
-  /** Every bucket: an engine that held them all closed the epoch (no horizons). */
-  readonly buckets: Database.Statement<[AsOf], SqliteBucketRow>;
   readonly releasedPage: StatementPair<ReleasedPageAsOf, SqliteDeclarationRow>;
   readonly withoutHotKeysPage: StatementPair<WithoutHotKeysPageAsOf, SqliteDeclarationRow>;
 }
@@ -86,20 +97,23 @@ export function prepareHistoryStatements(db: Database.Database): SqliteHistorySt
       `SELECT ${epochColumns} FROM kpi_epochs WHERE last_recorded_at <= ? ORDER BY last_recorded_at DESC, epoch DESC LIMIT 1`,
     ),
     epoch: db.prepare<[number], SqliteEpochRow>(`SELECT ${epochColumns} FROM kpi_epochs WHERE epoch = ?`),
-    hotDeclarations: pairAsOf(
+    hotDeclarationsPage: pairAsOf(
       db,
       DECLARATION,
       'kpi_declarations',
-      'last_event_at IS NULL OR last_event_at >= @recentSince OR (last_event_at >= @openSince AND open = 1)',
+      `last_event_at BETWEEN @lowest AND @newest AND (last_event_at >= @recentSince OR (last_event_at >= @openSince AND open = 1))
+       AND (last_event_at, subject) > (@afterAt, @after)`,
+      'ORDER BY last_event_at, subject LIMIT @limit',
+      'kpi_declarations_by_last_event',
     ),
-    hotCases: pairAsOf(db, CASE, 'kpi_cases', 'last_event_at IS NULL OR last_event_at >= @recentSince OR last_event_at >= @openSince'),
+    hotCases: pairAsOf(db, CASE, 'kpi_cases', 'last_event_at BETWEEN @lowest AND @newest'),
+    casesWithoutHotKeys: pairAsOf(db, CASE, 'kpi_cases', 'last_event_at IS NULL'),
+    bucketsPage: pairAsOf(db, 'bucket_key, bucket', 'kpi_buckets', 'bucket_key >= @from AND bucket_key < @to AND bucket_key > @after', 'ORDER BY bucket_key LIMIT @limit'),
     declarationsNamed: db.prepare<[NamedAsOf], SqliteDeclarationRow>(
       `${unionAsOf(DECLARATION, 'kpi_declarations', 'subject IN (SELECT value FROM json_each(@keys))')} ORDER BY subject`,
     ),
     casesNamed: db.prepare<[NamedAsOf], SqliteCaseRow>(`${unionAsOf(CASE, 'kpi_cases', 'subject IN (SELECT value FROM json_each(@keys))')} ORDER BY subject`),
     bucketsNamed: db.prepare<[NamedAsOf], SqliteBucketRow>(unionAsOf('bucket', 'kpi_buckets', 'bucket_key IN (SELECT value FROM json_each(@keys))')),
-    bucketsInRange: db.prepare<[BucketKeyRange & AsOf], SqliteBucketRow>(unionAsOf('bucket', 'kpi_buckets', 'bucket_key >= @from AND bucket_key < @to')),
-    buckets: db.prepare<[AsOf], SqliteBucketRow>(unionAsOf('bucket', 'kpi_buckets', 'true')),
     releasedPage: pairAsOf(
       db,
       DECLARATION,

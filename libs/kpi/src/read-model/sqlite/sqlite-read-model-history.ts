@@ -1,11 +1,12 @@
 import type Database from 'better-sqlite3';
+import { EventLoopTurns } from '@customs-pulse/event-store';
 
 import { DAY_MS } from '../../engine/bucket-time.js';
 import { type BucketJson } from '../../engine/buckets.js';
 import { type BucketHorizonsJson, type KpiEngineSnapshot } from '../../engine/engine-snapshot.js';
-import { type DeclarationStateJson } from '../../engine/facts-json.js';
+import { type CaseStateJson, type DeclarationStateJson } from '../../engine/facts-json.js';
 import { type StoredSubjectStates, type SubjectsToLoad } from '../../engine/kpi-engine.js';
-import { bucketLineKeys, heldBucketRanges } from '../bucket-key-ranges.js';
+import { bucketLineKeys, bucketRangesAsOf } from '../bucket-key-ranges.js';
 import { byStart } from '../buckets-by-start.js';
 import {
   type BucketLineAddress,
@@ -22,8 +23,8 @@ import { caseOfSqliteRow, declarationOfSqliteRow } from './sqlite-subject-rows.j
 
 /**
  * {@link KpiReadModelHistory} of the SQLite read model. Its reads need not wait for a commit's transaction on the
- * connection: a closed epoch's rows are never written again, and a row a commit writes over mid-transaction has its
- * version written in the same statement, so a read between two turns of the write sees each key once, as of the epoch.
+ * connection, nor share a transaction: a closed epoch's rows are never written again, and a row a commit writes over,
+ * even mid-transaction, has its version written in the same statement, so any read sees each key once, as of the epoch.
  */
 export class SqliteReadModelHistory implements KpiReadModelHistory {
   private readonly statements: SqliteHistoryStatements;
@@ -39,25 +40,51 @@ export class SqliteReadModelHistory implements KpiReadModelHistory {
     });
   }
 
-  loadAsOf(epoch: number, { openMaxDays, recentSince }: HotSelection): Promise<KpiReadModelState> {
-    return read(() =>
-      this.db.transaction((): KpiReadModelState => {
-        const closed = this.epochRow(epoch);
-        const horizons = closed.bucket_horizons === null ? null : (JSON.parse(closed.bucket_horizons) as BucketHorizonsJson);
-        const bounds = { epoch, recentSince, openSince: closed.newest_event_at === null ? null : closed.newest_event_at - openMaxDays * DAY_MS };
-        const { hotDeclarations, hotCases, bucketsInRange, buckets } = this.statements;
-        const snapshot: KpiEngineSnapshot = {
-          declarations: [...hotDeclarations.rows.all(bounds), ...hotDeclarations.versions.all(bounds)].map(declarationOfSqliteRow),
-          cases: [...hotCases.rows.all(bounds), ...hotCases.versions.all(bounds)].map(caseOfSqliteRow),
-          buckets: (horizons === null ? buckets.all({ epoch }) : heldBucketRanges(horizons).flatMap((range) => bucketsInRange.all({ ...range, epoch }))).map(
-            bucketOfSqliteRow,
-          ),
-          quality: JSON.parse(closed.quality),
-          ...(horizons === null ? {} : { bucketHorizons: horizons }),
-        };
-        return { checkpoint: closed.position, snapshot };
-      }).deferred(),
-    );
+  /**
+   * Reads in keyset pages, each a statement of its own with an event-loop turn between when due: an answer asOf a past
+   * time runs while the app serves. No transaction is needed for one state: a closed epoch's rows never change, and a
+   * row written over since is found in its version.
+   */
+  async loadAsOf(epoch: number, { openMaxDays, recentSince }: HotSelection): Promise<KpiReadModelState> {
+    const closed = await read(() => this.epochRow(epoch));
+    const turns = new EventLoopTurns();
+    const { hotDeclarationsPage, hotCases, casesWithoutHotKeys, withoutHotKeysPage, bucketsPage } = this.statements;
+    const declarations: DeclarationStateJson[] = [];
+    const cases: CaseStateJson[] = [];
+    const buckets: BucketJson[] = [];
+    for (const half of HALVES) {
+      if (closed.newest_event_at !== null) {
+        const openSince = closed.newest_event_at - openMaxDays * DAY_MS;
+        const bounds = { epoch, recentSince, openSince, lowest: Math.min(recentSince, openSince), newest: closed.newest_event_at };
+        const hot = await allPages(
+          { afterAt: Number.NEGATIVE_INFINITY, after: '' },
+          (after) => hotDeclarationsPage[half].all({ ...bounds, ...after, limit: PAGE }),
+          (last) => ({ afterAt: last.last_event_at!, after: last.subject }),
+          turns,
+        );
+        declarations.push(...hot.map(declarationOfSqliteRow));
+        cases.push(...hotCases[half].all(bounds).map(caseOfSqliteRow));
+      }
+      // Rows written before hot keys existed load as hot, as in a live load.
+      const withoutHotKeys = await allPages('', (after) => withoutHotKeysPage[half].all({ epoch, after, limit: PAGE }), (last) => last.subject, turns);
+      declarations.push(...withoutHotKeys.map(declarationOfSqliteRow));
+      cases.push(...casesWithoutHotKeys[half].all({ epoch }).map(caseOfSqliteRow));
+    }
+    const horizons = closed.bucket_horizons === null ? null : (JSON.parse(closed.bucket_horizons) as BucketHorizonsJson);
+    for (const range of bucketRangesAsOf(horizons, { newestEventAt: closed.newest_event_at, lastRecordedAt: closed.last_recorded_at })) {
+      for (const half of HALVES) {
+        const rows = await allPages('', (after) => bucketsPage[half].all({ epoch, ...range, after, limit: PAGE }), (last) => last.bucket_key, turns);
+        buckets.push(...rows.map(bucketOfSqliteRow));
+      }
+    }
+    const snapshot: KpiEngineSnapshot = {
+      declarations,
+      cases,
+      buckets,
+      quality: JSON.parse(closed.quality),
+      ...(horizons === null ? {} : { bucketHorizons: horizons }),
+    };
+    return { checkpoint: closed.position, snapshot };
   }
 
   coldAsOf(epoch: number): ColdState {
@@ -110,6 +137,24 @@ class SqliteColdStateAsOf implements ColdState {
 
   bucketsBetween(line: BucketLineAddress, from: number, to: number): Promise<BucketJson[]> {
     return this.bucketsNamed(bucketLineKeys(line, from, to)).then(byStart);
+  }
+}
+
+/** The rows, then their versions: a state as of an epoch is the union of both, each key in one of them. */
+const HALVES = ['rows', 'versions'] as const;
+
+/** Rows per keyset page of a load as of an epoch: one synchronous statement, a few milliseconds. */
+const PAGE = 500;
+
+/** Every row of a keyset-paged read, a statement per page, with an event-loop turn between pages when one is due. */
+async function allPages<R, K>(first: K, page: (after: K) => R[], keyOf: (last: R) => K, turns: EventLoopTurns): Promise<R[]> {
+  const rows: R[] = [];
+  for (let after = first; ; ) {
+    const read = page(after);
+    rows.push(...read);
+    if (read.length < PAGE) return rows;
+    after = keyOf(read.at(-1)!);
+    if (turns.due) await turns.give();
   }
 }
 

@@ -173,7 +173,7 @@ describeWithInfrastructure(`PostgreSQL at ${postgresUrl}`, await postgresAvailab
       const versions = await withAdminClient(
         async (client) => (await client.query<{ version: number }>(`SELECT version FROM "${schema}".kpi_read_model_migrations ORDER BY version`)).rows,
       );
-      expect(versions).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+      expect(versions).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
     });
 
     it('gives a version-1 read model the hot key columns, its rows loading as rows without hot keys: hot, and in every TRS population', async () => {
@@ -215,6 +215,36 @@ describeWithInfrastructure(`PostgreSQL at ${postgresUrl}`, await postgresAvailab
           ).rows,
       );
       expect(collation).toEqual([{ collation_name: 'C' }]);
+    });
+
+    it('gives a version-3 read model epochs, its rows kept as they stood before the first once a later epoch writes over them', async () => {
+      const bucket = arrivedAndLodged().drainDirty().buckets[0]!;
+      const key = bucketKey({ ...bucket, start: Date.parse(bucket.start) });
+      const busier = arrivedAndLodged();
+      busier.apply(stored(anEvent.goodsArrived('D2', { officeId: 'O1' }, at('08:00'))));
+      busier.apply(stored(anEvent.declarationLodged('D2', { officeId: 'O1' }, at('09:00'))));
+      const rewritten = busier.drainDirty().buckets.find((other) => bucketKey({ ...other, start: Date.parse(other.start) }) === key)!;
+      expect(rewritten).not.toEqual(bucket);
+      const schema = uniqueSchemaName('kpi_rm');
+      schemas.push(schema);
+      await withAdminClient(async (client) => {
+        await migratePostgresSchema(client, { schema, table: READ_MODEL_MIGRATIONS_TABLE, migrations: postgresReadModelMigrations.slice(0, 3) });
+        await client.query(`UPDATE "${schema}".kpi_checkpoint SET position = 7`);
+        await client.query(`INSERT INTO "${schema}".kpi_buckets (bucket_key, bucket) VALUES ($1, $2)`, [key, JSON.stringify(bucket)]);
+      });
+
+      const readModel = await open(schema);
+      const empty = new KpiEngine().drainDirty();
+      await readModel.commit({ expectedCheckpoint: 7, checkpoint: 8, dirty: empty, closesEpoch: { lastRecordedAt: '2026-03-02T10:00:00.000Z' } });
+      await readModel.commit({ expectedCheckpoint: 8, checkpoint: 9, dirty: { ...empty, buckets: [rewritten] }, closesEpoch: { lastRecordedAt: '2026-03-02T11:00:00.000Z' } });
+
+      expect(await readModel.history.loadAsOf(1, { openMaxDays: 7, recentSince: 0 })).toEqual({
+        checkpoint: 8,
+        snapshot: { declarations: [], cases: [], buckets: [bucket], quality: {} },
+      });
+      expect(await readModel.history.coldAsOf(1).bucketsNamed([key])).toEqual([bucket]);
+      expect(await readModel.history.coldAsOf(2).bucketsNamed([key])).toEqual([rewritten]);
+      expect(await readModel.cold.bucketsNamed([key])).toEqual([rewritten]);
     });
   });
 });

@@ -13,13 +13,16 @@ import {
   type HotSelection,
   type KpiReadModel,
   type KpiReadModelCommit,
+  type KpiReadModelHistory,
   type KpiReadModelState,
 } from '../read-model.port.js';
 import { StaleCheckpointError, assertCheckpointAdvances } from '../stale-checkpoint-error.js';
 import { MIN_ROWS_PER_STATEMENT, ROWS_PER_STATEMENT, batchedUpsert } from './batched-upsert.js';
 import { inTransaction, withReadModelClient } from './postgres-client.js';
 import { PostgresColdState } from './postgres-cold-state.js';
+import { postgresHistorySql } from './postgres-history-sql.js';
 import { type PostgresReadModelConnection, borrowPool } from './postgres-pool.js';
+import { PostgresReadModelHistory } from './postgres-read-model-history.js';
 import { READ_MODEL_MIGRATIONS_TABLE, postgresReadModelMigrations } from './postgres-read-model-schema.js';
 import { type PostgresReadModelSql, postgresReadModelSql } from './postgres-read-model-sql.js';
 import { assertReadModelSchemaName } from './postgres-schema-name.js';
@@ -46,6 +49,7 @@ export class PostgresKpiReadModel implements KpiReadModel {
   private readonly sql: PostgresReadModelSql;
   private readonly where: string;
   readonly cold: ColdState;
+  readonly history: KpiReadModelHistory;
   private inDoubt: CommitInDoubt | null = null;
   private closed = false;
   /**
@@ -64,6 +68,7 @@ export class PostgresKpiReadModel implements KpiReadModel {
     this.sql = postgresReadModelSql(schema);
     this.where = `in PostgreSQL schema ${schema}`;
     this.cold = new PostgresColdState(pool, this.where, this.sql, () => this.assertOpen());
+    this.history = new PostgresReadModelHistory(pool, this.where, postgresHistorySql(schema), () => this.assertOpen());
   }
 
   /**
@@ -136,7 +141,7 @@ export class PostgresKpiReadModel implements KpiReadModel {
     if (this.ownsPool) await this.pool.end();
   }
 
-  private async write(client: pg.PoolClient, { checkpoint, dirty }: KpiReadModelCommit): Promise<void> {
+  private async write(client: pg.PoolClient, { checkpoint, dirty, closesEpoch }: KpiReadModelCommit): Promise<void> {
     const bySubject = (row: { readonly subject: string }): string => row.subject;
     const rows = this.rowsPerStatement;
     await batchedUpsert(client, this.sql.upsertDeclarations, dirty.declarations, bySubject, rows);
@@ -148,6 +153,8 @@ export class PostgresKpiReadModel implements KpiReadModel {
       await client.query(this.sql.storeBucketHorizons, [dirty.bucketHorizons === null ? null : JSON.stringify(dirty.bucketHorizons)]);
     }
     await client.query(this.sql.moveCheckpoint, [checkpoint, JSON.stringify(dirty.quality)]);
+    // After every row and the checkpoint's move, in the commit's transaction: the epoch closes on the state it brings.
+    if (closesEpoch !== undefined) await client.query(this.sql.closeEpoch, [Date.parse(closesEpoch.lastRecordedAt)]);
   }
 
   private assertOpen(): void {

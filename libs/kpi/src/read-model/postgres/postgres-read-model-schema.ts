@@ -57,4 +57,73 @@ export const postgresReadModelMigrations: readonly Migration[] = [
       ALTER TABLE kpi_buckets ALTER COLUMN bucket_key TYPE text COLLATE "C";
     `,
   },
+  {
+    version: 4,
+    // As the SQLite read model's migration 5: the state at the end of each closed epoch (read-model.port.ts,
+    // KpiReadModelHistory). Each row carries the epoch that last wrote it (0 for the rows written before: a constant
+    // default, so the columns are added without rewriting the tables); a BEFORE UPDATE trigger, which the upserts'
+    // ON CONFLICT DO UPDATE fires, keeps the row written over, when an earlier epoch wrote it, as a version valid from
+    // its epoch up to the new one. The WHEN clause is checked before the function is called: rewriting a row of the
+    // open epoch costs no call. The functions keep the migration's search_path (this schema), since the read model's
+    // sessions name its tables in full and leave theirs as it is. Versions are indexed as their rows are, for the
+    // same reads as of an epoch; `kpi_epochs` keeps what the checkpoint row held when each epoch closed, and the
+    // newest event time then (a hot load counts back from it).
+    name: 'keep the state at the end of each epoch',
+    sql: `
+      ALTER TABLE kpi_checkpoint ADD COLUMN epoch integer NOT NULL DEFAULT 1;
+      CREATE TABLE kpi_epochs (
+        epoch            integer PRIMARY KEY,
+        position         bigint  NOT NULL,
+        last_recorded_at bigint  NOT NULL,
+        quality          json    NOT NULL,
+        bucket_horizons  json,
+        newest_event_at  bigint
+      );
+      CREATE INDEX kpi_epochs_by_recorded_at ON kpi_epochs (last_recorded_at, epoch);
+      ALTER TABLE kpi_declarations ADD COLUMN epoch integer NOT NULL DEFAULT 0;
+      ALTER TABLE kpi_cases ADD COLUMN epoch integer NOT NULL DEFAULT 0;
+      ALTER TABLE kpi_buckets ADD COLUMN epoch integer NOT NULL DEFAULT 0;
+      CREATE TABLE kpi_declaration_versions (
+        subject text NOT NULL, epoch integer NOT NULL, until_epoch integer NOT NULL, facts json NOT NULL,
+        last_event_at bigint, open boolean, released_at bigint,
+        PRIMARY KEY (subject, epoch)
+      );
+      CREATE INDEX kpi_declaration_versions_by_last_event ON kpi_declaration_versions (last_event_at);
+      CREATE INDEX kpi_declaration_versions_without_hot_keys ON kpi_declaration_versions (subject COLLATE "C") WHERE last_event_at IS NULL;
+      CREATE INDEX kpi_declaration_versions_by_release ON kpi_declaration_versions (released_at, subject COLLATE "C");
+      CREATE TABLE kpi_case_versions (
+        subject text NOT NULL, epoch integer NOT NULL, until_epoch integer NOT NULL, facts json NOT NULL,
+        last_event_at bigint,
+        PRIMARY KEY (subject, epoch)
+      );
+      CREATE INDEX kpi_case_versions_by_last_event ON kpi_case_versions (last_event_at);
+      CREATE TABLE kpi_bucket_versions (
+        bucket_key text COLLATE "C" NOT NULL, epoch integer NOT NULL, until_epoch integer NOT NULL, bucket json NOT NULL,
+        PRIMARY KEY (bucket_key, epoch)
+      );
+      CREATE FUNCTION kpi_declarations_keep_version() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+      BEGIN
+        INSERT INTO kpi_declaration_versions (subject, epoch, until_epoch, facts, last_event_at, open, released_at)
+        VALUES (OLD.subject, OLD.epoch, NEW.epoch, OLD.facts, OLD.last_event_at, OLD.open, OLD.released_at);
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER kpi_declarations_keep_version BEFORE UPDATE ON kpi_declarations
+        FOR EACH ROW WHEN (OLD.epoch < NEW.epoch) EXECUTE FUNCTION kpi_declarations_keep_version();
+      CREATE FUNCTION kpi_cases_keep_version() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+      BEGIN
+        INSERT INTO kpi_case_versions (subject, epoch, until_epoch, facts, last_event_at)
+        VALUES (OLD.subject, OLD.epoch, NEW.epoch, OLD.facts, OLD.last_event_at);
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER kpi_cases_keep_version BEFORE UPDATE ON kpi_cases
+        FOR EACH ROW WHEN (OLD.epoch < NEW.epoch) EXECUTE FUNCTION kpi_cases_keep_version();
+      CREATE FUNCTION kpi_buckets_keep_version() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+      BEGIN
+        INSERT INTO kpi_bucket_versions (bucket_key, epoch, until_epoch, bucket) VALUES (OLD.bucket_key, OLD.epoch, NEW.epoch, OLD.bucket);
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER kpi_buckets_keep_version BEFORE UPDATE ON kpi_buckets
+        FOR EACH ROW WHEN (OLD.epoch < NEW.epoch) EXECUTE FUNCTION kpi_buckets_keep_version();
+    `,
+  },
 ];

@@ -34,6 +34,11 @@ export interface PostgresReadModelSql {
   readonly upsertCases: string;
   /** `$1`: a JSON array of `{ key, bucket }`, unique by key. */
   readonly upsertBuckets: string;
+  /**
+   * `$1`: the `recordedAt` of the commit's last event, in epoch milliseconds. Keeps the checkpoint row as it now
+   * stands as the end of its epoch, with the newest event time stored, and opens the next epoch.
+   */
+  readonly closeEpoch: string;
 }
 
 const DECLARATION = 'subject, facts, last_event_at, open, released_at';
@@ -53,6 +58,10 @@ export function postgresReadModelSql(schema: string): PostgresReadModelSql {
   const hot = (open: string): string =>
     `last_event_at IS NULL OR last_event_at >= $1 OR (last_event_at >= ${newestEvent} - $2::bigint${open})`;
   const inC = 'subject COLLATE "C"';
+  // Every row a commit writes is stamped with the open epoch, read from the checkpoint row the commit holds locked
+  // (`checkpointForUpdate`): one probe per statement. Writing over a row of an earlier epoch keeps it as a version
+  // (the triggers of schema migration 4).
+  const openEpoch = `(SELECT epoch FROM ${table('kpi_checkpoint')} WHERE id = 1)`;
   return {
     checkpoint: `SELECT position, quality, bucket_horizons FROM ${table('kpi_checkpoint')} WHERE id = 1`,
     checkpointForUpdate: `SELECT position FROM ${table('kpi_checkpoint')} WHERE id = 1 FOR UPDATE`,
@@ -82,19 +91,27 @@ export function postgresReadModelSql(schema: string): PostgresReadModelSql {
       SELECT ${DECLARATION} FROM ${table('kpi_declarations')}
       WHERE last_event_at IS NULL AND ${inC} > $1 ORDER BY ${inC} LIMIT $2`,
     upsertDeclarations: `
-      INSERT INTO ${table('kpi_declarations')} (${DECLARATION})
-      SELECT subject, facts, (hot->>'lastEventAt')::bigint, (hot->>'open')::boolean, (hot->>'releasedAt')::bigint
+      INSERT INTO ${table('kpi_declarations')} (${DECLARATION}, epoch)
+      SELECT subject, facts, (hot->>'lastEventAt')::bigint, (hot->>'open')::boolean, (hot->>'releasedAt')::bigint, ${openEpoch}
       FROM json_to_recordset($1::json) AS row(subject text, facts json, hot json)
       ON CONFLICT (subject) DO UPDATE SET
-        facts = excluded.facts, last_event_at = excluded.last_event_at, open = excluded.open, released_at = excluded.released_at`,
+        facts = excluded.facts, last_event_at = excluded.last_event_at, open = excluded.open, released_at = excluded.released_at,
+        epoch = excluded.epoch`,
     upsertCases: `
-      INSERT INTO ${table('kpi_cases')} (${CASE})
-      SELECT subject, facts, (hot->>'lastEventAt')::bigint
+      INSERT INTO ${table('kpi_cases')} (${CASE}, epoch)
+      SELECT subject, facts, (hot->>'lastEventAt')::bigint, ${openEpoch}
       FROM json_to_recordset($1::json) AS row(subject text, facts json, hot json)
-      ON CONFLICT (subject) DO UPDATE SET facts = excluded.facts, last_event_at = excluded.last_event_at`,
+      ON CONFLICT (subject) DO UPDATE SET facts = excluded.facts, last_event_at = excluded.last_event_at, epoch = excluded.epoch`,
     upsertBuckets: `
-      INSERT INTO ${table('kpi_buckets')} (bucket_key, bucket)
-      SELECT key, bucket FROM json_to_recordset($1::json) AS row(key text, bucket json)
-      ON CONFLICT (bucket_key) DO UPDATE SET bucket = excluded.bucket`,
+      INSERT INTO ${table('kpi_buckets')} (bucket_key, bucket, epoch)
+      SELECT key, bucket, ${openEpoch} FROM json_to_recordset($1::json) AS row(key text, bucket json)
+      ON CONFLICT (bucket_key) DO UPDATE SET bucket = excluded.bucket, epoch = excluded.epoch`,
+    // One statement: the closed epoch's row is taken from the checkpoint row before the next epoch is opened in it.
+    closeEpoch: `
+      WITH closed AS (
+        INSERT INTO ${table('kpi_epochs')} (epoch, position, last_recorded_at, quality, bucket_horizons, newest_event_at)
+        SELECT epoch, position, $1, quality, bucket_horizons, ${newestEvent} FROM ${table('kpi_checkpoint')} WHERE id = 1
+        RETURNING epoch)
+      UPDATE ${table('kpi_checkpoint')} SET epoch = closed.epoch + 1 FROM closed WHERE id = 1`,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { anEventOfType, realisticHistory } from '@customs-pulse/testing';
+import { anEvent, anEventOfType, realisticHistory } from '@customs-pulse/testing';
 
 import { bucketKey } from '../../engine/bucket-key.js';
 import { type BucketJson } from '../../engine/buckets.js';
@@ -104,6 +104,34 @@ export function readModelHistoryContract(openReadModel: () => Promise<KpiReadMod
         // Field by field, each named: a whole-state diff would be too large to read.
         for (const field of Object.keys(expected) as (keyof Answers)[]) expect({ epoch, field, answer: asOf[field] }).toEqual({ epoch, field, answer: expected[field] });
       }
+    });
+
+    it('pages the TRS population as of an epoch through the versions of the declarations written over since', async () => {
+      // The history above rewrites no declaration once released: the versions' pages are read here.
+      const engine = new KpiEngine();
+      const at = (time: string) => ({ time: `2026-03-02T${time}:00.000Z` });
+      engine.apply(stored(anEvent.goodsArrived('D1', { officeId: 'O1' }, at('08:00'))));
+      engine.apply(stored(anEvent.declarationLodged('D1', { officeId: 'O1' }, at('09:00'))));
+      engine.apply(stored(anEvent.goodsReleased('D1', {}, at('10:00'))));
+      engine.apply(stored(anEvent.goodsArrived('D2', { officeId: 'O1' }, at('08:00'))));
+      const dirty = engine.drainDirty();
+      const [released, arrived] = bySubject(dirty.declarations);
+      // D2 as stored before hot keys existed: in every population, until a later epoch writes it with its keys.
+      const withoutHotKeys = { subject: arrived!.subject, facts: arrived!.facts };
+      const rewritten = { ...released!, hot: { ...released!.hot!, lastEventAt: released!.hot!.lastEventAt + 3_600_000 } };
+      const readModel = await openReadModel();
+      const closes = (lastRecordedAt: string) => ({ closesEpoch: { lastRecordedAt } });
+      await readModel.commit({ expectedCheckpoint: 0, checkpoint: 4, dirty: { ...dirty, declarations: [released!, withoutHotKeys] }, ...closes('2026-03-02T10:00:00.000Z') });
+      await readModel.commit({ expectedCheckpoint: 4, checkpoint: 5, dirty: { ...dirty, declarations: [rewritten, arrived!] }, ...closes('2026-03-02T11:00:00.000Z') });
+
+      const population = async (cold: ColdState): Promise<DeclarationStateJson[]> => {
+        const rows: DeclarationStateJson[] = [];
+        for await (const page of cold.releasedIn(0, Number.MAX_SAFE_INTEGER, 1)) rows.push(...page);
+        return bySubject(rows);
+      };
+      const history = historyOf(readModel);
+      expect(await population(history.coldAsOf(1))).toEqual([released, withoutHotKeys]);
+      expect(await population(history.coldAsOf(2))).toEqual([rewritten]);
     });
 
     it('names the last epoch closed at or before a time, by the recordedAt of its last event', async () => {

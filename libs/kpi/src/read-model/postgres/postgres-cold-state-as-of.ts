@@ -1,0 +1,72 @@
+import type pg from 'pg';
+
+import { type BucketJson } from '../../engine/buckets.js';
+import { type DeclarationStateJson } from '../../engine/facts-json.js';
+import { type StoredSubjectStates, type SubjectsToLoad } from '../../engine/kpi-engine.js';
+import { bucketLineKeys } from '../bucket-key-ranges.js';
+import { byStart } from '../buckets-by-start.js';
+import { type CaseRow, type DeclarationRow, caseOfRow, declarationOfRow } from '../hot-key-columns.js';
+import { type BucketLineAddress, type ColdState } from '../read-model.port.js';
+import { releasedPages } from '../released-pages.js';
+import { inTransaction, withReadModelClient } from './postgres-client.js';
+import { type PostgresHistorySql } from './postgres-history-sql.js';
+
+/**
+ * The cold reads of the PostgreSQL read model (`ColdState`, as postgres-cold-state.ts reads them) as they would have
+ * answered right after `epoch` closed: each read takes a table's rows and its versions as of the epoch.
+ */
+export class PostgresColdStateAsOf implements ColdState {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly where: string,
+    private readonly sql: PostgresHistorySql,
+    private readonly epoch: number,
+    private readonly assertOpen: () => void,
+  ) {}
+
+  async subjects(request: SubjectsToLoad): Promise<StoredSubjectStates> {
+    this.assertOpen();
+    const { epoch, sql } = this;
+    return withReadModelClient(this.pool, this.where, (client) =>
+      // Both kinds from one snapshot, as the live cold reads.
+      inTransaction(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (): Promise<StoredSubjectStates> => ({
+        declarations:
+          request.declarations.length === 0 ? [] : (await client.query<DeclarationRow>(sql.declarationsNamed, [epoch, request.declarations])).rows.map(declarationOfRow),
+        cases: request.cases.length === 0 ? [] : (await client.query<CaseRow>(sql.casesNamed, [epoch, request.cases])).rows.map(caseOfRow),
+      })),
+    );
+  }
+
+  /**
+   * The rows' pages, then the versions' pages: the population is a set, each half keyset-paged on its own index. No
+   * snapshot is held between pages (released-pages.ts), so a declaration the projector writes over after its row's
+   * page and before the versions' may be read in both halves, as it stood at the epoch each time.
+   */
+  async *releasedIn(from: number, to: number, pageSize: number): AsyncIterable<readonly DeclarationStateJson[]> {
+    const { epoch, sql } = this;
+    const page = async (statement: string, parameters: readonly unknown[]): Promise<DeclarationStateJson[]> => {
+      this.assertOpen();
+      const { rows } = await withReadModelClient(this.pool, this.where, (client) => client.query<DeclarationRow>(statement, [epoch, ...parameters]));
+      return rows.map(declarationOfRow);
+    };
+    for (const half of ['rows', 'versions'] as const) {
+      yield* releasedPages(from, pageSize, {
+        released: (afterAt, after, limit) => page(sql.releasedPage[half], [to, afterAt, after, limit]),
+        withoutHotKeys: (after, limit) => page(sql.withoutHotKeysPage[half], [after, limit]),
+      });
+    }
+  }
+
+  async bucketsNamed(keys: readonly string[]): Promise<BucketJson[]> {
+    if (keys.length === 0) return [];
+    this.assertOpen();
+    const { rows } = await withReadModelClient(this.pool, this.where, (client) =>
+      client.query<{ bucket: BucketJson }>(this.sql.bucketsNamed, [this.epoch, keys]),
+    );
+    return rows.map((row) => row.bucket);
+  }
+
+  async bucketsBetween(line: BucketLineAddress, from: number, to: number): Promise<BucketJson[]> {
+    return byStart(await this.bucketsNamed(bucketLineKeys(line, from, to)));
+  }
+}

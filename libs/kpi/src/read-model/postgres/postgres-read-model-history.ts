@@ -1,0 +1,87 @@
+import type pg from 'pg';
+
+import { DAY_MS } from '../../engine/bucket-time.js';
+import { type BucketJson } from '../../engine/buckets.js';
+import { type BucketHorizonsJson, type KpiEngineSnapshot } from '../../engine/engine-snapshot.js';
+import { type QualityCountersJson } from '../../engine/quality-counters.js';
+import { heldBucketRanges } from '../bucket-key-ranges.js';
+import { type CaseRow, type DeclarationRow, caseOfRow, declarationOfRow } from '../hot-key-columns.js';
+import { type ClosedEpoch, type ColdState, type HotSelection, type KpiReadModelHistory, type KpiReadModelState } from '../read-model.port.js';
+import { inTransaction, withReadModelClient } from './postgres-client.js';
+import { PostgresColdStateAsOf } from './postgres-cold-state-as-of.js';
+import { type PostgresHistorySql } from './postgres-history-sql.js';
+
+/** A closed epoch's row, its JSON parsed by `pg`: what the checkpoint row held when it closed, and the newest event time then. */
+interface EpochRow {
+  readonly epoch: number;
+  readonly position: string;
+  readonly last_recorded_at: string;
+  readonly quality: QualityCountersJson;
+  readonly bucket_horizons: BucketHorizonsJson | null;
+  readonly newest_event_at: string | null;
+}
+
+/**
+ * {@link KpiReadModelHistory} of the PostgreSQL read model. Its reads take no lock: a closed epoch's rows are never
+ * written again, and a row the projector writes over meanwhile has its version written in the same transaction, so
+ * a statement reading a table and its versions together sees each key once, as of the epoch.
+ */
+export class PostgresReadModelHistory implements KpiReadModelHistory {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly where: string,
+    private readonly sql: PostgresHistorySql,
+    private readonly assertOpen: () => void,
+  ) {}
+
+  async epochAsOf(asOfMs: number): Promise<ClosedEpoch | null> {
+    this.assertOpen();
+    const { rows } = await withReadModelClient(this.pool, this.where, (client) => client.query<EpochRow>(this.sql.epochAsOf, [asOfMs]));
+    const row = rows[0];
+    return row === undefined ? null : { epoch: row.epoch, position: Number(row.position), lastRecordedAt: Number(row.last_recorded_at) };
+  }
+
+  async loadAsOf(epoch: number, { openMaxDays, recentSince }: HotSelection): Promise<KpiReadModelState> {
+    this.assertOpen();
+    const { sql } = this;
+    return withReadModelClient(this.pool, this.where, (client) =>
+      // The epoch's row and its state from one snapshot, as `load` reads the checkpoint and the state stored with it.
+      inTransaction(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (): Promise<KpiReadModelState> => {
+        const closed = await this.epochRow(client, epoch);
+        // The open declarations' days count back from the newest event time when the epoch closed, as `load` did then.
+        const openSince = closed.newest_event_at === null ? null : Number(closed.newest_event_at) - openMaxDays * DAY_MS;
+        const bounds = [epoch, recentSince, openSince];
+        const horizons = closed.bucket_horizons;
+        const snapshot: KpiEngineSnapshot = {
+          declarations: (await client.query<DeclarationRow>(sql.hotDeclarations, bounds)).rows.map(declarationOfRow),
+          cases: (await client.query<CaseRow>(sql.hotCases, bounds)).rows.map(caseOfRow),
+          buckets: (await client.query<{ bucket: BucketJson }>(...this.bucketsRead(epoch, horizons))).rows.map((row) => row.bucket),
+          quality: closed.quality,
+          ...(horizons === null ? {} : { bucketHorizons: horizons }),
+        };
+        return { checkpoint: Number(closed.position), snapshot };
+      }),
+    );
+  }
+
+  coldAsOf(epoch: number): ColdState {
+    return new PostgresColdStateAsOf(this.pool, this.where, this.sql, epoch, this.assertOpen);
+  }
+
+  /** @throws RangeError when `epoch` was never closed. */
+  private async epochRow(client: pg.ClientBase, epoch: number): Promise<EpochRow> {
+    const row = (await client.query<EpochRow>(this.sql.epoch, [epoch])).rows[0];
+    if (row === undefined) throw new RangeError(`the KPI read model ${this.where} never closed epoch ${epoch}`);
+    return row;
+  }
+
+  /**
+   * The buckets the engine that closed the epoch held: those from its horizons on, one range of the key's index per
+   * measure and granularity, or every bucket when it held them all.
+   */
+  private bucketsRead(epoch: number, horizons: BucketHorizonsJson | null): [string, unknown[]] {
+    if (horizons === null) return [this.sql.buckets, [epoch]];
+    const ranges = heldBucketRanges(horizons);
+    return [this.sql.bucketsInRanges, [epoch, ranges.map((range) => range.from), ranges.map((range) => range.to)]];
+  }
+}

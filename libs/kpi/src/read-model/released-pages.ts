@@ -36,3 +36,25 @@ export async function* releasedPages(from: number, pageSize: number, reads: Rele
     after = page[page.length - 1]!.subject;
   }
 }
+
+/**
+ * `ColdSubjects.releasedIn` as of an epoch, from the pages of a table's rows and then of their versions, each paged
+ * on its own index. No snapshot is held between pages, so a declaration the projector writes over after its row's
+ * page, moving the row into its versions, is met again there, as it stood at the epoch both times: the versions' pages
+ * leave out the subjects the rows' pages gave. The rows' own pages never repeat one (a row leaves the rows as of an
+ * epoch, never enters them), nor do the versions' (they are never written over).
+ */
+export async function* releasedOnceEach(
+  rows: AsyncIterable<readonly DeclarationStateJson[]>,
+  versions: AsyncIterable<readonly DeclarationStateJson[]>,
+): AsyncIterable<readonly DeclarationStateJson[]> {
+  const given = new Set<string>();
+  for await (const page of rows) {
+    for (const { subject } of page) given.add(subject);
+    yield page;
+  }
+  for await (const page of versions) {
+    const unseen = page.filter(({ subject }) => !given.has(subject));
+    if (unseen.length > 0) yield unseen;
+  }
+}

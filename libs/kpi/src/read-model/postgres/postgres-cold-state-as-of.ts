@@ -7,7 +7,7 @@ import { bucketLineKeys } from '../bucket-key-ranges.js';
 import { byStart } from '../buckets-by-start.js';
 import { type CaseRow, type DeclarationRow, caseOfRow, declarationOfRow } from '../hot-key-columns.js';
 import { type BucketLineAddress, type ColdState } from '../read-model.port.js';
-import { releasedPages } from '../released-pages.js';
+import { releasedOnceEach, releasedPages } from '../released-pages.js';
 import { inTransaction, withReadModelClient } from './postgres-client.js';
 import { type PostgresHistorySql } from './postgres-history-sql.js';
 
@@ -37,24 +37,20 @@ export class PostgresColdStateAsOf implements ColdState {
     );
   }
 
-  /**
-   * The rows' pages, then the versions' pages: the population is a set, each half keyset-paged on its own index. No
-   * snapshot is held between pages (released-pages.ts), so a declaration the projector writes over after its row's
-   * page and before the versions' may be read in both halves, as it stood at the epoch each time.
-   */
-  async *releasedIn(from: number, to: number, pageSize: number): AsyncIterable<readonly DeclarationStateJson[]> {
+  /** The rows' pages, then the versions' pages, each subject once (released-pages.ts, `releasedOnceEach`). */
+  releasedIn(from: number, to: number, pageSize: number): AsyncIterable<readonly DeclarationStateJson[]> {
     const { epoch, sql } = this;
     const page = async (statement: string, parameters: readonly unknown[]): Promise<DeclarationStateJson[]> => {
       this.assertOpen();
       const { rows } = await withReadModelClient(this.pool, this.where, (client) => client.query<DeclarationRow>(statement, [epoch, ...parameters]));
       return rows.map(declarationOfRow);
     };
-    for (const half of ['rows', 'versions'] as const) {
-      yield* releasedPages(from, pageSize, {
-        released: (afterAt, after, limit) => page(sql.releasedPage[half], [to, afterAt, after, limit]),
-        withoutHotKeys: (after, limit) => page(sql.withoutHotKeysPage[half], [after, limit]),
+    const half = (which: 'rows' | 'versions') =>
+      releasedPages(from, pageSize, {
+        released: (afterAt, after, limit) => page(sql.releasedPage[which], [to, afterAt, after, limit]),
+        withoutHotKeys: (after, limit) => page(sql.withoutHotKeysPage[which], [after, limit]),
       });
-    }
+    return releasedOnceEach(half('rows'), half('versions'));
   }
 
   async bucketsNamed(keys: readonly string[]): Promise<BucketJson[]> {

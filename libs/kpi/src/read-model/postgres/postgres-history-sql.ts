@@ -15,9 +15,12 @@ export interface PostgresHistorySql {
   readonly epochAsOf: string;
   /** `$1`: the epoch. */
   readonly epoch: string;
-  /** `$2`: `recentSince`; `$3`: the least event time of an open declaration loaded, `NULL` when no row had hot keys. */
+  /**
+   * `$2`: `recentSince`; `$3`: the least event time of an open declaration loaded; `$4`: the epoch's newest event
+   * time, after which no row's latest event was then. `$3` and `$4` are `NULL` when no row had hot keys.
+   */
   readonly hotDeclarations: string;
-  /** `$2`: `recentSince`; `$3`: the least event time of a case loaded, `NULL` when no row had hot keys. */
+  /** As `hotDeclarations`, `$3` for any case. */
   readonly hotCases: string;
   /** `$2`: the subjects, as a `text[]`. */
   readonly declarationsNamed: string;
@@ -27,8 +30,6 @@ export interface PostgresHistorySql {
   readonly bucketsNamed: string;
   /** `$2`, `$3`: the `from` and `to` keys of the ranges (bucket-key-ranges.ts), as two `text[]` of one length. */
   readonly bucketsInRanges: string;
-  /** Every bucket: an engine that held them all closed the epoch (no horizons). */
-  readonly buckets: string;
   /** `$2` to, `$3` and `$4` the (releasedAt, subject) the page starts after, `$5` its size. */
   readonly releasedPage: RowsAndVersions;
   /** `$2` the subject the page starts after, `$3` its size. */
@@ -68,9 +69,10 @@ export function postgresHistorySql(schema: string): PostgresHistorySql {
     rows: read(table(rows), ROW_AS_OF),
     versions: read(table(versions), VERSION_AS_OF),
   });
-  // Each OR term is a range of the last_event_at index; the bounds come from the epoch's row, not from the newest
-  // event stored now.
-  const hot = (open: string): string => `last_event_at IS NULL OR last_event_at >= $2 OR (last_event_at >= $3${open})`;
+  // One range of the last_event_at index, from the least time selected to the epoch's newest event: the bounds come
+  // from the epoch's row, and the rows written since, later in the index, are not read.
+  const hot = (open: string): string =>
+    `last_event_at IS NULL OR (last_event_at BETWEEN LEAST($2::bigint, $3::bigint) AND $4::bigint AND (last_event_at >= $2 OR (last_event_at >= $3${open})))`;
   const inC = 'subject COLLATE "C"';
   const epochColumns = 'epoch, position, last_recorded_at, quality, bucket_horizons, newest_event_at';
   return {
@@ -97,7 +99,6 @@ export function postgresHistorySql(schema: string): PostgresHistorySql {
           WHERE ${at}`,
       ),
     ),
-    buckets: union(asOf(BUCKETS, (from, at) => `SELECT bucket FROM ${from} WHERE ${at}`)),
     releasedPage: asOf(
       DECLARATIONS,
       (from, at) => `

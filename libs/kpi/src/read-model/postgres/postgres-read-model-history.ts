@@ -4,7 +4,7 @@ import { DAY_MS } from '../../engine/bucket-time.js';
 import { type BucketJson } from '../../engine/buckets.js';
 import { type BucketHorizonsJson, type KpiEngineSnapshot } from '../../engine/engine-snapshot.js';
 import { type QualityCountersJson } from '../../engine/quality-counters.js';
-import { heldBucketRanges } from '../bucket-key-ranges.js';
+import { type EpochTimes, bucketRangesAsOf } from '../bucket-key-ranges.js';
 import { type CaseRow, type DeclarationRow, caseOfRow, declarationOfRow } from '../hot-key-columns.js';
 import { type ClosedEpoch, type ColdState, type HotSelection, type KpiReadModelHistory, type KpiReadModelState } from '../read-model.port.js';
 import { inTransaction, withReadModelClient } from './postgres-client.js';
@@ -50,12 +50,15 @@ export class PostgresReadModelHistory implements KpiReadModelHistory {
         const closed = await this.epochRow(client, epoch);
         // The open declarations' days count back from the newest event time when the epoch closed, as `load` did then.
         const openSince = closed.newest_event_at === null ? null : Number(closed.newest_event_at) - openMaxDays * DAY_MS;
-        const bounds = [epoch, recentSince, openSince];
+        const newest = closed.newest_event_at === null ? null : Number(closed.newest_event_at);
+        const bounds = [epoch, recentSince, openSince, newest];
         const horizons = closed.bucket_horizons;
         const snapshot: KpiEngineSnapshot = {
           declarations: (await client.query<DeclarationRow>(sql.hotDeclarations, bounds)).rows.map(declarationOfRow),
           cases: (await client.query<CaseRow>(sql.hotCases, bounds)).rows.map(caseOfRow),
-          buckets: (await client.query<{ bucket: BucketJson }>(...this.bucketsRead(epoch, horizons))).rows.map((row) => row.bucket),
+          buckets: (await client.query<{ bucket: BucketJson }>(...this.bucketsRead(epoch, horizons, { newestEventAt: newest, lastRecordedAt: Number(closed.last_recorded_at) }))).rows.map(
+            (row) => row.bucket,
+          ),
           quality: closed.quality,
           ...(horizons === null ? {} : { bucketHorizons: horizons }),
         };
@@ -76,12 +79,11 @@ export class PostgresReadModelHistory implements KpiReadModelHistory {
   }
 
   /**
-   * The buckets the engine that closed the epoch held: those from its horizons on, one range of the key's index per
-   * measure and granularity, or every bucket when it held them all.
+   * The buckets the engine that closed the epoch held: those from its horizons on (every one when it held them all)
+   * up to the epoch's last instant, one range of the key's index per measure and granularity.
    */
-  private bucketsRead(epoch: number, horizons: BucketHorizonsJson | null): [string, unknown[]] {
-    if (horizons === null) return [this.sql.buckets, [epoch]];
-    const ranges = heldBucketRanges(horizons);
+  private bucketsRead(epoch: number, horizons: BucketHorizonsJson | null, times: EpochTimes): [string, unknown[]] {
+    const ranges = bucketRangesAsOf(horizons, times);
     return [this.sql.bucketsInRanges, [epoch, ranges.map((range) => range.from), ranges.map((range) => range.to)]];
   }
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { EventLoopTurns } from '@customs-pulse/event-store';
 
+import { bucketKey } from '../../engine/bucket-key.js';
 import { DAY_MS } from '../../engine/bucket-time.js';
 import { type BucketJson } from '../../engine/buckets.js';
 import { type BucketHorizonsJson, type KpiEngineSnapshot } from '../../engine/engine-snapshot.js';
@@ -16,7 +17,7 @@ import {
   type KpiReadModelHistory,
   type KpiReadModelState,
 } from '../read-model.port.js';
-import { releasedPages } from '../released-pages.js';
+import { releasedOnceEach, releasedPages } from '../released-pages.js';
 import { bucketOfSqliteRow } from './sqlite-bucket-rows.js';
 import { type SqliteEpochRow, type SqliteHistoryStatements, prepareHistoryStatements } from './sqlite-history-statements.js';
 import { caseOfSqliteRow, declarationOfSqliteRow } from './sqlite-subject-rows.js';
@@ -78,9 +79,9 @@ export class SqliteReadModelHistory implements KpiReadModelHistory {
       }
     }
     const snapshot: KpiEngineSnapshot = {
-      declarations,
-      cases,
-      buckets,
+      declarations: onceEach(declarations, (row) => row.subject),
+      cases: onceEach(cases, (row) => row.subject),
+      buckets: onceEach(buckets, (row) => bucketKey({ ...row, start: Date.parse(row.start) })),
       quality: JSON.parse(closed.quality),
       ...(horizons === null ? {} : { bucketHorizons: horizons }),
     };
@@ -119,16 +120,16 @@ class SqliteColdStateAsOf implements ColdState {
     );
   }
 
-  /** The rows' pages, then the versions' pages: the population is a set, each half keyset-paged on its own index. */
-  async *releasedIn(from: number, to: number, pageSize: number): AsyncIterable<readonly DeclarationStateJson[]> {
+  /** The rows' pages, then the versions' pages, each subject once (released-pages.ts, `releasedOnceEach`). */
+  releasedIn(from: number, to: number, pageSize: number): AsyncIterable<readonly DeclarationStateJson[]> {
     const { epoch } = this;
     const { releasedPage, withoutHotKeysPage } = this.statements;
-    for (const half of ['rows', 'versions'] as const) {
-      yield* releasedPages(from, pageSize, {
-        released: (afterAt, after, limit) => read(() => releasedPage[half].all({ epoch, to, afterAt, after, limit }).map(declarationOfSqliteRow)),
-        withoutHotKeys: (after, limit) => read(() => withoutHotKeysPage[half].all({ epoch, after, limit }).map(declarationOfSqliteRow)),
+    const half = (which: (typeof HALVES)[number]) =>
+      releasedPages(from, pageSize, {
+        released: (afterAt, after, limit) => read(() => releasedPage[which].all({ epoch, to, afterAt, after, limit }).map(declarationOfSqliteRow)),
+        withoutHotKeys: (after, limit) => read(() => withoutHotKeysPage[which].all({ epoch, after, limit }).map(declarationOfSqliteRow)),
       });
-    }
+    return releasedOnceEach(half('rows'), half('versions'));
   }
 
   bucketsNamed(keys: readonly string[]): Promise<BucketJson[]> {
@@ -145,6 +146,14 @@ const HALVES = ['rows', 'versions'] as const;
 
 /** Rows per keyset page of a load as of an epoch: one synchronous statement, a few milliseconds. */
 const PAGE = 500;
+
+/**
+ * Each key's row once. The pages share no transaction, so a row the projector writes over between the rows' pages and
+ * the versions' is met in both, as it stood at the epoch both times; holding it twice would count its backlog twice.
+ */
+function onceEach<R>(rows: readonly R[], keyOf: (row: R) => string): R[] {
+  return [...new Map(rows.map((row) => [keyOf(row), row])).values()];
+}
 
 /** Every row of a keyset-paged read, a statement per page, with an event-loop turn between pages when one is due. */
 async function allPages<R, K>(first: K, page: (after: K) => R[], keyOf: (last: R) => K, turns: EventLoopTurns): Promise<R[]> {

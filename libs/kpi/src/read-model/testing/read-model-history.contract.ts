@@ -134,6 +134,28 @@ export function readModelHistoryContract(openReadModel: () => Promise<KpiReadMod
       expect(await population(history.coldAsOf(2))).toEqual([rewritten]);
     });
 
+    it('gives each declaration of a population as of an epoch once, when the projector writes it over between two pages', async () => {
+      const engine = new KpiEngine();
+      const at = (time: string) => ({ time: `2026-03-02T${time}:00.000Z` });
+      for (const [subject, released] of [['D1', '10:00'], ['D2', '11:00']] as const) {
+        engine.apply(stored(anEvent.goodsArrived(subject, { officeId: 'O1' }, at('08:00'))));
+        engine.apply(stored(anEvent.goodsReleased(subject, {}, at(released))));
+      }
+      const dirty = engine.drainDirty();
+      const readModel = await openReadModel();
+      await readModel.commit({ expectedCheckpoint: 0, checkpoint: 4, dirty, closesEpoch: { lastRecordedAt: '2026-03-02T11:00:00.000Z' } });
+      const [first] = bySubject(dirty.declarations);
+      const rewritten = { ...first!, hot: { ...first!.hot!, lastEventAt: first!.hot!.lastEventAt + 1 } };
+
+      const pages = historyOf(readModel).coldAsOf(1).releasedIn(0, Number.MAX_SAFE_INTEGER, 1)[Symbol.asyncIterator]();
+      const read = [(await pages.next()).value as readonly DeclarationStateJson[]];
+      // D1, read from the rows, moves into its versions before the next page.
+      await readModel.commit({ expectedCheckpoint: 4, checkpoint: 5, dirty: { ...dirty, declarations: [rewritten] } });
+      for (let page = await pages.next(); page.done !== true; page = await pages.next()) read.push(page.value);
+
+      expect(bySubject(read.flat())).toEqual(bySubject(dirty.declarations));
+    });
+
     it('names the last epoch closed at or before a time, by the recordedAt of its last event', async () => {
       const readModel = await openReadModel();
       const history = historyOf(readModel);

@@ -90,8 +90,8 @@ export async function measureSize(
 }
 
 /**
- * One question asOf the end, replayed from the start of the log: the app keeps its last asOf replay and advances it
- * to a later instant, so an untimed question at the first event time comes first.
+ * One question asOf the end, after an untimed one at the first event time: the app keeps the engine of its last asOf
+ * answer for a later instant of the same epoch, and a question at the start makes it load the last epoch anew.
  */
 async function fromStart(app: HistoryApp, store: GrownStore, path: () => string): Promise<number[]> {
   await app.request(currentAsOf(Date.parse(store.firstTime)));

@@ -10,10 +10,10 @@ import { type ClosedEpoch, type ColdState, type KpiReadModelHistory } from '../r
 export interface KpisAsOfOptions {
   readonly store: Pick<EventStore, 'readAll'>;
   /**
-   * The live read model's history (read-model.port.ts), asked anew for each question: a rebuild swaps the read model.
-   * Null, or absent, replays from position 0 into an engine holding everything (a follower's read model keeps none).
+   * The read model history (read-model.port.ts), asked anew for each question: a rebuild swaps the read model. Null,
+   * or absent, replays from position 0 into an engine holding everything.
    */
-  readonly history?: () => KpiReadModelHistory | null;
+  readonly history?: () => KpiReadModelHistory | null | Promise<KpiReadModelHistory | null>;
   /** @defaultValue `kpiEngineFactory()`: the same engine options as the live projection */
   readonly createEngine?: KpiEngineFactory;
   /** Which subjects an epoch's state loads at once; the others are read back as the replay needs them. @defaultValue DEFAULT_HELD_SUBJECTS */
@@ -76,7 +76,7 @@ export class KpisAsOf {
   }
 
   private async replayedTo(asOfMs: number): Promise<ReplayedEngine> {
-    const history = this.options.history?.() ?? null;
+    const history = (await this.options.history?.()) ?? null;
     const epoch = history === null ? null : await history.epochAsOf(asOfMs);
     const kept = this.kept;
     const reusable = kept !== null && kept.asOfMs <= asOfMs && kept.history === (epoch === null ? null : history) && kept.epoch === (epoch?.epoch ?? null);

@@ -3,7 +3,12 @@ import { PostgresEventStore } from '@customs-pulse/event-store/postgres';
 import { anEvent, dropSchemas, postgresAvailable, postgresUrl, uniqueSchemaName, waitUntil } from '@customs-pulse/testing';
 import { describeWithInfrastructure } from '@customs-pulse/testing/jest';
 
+import { KPI_CATALOGUE } from '@customs-pulse/domain';
+import { KpisAsOf } from '../as-of/kpis-as-of.js';
+import { type KpiEngine } from '../engine/kpi-engine.js';
 import { SILENT_NOTIFIER } from '../notifier/notifier.port.js';
+import { type ColdState } from '../read-model/read-model.port.js';
+import { withColdBuckets } from './cold-bucket-reads.js';
 import { canonical, storeRealisticHistory, validated } from './testing/stored-history.js';
 import { followReadModelGenerations } from '../read-model/open-read-model-generations.js';
 import { loadActiveKpiState } from '../read-model/postgres/postgres-active-kpi-state.js';
@@ -12,6 +17,8 @@ import { generationSchemas } from '../read-model/postgres/testing/postgres-admin
 import { KpiProjection } from './kpi-projection.js';
 
 const LOGGER = { log: () => undefined, warn: () => undefined, error: () => undefined };
+const EPOCH_EVENTS = 200;
+const KPIS = KPI_CATALOGUE.filter((kpi) => kpi.id !== 'ingest_lag_p95').map((kpi) => kpi.id);
 
 describeWithInfrastructure(`PostgreSQL at ${postgresUrl}`, await postgresAvailable(), 'a KPI follower of a PostgreSQL projector', () => {
   const cleanup: (() => Promise<void>)[] = [];
@@ -34,7 +41,7 @@ describeWithInfrastructure(`PostgreSQL at ${postgresUrl}`, await postgresAvailab
     };
     const projector = () =>
       PostgresKpiReadModelGenerations.open({ connectionString: postgresUrl, schema: kpiSchema }).then((generations) =>
-        start(new KpiProjection({ source: store, generations, notifier: SILENT_NOTIFIER, logger: LOGGER, batchSize: 100 })),
+        start(new KpiProjection({ source: store, generations, notifier: SILENT_NOTIFIER, logger: LOGGER, batchSize: 100, epochEvents: EPOCH_EVENTS })),
       );
     const follower = () =>
       start(new KpiProjection({ source: store, generations: followReadModelGenerations(settings), notifier: SILENT_NOTIFIER, logger: LOGGER }));
@@ -74,5 +81,30 @@ describeWithInfrastructure(`PostgreSQL at ${postgresUrl}`, await postgresAvailab
 
     expect(following.view().position).toBe((await store.head()).position);
     expect(canonical(following.view().engine.toJSON())).toEqual(canonical(projecting.view().engine.toJSON()));
+  });
+
+  it('answers asOf from the projector’s epochs, and from the new generation’s once the projector rebuilt', async () => {
+    const { store, projector, follower } = await deployment();
+    await storeRealisticHistory(store, 11, 200);
+    const projecting = await projector();
+    await projecting.caughtUp;
+    const following = await follower();
+    let read = 0;
+    const counted = { readAll: async (after: number, limit: number) => { const page = await store.readAll(after, limit); read += page.length; return page; } };
+    const asOf = new KpisAsOf({ store: counted, pageSize: 100, history: () => following.history() });
+    const series = (engine: KpiEngine, cold: ColdState | null) =>
+      Promise.all(KPIS.map((kpiId) => withColdBuckets(cold, (rows) => engine.series(kpiId, 'day', '2026-02-28T00:00:00.000Z', '2026-03-10T00:00:00.000Z', {}, rows))));
+    const expected = await series(projecting.view().engine, projecting.view().cold);
+    const now = Date.now();
+
+    const before = await following.history();
+    expect(before).not.toBeNull();
+    expect(await asOf.answer(now, ({ engine, cold, position }) => series(engine, cold).then((answer) => ({ answer, position })))).toEqual({ answer: expected, position: (await store.head()).position });
+    expect(read).toBeLessThanOrEqual(EPOCH_EVENTS + 100);
+
+    await projecting.rebuild();
+    const after = await following.history();
+    expect(after).not.toBe(before);
+    expect(await asOf.answer(now + 1, ({ engine, cold }) => series(engine, cold))).toEqual(expected);
   });
 });

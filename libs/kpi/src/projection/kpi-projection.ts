@@ -128,10 +128,12 @@ export class KpiProjection {
   }
 
   /**
-   * The live read model's history (read-model.port.ts), where questions asOf a past time start; null while there is no
-   * live projector, and for a read model that keeps none (a follower's).
+   * Where questions asOf a past time start (read-model.port.ts, KpiReadModelHistory): the generations' own (a
+   * follower's: the projector's active generation), or the live read model's; null when there is none.
    */
-  history(): KpiReadModelHistory | null {
+  async history(): Promise<KpiReadModelHistory | null> {
+    const { generations } = this.options;
+    if (generations.history !== undefined) return generations.history();
     return this.live?.generation.readModel.history ?? null;
   }
 

@@ -14,6 +14,7 @@ export function meteredReadModelGenerations(generations: KpiReadModelGenerations
   });
   return {
     ...(generations.restoredBy === undefined ? {} : { restoredBy: generations.restoredBy }),
+    ...(generations.history === undefined ? {} : { history: () => generations.history!() }),
     active: async () => metered(await generations.active()),
     fresh: async () => {
       const generation = metered(await generations.fresh());

@@ -1,4 +1,4 @@
-import { type KpiReadModel } from './read-model.port.js';
+import { type KpiReadModel, type KpiReadModelHistory } from './read-model.port.js';
 
 /** Dependency-injection token for the {@link KpiReadModelGenerations} port. */
 export const KPI_READ_MODEL_GENERATIONS = Symbol('KpiReadModelGenerations');
@@ -42,6 +42,13 @@ export interface KpiReadModelGenerations {
    * @throws RangeError when `generation` was not made by {@link fresh} or {@link active}.
    */
   activate(generation: number): Promise<void>;
+
+  /**
+   * Where questions asOf a past time start (read-model.port.ts, KpiReadModelHistory), for generations whose read
+   * models keep no history of their own: a follower's, which reads the projector's active generation. Absent where each
+   * generation's read model has its own `history`. Asked once per question: the generation may have changed.
+   */
+  history?(): Promise<KpiReadModelHistory | null>;
 
   /** Closes every read model handed out and releases the lease. */
   close(): Promise<void>;

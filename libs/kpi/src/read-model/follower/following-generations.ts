@@ -1,4 +1,4 @@
-import { type KpiReadModelState } from '../read-model.port.js';
+import { type KpiReadModelHistory, type KpiReadModelState } from '../read-model.port.js';
 import { type KpiReadModelGeneration, type KpiReadModelGenerations } from '../read-model-generations.port.js';
 import { CheckpointOnlyReadModel } from './checkpoint-only-read-model.js';
 
@@ -12,8 +12,18 @@ export class FollowingGenerations implements KpiReadModelGenerations {
   readonly restoredBy = 'following';
   private generation = 0;
 
-  /** @param loadActiveState - reads the projector's active generation: its checkpoint and the state stored with it. */
-  constructor(private readonly loadActiveState: () => Promise<KpiReadModelState>) {}
+  /**
+   * @param loadActiveState - reads the projector's active generation: its checkpoint and the state stored with it.
+   * @param activeHistory - the history of the projector's active generation, where questions asOf a past time start.
+   */
+  constructor(
+    private readonly loadActiveState: () => Promise<KpiReadModelState>,
+    private readonly activeHistory?: { current(): Promise<KpiReadModelHistory | null>; close(): Promise<void> },
+  ) {}
+
+  history(): Promise<KpiReadModelHistory | null> {
+    return this.activeHistory?.current() ?? Promise.resolve(null);
+  }
 
   async active(): Promise<KpiReadModelGeneration> {
     this.generation += 1;
@@ -29,5 +39,7 @@ export class FollowingGenerations implements KpiReadModelGenerations {
     if (generation < 1 || generation > this.generation) throw new RangeError(`generation ${generation} was not handed out`);
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    await this.activeHistory?.close();
+  }
 }

@@ -219,6 +219,22 @@ describeWithInfrastructure('PostgreSQL and a Kafka broker', infrastructure, 'the
     }
   }), 300_000);
 
+  it('answers an auditor asOf the same on the projector and on both gateways, which start from the projector’s epochs', () => apps.explainFailure(async () => {
+    const auditor = await issueAccessToken(new TextEncoder().encode(SECRET), ['auditor']);
+    const asOfEach = async (path: string): Promise<Payload[]> =>
+      Promise.all(
+        [projector, ...gateways].map(async (app) => {
+          const response = await fetch(`${app.url}${path}`, { headers: { authorization: `Bearer ${auditor}` } });
+          if (!response.ok) throw new Error(`${app.name} answered GET ${path} with ${response.status}: ${await response.text()}`);
+          return response.json();
+        }),
+      );
+    const at = new Date(Date.now() - 1_000).toISOString();
+    const [fromProjector, ...fromGateways] = await asOfEach(`/api/kpis/current?asOf=${at}`);
+    expect(fromProjector.values.some(({ n }: KpiValue) => n > 0)).toBe(true);
+    for (const answer of fromGateways) expect(answer).toEqual(fromProjector);
+  }), 60_000);
+
   it('has the projector alone judge alerts: no threshold slice raised twice, and both gateways list what the projector lists', () => apps.explainFailure(async () => {
     const risk = await issueAccessToken(new TextEncoder().encode(SECRET), ['risk']);
     const alertsOf = async (app: AppProcess): Promise<Payload> => {

@@ -106,7 +106,8 @@ function asOfFromEpochsContract(name: string, openReadModel: () => Promise<{ rea
         batchSize: 40,
         clock: { now: () => new Date(latest + DAY_MS) },
         heldSubjects: TIGHT,
-        heldBuckets: { hourlyDays: 1, dailyDays: 1 },
+        // Days of daily buckets beyond the hourly ones: an answer asOf holds only those from the hour horizon's day.
+        heldBuckets: { hourlyDays: 1, dailyDays: 4 },
         epochEvents: EPOCH_EVENTS,
         catchUpCommit: { maxEvents: 200, maxMs: 60_000 },
       });

@@ -7,12 +7,13 @@ import { type BucketJson } from '../../engine/buckets.js';
 import { type BucketHorizonsJson, type KpiEngineSnapshot } from '../../engine/engine-snapshot.js';
 import { type CaseStateJson, type DeclarationStateJson } from '../../engine/facts-json.js';
 import { type StoredSubjectStates, type SubjectsToLoad } from '../../engine/kpi-engine.js';
-import { bucketLineKeys, bucketRangesAsOf } from '../bucket-key-ranges.js';
+import { bucketLineKeys, bucketRangesAsOf, horizonsLoaded } from '../bucket-key-ranges.js';
 import { byStart } from '../buckets-by-start.js';
 import {
   type BucketLineAddress,
   type ClosedEpoch,
   type ColdState,
+  type EpochLoad,
   type HotSelection,
   type KpiReadModelHistory,
   type KpiReadModelState,
@@ -46,7 +47,7 @@ export class SqliteReadModelHistory implements KpiReadModelHistory {
    * time runs while the app serves. No transaction is needed for one state: a closed epoch's rows never change, and a
    * row written over since is found in its version.
    */
-  async loadAsOf(epoch: number, { openMaxDays, recentSince }: HotSelection): Promise<KpiReadModelState> {
+  async loadAsOf(epoch: number, { openMaxDays, recentSince }: HotSelection, options: EpochLoad = {}): Promise<KpiReadModelState> {
     const closed = await read(() => this.epochRow(epoch));
     const turns = new EventLoopTurns();
     const { hotDeclarationsPage, hotCases, casesWithoutHotKeys, withoutHotKeysPage, bucketsPage } = this.statements;
@@ -71,7 +72,7 @@ export class SqliteReadModelHistory implements KpiReadModelHistory {
       declarations.push(...withoutHotKeys.map(declarationOfSqliteRow));
       cases.push(...casesWithoutHotKeys[half].all({ epoch }).map(caseOfSqliteRow));
     }
-    const horizons = closed.bucket_horizons === null ? null : (JSON.parse(closed.bucket_horizons) as BucketHorizonsJson);
+    const horizons = horizonsLoaded(closed.bucket_horizons === null ? null : (JSON.parse(closed.bucket_horizons) as BucketHorizonsJson), options);
     for (const range of bucketRangesAsOf(horizons, { newestEventAt: closed.newest_event_at, lastRecordedAt: closed.last_recorded_at })) {
       for (const half of HALVES) {
         const rows = await allPages('', (after) => bucketsPage[half].all({ epoch, ...range, after, limit: PAGE }), (last) => last.bucket_key, turns);

@@ -106,6 +106,33 @@ export function readModelHistoryContract(openReadModel: () => Promise<KpiReadMod
       }
     });
 
+    it('leaves out, when asked, the daily buckets before the day of the hour horizon, and moves the day horizon there', async () => {
+      const readModel = await openReadModel();
+      let checkpoint = 0;
+      let expected: KpiReadModelState | null = null;
+      // The second commit's day horizon two days before its hour horizon's day, as DAILY_BUCKETS_DAYS keeps more days.
+      const [first, second] = commitsOfHistory();
+      const held = second!.dirty.bucketHorizons!;
+      const commits = [first!, { ...second!, dirty: { ...second!.dirty, bucketHorizons: { ...held, day: held.day - 2 * DAY_MS } } }];
+      for (const { dirty, closes } of commits) {
+        await readModel.commit({ expectedCheckpoint: checkpoint, checkpoint: checkpoint + 100, dirty, ...(closes === null ? {} : { closesEpoch: { lastRecordedAt: closes } }) });
+        checkpoint += 100;
+        expected = await readModel.load(HOT);
+      }
+      const horizons = expected!.snapshot!.bucketHorizons!;
+      const day = Math.floor(horizons.hour / DAY_MS) * DAY_MS;
+      expect(day).toBeGreaterThan(horizons.day);
+      const kept = expected!.snapshot!.buckets.filter((bucket) => bucket.granularity === 'hour' || Date.parse(bucket.start) >= day);
+      expect(kept.length).toBeLessThan(expected!.snapshot!.buckets.length);
+
+      const { checkpoint: at, snapshot } = await historyOf(readModel).loadAsOf(2, HOT, { dailyFromHourHorizon: true });
+
+      expect(at).toBe(200);
+      expect(snapshot!.bucketHorizons).toEqual({ ...horizons, day });
+      expect(byKey(snapshot!.buckets)).toEqual(byKey(kept));
+      expect(bySubject(snapshot!.declarations)).toEqual(bySubject(expected!.snapshot!.declarations));
+    });
+
     it('pages the TRS population as of an epoch through the versions of the declarations written over since', async () => {
       // The history above rewrites no declaration once released: the versions' pages are read here.
       const engine = new KpiEngine();

@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import { EventLoopTurns } from '@customs-pulse/event-store';
 
-import { bucketKey } from '../../engine/bucket-key.js';
 import { DAY_MS } from '../../engine/bucket-time.js';
 import { type BucketJson } from '../../engine/buckets.js';
 import { type BucketHorizonsJson, type KpiEngineSnapshot } from '../../engine/engine-snapshot.js';
@@ -21,6 +20,7 @@ import {
 import { releasedOnceEach, releasedPages } from '../released-pages.js';
 import { bucketOfSqliteRow } from './sqlite-bucket-rows.js';
 import { type SqliteEpochRow, type SqliteHistoryStatements, prepareHistoryStatements } from './sqlite-history-statements.js';
+import { type SqliteCaseRow, type SqliteDeclarationRow } from './sqlite-read-model-statements.js';
 import { caseOfSqliteRow, declarationOfSqliteRow } from './sqlite-subject-rows.js';
 
 /**
@@ -51,38 +51,46 @@ export class SqliteReadModelHistory implements KpiReadModelHistory {
     const closed = await read(() => this.epochRow(epoch));
     const turns = new EventLoopTurns();
     const { hotDeclarationsPage, hotCases, casesWithoutHotKeys, withoutHotKeysPage, bucketsPage } = this.statements;
-    const declarations: DeclarationStateJson[] = [];
-    const cases: CaseStateJson[] = [];
-    const buckets: BucketJson[] = [];
+    // By key: the pages share no transaction, so a row the projector writes over between the rows' pages and the
+    // versions' is met in both, as it stood at the epoch both times; holding it twice would count its backlog twice.
+    const declarations = new Map<string, DeclarationStateJson>();
+    const cases = new Map<string, CaseStateJson>();
+    const buckets = new Map<string, BucketJson>();
+    const declaration = (row: SqliteDeclarationRow) => declarations.set(row.subject, declarationOfSqliteRow(row));
+    const addCase = (row: SqliteCaseRow) => cases.set(row.subject, caseOfSqliteRow(row));
     for (const half of HALVES) {
       if (closed.newest_event_at !== null) {
         const openSince = closed.newest_event_at - openMaxDays * DAY_MS;
         const bounds = { epoch, recentSince, openSince, lowest: Math.min(recentSince, openSince), newest: closed.newest_event_at };
-        const hot = await allPages(
+        await eachPage(
           { afterAt: Number.NEGATIVE_INFINITY, after: '' },
           (after) => hotDeclarationsPage[half].all({ ...bounds, ...after, limit: PAGE }),
           (last) => ({ afterAt: last.last_event_at!, after: last.subject }),
+          declaration,
           turns,
         );
-        declarations.push(...hot.map(declarationOfSqliteRow));
-        cases.push(...hotCases[half].all(bounds).map(caseOfSqliteRow));
+        hotCases[half].all(bounds).forEach(addCase);
       }
       // Rows written before hot keys existed load as hot, as in a live load.
-      const withoutHotKeys = await allPages('', (after) => withoutHotKeysPage[half].all({ epoch, after, limit: PAGE }), (last) => last.subject, turns);
-      declarations.push(...withoutHotKeys.map(declarationOfSqliteRow));
-      cases.push(...casesWithoutHotKeys[half].all({ epoch }).map(caseOfSqliteRow));
+      await eachPage('', (after) => withoutHotKeysPage[half].all({ epoch, after, limit: PAGE }), (last) => last.subject, declaration, turns);
+      casesWithoutHotKeys[half].all({ epoch }).forEach(addCase);
     }
     const horizons = horizonsLoaded(closed.bucket_horizons === null ? null : (JSON.parse(closed.bucket_horizons) as BucketHorizonsJson), options);
     for (const range of bucketRangesAsOf(horizons, { newestEventAt: closed.newest_event_at, lastRecordedAt: closed.last_recorded_at })) {
       for (const half of HALVES) {
-        const rows = await allPages('', (after) => bucketsPage[half].all({ epoch, ...range, after, limit: PAGE }), (last) => last.bucket_key, turns);
-        buckets.push(...rows.map(bucketOfSqliteRow));
+        await eachPage(
+          '',
+          (after) => bucketsPage[half].all({ epoch, ...range, after, limit: PAGE }),
+          (last) => last.bucket_key,
+          (row) => buckets.set(row.bucket_key, bucketOfSqliteRow(row)),
+          turns,
+        );
       }
     }
     const snapshot: KpiEngineSnapshot = {
-      declarations: onceEach(declarations, (row) => row.subject),
-      cases: onceEach(cases, (row) => row.subject),
-      buckets: onceEach(buckets, (row) => bucketKey({ ...row, start: Date.parse(row.start) })),
+      declarations: [...declarations.values()],
+      cases: [...cases.values()],
+      buckets: [...buckets.values()],
       quality: JSON.parse(closed.quality),
       ...(horizons === null ? {} : { bucketHorizons: horizons }),
     };
@@ -145,24 +153,18 @@ class SqliteColdStateAsOf implements ColdState {
 /** The rows, then their versions: a state as of an epoch is the union of both, each key in one of them. */
 const HALVES = ['rows', 'versions'] as const;
 
-/** Rows per keyset page of a load as of an epoch: one synchronous statement, a few milliseconds. */
-const PAGE = 500;
+/** Rows per keyset page of a load as of an epoch: one synchronous statement and its rows' JSON, a few milliseconds. */
+const PAGE = 200;
 
 /**
- * Each key's row once. The pages share no transaction, so a row the projector writes over between the rows' pages and
- * the versions' is met in both, as it stood at the epoch both times; holding it twice would count its backlog twice.
+ * Every row of a keyset-paged read, a statement per page, each page's rows handed to `take` (which decodes them) in
+ * the same stretch, with an event-loop turn between pages when one is due.
  */
-function onceEach<R>(rows: readonly R[], keyOf: (row: R) => string): R[] {
-  return [...new Map(rows.map((row) => [keyOf(row), row])).values()];
-}
-
-/** Every row of a keyset-paged read, a statement per page, with an event-loop turn between pages when one is due. */
-async function allPages<R, K>(first: K, page: (after: K) => R[], keyOf: (last: R) => K, turns: EventLoopTurns): Promise<R[]> {
-  const rows: R[] = [];
+async function eachPage<R, K>(first: K, page: (after: K) => R[], keyOf: (last: R) => K, take: (row: R) => void, turns: EventLoopTurns): Promise<void> {
   for (let after = first; ; ) {
     const read = page(after);
-    rows.push(...read);
-    if (read.length < PAGE) return rows;
+    read.forEach(take);
+    if (read.length < PAGE) return;
     after = keyOf(read.at(-1)!);
     if (turns.due) await turns.give();
   }

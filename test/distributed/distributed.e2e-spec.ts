@@ -219,7 +219,7 @@ describeWithInfrastructure('PostgreSQL and a Kafka broker', infrastructure, 'the
     }
   }), 300_000);
 
-  it('answers an auditor asOf the same on the projector and on both gateways, which start from the projector’s epochs', () => apps.explainFailure(async () => {
+  it('answers an auditor asOf the same on the projector and on both gateways', () => apps.explainFailure(async () => {
     const auditor = await issueAccessToken(new TextEncoder().encode(SECRET), ['auditor']);
     const asOfEach = async (path: string): Promise<Payload[]> =>
       Promise.all(

@@ -298,7 +298,8 @@ export class KpiProjector {
     await turns.complete(engine.letGoOfColdBucketsInSteps(recentReference(now, events.at(-1)?.recordedAt ?? null)));
     const dirty = await turns.complete(engine.drainDirtyInSteps());
     const last = events.at(-1);
-    // The first commit after a start closes the epoch too: one begun before a restart holds no more than the others.
+    // The first commit after a start closes the epoch too, so that an epoch begun before a restart, whose events this
+    // projector did not count, ends at most one epoch's events later.
     const closesEpoch = last !== undefined && (this.inEpoch === null || this.fillsEpoch(events.length));
     const change: KpiReadModelCommit = {
       expectedCheckpoint: this.committed,

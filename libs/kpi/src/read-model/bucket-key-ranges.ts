@@ -1,10 +1,10 @@
 import { MAX_FUTURE_SKEW_MS } from '@customs-pulse/domain';
 
 import { bucketKey } from '../engine/bucket-key.js';
-import { DAY_MS, GRANULARITIES, bucketLength } from '../engine/bucket-time.js';
+import { GRANULARITIES, bucketLength } from '../engine/bucket-time.js';
 import { type BucketHorizonsJson } from '../engine/engine-snapshot.js';
 import { MEASURE_IDS } from '../engine/measures.js';
-import { type BucketLineAddress, type EpochLoad } from './read-model.port.js';
+import { type BucketLineAddress } from './read-model.port.js';
 
 /**
  * Ranges of `bucketKey`s, for reads through the key's unique index. A key is `measure|granularity|start|slice` with
@@ -43,12 +43,6 @@ export function heldBucketRanges(horizons: Pick<BucketHorizonsJson, 'hour' | 'da
       to: afterPrefix(`${measure}|${granularity}|`),
     })),
   );
-}
-
-/** The horizons of an epoch's state as `KpiReadModelHistory.loadAsOf` loads it with `options` (`EpochLoad`). */
-export function horizonsLoaded(horizons: BucketHorizonsJson | null, options: EpochLoad): BucketHorizonsJson | null {
-  if (horizons === null || options.dailyFromHourHorizon !== true) return horizons;
-  return { ...horizons, day: Math.max(horizons.day, Math.floor(horizons.hour / DAY_MS) * DAY_MS) };
 }
 
 /** What bounds the buckets of a closed epoch: its newest event time (null when it had none) and its last `recordedAt`. */

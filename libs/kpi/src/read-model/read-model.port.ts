@@ -107,16 +107,6 @@ export interface ColdBuckets {
 /** Everything a bounded engine reads back from the read model. */
 export type ColdState = ColdSubjects & ColdBuckets;
 
-/** What {@link KpiReadModelHistory.loadAsOf} leaves out of an epoch's state. */
-export interface EpochLoad {
-  /**
-   * The daily buckets before the day of the hour horizon, the day horizon moved to that day (the bucket horizons
-   * carry nothing for daily buckets): an answer asOf a past time reads them back only when a question reaches them,
-   * and loading a few days of them instead of `DAILY_BUCKETS_DAYS` halves the rows it loads.
-   */
-  readonly dailyFromHourHorizon?: boolean;
-}
-
 /** An epoch the read model closed: its last commit's checkpoint, and the `recordedAt` of that commit's last event. */
 export interface ClosedEpoch {
   readonly epoch: number;
@@ -136,8 +126,8 @@ export interface KpiReadModelHistory {
   /** The last epoch closed whose last event was recorded at or before `asOfMs`; null when none was. */
   epochAsOf(asOfMs: number): Promise<ClosedEpoch | null>;
 
-  /** `load(hot)` as it would have answered right after `epoch` closed, but for what `options` leave out. */
-  loadAsOf(epoch: number, hot: HotSelection, options?: EpochLoad): Promise<KpiReadModelState>;
+  /** `load(hot)` as it would have answered right after `epoch` closed. */
+  loadAsOf(epoch: number, hot: HotSelection): Promise<KpiReadModelState>;
 
   /** `cold` as it would have answered right after `epoch` closed. */
   coldAsOf(epoch: number): ColdState;

@@ -4,12 +4,15 @@ import { DAY_MS } from '../../engine/bucket-time.js';
 import { type BucketJson } from '../../engine/buckets.js';
 import { type BucketHorizonsJson, type KpiEngineSnapshot } from '../../engine/engine-snapshot.js';
 import { type QualityCountersJson } from '../../engine/quality-counters.js';
-import { type EpochTimes, bucketRangesAsOf, horizonsLoaded } from '../bucket-key-ranges.js';
+import { type EpochTimes, bucketRangesAsOf } from '../bucket-key-ranges.js';
 import { type CaseRow, type DeclarationRow, caseOfRow, declarationOfRow } from '../hot-key-columns.js';
-import { type ClosedEpoch, type ColdState, type EpochLoad, type HotSelection, type KpiReadModelHistory, type KpiReadModelState } from '../read-model.port.js';
+import { type ClosedEpoch, type ColdState, type HotSelection, type KpiReadModelHistory, type KpiReadModelState } from '../read-model.port.js';
 import { inTransaction, withReadModelClient } from './postgres-client.js';
 import { PostgresColdStateAsOf } from './postgres-cold-state-as-of.js';
 import { type PostgresHistorySql } from './postgres-history-sql.js';
+
+/** PostgreSQL's "undefined_table". */
+const UNDEFINED_TABLE = '42P01';
 
 /** A closed epoch's row, its JSON parsed by `pg`: what the checkpoint row held when it closed, and the newest event time then. */
 interface EpochRow {
@@ -36,12 +39,20 @@ export class PostgresReadModelHistory implements KpiReadModelHistory {
 
   async epochAsOf(asOfMs: number): Promise<ClosedEpoch | null> {
     this.assertOpen();
-    const { rows } = await withReadModelClient(this.pool, this.where, (client) => client.query<EpochRow>(this.sql.epochAsOf, [asOfMs]));
+    const { rows } = await withReadModelClient(this.pool, this.where, async (client) => {
+      try {
+        return await client.query<EpochRow>(this.sql.epochAsOf, [asOfMs]);
+      } catch (error) {
+        // A generation its projector has not migrated yet (a gateway upgraded first) has no epochs: none closed.
+        if ((error as { code?: unknown }).code === UNDEFINED_TABLE) return { rows: [] };
+        throw error;
+      }
+    });
     const row = rows[0];
     return row === undefined ? null : { epoch: row.epoch, position: Number(row.position), lastRecordedAt: Number(row.last_recorded_at) };
   }
 
-  async loadAsOf(epoch: number, { openMaxDays, recentSince }: HotSelection, options: EpochLoad = {}): Promise<KpiReadModelState> {
+  async loadAsOf(epoch: number, { openMaxDays, recentSince }: HotSelection): Promise<KpiReadModelState> {
     this.assertOpen();
     const { sql } = this;
     return withReadModelClient(this.pool, this.where, (client) =>
@@ -52,7 +63,7 @@ export class PostgresReadModelHistory implements KpiReadModelHistory {
         const openSince = closed.newest_event_at === null ? null : Number(closed.newest_event_at) - openMaxDays * DAY_MS;
         const newest = closed.newest_event_at === null ? null : Number(closed.newest_event_at);
         const bounds = [epoch, recentSince, openSince, newest];
-        const horizons = horizonsLoaded(closed.bucket_horizons, options);
+        const horizons = closed.bucket_horizons;
         const snapshot: KpiEngineSnapshot = {
           declarations: (await client.query<DeclarationRow>(sql.hotDeclarations, bounds)).rows.map(declarationOfRow),
           cases: (await client.query<CaseRow>(sql.hotCases, bounds)).rows.map(caseOfRow),

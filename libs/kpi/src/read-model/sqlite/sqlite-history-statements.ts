@@ -40,6 +40,12 @@ type WithoutHotKeysPageAsOf = AsOf & { after: string; limit: number };
 /** A JSON array of keys (subjects or bucket keys), as of an epoch. */
 type NamedAsOf = AsOf & { keys: string };
 
+/** The rows, then their versions: a state as of an epoch is the union of both, each key in one of them. */
+export const HALVES = ['rows', 'versions'] as const;
+
+/** One of {@link HALVES}. */
+export type HistoryHalf = (typeof HALVES)[number];
+
 /** A read of the rows as they stood at the end of an epoch, from a table of rows and from its table of versions. */
 interface StatementPair<P, R> {
   readonly rows: Database.Statement<[P], R>;
@@ -73,21 +79,29 @@ const CASE = 'subject, facts, last_event_at';
 const ROW_AS_OF = 'epoch <= @epoch';
 const VERSION_AS_OF = 'epoch <= @epoch AND until_epoch > @epoch';
 
+/** Each table of the history: its rows, and the table its rows written over are kept in. */
+interface VersionedTable {
+  readonly rows: string;
+  readonly versions: string;
+}
+const DECLARATIONS: VersionedTable = { rows: 'kpi_declarations', versions: 'kpi_declaration_versions' };
+const CASES: VersionedTable = { rows: 'kpi_cases', versions: 'kpi_case_versions' };
+const BUCKETS: VersionedTable = { rows: 'kpi_buckets', versions: 'kpi_bucket_versions' };
+
 /** `SELECT columns FROM table WHERE where`, as of the epoch, from the rows and from their versions in one statement. */
-function unionAsOf(columns: string, table: string, where: string): string {
-  return `SELECT ${columns} FROM ${table} WHERE (${where}) AND ${ROW_AS_OF}
-          UNION ALL SELECT ${columns} FROM ${table.replace(/s$/, '')}_versions WHERE (${where}) AND ${VERSION_AS_OF}`;
+function unionAsOf(columns: string, table: VersionedTable, where: string): string {
+  return `SELECT ${columns} FROM ${table.rows} WHERE (${where}) AND ${ROW_AS_OF}
+          UNION ALL SELECT ${columns} FROM ${table.versions} WHERE (${where}) AND ${VERSION_AS_OF}`;
 }
 
-/** The same read of the rows and of their versions, as two statements: each keyset-paged on its own index. */
-function pairAsOf<P, R>(db: Database.Database, columns: string, table: string, where: string, tail = '', index?: string): StatementPair<P, R> {
-  const versions = `${table.replace(/s$/, '')}_versions`;
-  return {
-    rows: db.prepare<[P], R>(`SELECT ${columns} FROM ${table}${index ? ` INDEXED BY ${index}` : ''} WHERE (${where}) AND ${ROW_AS_OF} ${tail}`),
-    versions: db.prepare<[P], R>(
-      `SELECT ${columns} FROM ${versions}${index ? ` INDEXED BY ${index.replace(table, versions)}` : ''} WHERE (${where}) AND ${VERSION_AS_OF} ${tail}`,
-    ),
-  };
+/**
+ * The same read of the rows and of their versions, as two statements: each keyset-paged on its own index, named by
+ * its suffix (`by_release` is `kpi_declarations_by_release` and `kpi_declaration_versions_by_release`, schema 3 and 5).
+ */
+function pairAsOf<P, R>(db: Database.Database, columns: string, table: VersionedTable, where: string, tail = '', index?: string): StatementPair<P, R> {
+  const read = (from: string, asOf: string) =>
+    db.prepare<[P], R>(`SELECT ${columns} FROM ${from}${index ? ` INDEXED BY ${from}_${index}` : ''} WHERE (${where}) AND ${asOf} ${tail}`);
+  return { rows: read(table.rows, ROW_AS_OF), versions: read(table.versions, VERSION_AS_OF) };
 }
 
 export function prepareHistoryStatements(db: Database.Database): SqliteHistoryStatements {
@@ -100,35 +114,35 @@ export function prepareHistoryStatements(db: Database.Database): SqliteHistorySt
     hotDeclarationsPage: pairAsOf(
       db,
       DECLARATION,
-      'kpi_declarations',
+      DECLARATIONS,
       `last_event_at BETWEEN @lowest AND @newest AND (last_event_at >= @recentSince OR (last_event_at >= @openSince AND open = 1))
        AND (last_event_at, subject) > (@afterAt, @after)`,
       'ORDER BY last_event_at, subject LIMIT @limit',
-      'kpi_declarations_by_last_event',
+      'by_last_event',
     ),
-    hotCases: pairAsOf(db, CASE, 'kpi_cases', 'last_event_at BETWEEN @lowest AND @newest'),
-    casesWithoutHotKeys: pairAsOf(db, CASE, 'kpi_cases', 'last_event_at IS NULL'),
-    bucketsPage: pairAsOf(db, 'bucket_key, bucket', 'kpi_buckets', 'bucket_key >= @from AND bucket_key < @to AND bucket_key > @after', 'ORDER BY bucket_key LIMIT @limit'),
+    hotCases: pairAsOf(db, CASE, CASES, 'last_event_at BETWEEN @lowest AND @newest'),
+    casesWithoutHotKeys: pairAsOf(db, CASE, CASES, 'last_event_at IS NULL'),
+    bucketsPage: pairAsOf(db, 'bucket_key, bucket', BUCKETS, 'bucket_key >= @from AND bucket_key < @to AND bucket_key > @after', 'ORDER BY bucket_key LIMIT @limit'),
     declarationsNamed: db.prepare<[NamedAsOf], SqliteDeclarationRow>(
-      `${unionAsOf(DECLARATION, 'kpi_declarations', 'subject IN (SELECT value FROM json_each(@keys))')} ORDER BY subject`,
+      `${unionAsOf(DECLARATION, DECLARATIONS, 'subject IN (SELECT value FROM json_each(@keys))')} ORDER BY subject`,
     ),
-    casesNamed: db.prepare<[NamedAsOf], SqliteCaseRow>(`${unionAsOf(CASE, 'kpi_cases', 'subject IN (SELECT value FROM json_each(@keys))')} ORDER BY subject`),
-    bucketsNamed: db.prepare<[NamedAsOf], SqliteBucketRow>(unionAsOf('bucket', 'kpi_buckets', 'bucket_key IN (SELECT value FROM json_each(@keys))')),
+    casesNamed: db.prepare<[NamedAsOf], SqliteCaseRow>(`${unionAsOf(CASE, CASES, 'subject IN (SELECT value FROM json_each(@keys))')} ORDER BY subject`),
+    bucketsNamed: db.prepare<[NamedAsOf], SqliteBucketRow>(unionAsOf('bucket', BUCKETS, 'bucket_key IN (SELECT value FROM json_each(@keys))')),
     releasedPage: pairAsOf(
       db,
       DECLARATION,
-      'kpi_declarations',
+      DECLARATIONS,
       'released_at < @to AND (released_at, subject) > (@afterAt, @after)',
       'ORDER BY released_at, subject LIMIT @limit',
-      'kpi_declarations_by_release',
+      'by_release',
     ),
     withoutHotKeysPage: pairAsOf(
       db,
       DECLARATION,
-      'kpi_declarations',
+      DECLARATIONS,
       'last_event_at IS NULL AND subject > @after',
       'ORDER BY subject LIMIT @limit',
-      'kpi_declarations_by_last_event',
+      'by_last_event',
     ),
   };
 }

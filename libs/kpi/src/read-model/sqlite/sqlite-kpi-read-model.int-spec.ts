@@ -87,6 +87,27 @@ describe('SqliteKpiReadModel', () => {
       expect(snapshot!.declarations).toHaveLength(catchUp.declarations.length + 1);
     });
 
+    it('answers history reads on the committing connection once the commit in flight has ended, which may yet roll back', async () => {
+      const readModel = open();
+      const engine = new KpiEngine();
+      engine.apply(stored(anEvent.goodsArrived('FIRST', { officeId: 'O1' }, { time: '2026-02-01T08:00:00.000Z' })));
+      await readModel.commit({ expectedCheckpoint: 0, checkpoint: 1, dirty: engine.drainDirty(), closesEpoch: { lastRecordedAt: '2026-02-01T08:00:00.000Z' } });
+      const hot = { openMaxDays: 30, recentSince: 0 };
+      const before = await readModel.history.loadAsOf(1, hot);
+
+      const committing = readModel.commit({ expectedCheckpoint: 1, checkpoint: 20_000, dirty: catchUp });
+      const loaded = await readModel.history.loadAsOf(1, hot);
+      expect(await isPending(committing)).toBe(false);
+      const released: unknown[] = [];
+      const pages = readModel.history.coldAsOf(1).releasedIn(0, Number.MAX_SAFE_INTEGER, 10);
+      const committingAgain = readModel.commit({ expectedCheckpoint: 20_000, checkpoint: 40_000, dirty: catchUp });
+      for await (const page of pages) released.push(...page);
+      expect(await isPending(committingAgain)).toBe(false);
+
+      expect(loaded).toEqual(before);
+      expect(released).toEqual([]);
+    });
+
     it('answers a load on the committing connection once the commit in flight has ended, never half of it', async () => {
       const readModel = open();
       await commitFirstEvent(readModel);

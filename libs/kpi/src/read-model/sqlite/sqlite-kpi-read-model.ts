@@ -55,7 +55,7 @@ export class SqliteKpiReadModel implements KpiReadModel {
   ) {
     this.statements = prepareReadModelStatements(db);
     this.cold = new SqliteColdState(db, this.statements, (work) => this.exclusively(work));
-    this.history = new SqliteReadModelHistory(db);
+    this.history = new SqliteReadModelHistory(db, (work) => this.exclusively(work));
   }
 
   /**

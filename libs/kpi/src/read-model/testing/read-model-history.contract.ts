@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { anEvent, anEventOfType, realisticHistory } from '@customs-pulse/testing';
 
 import { bucketKey } from '../../engine/bucket-key.js';
+import { DAY_MS } from '../../engine/bucket-time.js';
 import { type BucketJson } from '../../engine/buckets.js';
 import { type BucketHorizonsJson, type KpiEngineSnapshot } from '../../engine/engine-snapshot.js';
 import { type DeclarationStateJson } from '../../engine/facts-json.js';
@@ -10,7 +11,6 @@ import { stored } from '../../engine/testing/stored-events.js';
 import { canonical } from '../../projection/testing/stored-history.js';
 import { type ColdState, type HotSelection, type KpiReadModel, type KpiReadModelHistory, type KpiReadModelState } from '../read-model.port.js';
 
-const DAY_MS = 86_400_000;
 /** Every declaration open within a week of the newest event; none by recency. */
 const HOT: HotSelection = { openMaxDays: 7, recentSince: Number.MAX_SAFE_INTEGER };
 
@@ -104,33 +104,6 @@ export function readModelHistoryContract(openReadModel: () => Promise<KpiReadMod
         // Field by field, each named: a whole-state diff would be too large to read.
         for (const field of Object.keys(expected) as (keyof Answers)[]) expect({ epoch, field, answer: asOf[field] }).toEqual({ epoch, field, answer: expected[field] });
       }
-    });
-
-    it('leaves out, when asked, the daily buckets before the day of the hour horizon, and moves the day horizon there', async () => {
-      const readModel = await openReadModel();
-      let checkpoint = 0;
-      let expected: KpiReadModelState | null = null;
-      // The second commit's day horizon two days before its hour horizon's day, as DAILY_BUCKETS_DAYS keeps more days.
-      const [first, second] = commitsOfHistory();
-      const held = second!.dirty.bucketHorizons!;
-      const commits = [first!, { ...second!, dirty: { ...second!.dirty, bucketHorizons: { ...held, day: held.day - 2 * DAY_MS } } }];
-      for (const { dirty, closes } of commits) {
-        await readModel.commit({ expectedCheckpoint: checkpoint, checkpoint: checkpoint + 100, dirty, ...(closes === null ? {} : { closesEpoch: { lastRecordedAt: closes } }) });
-        checkpoint += 100;
-        expected = await readModel.load(HOT);
-      }
-      const horizons = expected!.snapshot!.bucketHorizons!;
-      const day = Math.floor(horizons.hour / DAY_MS) * DAY_MS;
-      expect(day).toBeGreaterThan(horizons.day);
-      const kept = expected!.snapshot!.buckets.filter((bucket) => bucket.granularity === 'hour' || Date.parse(bucket.start) >= day);
-      expect(kept.length).toBeLessThan(expected!.snapshot!.buckets.length);
-
-      const { checkpoint: at, snapshot } = await historyOf(readModel).loadAsOf(2, HOT, { dailyFromHourHorizon: true });
-
-      expect(at).toBe(200);
-      expect(snapshot!.bucketHorizons).toEqual({ ...horizons, day });
-      expect(byKey(snapshot!.buckets)).toEqual(byKey(kept));
-      expect(bySubject(snapshot!.declarations)).toEqual(bySubject(expected!.snapshot!.declarations));
     });
 
     it('pages the TRS population as of an epoch through the versions of the declarations written over since', async () => {

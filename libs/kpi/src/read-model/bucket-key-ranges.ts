@@ -1,7 +1,7 @@
 import { MAX_FUTURE_SKEW_MS } from '@customs-pulse/domain';
 
 import { bucketKey } from '../engine/bucket-key.js';
-import { GRANULARITIES, bucketLength } from '../engine/bucket-time.js';
+import { GRANULARITIES, bucketLength, bucketStart } from '../engine/bucket-time.js';
 import { type BucketHorizonsJson } from '../engine/engine-snapshot.js';
 import { MEASURE_IDS } from '../engine/measures.js';
 import { type BucketLineAddress } from './read-model.port.js';
@@ -37,12 +37,12 @@ function afterPrefix(prefix: string): string {
  * `horizons.hour` and the daily ones from `horizons.day`; one range per measure and granularity.
  */
 export function heldBucketRanges(horizons: Pick<BucketHorizonsJson, 'hour' | 'day'>): BucketKeyRange[] {
-  return MEASURE_IDS.flatMap((measure) =>
-    GRANULARITIES.map((granularity) => ({
-      from: firstKeyAt(measure, granularity, horizons[granularity]),
-      to: afterPrefix(`${measure}|${granularity}|`),
-    })),
-  );
+  return perLine((measure, granularity) => ({ from: firstKeyAt(measure, granularity, horizons[granularity]), to: afterPrefix(`${measure}|${granularity}|`) }));
+}
+
+/** One range per measure and granularity, each within the keys of that measure and granularity. */
+function perLine(range: (measure: BucketLineAddress['measure'], granularity: BucketLineAddress['granularity']) => BucketKeyRange): BucketKeyRange[] {
+  return MEASURE_IDS.flatMap((measure) => GRANULARITIES.map((granularity) => range(measure, granularity)));
 }
 
 /** What bounds the buckets of a closed epoch: its newest event time (null when it had none) and its last `recordedAt`. */
@@ -59,12 +59,10 @@ export interface EpochTimes {
  */
 export function bucketRangesAsOf(horizons: Pick<BucketHorizonsJson, 'hour' | 'day'> | null, epoch: EpochTimes): BucketKeyRange[] {
   const untilMs = Math.max(epoch.newestEventAt ?? Number.NEGATIVE_INFINITY, epoch.lastRecordedAt + MAX_FUTURE_SKEW_MS);
-  return MEASURE_IDS.flatMap((measure) =>
-    GRANULARITIES.map((granularity) => ({
-      from: horizons === null ? `${measure}|${granularity}|` : firstKeyAt(measure, granularity, horizons[granularity]),
-      to: firstKeyAt(measure, granularity, Math.floor(untilMs / bucketLength(granularity)) * bucketLength(granularity) + bucketLength(granularity)),
-    })),
-  );
+  return perLine((measure, granularity) => ({
+    from: horizons === null ? `${measure}|${granularity}|` : firstKeyAt(measure, granularity, horizons[granularity]),
+    to: firstKeyAt(measure, granularity, bucketStart(untilMs, granularity) + bucketLength(granularity)),
+  }));
 }
 
 /**

@@ -5,10 +5,8 @@ import { withReadModelClient } from './postgres-client.js';
 import { postgresHistorySql } from './postgres-history-sql.js';
 import { type PostgresReadModelConnection, borrowPool } from './postgres-pool.js';
 import { PostgresReadModelHistory } from './postgres-read-model-history.js';
-import { assertReadModelSchemaName, quoted } from './postgres-schema-name.js';
-
-/** PostgreSQL's "undefined_table" and "invalid_schema_name": no projector has made a generation yet. */
-const NOTHING_YET = new Set(['42P01', '3F000']);
+import { assertReadModelSchemaName } from './postgres-schema-name.js';
+import { activeGeneration, generationSchema, isNotThere } from './postgres-active-generation.js';
 
 /**
  * The history of the generation the projector has active in the control schema `schema`, for a follower (a gateway),
@@ -37,19 +35,16 @@ export class PostgresActiveHistory {
   async current(): Promise<KpiReadModelHistory | null> {
     this.assertOpen();
     const where = `in PostgreSQL schema ${this.schema}`;
-    const generation = await withReadModelClient(this.pool, where, async (client) => {
-      try {
-        const { rows } = await client.query<{ generation: number }>(`SELECT generation FROM ${quoted(this.schema)}.kpi_active_generation WHERE id = 1`);
-        return rows[0]?.generation ?? null;
-      } catch (error) {
-        const code = (error as { code?: unknown }).code;
-        if (typeof code === 'string' && NOTHING_YET.has(code)) return null;
+    // No control table yet: no projector has made a generation.
+    const generation = await withReadModelClient(this.pool, where, (client) =>
+      activeGeneration(client, this.schema).catch((error: unknown) => {
+        if (isNotThere(error)) return null;
         throw error;
-      }
-    });
+      }),
+    );
     if (generation === null) return null;
     if (this.active?.generation !== generation) {
-      const schema = `${this.schema}_g${generation}`;
+      const schema = generationSchema(this.schema, generation);
       const history = new PostgresReadModelHistory(this.pool, `in PostgreSQL schema ${schema}`, postgresHistorySql(schema), () => this.assertOpen());
       this.active = { generation, history };
     }

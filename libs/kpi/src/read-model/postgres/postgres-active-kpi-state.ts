@@ -3,10 +3,8 @@ import { readKpiState } from './postgres-kpi-read-model.js';
 import { inTransaction, withReadModelClient } from './postgres-client.js';
 import { type PostgresReadModelConnection, borrowPool } from './postgres-pool.js';
 import { postgresReadModelSql } from './postgres-read-model-sql.js';
-import { assertReadModelSchemaName, quoted } from './postgres-schema-name.js';
-
-/** PostgreSQL's "undefined_table" and "invalid_schema_name": the generation was dropped under our feet. */
-const DROPPED = new Set(['42P01', '3F000']);
+import { assertReadModelSchemaName } from './postgres-schema-name.js';
+import { activeGeneration, generationSchema, isNotThere } from './postgres-active-generation.js';
 
 /** Attempts before giving up on a read that keeps meeting a swap: each swap takes a whole rebuild, so 3 is plenty. */
 const ATTEMPTS = 3;
@@ -26,18 +24,14 @@ export async function loadActiveKpiState(options: PostgresReadModelConnection & 
       try {
         return await withReadModelClient(pool, `in PostgreSQL schema ${options.schema}`, (client) =>
           inTransaction(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (): Promise<KpiReadModelState> => {
-            const pointer = await client.query<{ generation: number }>(
-              `SELECT generation FROM ${quoted(options.schema)}.kpi_active_generation WHERE id = 1`,
-            );
-            const generation = pointer.rows[0]?.generation;
-            if (generation === undefined) return { checkpoint: 0, snapshot: null };
-            return readKpiState(client, postgresReadModelSql(`${options.schema}_g${generation}`));
+            const generation = await activeGeneration(client, options.schema);
+            if (generation === null) return { checkpoint: 0, snapshot: null };
+            return readKpiState(client, postgresReadModelSql(generationSchema(options.schema, generation)));
           }),
         );
       } catch (error) {
-        const code = (error as { code?: unknown }).code;
         // No control table yet: no projector has started; a dropped generation: read the new pointer.
-        if (typeof code === 'string' && DROPPED.has(code)) {
+        if (isNotThere(error)) {
           if (attempt >= ATTEMPTS) return { checkpoint: 0, snapshot: null };
           continue;
         }

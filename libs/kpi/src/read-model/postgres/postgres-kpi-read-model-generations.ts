@@ -8,6 +8,7 @@ import { GENERATIONS_MIGRATIONS_TABLE, postgresGenerationsMigrations } from './p
 import { PostgresKpiReadModel } from './postgres-kpi-read-model.js';
 import { type PostgresReadModelConnection, borrowPool } from './postgres-pool.js';
 import { PostgresProjectionLease } from './postgres-projection-lease.js';
+import { generationSchema } from './postgres-active-generation.js';
 import { assertReadModelSchemaName, quoted } from './postgres-schema-name.js';
 
 /** Options of {@link PostgresKpiReadModelGenerations.open}. */
@@ -60,7 +61,7 @@ function postgresGenerationStorage(
   release: () => Promise<void>,
 ): GenerationStorage {
   const control = `${quoted(schema)}.kpi_active_generation`;
-  const generationSchema = (generation: number): string => `${schema}_g${generation}`;
+  const schemaOf = (generation: number): string => generationSchema(schema, generation);
   return {
     where: `PostgreSQL schema ${schema}`,
     activeGeneration: async () => {
@@ -78,9 +79,9 @@ function postgresGenerationStorage(
       const rows = await lease.query<{ nspname: string }>('SELECT nspname FROM pg_namespace WHERE nspname ~ $1', [`^${schema}_g[0-9]+$`]);
       return rows.map((row) => Number(row.nspname.slice(schema.length + 2))).sort((a, b) => a - b);
     },
-    openGeneration: (generation) => PostgresKpiReadModel.open({ pool, schema: generationSchema(generation) }),
+    openGeneration: (generation) => PostgresKpiReadModel.open({ pool, schema: schemaOf(generation) }),
     deleteGeneration: async (generation) => {
-      await lease.query(`DROP SCHEMA IF EXISTS ${quoted(generationSchema(generation))} CASCADE`);
+      await lease.query(`DROP SCHEMA IF EXISTS ${quoted(schemaOf(generation))} CASCADE`);
     },
     release,
   };

@@ -9,10 +9,8 @@ import { type CaseRow, type DeclarationRow, caseOfRow, declarationOfRow } from '
 import { type ClosedEpoch, type ColdState, type HotSelection, type KpiReadModelHistory, type KpiReadModelState } from '../read-model.port.js';
 import { inTransaction, withReadModelClient } from './postgres-client.js';
 import { PostgresColdStateAsOf } from './postgres-cold-state-as-of.js';
+import { isNotThere } from './postgres-active-generation.js';
 import { type PostgresHistorySql } from './postgres-history-sql.js';
-
-/** PostgreSQL's "undefined_table". */
-const UNDEFINED_TABLE = '42P01';
 
 /** A closed epoch's row, its JSON parsed by `pg`: what the checkpoint row held when it closed, and the newest event time then. */
 interface EpochRow {
@@ -44,7 +42,7 @@ export class PostgresReadModelHistory implements KpiReadModelHistory {
         return await client.query<EpochRow>(this.sql.epochAsOf, [asOfMs]);
       } catch (error) {
         // A generation its projector has not migrated yet (a gateway upgraded first) has no epochs: none closed.
-        if ((error as { code?: unknown }).code === UNDEFINED_TABLE) return { rows: [] };
+        if (isNotThere(error)) return { rows: [] };
         throw error;
       }
     });

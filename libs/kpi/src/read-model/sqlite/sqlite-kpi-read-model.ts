@@ -11,7 +11,7 @@ import { StaleCheckpointError, assertCheckpointAdvances } from '../stale-checkpo
 import { EventLoopTurns } from '@customs-pulse/event-store';
 import { WalCheckpointer, type WalCheckpointerLogger, openDurableSqlite } from '@customs-pulse/sql/sqlite';
 import { sqliteReadModelMigrations } from './sqlite-read-model-schema.js';
-import { type SqliteReadModelStatements, prepareReadModelStatements } from './sqlite-read-model-statements.js';
+import { type SqliteReadModelStatements, newestEventAt, prepareReadModelStatements } from './sqlite-read-model-statements.js';
 import { bucketOfSqliteRow } from './sqlite-bucket-rows.js';
 import { SqliteColdState } from './sqlite-cold-state.js';
 import { SqliteReadModelHistory } from './sqlite-read-model-history.js';
@@ -114,9 +114,8 @@ export class SqliteKpiReadModel implements KpiReadModel {
   }
 
   private hotSubjects({ openMaxDays, recentSince }: HotSelection): Pick<KpiEngineSnapshot, 'declarations' | 'cases'> {
-    const newest = this.statements.newestEvent.get()!;
-    const newestEvent = Math.max(newest.declarations ?? Number.NEGATIVE_INFINITY, newest.cases ?? Number.NEGATIVE_INFINITY);
-    const bounds = { recentSince, openSince: Number.isFinite(newestEvent) ? newestEvent - openMaxDays * DAY_MS : null };
+    const newest = newestEventAt(this.statements);
+    const bounds = { recentSince, openSince: newest === null ? null : newest - openMaxDays * DAY_MS };
     return {
       declarations: this.statements.hotDeclarations.all(bounds).map(declarationOfSqliteRow),
       cases: this.statements.hotCases.all(bounds).map(caseOfSqliteRow),
@@ -172,7 +171,7 @@ export class SqliteKpiReadModel implements KpiReadModel {
       // After every row of the epoch, in the stretch that commits: a history read on this connection between two
       // turns of the write never sees an epoch closed before its rows are all written.
       if (closesEpoch !== undefined) {
-        statements.closeEpoch.run({ lastRecordedAt: Date.parse(closesEpoch.lastRecordedAt) });
+        statements.closeEpoch.run({ lastRecordedAt: Date.parse(closesEpoch.lastRecordedAt), newestEventAt: newestEventAt(statements) });
         statements.openNextEpoch.run();
       }
       statements.commit.run();

@@ -57,6 +57,13 @@ export interface SqliteBucketRow {
   bucket: string;
 }
 
+/** The newest event time over declarations and cases (`newestEvent`); null when no row has hot keys. */
+export function newestEventAt(statements: Pick<SqliteReadModelStatements, 'newestEvent'>): number | null {
+  const { declarations, cases } = statements.newestEvent.get()!;
+  const newest = Math.max(declarations ?? Number.NEGATIVE_INFINITY, cases ?? Number.NEGATIVE_INFINITY);
+  return Number.isFinite(newest) ? newest : null;
+}
+
 /** Every statement the SQLite read model runs, prepared once per connection. */
 export interface SqliteReadModelStatements {
   readonly checkpoint: Database.Statement<[], SqliteCheckpointRow>;
@@ -84,8 +91,8 @@ export interface SqliteReadModelStatements {
   readonly upsertCase: Database.Statement<[...CaseValues, number]>;
   /** `[bucket_key, bucket, epoch]`. */
   readonly upsertBucket: Database.Statement<[string, string, number]>;
-  /** Keeps the checkpoint row as it now stands as the end of its epoch, with the newest event time stored. */
-  readonly closeEpoch: Database.Statement<[{ lastRecordedAt: number }]>;
+  /** Keeps the checkpoint row as it now stands as the end of its epoch, with the newest event time then. */
+  readonly closeEpoch: Database.Statement<[{ lastRecordedAt: number; newestEventAt: number | null }]>;
   readonly openNextEpoch: Database.Statement<[]>;
   /** A commit's transaction, opened and ended by hand: it spans event-loop turns, which `db.transaction` cannot. */
   readonly beginImmediate: Database.Statement<[]>;
@@ -152,12 +159,9 @@ export function prepareReadModelStatements(db: Database.Database): SqliteReadMod
       `INSERT INTO kpi_buckets (bucket_key, bucket, epoch) VALUES (?, ?, ?)
        ON CONFLICT (bucket_key) DO UPDATE SET bucket = excluded.bucket, epoch = excluded.epoch`,
     ),
-    closeEpoch: db.prepare<[{ lastRecordedAt: number }]>(
+    closeEpoch: db.prepare<[{ lastRecordedAt: number; newestEventAt: number | null }]>(
       `INSERT INTO kpi_epochs (epoch, position, last_recorded_at, quality, bucket_horizons, newest_event_at)
-       SELECT epoch, position, @lastRecordedAt, quality, bucket_horizons,
-         max(coalesce((SELECT max(last_event_at) FROM kpi_declarations), (SELECT max(last_event_at) FROM kpi_cases)),
-             coalesce((SELECT max(last_event_at) FROM kpi_cases), (SELECT max(last_event_at) FROM kpi_declarations)))
-       FROM kpi_checkpoint WHERE id = 1`,
+       SELECT epoch, position, @lastRecordedAt, quality, bucket_horizons, @newestEventAt FROM kpi_checkpoint WHERE id = 1`,
     ),
     openNextEpoch: db.prepare<[]>('UPDATE kpi_checkpoint SET epoch = epoch + 1 WHERE id = 1'),
     beginImmediate: db.prepare<[]>('BEGIN IMMEDIATE'),

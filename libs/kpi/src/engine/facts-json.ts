@@ -8,6 +8,7 @@ import {
   type RerouteFact,
 } from './declaration-facts.js';
 import { type EventStamp } from './event-stamp.js';
+import { type TrsRelease } from './trs-release.js';
 import { type StampedJson, optionalFromJson, optionalToJson, stampedFromJson, stampedToJson } from './stamped-json.js';
 
 /** The persisted form of a declaration's facts: {@link DeclarationFacts} with each stamp's `at` as `time`. */
@@ -46,6 +47,11 @@ export interface DeclarationHotKeys {
   readonly open: boolean;
   /** `releasedAt`; `null` while unreleased. */
   readonly releasedAt: number | null;
+  /**
+   * Its release time and filter attributes while it is in the TRS report's population, else `null`: what the read
+   * model indexes for the report's longest releases (trs-release.ts).
+   */
+  readonly trs: TrsRelease | null;
 }
 
 /** The persisted form of an enforcement case's facts. */

@@ -29,6 +29,7 @@ import { type KpiFilters } from './slices.js';
 import { type Steps, allSteps } from './steps.js';
 import { SubjectState } from './subject-state.js';
 import { LastUtcMillis, utcMillis } from './utc-millis.js';
+import { trsReleaseOf } from './trs-release.js';
 
 /** Options of a {@link KpiEngine}. */
 export interface KpiEngineOptions {
@@ -561,7 +562,7 @@ export class KpiEngine {
 
 // A held subject's latest event time is always known: set by its first event, or when it was read back.
 function declarationJson({ subject, facts, lastEventAt }: SubjectState<DeclarationFacts>): KpiEngineSnapshot['declarations'][number] {
-  return { subject, facts: declarationFactsToJson(facts), hot: { lastEventAt, open: isOpen(facts), releasedAt: facts.released?.at ?? null } };
+  return { subject, facts: declarationFactsToJson(facts), hot: { lastEventAt, open: isOpen(facts), releasedAt: facts.released?.at ?? null, trs: trsReleaseOf(facts) } };
 }
 
 function caseJson({ subject, facts, lastEventAt }: SubjectState<CaseFacts>): KpiEngineSnapshot['cases'][number] {

@@ -3,6 +3,7 @@ import { type BucketJson } from '../engine/buckets.js';
 import { type KpiEngineSnapshot } from '../engine/engine-snapshot.js';
 import { type DeclarationStateJson } from '../engine/facts-json.js';
 import { type StoredSubjectStates, type SubjectsToLoad } from '../engine/kpi-engine.js';
+import { type TrsFilters } from '../engine/trs-release.js';
 
 /** Dependency-injection token for the {@link KpiReadModel} port. */
 export const KPI_READ_MODEL = Symbol('KpiReadModel');
@@ -90,6 +91,14 @@ export interface ColdSubjects {
    * filters by the facts): pages a caller can give the event loop turns between (released-pages.ts).
    */
   releasedIn(from: number, to: number, pageSize: number): AsyncIterable<readonly DeclarationStateJson[]>;
+
+  /**
+   * The stored declarations of the TRS population (`hot.trs` not null) released in [from, to) whose attributes match
+   * `filters`, longest release time first, ties by subject, in pages of at most `pageSize` rows: where the TRS
+   * report's outliers come from, read along an index of the release time so that a caller wanting the first few
+   * reads a page or two, not the period.
+   */
+  longestReleasedIn(from: number, to: number, filters: TrsFilters, pageSize: number): AsyncIterable<readonly DeclarationStateJson[]>;
 }
 
 /** The buckets of one measure, granularity and slice: where {@link ColdBuckets.bucketsBetween} reads. */

@@ -9,8 +9,9 @@ import { type ReportPeriod, daysOf, periodJson } from './report-period.js';
 import { ReleaseTimeBins, type DistributionBin } from './release-time-bins.js';
 import { LongestReleases, type TrsOutlier } from './longest-releases.js';
 
-/** The filters the TRS report takes (targets-and-reports.md): slices of the release-time population. */
-export type TrsFilters = Pick<KpiFilters, 'office' | 'transportMode' | 'regime'>;
+import { type TrsFilters } from '../engine/trs-release.js';
+
+export type { TrsFilters };
 
 /** The attributes the TRS report breaks its overall figures down by, as the JSON names them. */
 export const TRS_BREAKDOWNS = ['finalLane', 'transportMode', 'regime', 'office', 'aeo', 'preArrival'] as const;

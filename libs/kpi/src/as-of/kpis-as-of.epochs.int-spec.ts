@@ -18,7 +18,7 @@ import { validated } from '../projection/testing/stored-history.js';
 import { PostgresKpiReadModel } from '../read-model/postgres/postgres-kpi-read-model.js';
 import { type KpiReadModel } from '../read-model/read-model.port.js';
 import { SqliteKpiReadModel } from '../read-model/sqlite/sqlite-kpi-read-model.js';
-import { trsReportOf } from '../reports/trs-report-of-engine.js';
+import { trsReportOf } from '../reports/trs-report.js';
 import { type EngineAsOf, KpisAsOf } from './kpis-as-of.js';
 
 /** Closed declarations go at once, open ones after a day without events: the most reading back a history can cause. */

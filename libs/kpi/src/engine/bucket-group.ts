@@ -6,7 +6,7 @@ import { type Observation } from './observation.js';
 
 /**
  * The buckets an observation goes to, given its measure, its set of slices and its hour: one per slice for the hour
- * and, for a measure kept by day too, one per slice for the day holding it (hour buckets first, then day buckets,
+ * (for a measure kept by hour) and, for a measure kept by day, one per slice for the day holding it (hour buckets first, then day buckets,
  * each in slice order). Observations are summed here first and reach the buckets when the store flushes: one
  * addition per observation instead of one per slice and granularity (up to 16), and the observations a group takes
  * between two flushes share a single pass over its buckets. Counters are integers, carried exactly
@@ -22,7 +22,7 @@ export class BucketGroup {
   private sampled = false;
 
   constructor(
-    /** The hour bucket of each slice. */
+    /** The hour bucket of each slice; none for a measure kept by day only. */
     private readonly hourBuckets: readonly KpiBucket[],
     /** The day bucket of each slice, shared with the other hours of the day; none for a measure kept by hour only. */
     private readonly dayBuckets: readonly KpiBucket[],

@@ -18,7 +18,7 @@ type Table = Map<string, BucketLine>;
 
 /** The groups of one measure and set of slices, by hour number, and the buckets they share. */
 interface SliceSetGroups {
-  /** The hourly line of each slice, in slice order. */
+  /** The hourly line of each slice, in slice order; none for a measure kept by day only. */
   readonly hourLines: readonly BucketLine[];
   /** The daily line of each slice; `null` for a measure kept by hour only. */
   readonly dayLines: readonly BucketLine[] | null;
@@ -346,7 +346,7 @@ export class BucketStore {
       const granularities: readonly Granularity[] = MEASURES[measure].granularities;
       const byDay = granularities.includes('day');
       sliceSet = {
-        hourLines: linesOf('hour'),
+        hourLines: granularities.includes('hour') ? linesOf('hour') : [],
         dayLines: byDay ? linesOf('day') : null,
         byHour: new Map(),
         lastHour: Number.NaN,
@@ -358,7 +358,7 @@ export class BucketStore {
     if (sliceSet.lastHour === hour) return sliceSet.lastGroup!;
     let group = sliceSet.byHour.get(hour);
     if (group === undefined) {
-      const hourBuckets = this.bucketsAt(measure, 'hour', slices, sliceSet.hourLines, hour);
+      const hourBuckets = sliceSet.hourLines.length === 0 ? NO_BUCKETS : this.bucketsAt(measure, 'hour', slices, sliceSet.hourLines, hour);
       group = new BucketGroup(hourBuckets, this.dayBucketsOf(measure, slices, sliceSet, hour), MEASURES[measure].fields.length);
       sliceSet.byHour.set(hour, group);
     }

@@ -19,6 +19,11 @@ export const FAMILY = {
   examination: 16,
   /** `duties`: each duty, in the office of the declaration. */
   duties: 32,
+  /**
+   * The TRS report's daily aggregates (trs-measures.ts): every milestone, the final lane, AEO and pre-arrival, and
+   * the release-time population's rule (released, cancelled, arrived).
+   */
+  trs: 64,
 } as const;
 
 /** A set of {@link FAMILY} flags. */
@@ -36,16 +41,16 @@ const FAMILIES_CHANGED_BY: Readonly<Record<ProducerEventType, FamilySet>> = {
   GoodsArrived: ALL_FAMILIES,
   DeclarationLodged: ALL_FAMILIES,
   DeclarationRejected: FAMILY.lodgement,
-  LaneAssigned: FAMILY.lane | FAMILY.examination,
-  LaneRerouted: FAMILY.lane,
+  LaneAssigned: FAMILY.lane | FAMILY.examination | FAMILY.trs,
+  LaneRerouted: FAMILY.lane | FAMILY.trs,
   DocumentaryCheckCompleted: 0,
-  ExaminationStarted: FAMILY.examination,
-  ExaminationCompleted: FAMILY.examination,
+  ExaminationStarted: FAMILY.examination | FAMILY.trs,
+  ExaminationCompleted: FAMILY.examination | FAMILY.trs,
   DutiesAssessed: FAMILY.duties,
   DutiesPaid: FAMILY.duties,
-  GoodsReleased: FAMILY.release | FAMILY.backlog,
+  GoodsReleased: FAMILY.release | FAMILY.backlog | FAMILY.trs,
   GoodsExited: 0,
-  DeclarationCancelled: FAMILY.release | FAMILY.backlog,
+  DeclarationCancelled: FAMILY.release | FAMILY.backlog | FAMILY.trs,
   SeizureRecorded: 0,
   OffenceCaseOpened: 0,
   OffenceCaseClosed: 0,
@@ -55,6 +60,6 @@ const FAMILIES_CHANGED_BY: Readonly<Record<ProducerEventType, FamilySet>> = {
 /** The families folding an event of `type` into `facts` (as they are before it) can change. */
 export function familiesChangedBy(type: ProducerEventType, facts: DeclarationFacts): FamilySet {
   // Once lodged, a declaration takes its attributes from the lodgement: an arrival then changes `arrivedAt` only.
-  if (type === 'GoodsArrived' && facts.lodged !== null) return FAMILY.release;
+  if (type === 'GoodsArrived' && facts.lodged !== null) return FAMILY.release | FAMILY.trs;
   return FAMILIES_CHANGED_BY[type];
 }

@@ -9,6 +9,7 @@ import { examinationObservations } from './examination-observations.js';
 import { backlogObservations, lodgementObservations } from './lodgement-observations.js';
 import { type Observation } from './observation.js';
 import { declarationSlices } from './slices.js';
+import { trsObservations } from './trs-observations.js';
 
 /** What contributions depend on besides the facts. */
 export interface ContributionOptions {
@@ -36,6 +37,7 @@ export function declarationContributions(
   if ((families & FAMILY.backlog) !== 0) backlogObservations(facts, slices, observations);
   if ((families & FAMILY.examination) !== 0) examinationObservations(facts, slices, observations, negatives);
   if ((families & FAMILY.duties) !== 0) dutyObservations(facts.duties, attributes.officeId, observations);
+  if ((families & FAMILY.trs) !== 0) trsObservations(facts, slices, observations);
   if (observations.length === 0 && negatives.length === 0) return NO_CONTRIBUTIONS;
   return { observations, negatives: negatives.length === 0 ? NO_CONTRIBUTIONS.negatives : negatives };
 }

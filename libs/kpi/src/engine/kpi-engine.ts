@@ -21,6 +21,8 @@ import { latestCaseEventAt, latestDeclarationEventAt } from './latest-event-at.j
 import { IngestLagObservation } from './ingest-lag.js';
 import { type KpiChanges, changesInSteps } from './kpi-changes.js';
 import { type CurrentKpiValue, KpiQueries, type SeriesPoint } from './kpi-queries.js';
+import { type LineReading } from './line-reading.js';
+import { type MeasureId } from './measures.js';
 import { type KpiValue } from './kpi-readers.js';
 import { instantOf } from './query-arguments.js';
 import { type Observation } from './observation.js';
@@ -169,6 +171,11 @@ export class KpiEngine {
    */
   overDays(kpiId: KpiId, from: string, to: string, filters: KpiFilters = {}, cold?: readonly BucketJson[]): KpiValue {
     return this.queries.overDays(kpiId, from, to, filters, cold);
+  }
+
+  /** {@link KpiQueries.measureDays}: one measure's daily buckets of a slice, for the TRS report. */
+  measureDays(measure: MeasureId, slice: string, from: number, to: number, cold?: readonly BucketJson[]): LineReading {
+    return this.queries.measureDays(measure, slice, from, to, cold);
   }
 
   /**

@@ -9,7 +9,7 @@ import { LineReading } from './line-reading.js';
 import { DAY_MS, type Granularity, HOUR_MS, bucketLength, bucketStart } from './bucket-time.js';
 import { type CounterView, CounterTotals } from './carried-counters.js';
 import { KPI_READERS, type KpiValue } from './kpi-readers.js';
-import { MEASURES } from './measures.js';
+import { MEASURES, type MeasureId } from './measures.js';
 import { instantOf, seriesRange, sliceOfQuery } from './query-arguments.js';
 import { type KpiFilters } from './slices.js';
 import { utcIso } from './utc-millis.js';
@@ -102,6 +102,14 @@ export class KpiQueries {
   }
 
   /**
+   * One measure's daily buckets in one slice over the UTC days [from, to) (day starts): for a report that reads
+   * measures rather than KPIs (the TRS report's daily aggregates). @throws ColdBucketsNeededError
+   */
+  measureDays(measure: MeasureId, slice: string, from: number, to: number, cold?: readonly BucketJson[]): LineReading {
+    return this.lineReading({ measure, granularity: 'day', slice, from, to }, cold);
+  }
+
+  /**
    * The buckets of `range`'s line that a query reads: those held and, where the range starts before the store's
    * horizon, the rows read back for the part before it. @throws ColdBucketsNeededError when those are needed, not given
    */
@@ -125,8 +133,8 @@ export class KpiQueries {
  * Merges the buckets of `length` from `first` to `last` (starts, both included) exactly: sums of the integer counters,
  * carried (carried-counters.ts), and a merge of the sketches, never an average of averages.
  */
-function mergeBuckets(
-  line: LineReading,
+export function mergeBuckets(
+  line: Pick<LineReading, 'at'>,
   first: number,
   last: number,
   length: number,

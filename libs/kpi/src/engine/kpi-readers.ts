@@ -28,7 +28,7 @@ export type BucketKpiId = Exclude<KpiId, 'backlog'>;
  * 2^53, with the float formula the KPI always had, so its values stay as they were; the float nearest to the exact
  * ratio beyond. Which formula applies depends on the exact totals only, never on how they are carried.
  */
-function ratio(counters: CounterView, top: number, bottom: number, scale: number): number | null {
+export function counterRatio(counters: CounterView, top: number, bottom: number, scale: number): number | null {
   const numerator = counterNumber(counters, top);
   const denominator = counterNumber(counters, bottom);
   if (denominator === 0) return null;
@@ -47,11 +47,11 @@ function count(measure: MeasureId, n: number): KpiReader {
 }
 
 function meanHours(measure: MeasureId, n: number, sumMs: number): KpiReader {
-  return { measure, read: (counters) => ({ value: ratio(counters, sumMs, n, HOUR_MS), n: counterNumber(counters, n) }) };
+  return { measure, read: (counters) => ({ value: counterRatio(counters, sumMs, n, HOUR_MS), n: counterNumber(counters, n) }) };
 }
 
 function share(measure: MeasureId, n: number, matching: number): KpiReader {
-  return { measure, read: (counters) => ({ value: ratio(counters, matching, n, 1), n: counterNumber(counters, n) }) };
+  return { measure, read: (counters) => ({ value: counterRatio(counters, matching, n, 1), n: counterNumber(counters, n) }) };
 }
 
 function percentile(measure: MeasureId, n: number, id: KpiId): KpiReader {

@@ -1,4 +1,5 @@
 import { type Granularity } from './bucket-time.js';
+import { SEGMENT_MEASURES, TRS_MEASURES } from './trs-measures.js';
 
 /**
  * What a bucket keeps: each measure is a vector of integer counters (and, for durations, a quantile sketch) that
@@ -64,6 +65,8 @@ export const MEASURES = {
   audit: { fields: ['n', 'nonCompliant', 'additionalWhole', 'additionalFraction'], sketch: false, granularities: BOTH },
   /** Each stored producer event, at `recordedAt`; sample: the lag in seconds. */
   ingestLag: { fields: ['n'], sketch: true, granularities: BOTH },
+  ...TRS_MEASURES,
+  ...SEGMENT_MEASURES,
 } as const satisfies Record<string, MeasureSpec>;
 
 /** One of the keys of {@link MEASURES}. */

@@ -17,7 +17,7 @@ import { storedDeclarationFacts } from '../declarations/stored-declaration-facts
 import { PostgresKpiReadModel } from '../read-model/postgres/postgres-kpi-read-model.js';
 import { type KpiReadModel } from '../read-model/read-model.port.js';
 import { SqliteKpiReadModel } from '../read-model/sqlite/sqlite-kpi-read-model.js';
-import { trsReportOf } from '../reports/trs-report-of-engine.js';
+import { trsReportOf } from '../reports/trs-report.js';
 import { withColdBuckets } from './cold-bucket-reads.js';
 import { KpiProjector } from './kpi-projector.js';
 import { canonical, cleanRebuild, validated } from './testing/stored-history.js';

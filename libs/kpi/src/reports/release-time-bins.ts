@@ -1,4 +1,6 @@
-import { HOUR_MS } from '../engine/bucket-time.js';
+import { counterNumber } from '../engine/carried-counters.js';
+import { RELEASE_TIME_BIN_HOURS } from '../engine/trs-measures.js';
+import { type MergedDays } from './trs-day-figures.js';
 
 /** One bin of the release-time distribution; `toHours` `null` for the last, open bin. */
 export interface DistributionBin {
@@ -7,25 +9,11 @@ export interface DistributionBin {
   readonly count: number;
 }
 
-/** The bins' lower bounds in hours (targets-and-reports.md): each bin holds its lower bound, not its upper. */
-const LOWER_BOUNDS_HOURS = [0, 1, 2, 4, 8, 12, 24, 48, 72, 168] as const;
-
-
-/** Counts of release times per bin, compared in integer milliseconds so that a bound is never missed by rounding. */
-export class ReleaseTimeBins {
-  private readonly counts = LOWER_BOUNDS_HOURS.map(() => 0);
-
-  add(releaseMs: number): void {
-    let bin = LOWER_BOUNDS_HOURS.length - 1;
-    while (bin > 0 && releaseMs < LOWER_BOUNDS_HOURS[bin]! * HOUR_MS) bin -= 1;
-    this.counts[bin]! += 1;
-  }
-
-  toJSON(): DistributionBin[] {
-    return LOWER_BOUNDS_HOURS.map((fromHours, bin) => ({
-      fromHours,
-      toHours: LOWER_BOUNDS_HOURS[bin + 1] ?? null,
-      count: this.counts[bin]!,
-    }));
-  }
+/** The distribution from the merged days of `releaseTimeBins` (one counter per bin, trs-measures.ts). */
+export function distributionOf({ counters }: MergedDays): DistributionBin[] {
+  return RELEASE_TIME_BIN_HOURS.map((fromHours, bin) => ({
+    fromHours,
+    toHours: RELEASE_TIME_BIN_HOURS[bin + 1] ?? null,
+    count: counterNumber(counters, bin),
+  }));
 }

@@ -1,15 +1,22 @@
+import { LANES, REGIMES, TRANSPORT_MODES } from '@customs-pulse/domain';
 import { EventLoopTurns } from '@customs-pulse/event-store';
 
-import { type DeclarationFacts, attributesOf, finalLaneOf } from '../engine/declaration-facts.js';
-import { type KpiFilters } from '../engine/slices.js';
-import { TRS_MILESTONES, type TrsMilestone, neighbouringSegments } from '../declarations/trs-segments.js';
-import { bucketStart } from '../engine/bucket-time.js';
-import { DurationSample, type DurationSummary } from './duration-summary.js';
-import { type ReportPeriod, daysOf, periodJson } from './report-period.js';
-import { ReleaseTimeBins, type DistributionBin } from './release-time-bins.js';
-import { LongestReleases, type TrsOutlier } from './longest-releases.js';
-
+import { DAY_MS } from '../engine/bucket-time.js';
+import { type KpiEngine } from '../engine/kpi-engine.js';
+import { type LineReading } from '../engine/line-reading.js';
+import { type MeasureId } from '../engine/measures.js';
+import { type KpiFilters, sliceKey } from '../engine/slices.js';
+import { AEO_MEASURE, LANE_MEASURE, PRE_ARRIVAL_MEASURE, SEGMENT_NAMES } from '../engine/trs-measures.js';
 import { type TrsFilters } from '../engine/trs-release.js';
+import { type TrsMilestone } from '../declarations/trs-segments.js';
+import { withColdBuckets } from '../projection/cold-bucket-reads.js';
+import { type ColdState } from '../read-model/read-model.port.js';
+import { type DurationSummary } from './duration-summary.js';
+import { type TrsOutlier, longestReleasesOf } from './longest-releases.js';
+import { type DistributionBin, distributionOf } from './release-time-bins.js';
+import { type ReportPeriod, daysOf, periodJson } from './report-period.js';
+import { counterNumber } from '../engine/carried-counters.js';
+import { durationFigures, mergedDays, segmentFigures } from './trs-day-figures.js';
 
 export type { TrsFilters };
 
@@ -19,12 +26,8 @@ export const TRS_BREAKDOWNS = ['finalLane', 'transportMode', 'regime', 'office',
 export type TrsBreakdown = (typeof TRS_BREAKDOWNS)[number];
 
 /** One row of a breakdown: the overall figures of the declarations whose attribute is `key`. */
-export interface TrsBreakdownRow {
+export interface TrsBreakdownRow extends DurationSummary {
   readonly key: string | boolean;
-  readonly n: number;
-  readonly mean: number | null;
-  readonly p50: number | null;
-  readonly p90: number | null;
 }
 
 /** `GET /api/reports/trs` (targets-and-reports.md, "Shapes"). Hours are floats. */
@@ -41,154 +44,92 @@ export interface TrsReport {
   readonly outliers: readonly TrsOutlier[];
 }
 
-/** What a TRS report is taken over, besides the declarations. */
+/** What a TRS report is taken over. */
 export interface TrsReportInput {
   readonly period: ReportPeriod;
   readonly filters: TrsFilters;
-  /** `RELEASE_TARGET_HOURS`: `withinTarget` counts release times at or below it. */
-  readonly releaseTargetHours: number;
   readonly position: number;
   readonly asOf?: string;
 }
 
-/** A declaration as the report reads it. */
-export interface TrsDeclaration {
-  readonly subject: string;
-  readonly facts: Readonly<DeclarationFacts>;
-}
+/** `releaseTime`'s third counter (measures.ts): release times at or below `RELEASE_TARGET_HOURS`. */
+const WITHIN_TARGET = 2;
 
 /**
- * The TRS report over the declarations given, in pages (those in memory, then the read model's), of which it keeps
- * the release-time population of kpis.md: released in the period, not cancelled, with both `arrivedAt` and
- * `releasedAt`, a release time that is not negative, and the filters' attributes. Every figure but the percentiles is exact; the percentiles are exact too, as every
- * observation is at hand. It gives the event loop a turn every slice (architecture.md, guarantee 7), in the scan and
- * between the figures' sorts: the declarations must not change until it settles.
+ * The TRS report of the engine's position, from the daily aggregates of the release-time population (README, "The TRS
+ * report from days"): each figure merges the period's days of one measure and slice, held by the engine or read back
+ * from `cold` (null for an engine that holds every bucket), so that a year reads about a hundred lines of at most 366
+ * buckets instead of every declaration. Counts, sums and means are exact; medians and p90 are within the sketches'
+ * accuracy (kpis.md allows 1%). The outliers come from the declarations themselves (longest-releases.ts). It gives the
+ * event loop a turn every slice (architecture.md, guarantee 7): the engine must not change until it settles
+ * (`KpiAnswers.answerAcrossTurns`).
  */
-export async function trsReport(declarations: AsyncIterable<Iterable<TrsDeclaration>>, input: TrsReportInput): Promise<TrsReport> {
-  const turns = new EventLoopTurns();
+export async function trsReportOf(engine: KpiEngine, cold: ColdState | null, input: TrsReportInput): Promise<TrsReport> {
   const { period, filters } = input;
-  const overall = new DurationSample();
-  let withinTarget = 0;
-  const targetMs = input.releaseTargetHours * 3_600_000;
-  const segments = new Map<string, DurationSample>();
-  const breakdowns = new Map<TrsBreakdown, Map<string | boolean, DurationSample>>(TRS_BREAKDOWNS.map((name) => [name, new Map()]));
-  const bins = new ReleaseTimeBins();
-  const trend = new Map<number, DurationSample>(daysOf(period).map((day) => [day, new DurationSample()]));
-  const longest = new LongestReleases();
-
-  for await (const page of declarations) {
-    for (const { subject, facts } of page) {
-      if (turns.due) await turns.give();
-      const releaseMs = releaseTimeMs(facts, period, filters);
-      if (releaseMs === null) continue;
-      overall.add(releaseMs);
-      if (releaseMs <= targetMs) withinTarget += 1;
-      for (const segment of neighbouringSegments(facts)) {
-        // back to the integer milliseconds the hours were divided from, so that sums stay exact
-        sampleOf(segments, `${segment.from}>${segment.to}`).add(Math.round(segment.hours * 3_600_000));
-      }
-      const attributes = breakdownKeys(facts);
-      for (const name of TRS_BREAKDOWNS) {
-        const key = attributes[name];
-        if (key !== null) sampleOf(breakdowns.get(name)!, key).add(releaseMs);
-      }
-      bins.add(releaseMs);
-      trend.get(bucketStart(facts.released!.at, 'day'))!.add(releaseMs);
-      longest.offer(subject, releaseMs, attributes.office, attributes.finalLane, attributes.transportMode);
-    }
-  }
-
-  // Each figure sorts its observations: the whole population for the overall one and again for each breakdown.
-  const summary = overall.summary();
-  if (turns.due) await turns.give();
-  const segmentFigures = segmentRows(segments);
-  const breakdownFigures: Partial<Record<TrsBreakdown, TrsBreakdownRow[]>> = {};
-  for (const name of TRS_BREAKDOWNS) {
+  const turns = new EventLoopTurns();
+  const daysOfLine = async (measure: MeasureId, extra: KpiFilters = {}): Promise<LineReading> => {
     if (turns.due) await turns.give();
-    breakdownFigures[name] = breakdownRows(breakdowns.get(name)!);
+    const slice = sliceKey({ ...filters, ...extra });
+    return withColdBuckets(cold, (rows) => engine.measureDays(measure, slice, period.from, period.to, rows));
+  };
+  const figuresOf = async (measure: MeasureId, extra?: KpiFilters): Promise<DurationSummary> =>
+    durationFigures(mergedDays(measure, await daysOfLine(measure, extra), period));
+
+  const releaseTimes = await daysOfLine('releaseTime');
+  const overall = mergedDays('releaseTime', releaseTimes, period);
+  const summary = durationFigures(overall);
+  const withinTarget = summary.n === 0 ? null : counterNumber(overall.counters, WITHIN_TARGET) / summary.n;
+
+  const segments: TrsReport['segments'][number][] = [];
+  for (const name of SEGMENT_NAMES) {
+    const positive = mergedDays(`segment:${name}`, await daysOfLine(`segment:${name}`), period);
+    const negative = mergedDays(`negativeSegment:${name}`, await daysOfLine(`negativeSegment:${name}`), period);
+    const figures = segmentFigures(positive, negative);
+    if (figures.n === 0) continue;
+    const [from, to] = name.split('>') as [TrsMilestone, TrsMilestone];
+    segments.push({ from, to, ...figures });
   }
-  if (turns.due) await turns.give();
+
+  const rowsOf = async <K extends string | boolean>(keys: readonly K[], figures: (key: K) => Promise<DurationSummary>): Promise<TrsBreakdownRow[]> => {
+    const rows: TrsBreakdownRow[] = [];
+    for (const key of [...keys].sort(byText)) {
+      const row = await figures(key);
+      if (row.n > 0) rows.push({ key, ...row });
+    }
+    return rows;
+  };
+  // A filtered dimension breaks down into the filter's value alone.
+  const valuesOf = (dimension: keyof TrsFilters, all: Iterable<string>): string[] =>
+    filters[dimension] === undefined ? [...all] : [filters[dimension]];
+  const breakdowns: Record<TrsBreakdown, TrsBreakdownRow[]> = {
+    finalLane: await rowsOf(LANES, (lane) => figuresOf(LANE_MEASURE[lane])),
+    transportMode: await rowsOf(valuesOf('transportMode', TRANSPORT_MODES), (transportMode) => figuresOf('releaseTime', { transportMode })),
+    regime: await rowsOf(valuesOf('regime', REGIMES), (regime) => figuresOf('releaseTime', { regime })),
+    office: await rowsOf(valuesOf('office', engine.offices()), (office) => figuresOf('releaseTime', { office })),
+    aeo: await rowsOf([false, true], (aeo) => figuresOf(AEO_MEASURE[`${aeo}`])),
+    preArrival: await rowsOf([false, true], (preArrival) => figuresOf(PRE_ARRIVAL_MEASURE[`${preArrival}`])),
+  };
+
+  const distribution = distributionOf(mergedDays('releaseTimeBins', await daysOfLine('releaseTimeBins'), period));
+  const trend = daysOf(period).map((day) => {
+    const { n, mean, p50 } = durationFigures(mergedDays('releaseTime', releaseTimes, { from: day, to: day + DAY_MS }));
+    return { day: new Date(day).toISOString(), n, mean, median: p50 };
+  });
   return {
     period: periodJson(period),
     filters,
     ...(input.asOf === undefined ? {} : { asOf: input.asOf }),
     position: input.position,
-    overall: { ...summary, withinTarget: summary.n === 0 ? null : withinTarget / summary.n },
-    segments: segmentFigures,
-    breakdowns: breakdownFigures as Record<TrsBreakdown, TrsBreakdownRow[]>,
-    distribution: bins.toJSON(),
-    trend: [...trend].map(([day, sample]) => {
-      const { n, mean, p50 } = sample.summary();
-      return { day: new Date(day).toISOString(), n, mean, median: p50 };
-    }),
-    outliers: longest.toJSON(),
+    overall: { ...summary, withinTarget },
+    segments,
+    breakdowns,
+    distribution,
+    trend,
+    outliers: await longestReleasesOf(engine, cold, period, filters),
   };
 }
 
-/** The declaration's release time in ms when it belongs to the population, else `null`. */
-function releaseTimeMs(facts: Readonly<DeclarationFacts>, period: ReportPeriod, filters: TrsFilters): number | null {
-  const { arrived, released, cancelled } = facts;
-  if (arrived === null || released === null || cancelled !== null) return null;
-  if (released.at < period.from || released.at >= period.to) return null;
-  const releaseMs = released.at - arrived.at;
-  // kpis.md: a negative duration is left out of its KPI (and counted in the quality figures), never clamped.
-  if (releaseMs < 0) return null;
-  const attributes = attributesOf(facts);
-  if (filters.office !== undefined && attributes.officeId !== filters.office) return null;
-  if (filters.transportMode !== undefined && attributes.transportMode !== filters.transportMode) return null;
-  if (filters.regime !== undefined && attributes.regime !== filters.regime) return null;
-  return releaseMs;
+/** Keys in code-unit order of their text: `false` before `true`. */
+function byText(a: string | boolean, b: string | boolean): number {
+  return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
 }
-
-/** A declaration's key in each breakdown; `null` where the attribute is unknown. */
-interface BreakdownKeys {
-  readonly finalLane: string | null;
-  readonly transportMode: string | null;
-  readonly regime: string | null;
-  readonly office: string | null;
-  readonly aeo: boolean | null;
-  readonly preArrival: boolean | null;
-}
-
-function breakdownKeys(facts: Readonly<DeclarationFacts>): BreakdownKeys {
-  const attributes = attributesOf(facts);
-  return {
-    finalLane: finalLaneOf(facts),
-    transportMode: attributes.transportMode,
-    regime: attributes.regime,
-    office: attributes.officeId,
-    aeo: facts.lodged?.aeo ?? null,
-    preArrival: facts.lodged?.preArrival ?? null,
-  };
-}
-
-function sampleOf<K>(samples: Map<K, DurationSample>, key: K): DurationSample {
-  let sample = samples.get(key);
-  if (sample === undefined) {
-    sample = new DurationSample();
-    samples.set(key, sample);
-  }
-  return sample;
-}
-
-/** One row per (from, to) pair that occurs, ordered by `from`, then `to`, in TRS order. */
-function segmentRows(segments: Map<string, DurationSample>): TrsReport['segments'] {
-  const rows: TrsReport['segments'][number][] = [];
-  for (const from of TRS_MILESTONES) {
-    for (const to of TRS_MILESTONES) {
-      const sample = segments.get(`${from}>${to}`);
-      if (sample === undefined) continue;
-      const { n, mean, p50 } = sample.summary();
-      rows.push({ from, to, n, mean, median: p50 });
-    }
-  }
-  return rows;
-}
-
-/** Rows by key: `false` before `true`, strings in code-unit order. */
-function breakdownRows(samples: Map<string | boolean, DurationSample>): TrsBreakdownRow[] {
-  return [...samples.keys()]
-    .sort((a, b) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0))
-    .map((key) => ({ key, ...samples.get(key)!.summary() }));
-}
-

@@ -108,7 +108,16 @@ export class QuantileSketch {
   quantile(p: number): number | null {
     if (!(p > 0 && p <= 1)) throw new RangeError(`quantile p must be in (0, 1], got ${p}`);
     if (this.total === 0) return null;
-    const rank = nearestRank(p, this.total);
+    return this.atRank(nearestRank(p, this.total));
+  }
+
+  /**
+   * The value at `rank` (1 is the smallest) of the sorted observations, within the relative accuracy: for a quantile
+   * over several sketches, such as one of negative values beside one of positive ones.
+   * @throws RangeError when rank is not an integer in [1, count].
+   */
+  atRank(rank: number): number {
+    if (!Number.isInteger(rank) || rank < 1 || rank > this.total) throw new RangeError(`rank must be an integer in [1, ${this.total}], got ${rank}`);
     let seen = this.zeroCount;
     if (seen >= rank) return 0;
     const { buckets } = this;

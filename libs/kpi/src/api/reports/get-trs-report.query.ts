@@ -4,7 +4,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { KpiAnswers } from '../../projection/kpi-answers.js';
 import { type ReportPeriod } from '../../reports/report-period.js';
 import { type TrsFilters, type TrsReport } from '../../reports/trs-report.js';
-import { trsReportOf } from '../../reports/trs-report-of-engine.js';
+import { trsReportOf } from '../../reports/trs-report.js';
 
 /** `GET /api/reports/trs`: the Time Release Study over a period, now or as things stood at `asOf`. */
 export class GetTrsReportQuery extends Query<TrsReport> {

@@ -58,7 +58,7 @@ const WITHIN_TARGET = 2;
 /**
  * The TRS report of the engine's position, from the daily aggregates of the release-time population (README, "The TRS
  * report from days"): each figure merges the period's days of one measure and slice, held by the engine or read back
- * from `cold` (null for an engine that holds every bucket), so that a year reads about a hundred lines of at most 366
+ * from `cold` (null for an engine that holds every bucket), so that a year reads some 60 lines of at most 366
  * buckets instead of every declaration. Counts, sums and means are exact; medians and p90 are within the sketches'
  * accuracy (kpis.md allows 1%). The outliers come from the declarations themselves (longest-releases.ts). It gives the
  * event loop a turn every slice (architecture.md, guarantee 7): the engine must not change until it settles

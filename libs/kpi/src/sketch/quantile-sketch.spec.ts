@@ -278,3 +278,24 @@ describe('QuantileSketch', () => {
     });
   });
 });
+
+describe('QuantileSketch.atRank', () => {
+  it('answers the value at each rank within the relative accuracy, zeros first, and the same as quantile at its rank', () => {
+    const sketch = new QuantileSketch();
+    const values = [0, 0, 0.5, 3, 3, 12, 40];
+    for (const value of values) sketch.add(value);
+    values.forEach((value, index) => {
+      const answer = sketch.atRank(index + 1);
+      if (value === 0) expect(answer).toBe(0);
+      else expect(Math.abs(answer - value) / value).toBeLessThanOrEqual(QUANTILE_RELATIVE_ACCURACY);
+    });
+    // nearest rank of 0.5 over 7 is 4
+    expect(sketch.quantile(0.5)).toBe(sketch.atRank(4));
+  });
+
+  it('refuses a rank outside 1 to the count, or not whole', () => {
+    const sketch = new QuantileSketch();
+    sketch.add(1, 3);
+    for (const rank of [0, 4, 1.5, Number.NaN]) expect(() => sketch.atRank(rank)).toThrow(RangeError);
+  });
+});

@@ -18,3 +18,4 @@ export * from './released-declarations.js';
 export * from './event-log-gate.js';
 export * from './event-loop-probe.js';
 export * from './long-log.js';
+export { withinOnePercentOf } from './within-one-percent.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { type Lane, type Regime, type TransportMode } from '@customs-pulse/domain';
-import { anEvent } from '@customs-pulse/testing';
+import { anEvent, withinOnePercentOf as near } from '@customs-pulse/testing';
 
-import { engineGiven, march, withinOnePercentOf as near } from '../engine/testing/stored-events.js';
+import { engineGiven, march } from '../engine/testing/stored-events.js';
 import { trsReportOf } from './trs-report.js';
 
 type Lodgement = { officeId: string; transportMode: TransportMode; regime: Regime; aeo: boolean; preArrival: boolean };

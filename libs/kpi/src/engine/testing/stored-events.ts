@@ -24,14 +24,3 @@ export function relativeError(actual: number | null, expected: number): number {
   if (actual === null) return Number.POSITIVE_INFINITY;
   return Math.abs(actual - expected) / Math.abs(expected);
 }
-
-/**
- * Stands, inside `toEqual`, for a percentile within 1% of `expected` (kpis.md); 0 exactly, as the sketches keep it.
- * An asymmetric matcher: jest calls its `asymmetricMatch`.
- */
-export function withinOnePercentOf(expected: number): { asymmetricMatch(actual: unknown): boolean; toString(): string } {
-  return {
-    asymmetricMatch: (actual) => typeof actual === 'number' && (expected === 0 ? actual === 0 : relativeError(actual, expected) <= 0.01),
-    toString: () => `within 1% of ${expected}`,
-  };
-}

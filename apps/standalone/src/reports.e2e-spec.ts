@@ -220,9 +220,16 @@ describe('GET /api/reports/pmm', () => {
     expect(text).toContain('<td>Average release time (TRS)</td>');
   });
 
-  it('is refused to ingest and admin (403) and without a token (401)', async () => {
-    expect((await get(PMM, 'ingest')).status).toBe(403);
-    expect((await get(PMM, 'admin')).status).toBe(403);
+  it.each([['risk'], ['auditor']] as const)('is open to %s, which includes operator', async (role) => {
+    expect((await get(PMM, role)).status).toBe(200);
+  });
+
+  it.each([['ingest'], ['admin']] as const)('is refused to %s with 403', async (role) => {
+    expect((await get(PMM, role)).status).toBe(403);
+    expect((await get(`${PMM}&format=csv`, role)).status).toBe(403);
+  });
+
+  it('is refused without a token (401), and asOf to risk (403)', async () => {
     expect((await get(PMM, null)).status).toBe(401);
     expect((await get(`${PMM}&asOf=${beforeLate}`, 'risk')).status).toBe(403);
   });

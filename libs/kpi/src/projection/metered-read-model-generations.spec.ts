@@ -33,6 +33,7 @@ function someGenerations(failingCommits = 0): KpiReadModelGenerations & { commit
 const someColdState: ColdState = {
   subjects: async () => ({ declarations: [], cases: [] }),
   releasedIn: async function* () {},
+  longestReleasedIn: async function* () {},
   bucketsNamed: async () => [],
   bucketsBetween: async () => [],
 };

@@ -14,6 +14,14 @@ export function isNotThere(error: unknown): boolean {
   return typeof code === 'string' && NOT_THERE.has(code);
 }
 
+/**
+ * PostgreSQL's "undefined_column": a generation's tables lack a column this build reads, because its projector runs an
+ * earlier build and has not migrated it yet (a gateway upgraded first).
+ */
+export function isColumnNotThere(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '42703';
+}
+
 /** The schema generation `generation` of the read model whose control schema is `control` lives in. */
 export function generationSchema(control: string, generation: number): string {
   return `${control}_g${generation}`;

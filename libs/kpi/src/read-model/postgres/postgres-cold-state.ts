@@ -4,16 +4,19 @@ import { type BucketJson } from '../../engine/buckets.js';
 import { type DeclarationStateJson } from '../../engine/facts-json.js';
 import { type CaseRow, type DeclarationRow, caseOfRow, declarationOfRow } from '../hot-key-columns.js';
 import { type StoredSubjectStates, type SubjectsToLoad } from '../../engine/kpi-engine.js';
+import { type TrsFilters } from '../../engine/trs-release.js';
 import { bucketLineKeys } from '../bucket-key-ranges.js';
 import { byStart } from '../buckets-by-start.js';
 import { type BucketLineAddress, type ColdState } from '../read-model.port.js';
+import { longestReleasedPages } from '../longest-released-pages.js';
 import { releasedPages } from '../released-pages.js';
 import { inTransaction, withReadModelClient } from './postgres-client.js';
 import { type PostgresReadModelSql } from './postgres-read-model-sql.js';
+import { trsFilterTerms } from './postgres-trs-filters.js';
 
 /**
  * {@link ColdState} of the PostgreSQL read model: subjects by name, the TRS population in keyset pages
- * (released-pages.ts), buckets by key and by key range (bucket-key-ranges.ts).
+ * (released-pages.ts, longest-released-pages.ts), buckets by key and by key range (bucket-key-ranges.ts).
  */
 export class PostgresColdState implements ColdState {
   constructor(
@@ -36,15 +39,16 @@ export class PostgresColdState implements ColdState {
   }
 
   releasedIn(from: number, to: number, pageSize: number): AsyncIterable<readonly DeclarationStateJson[]> {
-    const page = async (statement: string, parameters: readonly unknown[]): Promise<DeclarationStateJson[]> => {
-      this.assertOpen();
-      const { rows } = await withReadModelClient(this.pool, this.where, (client) => client.query<DeclarationRow>(statement, [...parameters]));
-      return rows.map(declarationOfRow);
-    };
     return releasedPages(from, pageSize, {
-      released: (afterAt, after, limit) => page(this.sql.releasedPage, [to, afterAt, after, limit]),
-      withoutHotKeys: (after, limit) => page(this.sql.withoutHotKeysPage, [after, limit]),
+      released: (afterAt, after, limit) => this.page(this.sql.releasedPage, [to, afterAt, after, limit]),
+      withoutHotKeys: (after, limit) => this.page(this.sql.withoutHotKeysPage, [after, limit]),
     });
+  }
+
+  longestReleasedIn(from: number, to: number, filters: TrsFilters, pageSize: number): AsyncIterable<readonly DeclarationStateJson[]> {
+    const terms = trsFilterTerms(filters, 6);
+    const statement = this.sql.longestReleasedPage(terms.sql);
+    return longestReleasedPages(pageSize, (afterMs, after, limit) => this.page(statement, [from, to, afterMs, after, limit, ...terms.values]));
   }
 
   async bucketsNamed(keys: readonly string[]): Promise<BucketJson[]> {
@@ -54,6 +58,13 @@ export class PostgresColdState implements ColdState {
 
   async bucketsBetween(line: BucketLineAddress, from: number, to: number): Promise<BucketJson[]> {
     return byStart(await this.bucketsNamed(bucketLineKeys(line, from, to)));
+  }
+
+  /** One page of declarations: a statement of its own, on whichever connection of the pool is free. */
+  private async page(statement: string, parameters: readonly unknown[]): Promise<DeclarationStateJson[]> {
+    this.assertOpen();
+    const { rows } = await withReadModelClient(this.pool, this.where, (client) => client.query<DeclarationRow>(statement, [...parameters]));
+    return rows.map(declarationOfRow);
   }
 
   private async buckets(statement: string, parameters: readonly unknown[]): Promise<BucketJson[]> {

@@ -1,3 +1,4 @@
+import { LONGEST_FIRST, longestReleasedAfter } from './postgres-read-model-sql.js';
 import { quoted } from './postgres-schema-name.js';
 
 /** One read as of an epoch, of a table's rows and of its versions, as two statements: each paged on its own index. */
@@ -34,9 +35,15 @@ export interface PostgresHistorySql {
   readonly releasedPage: RowsAndVersions;
   /** `$2` the subject the page starts after, `$3` its size. */
   readonly withoutHotKeysPage: RowsAndVersions;
+  /**
+   * A page of `longestReleasedIn` with the filter terms given (postgres-trs-filters.ts, numbered from `$7`): `$2`
+   * from, `$3` to, `$4` and `$5` the (release time, subject) the page starts after, `$6` its size. The rows' page and
+   * the versions' page from that key on, merged in one statement: see `longestReleasedPageAsOf`.
+   */
+  longestReleasedPage(filterTerms: string): string;
 }
 
-const DECLARATION = 'subject, facts, last_event_at, open, released_at';
+const DECLARATION = 'subject, facts, last_event_at, open, released_at, trs_release_ms, trs_office, trs_transport_mode, trs_regime';
 const CASE = 'subject, facts, last_event_at';
 
 /**
@@ -77,7 +84,8 @@ export function postgresHistorySql(schema: string): PostgresHistorySql {
   const epochColumns = 'epoch, position, last_recorded_at, quality, bucket_horizons, newest_event_at';
   return {
     epochAsOf: `
-      SELECT ${epochColumns} FROM ${table('kpi_epochs')} WHERE last_recorded_at <= $1
+      SELECT ${epochColumns} FROM ${table('kpi_epochs')}
+      WHERE last_recorded_at <= $1 AND (SELECT written_before FROM ${table('kpi_checkpoint')} WHERE id = 1) IS NULL
       ORDER BY last_recorded_at DESC, epoch DESC LIMIT 1`,
     epoch: `SELECT ${epochColumns} FROM ${table('kpi_epochs')} WHERE epoch = $1`,
     hotDeclarations: union(asOf(DECLARATIONS, (from, at) => `SELECT ${DECLARATION} FROM ${from} WHERE (${hot(' AND open')}) AND ${at}`)),
@@ -112,5 +120,19 @@ export function postgresHistorySql(schema: string): PostgresHistorySql {
         SELECT ${DECLARATION} FROM ${from}
         WHERE last_event_at IS NULL AND ${inC} > $2 AND ${at} ORDER BY ${inC} LIMIT $3`,
     ),
+    longestReleasedPage: (filterTerms) => longestReleasedPageAsOf(asOf(DECLARATIONS, (from, at) => `
+      SELECT ${DECLARATION} FROM ${from}
+      WHERE ${longestReleasedAfter(2)}${filterTerms} AND ${at} ORDER BY ${LONGEST_FIRST} LIMIT $6`)),
   };
+}
+
+/**
+ * A page of `longestReleasedIn` as of the epoch: the first `$6` rows as of it after the page's key, and the first
+ * `$6` versions as of it, each along its own `by_trs_release` index (schema migration 5), merged into the first `$6`
+ * of both. One statement, so from one snapshot: a row the projector moves into its versions between two pages is in
+ * one half or the other, with the same key, and the next page starts after the last key given; two streams paged
+ * apart would lose a row moved behind the versions' page and ahead of the rows' one.
+ */
+function longestReleasedPageAsOf({ rows, versions }: RowsAndVersions): string {
+  return `SELECT ${DECLARATION} FROM ((${rows}) UNION ALL (${versions})) AS page ORDER BY ${LONGEST_FIRST} LIMIT $6`;
 }

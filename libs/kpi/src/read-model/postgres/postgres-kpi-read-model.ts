@@ -17,6 +17,8 @@ import {
   type KpiReadModelState,
 } from '../read-model.port.js';
 import { StaleCheckpointError, assertCheckpointAdvances } from '../stale-checkpoint-error.js';
+import { assertWrittenAfterEveryChange, writtenBeforeError } from '../written-before.js';
+import { isColumnNotThere } from './postgres-active-generation.js';
 import { MIN_ROWS_PER_STATEMENT, ROWS_PER_STATEMENT, batchedUpsert } from './batched-upsert.js';
 import { inTransaction, withReadModelClient } from './postgres-client.js';
 import { PostgresColdState } from './postgres-cold-state.js';
@@ -180,6 +182,8 @@ interface CheckpointRow {
   readonly position: string;
   readonly quality: QualityCountersJson;
   readonly bucket_horizons: BucketHorizonsJson | null;
+  /** A change the read model was written before, which it cannot be loaded without (written-before.ts); else `NULL`. */
+  readonly written_before: string | null;
 }
 
 /**
@@ -187,9 +191,16 @@ interface CheckpointRow {
  * the stored horizons on, with those horizons), read through `client` inside a transaction the caller opened. The
  * checkpoint is read first and the buckets last: under REPEATABLE READ the snapshot taken at the first read holds for
  * all.
+ * @throws KpiReadModelUnloadableError when the read model was written before a change this build needs
+ * (written-before.ts), or its schema is older than this build's (a follower's projector not upgraded yet).
  */
 export async function readKpiState(client: pg.ClientBase, sql: PostgresReadModelSql, hot?: HotSelection): Promise<KpiReadModelState> {
-  const { rows } = await client.query<CheckpointRow>(sql.checkpoint);
+  const { rows } = await client.query<CheckpointRow>(sql.checkpoint).catch((error: unknown) => {
+    // A schema older than this build's, its projector not upgraded yet: once it is, it migrates the schema and finds
+    // the read model written before the TRS day aggregates, or empty.
+    throw isColumnNotThere(error) ? writtenBeforeError('the TRS day aggregates', READ_MODEL) : error;
+  });
+  assertWrittenAfterEveryChange(rows[0]!.written_before, READ_MODEL);
   const checkpoint = Number(rows[0]!.position);
   if (checkpoint === 0) return { checkpoint: 0, snapshot: null };
   // Horizons only for a bounded engine's start: an engine loading every bucket carries no backlog.
@@ -207,6 +218,9 @@ export async function readKpiState(client: pg.ClientBase, sql: PostgresReadModel
   };
   return { checkpoint, snapshot };
 }
+
+/** The read model, as the messages of {@link readKpiState} name it: a follower's reads it without owning it. */
+const READ_MODEL = 'the PostgreSQL KPI read model';
 
 /** Every bucket, or those from `horizons` on: one range of the key's index per measure and granularity. */
 function bucketsRead(sql: PostgresReadModelSql, horizons: BucketHorizonsJson | null): [string, unknown[]] {

@@ -9,7 +9,7 @@ import { type CaseRow, type DeclarationRow, caseOfRow, declarationOfRow } from '
 import { type ClosedEpoch, type ColdState, type HotSelection, type KpiReadModelHistory, type KpiReadModelState } from '../read-model.port.js';
 import { inTransaction, withReadModelClient } from './postgres-client.js';
 import { PostgresColdStateAsOf } from './postgres-cold-state-as-of.js';
-import { isNotThere } from './postgres-active-generation.js';
+import { isColumnNotThere, isNotThere } from './postgres-active-generation.js';
 import { type PostgresHistorySql } from './postgres-history-sql.js';
 
 /** A closed epoch's row, its JSON parsed by `pg`: what the checkpoint row held when it closed, and the newest event time then. */
@@ -41,8 +41,9 @@ export class PostgresReadModelHistory implements KpiReadModelHistory {
       try {
         return await client.query<EpochRow>(this.sql.epochAsOf, [asOfMs]);
       } catch (error) {
-        // A generation its projector has not migrated yet (a gateway upgraded first) has no epochs: none closed.
-        if (isNotThere(error)) return { rows: [] };
+        // A generation its projector has not migrated yet (a gateway upgraded first) has no epochs an answer can start
+        // from: none closed. Nor has one written before a change this build needs (written-before.ts), in the SQL.
+        if (isNotThere(error) || isColumnNotThere(error)) return { rows: [] };
         throw error;
       }
     });

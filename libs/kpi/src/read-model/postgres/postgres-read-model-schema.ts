@@ -126,4 +126,39 @@ export const postgresReadModelMigrations: readonly Migration[] = [
         FOR EACH ROW WHEN (OLD.epoch < NEW.epoch) EXECUTE FUNCTION kpi_buckets_keep_version();
     `,
   },
+  {
+    version: 5,
+    // As the SQLite read model's migration 6: a declaration's TRS release in columns of its own, NULL when it has
+    // none, and an index that walks them longest first, subject in the "C" collation as the other pages have it. The
+    // period, the filters and the epochs are key columns after those two, not INCLUDEd: a B-tree checks a condition
+    // on a key column in the index entry, an INCLUDEd one only once the row is read. The versions' function is
+    // replaced to copy the new columns (its trigger calls it by name). `written_before` names what a read model that
+    // holds anything was written before (written-before.ts): such a read model is rebuilt, not loaded.
+    name: 'keep the TRS release of declarations in indexed columns',
+    sql: `
+      ALTER TABLE kpi_declarations
+        ADD COLUMN trs_release_ms bigint, ADD COLUMN trs_office text, ADD COLUMN trs_transport_mode text, ADD COLUMN trs_regime text;
+      ALTER TABLE kpi_declaration_versions
+        ADD COLUMN trs_release_ms bigint, ADD COLUMN trs_office text, ADD COLUMN trs_transport_mode text, ADD COLUMN trs_regime text;
+      CREATE INDEX kpi_declarations_by_trs_release ON kpi_declarations
+        (trs_release_ms DESC, subject COLLATE "C", released_at, trs_office, trs_transport_mode, trs_regime, epoch)
+        WHERE trs_release_ms IS NOT NULL;
+      CREATE INDEX kpi_declaration_versions_by_trs_release ON kpi_declaration_versions
+        (trs_release_ms DESC, subject COLLATE "C", released_at, trs_office, trs_transport_mode, trs_regime, epoch, until_epoch)
+        WHERE trs_release_ms IS NOT NULL;
+      CREATE OR REPLACE FUNCTION kpi_declarations_keep_version() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+      BEGIN
+        INSERT INTO kpi_declaration_versions (
+          subject, epoch, until_epoch, facts, last_event_at, open, released_at, trs_release_ms, trs_office, trs_transport_mode, trs_regime
+        ) VALUES (
+          OLD.subject, OLD.epoch, NEW.epoch, OLD.facts, OLD.last_event_at, OLD.open, OLD.released_at,
+          OLD.trs_release_ms, OLD.trs_office, OLD.trs_transport_mode, OLD.trs_regime
+        );
+        RETURN NEW;
+      END $$;
+      ALTER TABLE kpi_checkpoint ADD COLUMN written_before text;
+      UPDATE kpi_checkpoint SET written_before = 'the TRS day aggregates'
+      WHERE position > 0 OR EXISTS (SELECT 1 FROM kpi_declarations) OR EXISTS (SELECT 1 FROM kpi_cases) OR EXISTS (SELECT 1 FROM kpi_buckets);
+    `,
+  },
 ];

@@ -23,11 +23,15 @@ export interface PostgresReadModelSql {
   readonly declarationsNamed: string;
   /** `$1`: the subjects, as a `text[]`. */
   readonly casesNamed: string;
-  /** `$1`, `$2`: the range of `released_at`; `$3`: the subject the page starts after; `$4`: its most rows. */
   /** `$1` to, `$2` and `$3` the (releasedAt, subject) the page starts after, `$4` its size. */
   readonly releasedPage: string;
   /** `$1` the subject the page starts after, `$2` its size. */
   readonly withoutHotKeysPage: string;
+  /**
+   * A page of `longestReleasedIn` with the filter terms given (postgres-trs-filters.ts, numbered from `$6`): `$1`
+   * from, `$2` to, `$3` and `$4` the (release time, subject) the page starts after, `$5` its size.
+   */
+  longestReleasedPage(filterTerms: string): string;
   /** `$1`: a JSON array of `{ subject, facts, hot? }`, unique by subject. */
   readonly upsertDeclarations: string;
   /** `$1`: a JSON array of `{ subject, facts, hot? }`, unique by subject. */
@@ -41,8 +45,22 @@ export interface PostgresReadModelSql {
   readonly closeEpoch: string;
 }
 
-const DECLARATION = 'subject, facts, last_event_at, open, released_at';
+const DECLARATION = 'subject, facts, last_event_at, open, released_at, trs_release_ms, trs_office, trs_transport_mode, trs_regime';
 const CASE = 'subject, facts, last_event_at';
+
+/** The order of `longestReleasedIn`'s pages: the `by_trs_release` indexes' (schema migration 5). */
+export const LONGEST_FIRST = 'trs_release_ms DESC, subject COLLATE "C"';
+
+/**
+ * Which rows a page of `longestReleasedIn` takes, its parameters numbered from `$first` (from, to, then the release
+ * time and subject it starts after): the first two terms bound the walk along a `by_trs_release` index, which starts
+ * at the last page's end; the period is checked in each entry of the index.
+ */
+export function longestReleasedAfter(first: number): string {
+  const [from, to, afterMs, after] = [0, 1, 2, 3].map((offset) => `$${first + offset}`);
+  return `trs_release_ms IS NOT NULL AND trs_release_ms <= ${afterMs} AND (trs_release_ms < ${afterMs} OR subject COLLATE "C" > ${after})
+        AND released_at >= ${from} AND released_at < ${to}`;
+}
 
 /**
  * The statements for the tables in `schema`, named in full rather than through `search_path`, so that read models of
@@ -63,7 +81,7 @@ export function postgresReadModelSql(schema: string): PostgresReadModelSql {
   // (the triggers of schema migration 4).
   const openEpoch = `(SELECT epoch FROM ${table('kpi_checkpoint')} WHERE id = 1)`;
   return {
-    checkpoint: `SELECT position, quality, bucket_horizons FROM ${table('kpi_checkpoint')} WHERE id = 1`,
+    checkpoint: `SELECT position, quality, bucket_horizons, written_before FROM ${table('kpi_checkpoint')} WHERE id = 1`,
     checkpointForUpdate: `SELECT position FROM ${table('kpi_checkpoint')} WHERE id = 1 FOR UPDATE`,
     moveCheckpoint: `UPDATE ${table('kpi_checkpoint')} SET position = $1, quality = $2::json WHERE id = 1`,
     storeBucketHorizons: `UPDATE ${table('kpi_checkpoint')} SET bucket_horizons = $1::json WHERE id = 1`,
@@ -90,13 +108,18 @@ export function postgresReadModelSql(schema: string): PostgresReadModelSql {
     withoutHotKeysPage: `
       SELECT ${DECLARATION} FROM ${table('kpi_declarations')}
       WHERE last_event_at IS NULL AND ${inC} > $1 ORDER BY ${inC} LIMIT $2`,
+    longestReleasedPage: (filterTerms) => `
+      SELECT ${DECLARATION} FROM ${table('kpi_declarations')}
+      WHERE ${longestReleasedAfter(1)}${filterTerms} ORDER BY ${LONGEST_FIRST} LIMIT $5`,
     upsertDeclarations: `
       INSERT INTO ${table('kpi_declarations')} (${DECLARATION}, epoch)
-      SELECT subject, facts, (hot->>'lastEventAt')::bigint, (hot->>'open')::boolean, (hot->>'releasedAt')::bigint, ${openEpoch}
+      SELECT subject, facts, (hot->>'lastEventAt')::bigint, (hot->>'open')::boolean, (hot->>'releasedAt')::bigint,
+        (hot->'trs'->>'releaseMs')::bigint, hot->'trs'->>'office', hot->'trs'->>'transportMode', hot->'trs'->>'regime', ${openEpoch}
       FROM json_to_recordset($1::json) AS row(subject text, facts json, hot json)
       ON CONFLICT (subject) DO UPDATE SET
         facts = excluded.facts, last_event_at = excluded.last_event_at, open = excluded.open, released_at = excluded.released_at,
-        epoch = excluded.epoch`,
+        trs_release_ms = excluded.trs_release_ms, trs_office = excluded.trs_office, trs_transport_mode = excluded.trs_transport_mode,
+        trs_regime = excluded.trs_regime, epoch = excluded.epoch`,
     upsertCases: `
       INSERT INTO ${table('kpi_cases')} (${CASE}, epoch)
       SELECT subject, facts, (hot->>'lastEventAt')::bigint, ${openEpoch}

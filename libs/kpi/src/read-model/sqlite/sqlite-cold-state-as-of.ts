@@ -3,11 +3,14 @@ import type Database from 'better-sqlite3';
 import { type BucketJson } from '../../engine/buckets.js';
 import { type DeclarationStateJson } from '../../engine/facts-json.js';
 import { type StoredSubjectStates, type SubjectsToLoad } from '../../engine/kpi-engine.js';
+import { type TrsFilters } from '../../engine/trs-release.js';
 import { bucketLineKeys } from '../bucket-key-ranges.js';
 import { byStart } from '../buckets-by-start.js';
 import { type BucketLineAddress, type ColdState } from '../read-model.port.js';
+import { longestReleasedPages } from '../longest-released-pages.js';
 import { releasedOnceEach, releasedPages } from '../released-pages.js';
 import { bucketOfSqliteRow } from './sqlite-bucket-rows.js';
+import { longestReleasedPage } from './sqlite-cold-state.js';
 import { type HistoryHalf, type SqliteHistoryStatements } from './sqlite-history-statements.js';
 import { caseOfSqliteRow, declarationOfSqliteRow } from './sqlite-subject-rows.js';
 
@@ -43,6 +46,16 @@ export class SqliteColdStateAsOf implements ColdState {
         withoutHotKeys: (after, limit) => this.exclusively(() => withoutHotKeysPage[which].all({ epoch, after, limit }).map(declarationOfSqliteRow)),
       });
     return releasedOnceEach(half('rows'), half('versions'));
+  }
+
+  /** Each page the rows' and the versions' pages merged (sqlite-history-statements.ts, `longestReleasedPage`). */
+  longestReleasedIn(from: number, to: number, filters: TrsFilters, pageSize: number): AsyncIterable<readonly DeclarationStateJson[]> {
+    const { epoch, statements } = this;
+    return longestReleasedPages(pageSize, (afterMs, after, limit) =>
+      this.exclusively(() =>
+        statements.longestReleasedPage.all({ epoch, ...longestReleasedPage(from, to, filters, afterMs, after, limit) }).map(declarationOfSqliteRow),
+      ),
+    );
   }
 
   bucketsNamed(keys: readonly string[]): Promise<BucketJson[]> {

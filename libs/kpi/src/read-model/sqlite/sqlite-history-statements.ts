@@ -1,7 +1,13 @@
 import type Database from 'better-sqlite3';
 
 import { type BucketKeyRange } from '../bucket-key-ranges.js';
-import { type SqliteBucketRow, type SqliteCaseRow, type SqliteDeclarationRow } from './sqlite-read-model-statements.js';
+import {
+  LONGEST_RELEASED_AFTER,
+  type LongestReleasedPage,
+  type SqliteBucketRow,
+  type SqliteCaseRow,
+  type SqliteDeclarationRow,
+} from './sqlite-read-model-statements.js';
 
 /** A closed epoch's row: what the checkpoint row held when it closed, and the newest event time then. */
 export interface SqliteEpochRow {
@@ -37,6 +43,9 @@ type ReleasedPageAsOf = AsOf & { to: number; afterAt: number; after: string; lim
 
 type WithoutHotKeysPageAsOf = AsOf & { after: string; limit: number };
 
+/** One keyset page of the TRS population longest first, as of an epoch (longest-released-pages.ts). */
+type LongestReleasedPageAsOf = AsOf & LongestReleasedPage;
+
 /** A JSON array of keys (subjects or bucket keys), as of an epoch. */
 type NamedAsOf = AsOf & { keys: string };
 
@@ -67,9 +76,11 @@ export interface SqliteHistoryStatements {
   readonly bucketsNamed: Database.Statement<[NamedAsOf], SqliteBucketRow>;
   readonly releasedPage: StatementPair<ReleasedPageAsOf, SqliteDeclarationRow>;
   readonly withoutHotKeysPage: StatementPair<WithoutHotKeysPageAsOf, SqliteDeclarationRow>;
+  /** The rows' page and the versions' page from one key on, merged in one statement: see `longestReleasedPage`. */
+  readonly longestReleasedPage: Database.Statement<[LongestReleasedPageAsOf], SqliteDeclarationRow>;
 }
 
-const DECLARATION = 'subject, facts, last_event_at, open, released_at';
+const DECLARATION = 'subject, facts, last_event_at, open, released_at, trs_release_ms, trs_office, trs_transport_mode, trs_regime';
 const CASE = 'subject, facts, last_event_at';
 
 /**
@@ -78,6 +89,9 @@ const CASE = 'subject, facts, last_event_at';
  */
 const ROW_AS_OF = 'epoch <= @epoch';
 const VERSION_AS_OF = 'epoch <= @epoch AND until_epoch > @epoch';
+
+/** A read model written before a change it cannot be loaded without (written-before.ts) has no epoch to start from. */
+const LOADABLE = '(SELECT written_before FROM kpi_checkpoint WHERE id = 1) IS NULL';
 
 /** Each table of the history: its rows, and the table its rows written over are kept in. */
 interface VersionedTable {
@@ -108,7 +122,7 @@ export function prepareHistoryStatements(db: Database.Database): SqliteHistorySt
   const epochColumns = 'epoch, position, last_recorded_at, quality, bucket_horizons, newest_event_at';
   return {
     epochAsOf: db.prepare<[number], SqliteEpochRow>(
-      `SELECT ${epochColumns} FROM kpi_epochs WHERE last_recorded_at <= ? ORDER BY last_recorded_at DESC, epoch DESC LIMIT 1`,
+      `SELECT ${epochColumns} FROM kpi_epochs WHERE last_recorded_at <= ? AND ${LOADABLE} ORDER BY last_recorded_at DESC, epoch DESC LIMIT 1`,
     ),
     epoch: db.prepare<[number], SqliteEpochRow>(`SELECT ${epochColumns} FROM kpi_epochs WHERE epoch = ?`),
     hotDeclarationsPage: pairAsOf(
@@ -144,5 +158,20 @@ export function prepareHistoryStatements(db: Database.Database): SqliteHistorySt
       'ORDER BY subject LIMIT @limit',
       'by_last_event',
     ),
+    longestReleasedPage: db.prepare<[LongestReleasedPageAsOf], SqliteDeclarationRow>(longestReleasedPageAsOf()),
   };
+}
+
+/**
+ * A page of `longestReleasedIn` as of the epoch: the first `@limit` rows as of it after the page's key, and the first
+ * `@limit` versions as of it, each along its own `by_trs_release` index (schema migration 6), merged into the first
+ * `@limit` of both. One statement, so from one state of the tables: a row the projector moves into its versions
+ * between two pages is in one half or the other, with the same key, and the next page starts after the last key
+ * given; two streams paged apart would lose a row moved behind the versions' page and ahead of the rows' one.
+ */
+function longestReleasedPageAsOf(): string {
+  const order = 'ORDER BY trs_release_ms DESC, subject LIMIT @limit';
+  const half = (table: string, asOf: string) =>
+    `SELECT * FROM (SELECT ${DECLARATION} FROM ${table} INDEXED BY ${table}_by_trs_release WHERE ${LONGEST_RELEASED_AFTER} AND ${asOf} ${order})`;
+  return `SELECT ${DECLARATION} FROM (${half(DECLARATIONS.rows, ROW_AS_OF)} UNION ALL ${half(DECLARATIONS.versions, VERSION_AS_OF)}) ${order}`;
 }

@@ -8,6 +8,7 @@ import { type BucketHorizonsJson, type KpiEngineSnapshot } from '../../engine/en
 import { heldBucketRanges } from '../bucket-key-ranges.js';
 import { type ColdState, type HotSelection, type KpiReadModel, type KpiReadModelHistory, type KpiReadModelCommit, type KpiReadModelState } from '../read-model.port.js';
 import { StaleCheckpointError, assertCheckpointAdvances } from '../stale-checkpoint-error.js';
+import { assertWrittenAfterEveryChange } from '../written-before.js';
 import { EventLoopTurns } from '@customs-pulse/event-store';
 import { WalCheckpointer, type WalCheckpointerLogger, openDurableSqlite } from '@customs-pulse/sql/sqlite';
 import { sqliteReadModelMigrations } from './sqlite-read-model-schema.js';
@@ -75,7 +76,10 @@ export class SqliteKpiReadModel implements KpiReadModel {
     }
   }
 
-  /** @throws KpiReadModelUnloadableError when a row is not JSON, or the file is not a sound database. */
+  /**
+   * @throws KpiReadModelUnloadableError when a row is not JSON, the file is not a sound database, or the read model was
+   * written before a change this build needs (written-before.ts).
+   */
   load(hot?: HotSelection): Promise<KpiReadModelState> {
     return this.exclusively(() => {
       try {
@@ -92,7 +96,8 @@ export class SqliteKpiReadModel implements KpiReadModel {
   private loadState(hot: HotSelection | undefined): KpiReadModelState {
     // One read transaction, so that the state matches the checkpoint even while another process commits.
     return this.db.transaction((): KpiReadModelState => {
-      const { position, quality, bucket_horizons } = this.statements.checkpoint.get()!;
+      const { position, quality, bucket_horizons, written_before } = this.statements.checkpoint.get()!;
+      assertWrittenAfterEveryChange(written_before, 'the SQLite KPI read model');
       if (position === 0) return { checkpoint: 0, snapshot: null };
       // Horizons only for a bounded engine's start: an engine loading every bucket carries no backlog.
       const horizons = hot === undefined || bucket_horizons === null ? null : (JSON.parse(bucket_horizons) as BucketHorizonsJson);

@@ -119,4 +119,40 @@ export const sqliteReadModelMigrations: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 6,
+    // A declaration's TRS release (facts-json.ts, `hot.trs`) in columns of its own, NULL when it has none, so that
+    // the TRS report's longest releases are read along an index (ColdSubjects.longestReleasedIn): by release time,
+    // longest first, then subject, with the period and the filters in the index entry, so that a row is read whole
+    // only when it is given. Versions keep them too, with their epochs in the entry, for the same read as of an epoch;
+    // the trigger is recreated to copy them. A read model that holds anything was written before them and before the
+    // TRS day aggregates of its buckets: `written_before` names that, and such a read model is rebuilt, not loaded.
+    name: 'keep the TRS release of declarations in indexed columns',
+    sql: `
+      ALTER TABLE kpi_declarations ADD COLUMN trs_release_ms INTEGER;
+      ALTER TABLE kpi_declarations ADD COLUMN trs_office TEXT;
+      ALTER TABLE kpi_declarations ADD COLUMN trs_transport_mode TEXT;
+      ALTER TABLE kpi_declarations ADD COLUMN trs_regime TEXT;
+      ALTER TABLE kpi_declaration_versions ADD COLUMN trs_release_ms INTEGER;
+      ALTER TABLE kpi_declaration_versions ADD COLUMN trs_office TEXT;
+      ALTER TABLE kpi_declaration_versions ADD COLUMN trs_transport_mode TEXT;
+      ALTER TABLE kpi_declaration_versions ADD COLUMN trs_regime TEXT;
+      CREATE INDEX kpi_declarations_by_trs_release ON kpi_declarations
+        (trs_release_ms DESC, subject, released_at, trs_office, trs_transport_mode, trs_regime, epoch) WHERE trs_release_ms IS NOT NULL;
+      CREATE INDEX kpi_declaration_versions_by_trs_release ON kpi_declaration_versions
+        (trs_release_ms DESC, subject, released_at, trs_office, trs_transport_mode, trs_regime, epoch, until_epoch) WHERE trs_release_ms IS NOT NULL;
+      DROP TRIGGER kpi_declarations_keep_version;
+      CREATE TRIGGER kpi_declarations_keep_version BEFORE UPDATE ON kpi_declarations WHEN OLD.epoch < NEW.epoch BEGIN
+        INSERT INTO kpi_declaration_versions (
+          subject, epoch, until_epoch, facts, last_event_at, open, released_at, trs_release_ms, trs_office, trs_transport_mode, trs_regime
+        ) VALUES (
+          OLD.subject, OLD.epoch, NEW.epoch, OLD.facts, OLD.last_event_at, OLD.open, OLD.released_at,
+          OLD.trs_release_ms, OLD.trs_office, OLD.trs_transport_mode, OLD.trs_regime
+        );
+      END;
+      ALTER TABLE kpi_checkpoint ADD COLUMN written_before TEXT;
+      UPDATE kpi_checkpoint SET written_before = 'the TRS day aggregates'
+      WHERE position > 0 OR EXISTS (SELECT 1 FROM kpi_declarations) OR EXISTS (SELECT 1 FROM kpi_cases) OR EXISTS (SELECT 1 FROM kpi_buckets);
+    `,
+  },
 ];

@@ -9,6 +9,10 @@ export interface SqliteDeclarationRow {
   last_event_at: number | null;
   open: number | null;
   released_at: number | null;
+  trs_release_ms: number | null;
+  trs_office: string | null;
+  trs_transport_mode: string | null;
+  trs_regime: string | null;
 }
 
 /** A case row with its facts as stored text. */
@@ -18,8 +22,8 @@ export interface SqliteCaseRow {
   last_event_at: number | null;
 }
 
-/** `[subject, facts, last_event_at, open, released_at]`. */
-export type DeclarationValues = [string, string, number | null, number | null, number | null];
+/** `[subject, facts, last_event_at, open, released_at, trs_release_ms, trs_office, trs_transport_mode, trs_regime]`. */
+export type DeclarationValues = [string, string, number | null, number | null, number | null, number | null, string | null, string | null, string | null];
 
 /** `[subject, facts, last_event_at]`. */
 export type CaseValues = [string, string, number | null];
@@ -43,6 +47,21 @@ interface WithoutHotKeysPage {
   limit: number;
 }
 
+/**
+ * One page of `ColdSubjects.longestReleasedIn` (longest-released-pages.ts): the period's releases after (`afterMs`,
+ * `after`) in (release time descending, subject) order, at most `limit`; a filter `null` when not given.
+ */
+export interface LongestReleasedPage {
+  from: number;
+  to: number;
+  afterMs: number;
+  after: string;
+  limit: number;
+  office: string | null;
+  transportMode: string | null;
+  regime: string | null;
+}
+
 /** The checkpoint row: the quality counters and bucket horizons as stored text, horizons `NULL` when none. */
 export interface SqliteCheckpointRow {
   position: number;
@@ -50,6 +69,8 @@ export interface SqliteCheckpointRow {
   bucket_horizons: string | null;
   /** The epoch open now: the one every row written is stamped with (read-model.port.ts, KpiReadModelHistory). */
   epoch: number;
+  /** A change the read model was written before, which it cannot be loaded without (written-before.ts); else `NULL`. */
+  written_before: string | null;
 }
 
 /** A bucket row's JSON as stored text. */
@@ -86,6 +107,7 @@ export interface SqliteReadModelStatements {
   readonly casesNamed: Database.Statement<[string], SqliteCaseRow>;
   readonly releasedPage: Database.Statement<[ReleasedPage], SqliteDeclarationRow>;
   readonly withoutHotKeysPage: Database.Statement<[WithoutHotKeysPage], SqliteDeclarationRow>;
+  readonly longestReleasedPage: Database.Statement<[LongestReleasedPage], SqliteDeclarationRow>;
   /** The row's values, then the epoch open now. */
   readonly upsertDeclaration: Database.Statement<[...DeclarationValues, number]>;
   readonly upsertCase: Database.Statement<[...CaseValues, number]>;
@@ -100,12 +122,22 @@ export interface SqliteReadModelStatements {
   readonly rollback: Database.Statement<[]>;
 }
 
-const DECLARATION = 'subject, facts, last_event_at, open, released_at';
+const DECLARATION = 'subject, facts, last_event_at, open, released_at, trs_release_ms, trs_office, trs_transport_mode, trs_regime';
 const CASE = 'subject, facts, last_event_at';
+
+/**
+ * Which rows a page of `longestReleasedIn` takes (`LongestReleasedPage`), every term answered from the entries of
+ * the `by_trs_release` indexes (schema migration 6): the first bounds the walk, which starts at the last page's end;
+ * the period and the filters are checked in each entry, so that only the rows given are read whole.
+ */
+export const LONGEST_RELEASED_AFTER = `trs_release_ms IS NOT NULL AND trs_release_ms <= @afterMs AND (trs_release_ms < @afterMs OR subject > @after)
+  AND released_at >= @from AND released_at < @to
+  AND (@office IS NULL OR trs_office = @office) AND (@transportMode IS NULL OR trs_transport_mode = @transportMode)
+  AND (@regime IS NULL OR trs_regime = @regime)`;
 
 export function prepareReadModelStatements(db: Database.Database): SqliteReadModelStatements {
   return {
-    checkpoint: db.prepare<[], SqliteCheckpointRow>('SELECT position, quality, bucket_horizons, epoch FROM kpi_checkpoint WHERE id = 1'),
+    checkpoint: db.prepare<[], SqliteCheckpointRow>('SELECT position, quality, bucket_horizons, epoch, written_before FROM kpi_checkpoint WHERE id = 1'),
     moveCheckpoint: db.prepare<[number, string]>('UPDATE kpi_checkpoint SET position = ?, quality = ? WHERE id = 1'),
     storeBucketHorizons: db.prepare<[string | null]>('UPDATE kpi_checkpoint SET bucket_horizons = ? WHERE id = 1'),
     declarations: db.prepare<[], SqliteDeclarationRow>(`SELECT ${DECLARATION} FROM kpi_declarations`),
@@ -144,12 +176,17 @@ export function prepareReadModelStatements(db: Database.Database): SqliteReadMod
       `SELECT ${DECLARATION} FROM kpi_declarations INDEXED BY kpi_declarations_by_last_event
        WHERE last_event_at IS NULL AND subject > @after ORDER BY subject LIMIT @limit`,
     ),
+    longestReleasedPage: db.prepare<[LongestReleasedPage], SqliteDeclarationRow>(
+      `SELECT ${DECLARATION} FROM kpi_declarations INDEXED BY kpi_declarations_by_trs_release
+       WHERE ${LONGEST_RELEASED_AFTER} ORDER BY trs_release_ms DESC, subject LIMIT @limit`,
+    ),
     // Writing over a row of an earlier epoch keeps it as a version (the triggers of schema migration 5).
     upsertDeclaration: db.prepare<[...DeclarationValues, number]>(
-      `INSERT INTO kpi_declarations (${DECLARATION}, epoch) VALUES (?, ?, ?, ?, ?, ?)
+      `INSERT INTO kpi_declarations (${DECLARATION}, epoch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (subject) DO UPDATE SET
          facts = excluded.facts, last_event_at = excluded.last_event_at, open = excluded.open, released_at = excluded.released_at,
-         epoch = excluded.epoch`,
+         trs_release_ms = excluded.trs_release_ms, trs_office = excluded.trs_office, trs_transport_mode = excluded.trs_transport_mode,
+         trs_regime = excluded.trs_regime, epoch = excluded.epoch`,
     ),
     upsertCase: db.prepare<[...CaseValues, number]>(
       `INSERT INTO kpi_cases (${CASE}, epoch) VALUES (?, ?, ?, ?)

@@ -17,7 +17,18 @@ export function caseValues({ subject, facts, hot }: CaseStateJson): CaseValues {
   return [subject, JSON.stringify(facts), hot?.lastEventAt ?? null];
 }
 
-/** What `upsertDeclaration` writes for `declaration`: hot keys `NULL` when it has none. */
+/** What `upsertDeclaration` writes for `declaration`: hot keys `NULL` when it has none, its TRS release `NULL` when none. */
 export function declarationValues({ subject, facts, hot }: DeclarationStateJson): DeclarationValues {
-  return [subject, JSON.stringify(facts), hot?.lastEventAt ?? null, hot === undefined ? null : Number(hot.open), hot?.releasedAt ?? null];
+  const trs = hot?.trs ?? null;
+  return [
+    subject,
+    JSON.stringify(facts),
+    hot?.lastEventAt ?? null,
+    hot === undefined ? null : Number(hot.open),
+    hot?.releasedAt ?? null,
+    trs?.releaseMs ?? null,
+    trs?.office ?? null,
+    trs?.transportMode ?? null,
+    trs?.regime ?? null,
+  ];
 }

@@ -6,6 +6,7 @@ import { type KpiEngineSnapshot } from '../../engine/engine-snapshot.js';
 import { type CaseStateJson, type DeclarationHotKeys, type DeclarationStateJson } from '../../engine/facts-json.js';
 import { KpiEngine } from '../../engine/kpi-engine.js';
 import { stored } from '../../engine/testing/stored-events.js';
+import { type TrsFilters, type TrsRelease, matchesTrsFilters } from '../../engine/trs-release.js';
 import { type ColdSubjects, type KpiReadModel } from '../read-model.port.js';
 
 /** The newest event time the rows below hold (a case's), from which "open in the last days" counts. */
@@ -28,8 +29,22 @@ function enforcementCase(subject: string, lastEventAt?: number): CaseStateJson {
   return { subject, facts: engineRows.cases[0]!.facts, ...(lastEventAt === undefined ? {} : { hot: { lastEventAt } }) };
 }
 
-const unreleased = (lastEventAt: number): DeclarationHotKeys => ({ lastEventAt, open: true, releasedAt: null });
-const released = (releasedAt: number, lastEventAt = releasedAt): DeclarationHotKeys => ({ lastEventAt, open: false, releasedAt });
+/** A release of the TRS population, taking `hours`, at office O1 by road under IMPORT unless told otherwise. */
+const trsOf = (hours: number, attributes: Partial<Omit<TrsRelease, 'releaseMs'>> = {}): TrsRelease => ({
+  releaseMs: hours * HOUR_MS,
+  office: 'O1',
+  transportMode: 'ROAD',
+  regime: 'IMPORT',
+  ...attributes,
+});
+
+const unreleased = (lastEventAt: number): DeclarationHotKeys => ({ lastEventAt, open: true, releasedAt: null, trs: null });
+const released = (releasedAt: number, lastEventAt = releasedAt, trs: TrsRelease | null = trsOf(4)): DeclarationHotKeys => ({
+  lastEventAt,
+  open: false,
+  releasedAt,
+  trs,
+});
 
 function rows(declarations: readonly DeclarationStateJson[], cases: readonly CaseStateJson[] = []): KpiEngineSnapshot {
   return { declarations, cases, buckets: engineRows.buckets, quality: engineRows.quality };
@@ -41,6 +56,29 @@ async function allPages(cold: ColdSubjects, from: number, to: number, pageSize: 
   const pages: DeclarationStateJson[][] = [];
   for await (const page of cold.releasedIn(from, to, pageSize)) pages.push([...page]);
   return pages;
+}
+
+async function longestPages(cold: ColdSubjects, from: number, to: number, filters: TrsFilters, pageSize: number): Promise<DeclarationStateJson[][]> {
+  const pages: DeclarationStateJson[][] = [];
+  for await (const page of cold.longestReleasedIn(from, to, filters, pageSize)) pages.push([...page]);
+  return pages;
+}
+
+/** What `longestReleasedIn` must give of `written`: its TRS population of [from, to) under `filters`, longest first. */
+function longestOf(written: readonly DeclarationStateJson[], from: number, to: number, filters: TrsFilters): DeclarationStateJson[] {
+  const releaseOf = (row: DeclarationStateJson): TrsRelease => row.hot!.trs!;
+  return written
+    .filter(({ hot }) => hot !== undefined && hot.trs !== null && hot.releasedAt! >= from && hot.releasedAt! < to && matchesTrsFilters(hot.trs, filters))
+    .sort((a, b) => releaseOf(b).releaseMs - releaseOf(a).releaseMs || (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0));
+}
+
+/** Every combination of the filters, each given one taking each of `values`. */
+function everyFilterCombination(values: { readonly [name in keyof TrsFilters]-?: readonly string[] }): TrsFilters[] {
+  let combinations: TrsFilters[] = [{}];
+  for (const name of Object.keys(values) as (keyof TrsFilters)[]) {
+    combinations = combinations.flatMap((filters) => [filters, ...values[name].map((value) => ({ ...filters, [name]: value }))]);
+  }
+  return combinations;
 }
 
 /**
@@ -170,6 +208,67 @@ export function hotAndColdSubjectsContract(openReadModel: () => Promise<KpiReadM
       expect(pages.flat()[6]).toEqual(declaration('D05'));
       const nextDay = await allPages(coldOf(readModel), to, to + DAY_MS, 2);
       expect(nextDay).toEqual([[declaration('D02', released(to))], [declaration('D05'), declaration('D08')]]);
+    });
+
+    it('pages through the TRS population released in [from, to) longest first, ties by subject in code-unit order across a page, under each filter', async () => {
+      const from = NEWEST - 2 * DAY_MS;
+      const to = NEWEST - DAY_MS;
+      const written = [
+        declaration('L01', released(from, NEWEST, trsOf(5))),
+        declaration('L02', released(to - 1, NEWEST, trsOf(9, { office: 'O2', regime: 'EXPORT' }))),
+        declaration('L03', released(to, NEWEST, trsOf(20))),
+        declaration('L04', released(from - 1, NEWEST, trsOf(30))),
+        declaration('L05', released(from + HOUR_MS, NEWEST, trsOf(9, { transportMode: 'RAIL' }))),
+        declaration('L06', released(from + 2 * HOUR_MS, NEWEST, trsOf(9))),
+        // Released, but out of the population (cancelled, or released before it arrived).
+        declaration('L07', released(from + HOUR_MS, NEWEST, null)),
+        declaration('L08', unreleased(from + HOUR_MS)),
+        declaration('L09'),
+        declaration('L10', released(from + 3 * HOUR_MS, NEWEST, trsOf(1, { office: null, regime: null }))),
+        declaration('L11', released(from + 4 * HOUR_MS, NEWEST, trsOf(9, { office: 'O2', transportMode: 'SEA' }))),
+        // Byte order puts upper case first; a language's collation would not.
+        declaration('L-a', released(from + 5 * HOUR_MS, NEWEST, trsOf(3))),
+        declaration('L-B', released(from + 5 * HOUR_MS, NEWEST, trsOf(3))),
+      ];
+      const readModel = await openReadModel();
+      await readModel.commit({ expectedCheckpoint: 0, checkpoint: 1, dirty: rows(written) });
+      const cold = coldOf(await openReadModel());
+
+      const pages = await longestPages(cold, from, to, {}, 3);
+
+      expect(pages.map((page) => page.map((row) => row.subject))).toEqual([['L02', 'L05', 'L06'], ['L11', 'L01', 'L-B'], ['L-a', 'L10']]);
+      expect(pages.flat()).toEqual(longestOf(written, from, to, {}));
+      expect((await longestPages(cold, from, to, { office: 'O1', transportMode: 'ROAD', regime: 'IMPORT' }, 2)).flat().map((row) => row.subject)).toEqual([
+        'L06',
+        'L01',
+        'L-B',
+        'L-a',
+      ]);
+      const combinations = everyFilterCombination({ office: ['O1', 'O2', 'O9'], transportMode: ['ROAD', 'SEA'], regime: ['IMPORT', 'EXPORT'] });
+      for (const filters of combinations) {
+        for (const pageSize of [2, 3]) {
+          const read = await longestPages(cold, from, to, filters, pageSize);
+          expect({ filters, pageSize, rows: read.flat() }).toEqual({ filters, pageSize, rows: longestOf(written, from, to, filters) });
+          expect(read.every((page) => page.length > 0 && page.length <= pageSize)).toBe(true);
+        }
+      }
+      expect((await longestPages(cold, to, to + DAY_MS, {}, 2)).flat()).toEqual([declaration('L03', released(to, NEWEST, trsOf(20)))]);
+    });
+
+    it('reads a declaration in the TRS population with the release its last commit wrote, and not once a commit takes it out', async () => {
+      const from = NEWEST - DAY_MS;
+      const readModel = await openReadModel();
+      const first = [declaration('D1', released(from, NEWEST, trsOf(5))), declaration('D2', released(from, NEWEST, trsOf(7)))];
+      await readModel.commit({ expectedCheckpoint: 0, checkpoint: 1, dirty: rows(first) });
+      const corrected = declaration('D1', released(from + HOUR_MS, NEWEST, trsOf(8, { office: 'O2', transportMode: 'AIR', regime: 'EXPORT' })));
+      await readModel.commit({ expectedCheckpoint: 1, checkpoint: 2, dirty: rows([corrected, declaration('D2', released(from, NEWEST, null))]) });
+
+      const cold = coldOf(await openReadModel());
+
+      expect((await longestPages(cold, from, NEWEST, {}, 1)).flat()).toEqual([corrected]);
+      expect((await longestPages(cold, from, NEWEST, { office: 'O2', transportMode: 'AIR', regime: 'EXPORT' }, 1)).flat()).toEqual([corrected]);
+      expect(await longestPages(cold, from, NEWEST, { office: 'O1' }, 1)).toEqual([]);
+      expect((await cold.subjects({ declarations: ['D1', 'D2'], cases: [] })).declarations).toEqual([corrected, declaration('D2', released(from, NEWEST, null))]);
     });
 
     it('lets a commit through between two pages of released declarations', async () => {

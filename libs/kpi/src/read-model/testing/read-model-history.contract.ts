@@ -2,12 +2,13 @@ import { describe, expect, it } from '@jest/globals';
 import { anEvent, anEventOfType, realisticHistory } from '@customs-pulse/testing';
 
 import { bucketKey } from '../../engine/bucket-key.js';
-import { DAY_MS } from '../../engine/bucket-time.js';
+import { DAY_MS, HOUR_MS } from '../../engine/bucket-time.js';
 import { type BucketJson } from '../../engine/buckets.js';
 import { type BucketHorizonsJson, type KpiEngineSnapshot } from '../../engine/engine-snapshot.js';
 import { type DeclarationStateJson } from '../../engine/facts-json.js';
 import { KpiEngine } from '../../engine/kpi-engine.js';
 import { stored } from '../../engine/testing/stored-events.js';
+import { type TrsFilters } from '../../engine/trs-release.js';
 import { canonical } from '../../projection/testing/stored-history.js';
 import { type ColdState, type HotSelection, type KpiReadModel, type KpiReadModelHistory, type KpiReadModelState } from '../read-model.port.js';
 
@@ -21,6 +22,9 @@ interface Answers {
   readonly buckets: readonly BucketJson[];
   readonly line: readonly BucketJson[];
   readonly released: readonly DeclarationStateJson[];
+  /** The TRS population longest first, in pages of 7: all of it, and one office's. */
+  readonly longest: readonly DeclarationStateJson[];
+  readonly longestAtOffice: readonly DeclarationStateJson[];
 }
 
 const keyOf = (bucket: BucketJson): string => bucketKey({ ...bucket, start: Date.parse(bucket.start) });
@@ -51,7 +55,21 @@ function commitsOfHistory(): { dirty: KpiEngineSnapshot; closes: string | null }
   });
 }
 
-async function answersOf(load: () => Promise<KpiReadModelState>, cold: ColdState, subjects: readonly string[], keys: readonly string[], line: BucketJson): Promise<Answers> {
+/** Every row `longestReleasedIn` gives over all time, in the order given. */
+async function longestOf(cold: ColdState, filters: TrsFilters, pageSize: number): Promise<DeclarationStateJson[]> {
+  const rows: DeclarationStateJson[] = [];
+  for await (const page of cold.longestReleasedIn(0, Number.MAX_SAFE_INTEGER, filters, pageSize)) rows.push(...page);
+  return rows;
+}
+
+async function answersOf(
+  load: () => Promise<KpiReadModelState>,
+  cold: ColdState,
+  subjects: readonly string[],
+  keys: readonly string[],
+  line: BucketJson,
+  office: string,
+): Promise<Answers> {
   const released: DeclarationStateJson[] = [];
   for await (const page of cold.releasedIn(0, Number.MAX_SAFE_INTEGER, 7)) released.push(...page);
   const state = await load();
@@ -62,7 +80,22 @@ async function answersOf(load: () => Promise<KpiReadModelState>, cold: ColdState
     // One key per hour is looked up: a month each side of the line's first bucket, not all time.
     line: await cold.bucketsBetween(line, Date.parse(line.start) - 30 * DAY_MS, Date.parse(line.start) + 30 * DAY_MS),
     released: bySubject(released),
+    longest: await longestOf(cold, {}, 7),
+    longestAtOffice: await longestOf(cold, { office }, 7),
   };
+}
+
+/** Facts as an engine writes them; the read model stores them without looking inside. */
+const SOME_FACTS = (() => {
+  const engine = new KpiEngine();
+  engine.apply(stored(anEvent.goodsArrived('D', { officeId: 'O1' }, { time: '2026-03-02T08:00:00.000Z' })));
+  return engine.drainDirty().declarations[0]!.facts;
+})();
+
+/** A declaration released at `releasedAt`, in the TRS population with a release of `hours` at `office`, or out of it. */
+function releasedRow(subject: string, trs: { hours: number; office: string } | null, releasedAt = Date.parse('2026-03-02T10:00:00.000Z')): DeclarationStateJson {
+  const release = trs === null ? null : { releaseMs: trs.hours * HOUR_MS, office: trs.office, transportMode: 'ROAD', regime: 'IMPORT' };
+  return { subject, facts: SOME_FACTS, hot: { lastEventAt: releasedAt, open: false, releasedAt, trs: release } };
 }
 
 /**
@@ -86,21 +119,25 @@ export function readModelHistoryContract(openReadModel: () => Promise<KpiReadMod
       const line = commits[0]!.dirty.buckets.find((bucket) => bucket.measure === 'lodgement' && bucket.granularity === 'hour' && bucket.slice === '')!;
       expect(line).toBeDefined();
 
+      // An office of the TRS population, for its longest releases.
+      const office = commits[0]!.dirty.declarations.find((row) => row.hot?.trs?.office != null)!.hot!.trs!.office!;
+
       const atClose: Answers[] = [];
       let checkpoint = 0;
       for (const { dirty, closes } of commits) {
         await readModel.commit({ expectedCheckpoint: checkpoint, checkpoint: checkpoint + 100, dirty, ...(closes === null ? {} : { closesEpoch: { lastRecordedAt: closes } }) });
         checkpoint += 100;
-        if (closes !== null) atClose.push(await answersOf(() => readModel.load(HOT), readModel.cold!, subjects, keys, line));
+        if (closes !== null) atClose.push(await answersOf(() => readModel.load(HOT), readModel.cold!, subjects, keys, line, office));
       }
       // Each epoch's state differs from the last one's: the comparison below could not pass by accident.
       expect(atClose[0]).not.toEqual(atClose[2]);
       expect(atClose[1]!.load.snapshot!.bucketHorizons).not.toEqual(atClose[2]!.load.snapshot!.bucketHorizons);
+      expect(atClose[0]!.longestAtOffice).not.toEqual(atClose[2]!.longestAtOffice);
 
       const history = historyOf(await openReadModel());
       for (const [index, expected] of atClose.entries()) {
         const epoch = index + 1;
-        const asOf = await answersOf(() => history.loadAsOf(epoch, HOT), history.coldAsOf(epoch), subjects, keys, line);
+        const asOf = await answersOf(() => history.loadAsOf(epoch, HOT), history.coldAsOf(epoch), subjects, keys, line, office);
         // Field by field, each named: a whole-state diff would be too large to read.
         for (const field of Object.keys(expected) as (keyof Answers)[]) expect({ epoch, field, answer: asOf[field] }).toEqual({ epoch, field, answer: expected[field] });
       }
@@ -154,6 +191,72 @@ export function readModelHistoryContract(openReadModel: () => Promise<KpiReadMod
       for (let page = await pages.next(); page.done !== true; page = await pages.next()) read.push(page.value);
 
       expect(bySubject(read.flat())).toEqual(bySubject(dirty.declarations));
+    });
+
+    it('reads the longest releases as of each closed epoch in order, the rows merged with the versions of declarations written over since', async () => {
+      const readModel = await openReadModel();
+      const o1 = (hours: number) => ({ hours, office: 'O1' });
+      const o2 = (hours: number) => ({ hours, office: 'O2' });
+      const commits: { declarations: DeclarationStateJson[]; closes: string | null }[] = [
+        {
+          declarations: ['A', 'B', 'C', 'D', 'E', 'H', 'I'].map((subject, index) => releasedRow(subject, [o1(5), o1(9), o2(2), o2(7), o1(7), o1(6), o2(8)][index]!)),
+          closes: '2026-03-02T11:00:00.000Z',
+        },
+        // A lengthens and moves office, B leaves the population, D is written again as it was, F joins.
+        {
+          declarations: [releasedRow('A', o2(12)), releasedRow('B', null), releasedRow('D', o2(7), Date.parse('2026-03-02T10:30:00.000Z')), releasedRow('F', o1(4))],
+          closes: '2026-03-02T12:00:00.000Z',
+        },
+        { declarations: [releasedRow('C', o1(1))], closes: null },
+        { declarations: [releasedRow('E', o1(3)), releasedRow('G', o1(7))], closes: '2026-03-02T13:00:00.000Z' },
+        // After the last epoch: each epoch's rows are in the versions only.
+        { declarations: [releasedRow('A', null), releasedRow('D', o2(20)), releasedRow('G', o1(1)), releasedRow('H', o2(6))], closes: null },
+      ];
+      const questions: { filters: TrsFilters; pageSize: number }[] = [
+        { filters: {}, pageSize: 1 },
+        { filters: {}, pageSize: 2 },
+        { filters: { office: 'O1' }, pageSize: 2 },
+        { filters: { office: 'O2', regime: 'IMPORT' }, pageSize: 3 },
+      ];
+      const empty = new KpiEngine().drainDirty();
+
+      const atClose: DeclarationStateJson[][][] = [];
+      for (const [index, { declarations, closes }] of commits.entries()) {
+        await readModel.commit({
+          expectedCheckpoint: index,
+          checkpoint: index + 1,
+          dirty: { ...empty, declarations },
+          ...(closes === null ? {} : { closesEpoch: { lastRecordedAt: closes } }),
+        });
+        if (closes !== null) atClose.push(await Promise.all(questions.map(({ filters, pageSize }) => longestOf(readModel.cold!, filters, pageSize))));
+      }
+      expect(atClose[0]![0]!.map((row) => row.subject)).toEqual(['B', 'I', 'D', 'E', 'H', 'A', 'C']);
+      expect(atClose[2]![0]!.map((row) => row.subject)).toEqual(['A', 'I', 'D', 'G', 'H', 'F', 'E', 'C']);
+
+      const history = historyOf(await openReadModel());
+      for (const [index, answers] of atClose.entries()) {
+        const epoch = index + 1;
+        for (const [question, expected] of answers.entries()) {
+          const { filters, pageSize } = questions[question]!;
+          expect({ epoch, filters, pageSize, rows: await longestOf(history.coldAsOf(epoch), filters, pageSize) }).toEqual({ epoch, filters, pageSize, rows: expected });
+        }
+      }
+    });
+
+    it('gives each of the longest releases as of an epoch once and in order, when the projector writes them over between two pages', async () => {
+      const readModel = await openReadModel();
+      const empty = new KpiEngine().drainDirty();
+      const asStored = ['A', 'B', 'C', 'D'].map((subject, index) => releasedRow(subject, { hours: 9 - index, office: 'O1' }));
+      await readModel.commit({ expectedCheckpoint: 0, checkpoint: 1, dirty: { ...empty, declarations: asStored }, closesEpoch: { lastRecordedAt: '2026-03-02T11:00:00.000Z' } });
+
+      const pages = historyOf(readModel).coldAsOf(1).longestReleasedIn(0, Number.MAX_SAFE_INTEGER, {}, 1)[Symbol.asyncIterator]();
+      const read = [...((await pages.next()).value as readonly DeclarationStateJson[])];
+      // B, C and D, not read yet, move into their versions before the next page: C ahead of A, D out, B behind D.
+      const rewritten = [releasedRow('B', { hours: 1, office: 'O1' }), releasedRow('C', { hours: 10, office: 'O1' }), releasedRow('D', null)];
+      await readModel.commit({ expectedCheckpoint: 1, checkpoint: 2, dirty: { ...empty, declarations: rewritten } });
+      for (let page = await pages.next(); page.done !== true; page = await pages.next()) read.push(...page.value);
+
+      expect(read).toEqual(asStored);
     });
 
     it('names the last epoch closed at or before a time, by the recordedAt of its last event', async () => {

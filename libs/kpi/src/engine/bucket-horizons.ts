@@ -1,5 +1,6 @@
 import { DAY_MS, type Granularity, bucketStart } from './bucket-time.js';
 import { type BucketHorizonsJson } from './engine-snapshot.js';
+import { MEASURES, type MeasureId, type MeasureSpec } from './measures.js';
 
 /**
  * Which buckets a bounded engine keeps in memory (architecture.md, guarantee 7; README, "Hot and cold state"): those
@@ -50,9 +51,9 @@ export class BucketHorizons {
     return { hour: this.hour, day: this.day, backlogBefore: Object.fromEntries(this.backlogBefore) };
   }
 
-  /** The horizon of one granularity. */
-  of(granularity: Granularity): number {
-    return granularity === 'hour' ? this.hour : this.day;
+  /** Where the buckets of one measure and granularity are held from (`heldFromOf`). */
+  of(granularity: Granularity, measure: MeasureId): number {
+    return heldFromOf(measure, granularity, this);
   }
 
   /** The sum of the deltas of the hourly backlog buckets of `slice` before the hour horizon. */
@@ -80,4 +81,16 @@ export function horizonsAt(referenceMs: number, policy: HeldBucketsPolicy): { re
   const hour = bucketStart(referenceMs, 'hour') - policy.hourlyDays * DAY_MS;
   const day = Math.min(bucketStart(referenceMs, 'day') - policy.dailyDays * DAY_MS, bucketStart(hour, 'day'));
   return { hour, day };
+}
+
+/**
+ * Where a bounded engine holds one measure's buckets of a granularity from: hourly ones from the hour horizon, daily
+ * ones from the day horizon, but a report-only measure's (measures.ts) daily ones from the hour horizon's day. Every
+ * observation before the hour horizon is read back anyway (cold-deltas.ts), so holding those from there on is as
+ * correct, and a start or an `asOf` answer loads 4 days of them rather than `DAILY_BUCKETS_DAYS`.
+ */
+export function heldFromOf(measure: MeasureId, granularity: Granularity, horizons: { readonly hour: number; readonly day: number }): number {
+  if (granularity === 'hour') return horizons.hour;
+  if ((MEASURES[measure] as MeasureSpec).reportOnly !== true || horizons.hour === Number.NEGATIVE_INFINITY) return horizons.day;
+  return bucketStart(horizons.hour, 'day');
 }

@@ -191,7 +191,7 @@ export class BucketStore {
     let keptBefore = false;
     for (const measure of MEASURE_IDS) {
       for (const granularity of MEASURES[measure].granularities) {
-        const horizon = horizons.of(granularity);
+        const horizon = horizons.of(granularity, measure);
         for (const line of this.tables[measure][granularity].values()) {
           for (const [number, bucket] of line.byNumber) {
             if (bucket.start >= horizon) continue;
@@ -432,8 +432,8 @@ export class BucketStore {
   /** Drops the groups of the hours and days before the horizons: they hold buckets let go of. */
   private forgetGroupsBefore(horizons: BucketHorizons): void {
     const hour = horizons.hour / HOUR_MS;
-    const day = horizons.day / DAY_MS;
     for (const measure of MEASURE_IDS) {
+      const day = horizons.of('day', measure) / DAY_MS;
       for (const sliceSet of this.groups[measure].values()) {
         for (const number of sliceSet.byHour.keys()) if (number < hour) sliceSet.byHour.delete(number);
         for (const number of sliceSet.byDay.keys()) if (number < day) sliceSet.byDay.delete(number);

@@ -2,10 +2,12 @@ import { describe, expect, it } from '@jest/globals';
 import { SeededRandom } from '@customs-pulse/testing';
 
 import { type HeldBucketsPolicy } from './bucket-horizons.js';
-import { DAY_MS } from './bucket-time.js';
+import { DAY_MS, bucketStart } from './bucket-time.js';
 import { ColdBucketsNeededError } from './cold-buckets-needed-error.js';
 import { type KpiEngineEvent } from './engine-event.js';
 import { KpiEngine } from './kpi-engine.js';
+import { type ColdState } from '../read-model/read-model.port.js';
+import { trsReportOf } from '../reports/trs-report.js';
 import { DrainedReadModel, FROM, HISTORY, TO, batches, fingerprint, slicesUsed } from './testing/determinism-fixtures.js';
 
 /** The tightest bound that keeps `current`'s window: hourly buckets of a day, daily ones of two. */
@@ -140,5 +142,31 @@ describe('KpiEngine with bounded held buckets (architecture.md, guarantee 7)', (
 
     expect(letGo).toBe(reference.heldSubjects().buckets);
     expect(engine.heldSubjects().buckets).toBe(0);
+  });
+});
+
+describe('KpiEngine with bounded held buckets: the report-only measures (the TRS daily aggregates)', () => {
+  const period = { from: Date.parse(FROM), to: Date.parse(TO) };
+
+  it('holds their daily buckets only from the hour horizon\'s day, and a TRS report reading the rest back answers as an engine that holds everything', async () => {
+    const { engine, committed } = boundedEngineOf(HISTORY, new SeededRandom(4));
+    const reference = new KpiEngine();
+    reference.applyAll(HISTORY);
+
+    const { buckets, bucketHorizons } = engine.toJSON();
+    const hourDay = bucketStart(bucketHorizons!.hour, 'day');
+    const heldBefore = (measure: string): number => buckets.filter((row) => row.measure === measure && row.granularity === 'day' && Date.parse(row.start) < hourDay).length;
+    // releaseTime keeps its days back to the day horizon; its report-only neighbours do not
+    expect(heldBefore('releaseTime')).toBeGreaterThan(0);
+    expect(heldBefore('releaseTimeBins') + heldBefore('segment:lodgement>lane_assignment') + heldBefore('releaseTimeGreen')).toBe(0);
+
+    // The engine holds every declaration here: the outliers come from memory, and no cold one is stored.
+    const cold: Pick<ColdState, 'bucketsBetween' | 'longestReleasedIn'> = {
+      bucketsBetween: async (line, from, to) => [...committed.bucketsBetween({ ...line, from, to })],
+      longestReleasedIn: async function* () {},
+    };
+    const report = await trsReportOf(engine, cold as ColdState, { period, filters: {}, position: 1 });
+    expect(report).toEqual(await trsReportOf(reference, null, { period, filters: {}, position: 1 }));
+    expect(report.overall.n).toBeGreaterThan(0);
   });
 });

@@ -115,7 +115,7 @@ export class KpiQueries {
    */
   private lineReading(range: ColdBucketRange, cold: readonly BucketJson[] | undefined): LineReading {
     const held = this.store.line(range.measure, range.granularity, range.slice);
-    const horizon = this.store.heldFrom?.of(range.granularity) ?? Number.NEGATIVE_INFINITY;
+    const horizon = this.store.heldFrom?.of(range.granularity, range.measure) ?? Number.NEGATIVE_INFINITY;
     if (range.from < horizon && cold === undefined) throw new ColdBucketsNeededError({ ...range, to: Math.min(range.to, horizon) });
     return new LineReading(held, horizon, range.from < horizon ? (cold ?? []) : []);
   }

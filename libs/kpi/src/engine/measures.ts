@@ -13,6 +13,12 @@ export interface MeasureSpec {
   readonly sketch: boolean;
   /** The granularities it is kept in. */
   readonly granularities: readonly Granularity[];
+  /**
+   * Read by reports only, never by a live view (the TRS report's daily aggregates): a bounded engine holds its daily
+   * buckets only from the hour horizon's day (bucket-horizons.ts, `heldFromOf`), since a report reads back what is not
+   * held anyway, and every start and `asOf` answer would load the rest for nothing.
+   */
+  readonly reportOnly?: true;
 }
 
 const BOTH: readonly Granularity[] = ['hour', 'day'];

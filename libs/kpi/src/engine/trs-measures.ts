@@ -13,7 +13,7 @@ import { type Granularity } from './bucket-time.js';
 const DAY_ONLY: readonly Granularity[] = ['day'];
 
 /** Release times of one breakdown key: count, sum in milliseconds, and a sketch of the hours. */
-const RELEASE_TIMES = { fields: ['n', 'sumMs'], sketch: true, granularities: DAY_ONLY } as const;
+const RELEASE_TIMES = { fields: ['n', 'sumMs'], sketch: true, granularities: DAY_ONLY, reportOnly: true } as const;
 
 /** The lower bounds of the release-time distribution's bins, in hours (targets-and-reports.md). */
 export const RELEASE_TIME_BIN_HOURS = [0, 1, 2, 4, 8, 12, 24, 48, 72, 168] as const;
@@ -23,6 +23,7 @@ const RELEASE_TIME_BINS = {
   fields: ['from0h', 'from1h', 'from2h', 'from4h', 'from8h', 'from12h', 'from24h', 'from48h', 'from72h', 'from168h'],
   sketch: false,
   granularities: DAY_ONLY,
+  reportOnly: true,
 } as const;
 
 /** A TRS segment by its milestones, as the measures name it: `arrival>lodgement`. */
@@ -37,7 +38,7 @@ export const SEGMENT_NAMES: readonly SegmentName[] = TRS_MILESTONES.flatMap((fro
  * A segment's durations that are not negative, and apart those that are (a lodgement before arrival), as magnitudes:
  * a sketch holds values of one sign only, and the median of the two is read from both (signed-median.ts).
  */
-const SEGMENT_DURATIONS = { fields: ['n', 'sumMs'], sketch: true, granularities: DAY_ONLY } as const;
+const SEGMENT_DURATIONS = { fields: ['n', 'sumMs'], sketch: true, granularities: DAY_ONLY, reportOnly: true } as const;
 
 export type SegmentMeasureId = `segment:${SegmentName}` | `negativeSegment:${SegmentName}`;
 

@@ -1,6 +1,7 @@
 import { MAX_FUTURE_SKEW_MS } from '@customs-pulse/domain';
 
 import { bucketKey } from '../engine/bucket-key.js';
+import { heldFromOf } from '../engine/bucket-horizons.js';
 import { GRANULARITIES, bucketLength, bucketStart } from '../engine/bucket-time.js';
 import { type BucketHorizonsJson } from '../engine/engine-snapshot.js';
 import { MEASURE_IDS } from '../engine/measures.js';
@@ -34,10 +35,11 @@ function afterPrefix(prefix: string): string {
 
 /**
  * The buckets a bounded engine holds (`KpiReadModel.load` with `hot`): per measure, the hourly ones from
- * `horizons.hour` and the daily ones from `horizons.day`; one range per measure and granularity.
+ * `horizons.hour` and the daily ones from `horizons.day` (a report-only measure's from the hour's day, `heldFromOf`);
+ * one range per measure and granularity.
  */
 export function heldBucketRanges(horizons: Pick<BucketHorizonsJson, 'hour' | 'day'>): BucketKeyRange[] {
-  return perLine((measure, granularity) => ({ from: firstKeyAt(measure, granularity, horizons[granularity]), to: afterPrefix(`${measure}|${granularity}|`) }));
+  return perLine((measure, granularity) => ({ from: firstKeyAt(measure, granularity, heldFromOf(measure, granularity, horizons)), to: afterPrefix(`${measure}|${granularity}|`) }));
 }
 
 /** One range per measure and granularity, each within the keys of that measure and granularity. */
@@ -60,7 +62,7 @@ export interface EpochTimes {
 export function bucketRangesAsOf(horizons: Pick<BucketHorizonsJson, 'hour' | 'day'> | null, epoch: EpochTimes): BucketKeyRange[] {
   const untilMs = Math.max(epoch.newestEventAt ?? Number.NEGATIVE_INFINITY, epoch.lastRecordedAt + MAX_FUTURE_SKEW_MS);
   return perLine((measure, granularity) => ({
-    from: horizons === null ? `${measure}|${granularity}|` : firstKeyAt(measure, granularity, horizons[granularity]),
+    from: horizons === null ? `${measure}|${granularity}|` : firstKeyAt(measure, granularity, heldFromOf(measure, granularity, horizons)),
     to: firstKeyAt(measure, granularity, bucketStart(untilMs, granularity) + bucketLength(granularity)),
   }));
 }

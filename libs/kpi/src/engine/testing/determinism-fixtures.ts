@@ -1,6 +1,7 @@
 import { KPI_CATALOGUE, type KpiId } from '@customs-pulse/domain';
 import { anEventOfType, realisticHistory, type SeededRandom } from '@customs-pulse/testing';
 
+import { heldFromOf } from '../bucket-horizons.js';
 import { bucketKey } from '../bucket-key.js';
 import { GRANULARITIES, DAY_MS } from '../bucket-time.js';
 import { type BucketJson } from '../buckets.js';
@@ -144,7 +145,7 @@ export class DrainedReadModel {
    */
   snapshot({ hot = false } = {}): KpiEngineSnapshot {
     const horizons = hot ? this.horizons : null;
-    const held = (row: BucketJson): boolean => horizons === null || Date.parse(row.start) >= (row.granularity === 'hour' ? horizons.hour : horizons.day);
+    const held = (row: BucketJson): boolean => horizons === null || Date.parse(row.start) >= heldFromOf(row.measure as MeasureId, row.granularity, horizons);
     const snapshot = {
       declarations: [...this.declarations.values()],
       cases: [...this.cases.values()],

@@ -16,14 +16,20 @@ import { type Steps, allSteps } from './steps.js';
 
 type Table = Map<string, BucketLine>;
 
-/** The groups of one measure and set of slices, by hour number, and the buckets they share. */
+/** The groups of one measure and set of slices, by hour number (by day number when kept by day only), and the buckets they share. */
 interface SliceSetGroups {
   /** The hourly line of each slice, in slice order; none for a measure kept by day only. */
   readonly hourLines: readonly BucketLine[];
   /** The daily line of each slice; `null` for a measure kept by hour only. */
   readonly dayLines: readonly BucketLine[] | null;
+  /**
+   * A measure kept by day only has one group per day, not 24 that would each add to the same day buckets: its
+   * observations are summed a day at a time.
+   */
+  readonly dayOnly: boolean;
+  /** The groups, by hour number, or by day number when `dayOnly`. */
   readonly byHour: Map<number, BucketGroup>;
-  /** The group last asked for: in time order, observations of a set of slices keep landing in the same hour. */
+  /** The group last asked for (its number as `byHour` keys it): in time order, observations of a set of slices keep landing in the same hour. */
   lastHour: number;
   lastGroup: BucketGroup | null;
   /** The day buckets of each day number, one array for the 24 hour groups of the day. */
@@ -345,9 +351,11 @@ export class BucketStore {
       const linesOf = (granularity: Granularity): BucketLine[] => slices.map((slice) => this.lineAt(measure, granularity, slice));
       const granularities: readonly Granularity[] = MEASURES[measure].granularities;
       const byDay = granularities.includes('day');
+      const byHour = granularities.includes('hour');
       sliceSet = {
-        hourLines: granularities.includes('hour') ? linesOf('hour') : [],
+        hourLines: byHour ? linesOf('hour') : [],
         dayLines: byDay ? linesOf('day') : null,
+        dayOnly: !byHour,
         byHour: new Map(),
         lastHour: Number.NaN,
         lastGroup: null,
@@ -355,14 +363,15 @@ export class BucketStore {
       };
       bySlices.set(slices, sliceSet);
     }
-    if (sliceSet.lastHour === hour) return sliceSet.lastGroup!;
-    let group = sliceSet.byHour.get(hour);
+    const number = sliceSet.dayOnly ? Math.floor(hour / HOURS_PER_DAY) : hour;
+    if (sliceSet.lastHour === number) return sliceSet.lastGroup!;
+    let group = sliceSet.byHour.get(number);
     if (group === undefined) {
-      const hourBuckets = sliceSet.hourLines.length === 0 ? NO_BUCKETS : this.bucketsAt(measure, 'hour', slices, sliceSet.hourLines, hour);
+      const hourBuckets = sliceSet.dayOnly ? NO_BUCKETS : this.bucketsAt(measure, 'hour', slices, sliceSet.hourLines, hour);
       group = new BucketGroup(hourBuckets, this.dayBucketsOf(measure, slices, sliceSet, hour), MEASURES[measure].fields.length);
-      sliceSet.byHour.set(hour, group);
+      sliceSet.byHour.set(number, group);
     }
-    sliceSet.lastHour = hour;
+    sliceSet.lastHour = number;
     sliceSet.lastGroup = group;
     return group;
   }
@@ -435,9 +444,10 @@ export class BucketStore {
     for (const measure of MEASURE_IDS) {
       const day = horizons.of('day', measure) / DAY_MS;
       for (const sliceSet of this.groups[measure].values()) {
-        for (const number of sliceSet.byHour.keys()) if (number < hour) sliceSet.byHour.delete(number);
+        const first = sliceSet.dayOnly ? day : hour;
+        for (const number of sliceSet.byHour.keys()) if (number < first) sliceSet.byHour.delete(number);
         for (const number of sliceSet.byDay.keys()) if (number < day) sliceSet.byDay.delete(number);
-        if (!(sliceSet.lastHour >= hour)) {
+        if (!(sliceSet.lastHour >= first)) {
           sliceSet.lastHour = Number.NaN;
           sliceSet.lastGroup = null;
         }

@@ -130,7 +130,7 @@ export const CONFIG_VARIABLES = [
   },
   {
     name: 'AS_OF_EPOCH_EVENTS',
-    default: '20000',
+    default: '10000',
     sets: 'how many events the KPI read model’s history lets pass between two epochs, whose state it keeps; a question `asOf` a past time loads the last epoch closed by then and replays at most this many events on top, and each epoch keeps a version of the rows it writes over; a whole number from 1000 to 10000000',
     readBy: ['standalone', 'projector'],
   },

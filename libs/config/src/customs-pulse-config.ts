@@ -110,7 +110,7 @@ export interface KpiSettings {
    */
   readonly heldBuckets: { readonly hourlyDays: number; readonly dailyDays: number };
   /**
-   * `AS_OF_EPOCH_EVENTS` (default 20,000): the events between two epochs of the read model's history, at most what a
+   * `AS_OF_EPOCH_EVENTS` (default 10,000): the events between two epochs of the read model's history, at most what a
    * question `asOf` a past time replays.
    */
   readonly epochEvents: number;

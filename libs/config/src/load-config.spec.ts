@@ -17,7 +17,7 @@ describe('loadConfig', () => {
       accessTokens: { maxTokenHours: 24, issuer: undefined, audience: undefined },
       reportingCurrency: 'USD',
       kafka: undefined,
-      kpi: { readModel: { adapter: 'sqlite', directory: resolve('./data/kpi') }, releaseTargetHours: 24, readyMaxLagSeconds: 60, heldSubjects: { openMaxDays: 30, closedCacheSize: 10_000 }, heldBuckets: { hourlyDays: 3, dailyDays: 35 }, epochEvents: 20_000 },
+      kpi: { readModel: { adapter: 'sqlite', directory: resolve('./data/kpi') }, releaseTargetHours: 24, readyMaxLagSeconds: 60, heldSubjects: { openMaxDays: 30, closedCacheSize: 10_000 }, heldBuckets: { hourlyDays: 3, dailyDays: 35 }, epochEvents: 10_000 },
       alerts: { minObservations: 20, seizureAlertValue: 100_000 },
       targets: { windowDays: 30 },
       simulation: undefined,
@@ -83,7 +83,7 @@ describe('loadConfig', () => {
       readyMaxLagSeconds: 90,
       heldSubjects: { openMaxDays: 30, closedCacheSize: 10_000 },
       heldBuckets: { hourlyDays: 3, dailyDays: 35 },
-      epochEvents: 20_000,
+      epochEvents: 10_000,
     });
   });
 

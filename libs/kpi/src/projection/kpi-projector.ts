@@ -76,7 +76,7 @@ export interface KpiProjectorOptions {
 }
 
 /** See {@link KpiProjectorOptions.epochEvents}: about 0.2 s of replay, and a version of each hot row per epoch. */
-export const DEFAULT_EPOCH_EVENTS = 20_000;
+export const DEFAULT_EPOCH_EVENTS = 10_000;
 
 /** Events committed between two passes that let cold subjects go: a pass looks at every subject held. */
 const LET_GO_EVERY = 1_000;

@@ -153,8 +153,9 @@ describe('SqliteKpiReadModel', () => {
       const readModel = SqliteKpiReadModel.open({ file });
       try {
         const before = sizeOf(file);
-        // About 300 pages, well under the 1,000 at which the COMMIT would copy them itself.
-        await readModel.commit({ expectedCheckpoint: 0, checkpoint: 1, dirty: engineOverRealisticHistory(20260310, 150).drainDirty() });
+        // About 400 pages (60 declarations' facts and buckets, the TRS day aggregates included), well under the 1,000
+        // at which the COMMIT would copy them itself.
+        await readModel.commit({ expectedCheckpoint: 0, checkpoint: 1, dirty: engineOverRealisticHistory(20260310, 60).drainDirty() });
         expect(sizeOf(`${file}-wal`)).toBeLessThan(1000 * 4096);
 
         await waitUntil('the database file holds the commit', () => sizeOf(file) > before + 256 * 1024);

@@ -97,7 +97,7 @@ export const CONFIG_VARIABLES = [
     readBy: KPI_APPS,
   },
   { name: 'KPI_SCHEMA', default: 'customs_pulse_kpi', sets: 'the PostgreSQL schema of the KPI read model’s control table; generation `n` lives in `<KPI_SCHEMA>_g<n>`', readBy: KPI_APPS },
-  { name: 'RELEASE_TARGET_HOURS', default: '24', sets: "the target of `released_within_target_rate` (rebuild the read model after changing it) and of the TRS report's `withinTarget` (computed from facts at each request)", readBy: KPI_APPS },
+  { name: 'RELEASE_TARGET_HOURS', default: '24', sets: "the target of `released_within_target_rate` (rebuild the read model after changing it) and of the TRS report's `withinTarget`, both counted into the buckets as events are applied", readBy: KPI_APPS },
   {
     name: 'READY_MAX_LAG_SECONDS',
     default: '60',
@@ -125,7 +125,7 @@ export const CONFIG_VARIABLES = [
   {
     name: 'DAILY_BUCKETS_DAYS',
     default: '35',
-    sets: 'how many days of daily KPI buckets the KPI projection keeps in memory, counted as `HOURLY_BUCKETS_DAYS` is (never fewer than the hourly ones); older ones are read from the read model when a query needs them; a whole number from 1 to 3650',
+    sets: 'how many days of daily KPI buckets the KPI projection keeps in memory, counted as `HOURLY_BUCKETS_DAYS` is (never fewer than the hourly ones; the TRS report\'s daily aggregates only as many as the hourly ones, README "The TRS report from days"); older ones are read from the read model when a query needs them; a whole number from 1 to 3650',
     readBy: ['standalone', 'projector'],
   },
   {

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 
 import { type BucketAddress, bucketKey } from '../engine/bucket-key.js';
 import { DAY_MS, HOUR_MS } from '../engine/bucket-time.js';
-import { MEASURE_IDS } from '../engine/measures.js';
+import { MEASURES, MEASURE_IDS, type MeasureSpec } from '../engine/measures.js';
 import { sliceKey } from '../engine/slices.js';
 import { type BucketKeyRange, bucketLineKeys, heldBucketRanges } from './bucket-key-ranges.js';
 
@@ -29,15 +29,21 @@ describe('bucket key ranges', () => {
     const ranges = heldBucketRanges(horizons);
     const heldBy = (address: BucketAddress): number => ranges.filter((range) => inRange(bucketKey(address), range)).length;
 
-    expect(ranges).toHaveLength(MEASURE_IDS.length * 2);
+    expect(ranges).toHaveLength(MEASURE_IDS.reduce((sum, measure) => sum + MEASURES[measure].granularities.length, 0));
     for (const measure of MEASURE_IDS) {
+      const { granularities, reportOnly } = MEASURES[measure] as MeasureSpec;
+      // a report-only measure's days from the hour horizon's day (bucket-horizons.ts)
+      const dayFrom = reportOnly === true ? Math.floor(START / DAY_MS) * DAY_MS : horizons.day;
       for (const slice of SLICES) {
-        expect(heldBy({ measure, granularity: 'hour', start: START, slice })).toBe(1);
-        expect(heldBy({ measure, granularity: 'hour', start: Date.parse('9999-12-31T23:00:00.000Z'), slice })).toBe(1);
+        const hourly = granularities.includes('hour') ? 1 : 0;
+        expect(heldBy({ measure, granularity: 'hour', start: START, slice })).toBe(hourly);
+        expect(heldBy({ measure, granularity: 'hour', start: Date.parse('9999-12-31T23:00:00.000Z'), slice })).toBe(hourly);
         expect(heldBy({ measure, granularity: 'hour', start: START - HOUR_MS, slice })).toBe(0);
-        expect(heldBy({ measure, granularity: 'day', start: horizons.day, slice })).toBe(1);
-        expect(heldBy({ measure, granularity: 'day', start: horizons.day - DAY_MS, slice })).toBe(0);
+        const daily = granularities.includes('day') ? 1 : 0;
+        expect(heldBy({ measure, granularity: 'day', start: dayFrom, slice })).toBe(daily);
+        expect(heldBy({ measure, granularity: 'day', start: dayFrom - DAY_MS, slice })).toBe(0);
       }
     }
+    expect(MEASURE_IDS.filter((measure) => (MEASURES[measure] as MeasureSpec).reportOnly === true).length).toBeGreaterThan(0);
   });
 });

@@ -2,9 +2,9 @@ import { MAX_FUTURE_SKEW_MS } from '@customs-pulse/domain';
 
 import { bucketKey } from '../engine/bucket-key.js';
 import { heldFromOf } from '../engine/bucket-horizons.js';
-import { GRANULARITIES, bucketLength, bucketStart } from '../engine/bucket-time.js';
+import { bucketLength, bucketStart } from '../engine/bucket-time.js';
 import { type BucketHorizonsJson } from '../engine/engine-snapshot.js';
-import { MEASURE_IDS } from '../engine/measures.js';
+import { MEASURES, MEASURE_IDS } from '../engine/measures.js';
 import { type BucketLineAddress } from './read-model.port.js';
 
 /**
@@ -42,9 +42,9 @@ export function heldBucketRanges(horizons: Pick<BucketHorizonsJson, 'hour' | 'da
   return perLine((measure, granularity) => ({ from: firstKeyAt(measure, granularity, heldFromOf(measure, granularity, horizons)), to: afterPrefix(`${measure}|${granularity}|`) }));
 }
 
-/** One range per measure and granularity, each within the keys of that measure and granularity. */
+/** One range per measure and granularity it is kept in, each within the keys of that measure and granularity. */
 function perLine(range: (measure: BucketLineAddress['measure'], granularity: BucketLineAddress['granularity']) => BucketKeyRange): BucketKeyRange[] {
-  return MEASURE_IDS.flatMap((measure) => GRANULARITIES.map((granularity) => range(measure, granularity)));
+  return MEASURE_IDS.flatMap((measure) => MEASURES[measure].granularities.map((granularity) => range(measure, granularity)));
 }
 
 /** What bounds the buckets of a closed epoch: its newest event time (null when it had none) and its last `recordedAt`. */

@@ -19,7 +19,7 @@ export interface TrsOutlier {
 /** How many outliers the TRS report lists (targets-and-reports.md). */
 export const OUTLIER_COUNT = 20;
 
-/** Rows read from the read model per page: the first page holds the outliers unless held declarations crowd it. */
+/** Most rows read from the read model per page: the first page holds the outliers unless held declarations crowd it. */
 const COLD_PAGE_ROWS = 50;
 
 interface Candidate extends Omit<TrsOutlier, 'hours'> {
@@ -57,28 +57,43 @@ export class LongestReleases {
 /**
  * The TRS report's outliers: the longest releases of the period among the declarations the engine holds, and among
  * the others along the read model's index of release times (`ColdSubjects.longestReleasedIn`), read until no later
- * row can enter the list. A held declaration is read from memory only, its stored row being older or the same.
+ * row can enter the list, or every one of them is read. A held declaration is read from memory only, its stored row
+ * being older or the same. `population` is how many declarations the period and filters hold (the report's overall
+ * `n`, from the buckets): those not held are the stored ones to find, so that a period whose releases are all held
+ * reads nothing, and no page asks for more rows than are left to find. A page's statement walks the index until its
+ * page is full, so asking for more than exist would walk it to its end, across the whole history.
  * The engine must not change until it settles.
  */
-export async function longestReleasesOf(engine: KpiEngine, cold: ColdSubjects | null, period: ReportPeriod, filters: TrsFilters): Promise<TrsOutlier[]> {
+export async function longestReleasesOf(
+  engine: KpiEngine,
+  cold: ColdSubjects | null,
+  period: ReportPeriod,
+  filters: TrsFilters,
+  population: number,
+): Promise<TrsOutlier[]> {
   const turns = new EventLoopTurns();
   const longest = new LongestReleases();
   const offer = (subject: string, release: TrsRelease, facts: Readonly<DeclarationFacts>): void =>
     longest.offer(subject, release.releaseMs, release.office, finalLaneOf(facts), release.transportMode);
+  let stored = population;
   for (const { subject, facts } of engine.heldDeclarations()) {
     if (turns.due) await turns.give();
     const release = trsReleaseOf(facts);
     const releasedAt = facts.released?.at ?? Number.NaN;
     if (release === null || releasedAt < period.from || releasedAt >= period.to || !matchesTrsFilters(release, filters)) continue;
+    stored -= 1;
     offer(subject, release, facts);
   }
-  if (cold === null) return longest.toJSON();
-  for await (const page of cold.longestReleasedIn(period.from, period.to, filters, COLD_PAGE_ROWS)) {
+  if (cold === null || stored <= 0) return longest.toJSON();
+  // Held declarations' older rows may fill a page too: then the next one is read.
+  for await (const page of cold.longestReleasedIn(period.from, period.to, filters, Math.min(COLD_PAGE_ROWS, stored))) {
     for (const { subject, facts, hot } of page) {
       if (engine.declarationFacts(subject) !== undefined) continue;
       const release = hot!.trs!;
       if (!longest.wouldKeep(subject, release.releaseMs)) return longest.toJSON();
       offer(subject, release, declarationFactsFromJson(facts));
+      stored -= 1;
+      if (stored === 0) return longest.toJSON();
     }
   }
   return longest.toJSON();

@@ -3,6 +3,7 @@ import { type Lane, type Regime, type TransportMode } from '@customs-pulse/domai
 import { anEvent, withinOnePercentOf as near } from '@customs-pulse/testing';
 
 import { engineGiven, march } from '../engine/testing/stored-events.js';
+import { type ColdState } from '../read-model/read-model.port.js';
 import { trsReportOf } from './trs-report.js';
 
 type Lodgement = { officeId: string; transportMode: TransportMode; regime: Regime; aeo: boolean; preArrival: boolean };
@@ -170,6 +171,14 @@ describe('the TRS report, worked by hand', () => {
 });
 
 describe('the TRS outliers', () => {
+  it('read no stored row when the engine holds every release of the period: a walk would find none and cross the whole index', async () => {
+    const pages: number[] = [];
+    const cold = { longestReleasedIn: async function* (_from: number, _to: number, _filters: object, pageSize: number) { pages.push(pageSize); yield []; } };
+    const { outliers } = await trsReportOf(engineGiven(HISTORY), cold as unknown as ColdState, { period: PERIOD, filters: {}, position: 0 });
+    expect(outliers).toHaveLength(5);
+    expect(pages).toEqual([]);
+  });
+
   it('are the 20 longest, ties by subject', async () => {
     const events = Array.from({ length: 22 }, (_, index) => {
       const subject = `X${String(22 - index).padStart(2, '0')}`;

@@ -125,7 +125,7 @@ export async function trsReportOf(engine: KpiEngine, cold: ColdState | null, inp
     breakdowns,
     distribution,
     trend,
-    outliers: await longestReleasesOf(engine, cold, period, filters),
+    outliers: await longestReleasesOf(engine, cold, period, filters, summary.n),
   };
 }
 

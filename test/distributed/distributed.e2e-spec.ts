@@ -191,20 +191,24 @@ describeWithInfrastructure('PostgreSQL and a Kafka broker', infrastructure, 'the
   }), 60_000);
 
   it('gives socket.io clients on two gateways the KPI values the REST API of each gateway and of the projector returns', () => apps.explainFailure(async () => {
-    // The projector appends the alert events it judges (gateways judge nothing): the head settles once every app has
-    // applied the log, alerts included.
+    // The projector appends the alert events it judges (gateways judge nothing), after the commit of the batch that
+    // made them: a head every app has answered at can still move on. So the answers compared are one round of both
+    // queries, read while the head stood still at every app's position.
     const answers = async (query: string): Promise<Payload[]> => Promise.all([projector, ...gateways].map((app) => get(app, `/api/kpis/current${query}`)));
+    const queries = ['', `?office=${traffic.officeIds[0]}`];
+    let settled: Payload[][] = [];
     await waitUntil(
-      'the projector and both gateways answer at the head of the log',
+      'the projector and both gateways answer both queries at a head that stood still meanwhile',
       async () => {
         const head = (await store!.head()).position;
-        return (await answers('')).every(({ position }) => position === head);
+        settled = await Promise.all(queries.map(answers));
+        const still = (await store!.head()).position === head;
+        return still && settled.every((round) => round.every(({ position }) => position === head));
       },
       120_000,
     );
 
-    for (const query of ['', `?office=${traffic.officeIds[0]}`]) {
-      const [fromProjector, ...fromGateways] = await answers(query);
+    for (const [fromProjector, ...fromGateways] of settled) {
       expect(fromProjector.values.some(({ n }: KpiValue) => n > 0)).toBe(true);
       for (const answer of fromGateways) expect(answer).toEqual(fromProjector);
     }

@@ -48,8 +48,8 @@ function arrivingHistory(): NormalizedEvent[][] {
   return batches;
 }
 
-/** What a dashboard and an auditor ask asOf a time: every KPI's current value and series, the TRS report, facts. */
-async function answersOf({ engine, position, cold }: EngineAsOf, now: string, subjects: readonly string[]): Promise<unknown> {
+/** What a dashboard asks asOf a time: every KPI's current value and series. */
+async function kpiAnswersOf({ engine, position, cold }: EngineAsOf, now: string): Promise<Record<string, unknown>> {
   const answers: Record<string, unknown> = { position, quality: engine.qualityCounters() };
   for (const kpiId of KPIS) {
     answers[`${kpiId} current`] = engine.current(kpiId, now);
@@ -57,10 +57,20 @@ async function answersOf({ engine, position, cold }: EngineAsOf, now: string, su
       answers[`${kpiId} ${granularity}`] = await withColdBuckets(cold, (rows) => engine.series(kpiId, granularity, FROM, TO, {}, rows));
     }
   }
+  return answers;
+}
+
+/** What a dashboard and an auditor ask asOf a time: every KPI's current value and series, the TRS report, facts. */
+async function answersOf(asOf: EngineAsOf, now: string, subjects: readonly string[]): Promise<Record<string, unknown>> {
+  const { engine, position, cold } = asOf;
+  const answers = await kpiAnswersOf(asOf, now);
   answers.trs = await trsReportOf(engine, cold, { period: PERIOD, filters: {}, position });
   for (const subject of subjects) answers[subject] = await storedDeclarationFacts(engine, cold, subject);
   return answers;
 }
+
+/** What the TRS report needs of an `asOf` engine (kpis-as-of.ts, `AsOfNeeds`). */
+const REPORTS = { reportMeasures: true };
 
 /** `store`, counting the events its `readAll` hands out. */
 function counting(store: EventStore): { store: Pick<EventStore, 'readAll'>; read: () => number } {
@@ -136,15 +146,34 @@ function asOfFromEpochsContract(name: string, openReadModel: () => Promise<{ rea
       const readFromEpochs: number[] = [];
       for (const instant of instants) {
         const asOfMs = Date.parse(instant);
-        const expected = await everything.answer(asOfMs, (asOf) => answersOf(asOf, instant, subjects));
+        const expected = await everything.answer(asOfMs, (asOf) => answersOf(asOf, instant, subjects), REPORTS);
         replay.read();
-        const actual = await epochs.answer(asOfMs, (asOf) => answersOf(asOf, instant, subjects));
+        const actual = await epochs.answer(asOfMs, (asOf) => answersOf(asOf, instant, subjects), REPORTS);
         readFromEpochs.push(fromEpochs.read());
         expect({ instant, answers: actual }).toEqual({ instant, answers: expected });
       }
       expect(Math.max(...readFromEpochs)).toBeLessThanOrEqual(EPOCH_EVENTS + PAGE_SIZE);
       // The replay the epochs spare: the last instant's, from position 0.
       expect(projector.position).toBeGreaterThan(4 * (EPOCH_EVENTS + PAGE_SIZE));
+    });
+
+    it('leaves the report measures out of an answer that reads no report, and builds an engine with them for a report at the same instant', async () => {
+      const everything = new KpisAsOf({ store, pageSize: PAGE_SIZE });
+      for (const instant of instants) {
+        const asOfMs = Date.parse(instant);
+        const expected = await everything.answer(asOfMs, (asOf) => answersOf(asOf, instant, subjects), REPORTS);
+        // Its own per instant: one kept with the report measures answers any later question, and would here.
+        const epochs = new KpisAsOf({ store, pageSize: PAGE_SIZE, history: () => readModel.history!, heldSubjects: TIGHT });
+        const kpis = await epochs.answer(asOfMs, (asOf) => {
+          expect(asOf.engine.keepsReportMeasures).toBe(false);
+          return kpiAnswersOf(asOf, instant);
+        });
+        // every KPI answer the report-free engine gave is the whole replay's
+        expect({ instant, kpis: expected }).toEqual({ instant, kpis: expect.objectContaining(kpis) });
+        // the kept engine lacks them: the report's engine is another
+        const withReport = await epochs.answer(asOfMs, (asOf) => answersOf(asOf, instant, subjects), REPORTS);
+        expect({ instant, answers: withReport }).toEqual({ instant, answers: expected });
+      }
     });
 
     it('keeps one engine for questions later in the same epoch, and answers an earlier one from its own epoch', async () => {

@@ -34,6 +34,15 @@ export interface EngineAsOf {
   readonly cold: ColdState | null;
 }
 
+/** What an answer reads besides the KPIs' own measures. */
+export interface AsOfNeeds {
+  /**
+   * The report-only measures (measures.ts: the TRS report's daily aggregates). An engine built without them replays a
+   * released declaration with about half the observations, and loads none of their rows. @defaultValue false
+   */
+  readonly reportMeasures?: boolean;
+}
+
 /** An engine holding exactly the events recorded at or before `asOfMs`. */
 interface ReplayedEngine {
   readonly asOfMs: number;
@@ -69,36 +78,42 @@ export class KpisAsOf {
    * Runs `read` on the engine as of `asOf` (epoch milliseconds) and returns its result. A `read` that returns a
    * promise (one that gives the event loop turns) has the engine to itself until it settles: the next answer waits.
    */
-  answer<T>(asOfMs: number, read: (asOf: EngineAsOf) => T | Promise<T>): Promise<T> {
-    const answer = this.queue.then(async () => read(await this.replayedTo(asOfMs)));
+  answer<T>(asOfMs: number, read: (asOf: EngineAsOf) => T | Promise<T>, needs: AsOfNeeds = {}): Promise<T> {
+    const answer = this.queue.then(async () => read(await this.replayedTo(asOfMs, needs.reportMeasures === true)));
     this.queue = answer.catch(() => undefined);
     return answer;
   }
 
-  private async replayedTo(asOfMs: number): Promise<ReplayedEngine> {
+  private async replayedTo(asOfMs: number, reportMeasures: boolean): Promise<ReplayedEngine> {
     const history = (await this.options.history?.()) ?? null;
     const epoch = history === null ? null : await history.epochAsOf(asOfMs);
     const kept = this.kept;
-    const reusable = kept !== null && kept.asOfMs <= asOfMs && kept.history === (epoch === null ? null : history) && kept.epoch === (epoch?.epoch ?? null);
+    const reusable =
+      kept !== null &&
+      kept.asOfMs <= asOfMs &&
+      kept.history === (epoch === null ? null : history) &&
+      kept.epoch === (epoch?.epoch ?? null) &&
+      (kept.engine.keepsReportMeasures || !reportMeasures);
     // Kept only once complete: a failed read must not leave a half-advanced engine behind.
     this.kept = null;
-    const replayed = reusable ? { ...kept, asOfMs } : await this.startingPoint(asOfMs, history, epoch);
+    const replayed = reusable ? { ...kept, asOfMs } : await this.startingPoint(asOfMs, history, epoch, reportMeasures);
     await this.applyRecordedUpTo(replayed, asOfMs);
     this.kept = replayed;
     return replayed;
   }
 
   /** The engine at the end of `epoch`, or an empty one at position 0. */
-  private async startingPoint(asOfMs: number, history: KpiReadModelHistory | null, epoch: ClosedEpoch | null): Promise<ReplayedEngine> {
+  private async startingPoint(asOfMs: number, history: KpiReadModelHistory | null, epoch: ClosedEpoch | null, reportMeasures: boolean): Promise<ReplayedEngine> {
     const createEngine = this.options.createEngine ?? kpiEngineFactory();
-    if (history === null || epoch === null) return { asOfMs, history: null, epoch: null, engine: createEngine(null), cold: null, position: 0 };
+    if (history === null || epoch === null) return { asOfMs, history: null, epoch: null, engine: createEngine(null, { reportMeasures }), cold: null, position: 0 };
     const heldSubjects = this.options.heldSubjects ?? DEFAULT_HELD_SUBJECTS;
     const { checkpoint, snapshot } = await history.loadAsOf(epoch.epoch, {
       openMaxDays: heldSubjects.openMaxDays,
       recentSince: recentSince(epoch.lastRecordedAt),
+      reportMeasures,
     });
     // Made from the horizons and quality counters, then given the rows in steps: the app serves meanwhile.
-    const engine = createEngine(snapshot === null ? null : { ...snapshot, declarations: [], cases: [], buckets: [] });
+    const engine = createEngine(snapshot === null ? null : { ...snapshot, declarations: [], cases: [], buckets: [] }, { reportMeasures });
     if (snapshot !== null) await new EventLoopTurns().complete(engine.holdStoredInSteps(snapshot));
     // Nothing is let go of: the engine lives for a few questions. Bounded only so that it reads back what it lacks.
     engine.boundHeldSubjects(heldSubjects, { restoredPartially: true });

@@ -1,6 +1,6 @@
 import { DAY_MS, type Granularity, bucketStart } from './bucket-time.js';
 import { type BucketHorizonsJson } from './engine-snapshot.js';
-import { MEASURES, type MeasureId, type MeasureSpec } from './measures.js';
+import { type MeasureId, isReportOnly } from './measures.js';
 
 /**
  * Which buckets a bounded engine keeps in memory (architecture.md, guarantee 7; README, "Hot and cold state"): those
@@ -91,6 +91,6 @@ export function horizonsAt(referenceMs: number, policy: HeldBucketsPolicy): { re
  */
 export function heldFromOf(measure: MeasureId, granularity: Granularity, horizons: { readonly hour: number; readonly day: number }): number {
   if (granularity === 'hour') return horizons.hour;
-  if ((MEASURES[measure] as MeasureSpec).reportOnly !== true || horizons.hour === Number.NEGATIVE_INFINITY) return horizons.day;
+  if (!isReportOnly(measure) || horizons.hour === Number.NEGATIVE_INFINITY) return horizons.day;
   return bucketStart(horizons.hour, 'day');
 }

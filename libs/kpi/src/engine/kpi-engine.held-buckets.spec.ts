@@ -1,47 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { SeededRandom } from '@customs-pulse/testing';
 
-import { type HeldBucketsPolicy } from './bucket-horizons.js';
 import { DAY_MS, bucketStart } from './bucket-time.js';
 import { ColdBucketsNeededError } from './cold-buckets-needed-error.js';
-import { type KpiEngineEvent } from './engine-event.js';
 import { KpiEngine } from './kpi-engine.js';
 import { type ColdState } from '../read-model/read-model.port.js';
 import { trsReportOf } from '../reports/trs-report.js';
-import { DrainedReadModel, FROM, HISTORY, TO, batches, fingerprint, slicesUsed } from './testing/determinism-fixtures.js';
+import { boundedBucketsEngineOf, TIGHT_BUCKETS } from './testing/bounded-buckets-engine.js';
+import { FROM, HISTORY, TO, fingerprint, slicesUsed } from './testing/determinism-fixtures.js';
 
-/** The tightest bound that keeps `current`'s window: hourly buckets of a day, daily ones of two. */
-const TIGHT: HeldBucketsPolicy = { hourlyDays: 1, dailyDays: 2 };
 const LATER = Date.parse(TO) + 7 * DAY_MS;
-
-/** An instant after the latest event applied so far: as live traffic moves the reference forward. */
-function latestTimeOf(events: readonly KpiEngineEvent[], since: number): number {
-  return events.reduce((latest, event) => Math.max(latest, Date.parse(event.time) + 1), since);
-}
-
-/**
- * What the projector does with an engine whose buckets are bounded, batch by batch: apply, read back the buckets its
- * late events reach before the horizon, commit, let go as of the latest event time so far.
- */
-function boundedEngineOf(events: readonly KpiEngineEvent[], random: SeededRandom): { engine: KpiEngine; committed: DrainedReadModel; adopted: number } {
-  const engine = new KpiEngine();
-  engine.boundHeldBuckets(TIGHT);
-  const committed = new DrainedReadModel();
-  let reference = Number.NEGATIVE_INFINITY;
-  let adopted = 0;
-  for (const batch of batches(events, random)) {
-    engine.applyAll(batch);
-    const keys = engine.coldBucketKeys();
-    const stored = committed.bucketsNamed(keys);
-    adopted += stored.length;
-    engine.adoptColdBuckets(stored);
-    committed.write(engine.drainDirty());
-    engine.drainChanges();
-    reference = latestTimeOf(batch, reference);
-    engine.letGoOfColdBuckets(reference);
-  }
-  return { engine, committed, adopted };
-}
 
 describe('KpiEngine with bounded held buckets (architecture.md, guarantee 7)', () => {
   const reference = new KpiEngine();
@@ -50,7 +18,7 @@ describe('KpiEngine with bounded held buckets (architecture.md, guarantee 7)', (
   const expected = fingerprint(reference, slices);
 
   it('gives every series, current value and backlog of an engine that holds everything, reading the buckets it let go of', () => {
-    const { engine, committed } = boundedEngineOf(HISTORY, new SeededRandom(1));
+    const { engine, committed } = boundedBucketsEngineOf(HISTORY, new SeededRandom(1));
 
     expect(fingerprint(engine, slices, undefined, committed.bucketsBetween)).toEqual(expected);
     expect(engine.heldSubjects().buckets).toBeLessThan(reference.heldSubjects().buckets / 2);
@@ -58,7 +26,7 @@ describe('KpiEngine with bounded held buckets (architecture.md, guarantee 7)', (
 
   it.each([2, 3])('gives the same values with the events in a random order, late events reading their buckets back (seed %i)', (seed) => {
     const random = new SeededRandom(seed);
-    const { engine, committed, adopted } = boundedEngineOf(random.shuffled(HISTORY), random);
+    const { engine, committed, adopted } = boundedBucketsEngineOf(random.shuffled(HISTORY), random);
 
     expect(fingerprint(engine, slices, undefined, committed.bucketsBetween)).toEqual(expected);
     expect(adopted).toBeGreaterThan(100);
@@ -67,12 +35,12 @@ describe('KpiEngine with bounded held buckets (architecture.md, guarantee 7)', (
   it('restores from the buckets after the stored horizons alone, and goes on as the engine it was', () => {
     const random = new SeededRandom(4);
     const shuffled = random.shuffled(HISTORY);
-    const { committed } = boundedEngineOf(shuffled.slice(0, 1500), random);
+    const { committed } = boundedBucketsEngineOf(shuffled.slice(0, 1500), random);
     const hotOnly = committed.snapshot({ hot: true });
     expect(hotOnly.buckets.length).toBeLessThan(committed.snapshot().buckets.length / 2);
 
     const restored = KpiEngine.fromJSON(hotOnly);
-    restored.boundHeldBuckets(TIGHT);
+    restored.boundHeldBuckets(TIGHT_BUCKETS);
     restored.applyAll(shuffled.slice(1500));
     restored.adoptColdBuckets(committed.bucketsNamed(restored.coldBucketKeys()));
     committed.write(restored.drainDirty());
@@ -81,7 +49,7 @@ describe('KpiEngine with bounded held buckets (architecture.md, guarantee 7)', (
   });
 
   it('asks for the rows of the range before its horizon rather than answer from the buckets it holds', () => {
-    const { engine, committed } = boundedEngineOf(HISTORY, new SeededRandom(5));
+    const { engine, committed } = boundedBucketsEngineOf(HISTORY, new SeededRandom(5));
     const horizon = committed.snapshot({ hot: true }).bucketHorizons!;
 
     const asked = (): unknown => engine.series('release_time_mean', 'hour', FROM, TO, { office: 'UZ-TAS' });
@@ -104,7 +72,7 @@ describe('KpiEngine with bounded held buckets (architecture.md, guarantee 7)', (
   });
 
   it('is not drained while late events wait for their buckets, whose changes would be lost with the checkpoint moved past them', () => {
-    const { engine } = boundedEngineOf(HISTORY, new SeededRandom(6));
+    const { engine } = boundedBucketsEngineOf(HISTORY, new SeededRandom(6));
     const lodged = HISTORY.find((event) => Date.parse(event.time) < Date.parse(TO) - 3 * DAY_MS && event.type === 'DeclarationLodged')!;
 
     // A declaration never seen, lodged days before the horizon: its lodgement goes to cold buckets.
@@ -117,7 +85,7 @@ describe('KpiEngine with bounded held buckets (architecture.md, guarantee 7)', (
   it('changes nothing when a row read back does not decode, and goes on once the rows do', () => {
     const random = new SeededRandom(7);
     const shuffled = random.shuffled(HISTORY);
-    const { engine, committed } = boundedEngineOf(shuffled.slice(0, 1500), random);
+    const { engine, committed } = boundedBucketsEngineOf(shuffled.slice(0, 1500), random);
     engine.applyAll(shuffled.slice(1500));
     const keys = engine.coldBucketKeys();
     const rows = committed.bucketsNamed(keys);
@@ -132,7 +100,7 @@ describe('KpiEngine with bounded held buckets (architecture.md, guarantee 7)', (
 
   it('lets go of no bucket while it is dirty, and of every one before the horizons once committed', () => {
     const engine = new KpiEngine();
-    engine.boundHeldBuckets(TIGHT);
+    engine.boundHeldBuckets(TIGHT_BUCKETS);
     engine.applyAll(HISTORY);
 
     expect(engine.letGoOfColdBuckets(LATER)).toBe(0);
@@ -149,7 +117,7 @@ describe('KpiEngine with bounded held buckets: the report-only measures (the TRS
   const period = { from: Date.parse(FROM), to: Date.parse(TO) };
 
   it('holds their daily buckets only from the hour horizon\'s day, and a TRS report reading the rest back answers as an engine that holds everything', async () => {
-    const { engine, committed } = boundedEngineOf(HISTORY, new SeededRandom(4));
+    const { engine, committed } = boundedBucketsEngineOf(HISTORY, new SeededRandom(4));
     const reference = new KpiEngine();
     reference.applyAll(HISTORY);
 

@@ -8,7 +8,7 @@ import { type BucketJson, type KpiBucket } from './buckets.js';
 import { caseContributions } from './case-contributions.js';
 import { type CaseFacts, emptyCaseFacts, foldCaseEvent, isCaseEventType } from './case-facts.js';
 import { type ContributionSink, applyContributionChange } from './contribution-diff.js';
-import { FAMILY, familiesChangedBy } from './contribution-families.js';
+import { ALL_FAMILIES, FAMILY, type FamilySet, familiesChangedBy } from './contribution-families.js';
 import { NO_CONTRIBUTIONS } from './contributions.js';
 import { type ContributionOptions, declarationContributions } from './declaration-contributions.js';
 import { type DeclarationFacts, emptyDeclarationFacts } from './declaration-facts.js';
@@ -22,7 +22,7 @@ import { IngestLagObservation } from './ingest-lag.js';
 import { type KpiChanges, changesInSteps } from './kpi-changes.js';
 import { type CurrentKpiValue, KpiQueries, type SeriesPoint } from './kpi-queries.js';
 import { type LineReading } from './line-reading.js';
-import { type MeasureId } from './measures.js';
+import { type MeasureId, isMeasureId, isReportOnly } from './measures.js';
 import { type KpiValue } from './kpi-readers.js';
 import { instantOf } from './query-arguments.js';
 import { type Observation } from './observation.js';
@@ -40,6 +40,14 @@ export interface KpiEngineOptions {
    * @defaultValue 24
    */
   readonly releaseTargetHours?: number;
+  /**
+   * Whether it keeps the report-only measures (measures.ts: the TRS report's daily aggregates). An engine that leaves
+   * them out folds nothing into them, holds none of their stored buckets, refuses to read them and cannot be drained
+   * into a read model: an `asOf` answer that reads no report replays a released declaration with about half the
+   * observations (README, "asOf").
+   * @defaultValue true
+   */
+  readonly reportMeasures?: boolean;
 }
 
 /** The declarations and cases a bounded engine is given back from the read model (`KpiEngine.adopt`). */
@@ -100,6 +108,8 @@ export class KpiEngine {
   private dirtyDeclarations: SubjectState<DeclarationFacts>[] = [];
   private dirtyCases: SubjectState<CaseFacts>[] = [];
   private readonly contributionOptions: ContributionOptions;
+  /** The families of observations it folds: all, or all but the report-only measures' (`reportMeasures`). */
+  private readonly families: FamilySet;
   private readonly queries: KpiQueries;
   /** Set by {@link KpiEngine.boundHeldSubjects}; null for an engine that holds every subject (replays, followers). */
   private bound: { readonly policy: HeldSubjectsPolicy; mayHoldCold: boolean } | null = null;
@@ -118,6 +128,7 @@ export class KpiEngine {
     const targetHours = options.releaseTargetHours ?? DEFAULT_RELEASE_TARGET_HOURS;
     if (!(targetHours >= 0)) throw new RangeError(`releaseTargetHours must be >= 0, got ${targetHours}`);
     this.contributionOptions = { releaseTargetMs: targetHours * HOUR_MS };
+    this.families = options.reportMeasures === false ? ALL_FAMILIES & ~FAMILY.trs : ALL_FAMILIES;
     this.queries = new KpiQueries(this.store, (hourStart, before, slice) =>
       this.partialHourBacklog(hourStart, before, slice),
     );
@@ -175,6 +186,7 @@ export class KpiEngine {
 
   /** {@link KpiQueries.measureDays}: one measure's daily buckets of a slice, for the TRS report. */
   measureDays(measure: MeasureId, slice: string, from: number, to: number, cold?: readonly BucketJson[]): LineReading {
+    if (isReportOnly(measure) && !this.keepsReportMeasures) throw new Error(`this KPI engine leaves out the report measures, so it cannot read ${measure}`);
     return this.queries.measureDays(measure, slice, from, to, cold);
   }
 
@@ -184,6 +196,11 @@ export class KpiEngine {
    */
   offices(): string[] {
     return [...this.store.sliceValues('office')].sort();
+  }
+
+  /** Whether it keeps the report-only measures (`KpiEngineOptions.reportMeasures`). */
+  get keepsReportMeasures(): boolean {
+    return (this.families & FAMILY.trs) !== 0;
   }
 
   /** `RELEASE_TARGET_HOURS`, which `released_within_target_rate` and the TRS report count within. */
@@ -388,6 +405,8 @@ export class KpiEngine {
    * of the drain.
    */
   *drainDirtyInSteps(): Steps<KpiEngineSnapshot> {
+    // A read model it wrote would lack the report's aggregates from then on, and nothing would tell.
+    if (!this.keepsReportMeasures) throw new Error('a KPI engine that leaves out the report measures cannot be drained into a read model');
     // Drained without them, the checkpoint would pass events whose bucket changes are nowhere but in memory.
     if (this.store.awaitsColdBuckets) throw new Error('the KPI engine cannot be drained before the cold buckets of its late events are adopted');
     const dirtyDeclarations = this.dirtyDeclarations;
@@ -453,7 +472,7 @@ export class KpiEngine {
    */
   *holdStoredInSteps(rows: Pick<KpiEngineSnapshot, 'declarations' | 'cases' | 'buckets'>): Steps<void> {
     for (const json of rows.buckets) {
-      this.store.restoreJson(json);
+      if (this.keepsReportMeasures || !(isMeasureId(json.measure) && isReportOnly(json.measure))) this.store.restoreJson(json);
       yield;
     }
     for (const json of rows.declarations) {
@@ -499,7 +518,7 @@ export class KpiEngine {
     }
     const { facts } = state;
     const options = this.contributionOptions;
-    const families = familiesChangedBy(event.type, facts);
+    const families = familiesChangedBy(event.type, facts) & this.families;
     const before = families === 0 ? NO_CONTRIBUTIONS : declarationContributions(facts, options, families);
     const changed = foldDeclarationEvent(facts, event, at);
     if (changed) {

@@ -86,6 +86,11 @@ export function isMeasureId(value: unknown): value is MeasureId {
   return typeof value === 'string' && Object.hasOwn(MEASURES, value);
 }
 
+/** Whether `measure` is read by reports only ({@link MeasureSpec.reportOnly}). */
+export function isReportOnly(measure: MeasureId): boolean {
+  return (MEASURES[measure] as MeasureSpec).reportOnly === true;
+}
+
 /** The index of each counter of a measure in its bucket vector: `FIELD.lodgement.accepted` is 3. */
 export const FIELD = Object.fromEntries(
   MEASURE_IDS.map((id) => [id, Object.fromEntries(MEASURES[id].fields.map((name, index) => [name, index]))]),

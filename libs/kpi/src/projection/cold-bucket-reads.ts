@@ -30,3 +30,24 @@ export type OverDaysReader = (kpiId: KpiId, from: string, to: string, filters: K
 export function overDaysOf(engine: Pick<KpiEngine, 'overDays'>, cold: ColdBuckets | null | undefined): OverDaysReader {
   return (kpiId, from, to, filters) => withColdBuckets(cold ?? null, (rows) => engine.overDays(kpiId, from, to, filters, rows));
 }
+
+/**
+ * `cold`, reading each line's range once: for one answer that asks several KPIs of the same measure and slice over
+ * the same days (the PMM report asks 27 KPIs of about a dozen measures, in total and per office). The rows are kept
+ * for the answer's life only, so make one per answer: the read model moves on between answers.
+ */
+export function readingEachLineOnce(cold: ColdBuckets): ColdBuckets {
+  const lines = new Map<string, Promise<BucketJson[]>>();
+  return {
+    bucketsNamed: (keys) => cold.bucketsNamed(keys),
+    bucketsBetween: (line, from, to) => {
+      const key = JSON.stringify([line.measure, line.granularity, line.slice, from, to]);
+      let rows = lines.get(key);
+      if (rows === undefined) {
+        rows = cold.bucketsBetween(line, from, to);
+        lines.set(key, rows);
+      }
+      return rows;
+    },
+  };
+}

@@ -1,6 +1,6 @@
 import { type Clock } from '@customs-pulse/domain';
 
-import { type KpisAsOf } from '../as-of/kpis-as-of.js';
+import { type AsOfNeeds, type KpisAsOf } from '../as-of/kpis-as-of.js';
 import { type KpiEngine } from '../engine/kpi-engine.js';
 import { type ColdState } from '../read-model/read-model.port.js';
 import { type KpiProjection } from './kpi-projection.js';
@@ -27,15 +27,16 @@ export class KpiAnswers {
 
   /**
    * Runs `read` on the engine for `asOf` (live when undefined) and returns its result. A `read` that awaits holds
-   * nothing: the live engine may move on meanwhile (`answerAcrossTurns` keeps it still).
+   * nothing: the live engine may move on meanwhile (`answerAcrossTurns` keeps it still). `needs` says what `read`
+   * reads besides the KPIs' own measures; the live engine keeps everything.
    */
-  answer<T>(asOf: Date | undefined, read: KpiRead<T | Promise<T>>): Promise<T> {
+  answer<T>(asOf: Date | undefined, read: KpiRead<T | Promise<T>>, needs?: AsOfNeeds): Promise<T> {
     if (asOf === undefined) {
       const { engine, position, cold } = this.projection.view();
       return Promise.resolve(read(engine, { position, now: this.clock.now().toISOString(), cold }));
     }
     const now = asOf.toISOString();
-    return this.history.answer(asOf.getTime(), ({ engine, position, cold }) => read(engine, { position, now, cold }));
+    return this.history.answer(asOf.getTime(), ({ engine, position, cold }) => read(engine, { position, now, cold }), needs);
   }
 
   /**
@@ -43,11 +44,11 @@ export class KpiAnswers {
    * The engine stays as it was at the start throughout: the live projector applies nothing until `read` settles, and
    * the `asOf` engine is advanced for no other request meanwhile.
    */
-  answerAcrossTurns<T>(asOf: Date | undefined, read: KpiRead<Promise<T>>): Promise<T> {
+  answerAcrossTurns<T>(asOf: Date | undefined, read: KpiRead<Promise<T>>, needs?: AsOfNeeds): Promise<T> {
     if (asOf === undefined) {
       const { engine, position, hold, cold } = this.projection.view();
       return hold.during(() => read(engine, { position, now: this.clock.now().toISOString(), cold }));
     }
-    return this.answer(asOf, read);
+    return this.answer(asOf, read, needs);
   }
 }

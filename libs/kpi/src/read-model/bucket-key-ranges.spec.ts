@@ -2,9 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 
 import { type BucketAddress, bucketKey } from '../engine/bucket-key.js';
 import { DAY_MS, HOUR_MS } from '../engine/bucket-time.js';
-import { MEASURES, MEASURE_IDS, type MeasureSpec } from '../engine/measures.js';
+import { MEASURES, MEASURE_IDS, type MeasureSpec, isReportOnly } from '../engine/measures.js';
 import { sliceKey } from '../engine/slices.js';
-import { type BucketKeyRange, bucketLineKeys, heldBucketRanges } from './bucket-key-ranges.js';
+import { type BucketKeyRange, bucketLineKeys, bucketRangesAsOf, heldBucketRanges } from './bucket-key-ranges.js';
 
 const START = Date.parse('2026-03-02T10:00:00.000Z');
 const SLICES = ['', sliceKey({ office: 'A' }), sliceKey({ office: 'A', transportMode: 'SEA' }), sliceKey({ office: 'Ü|&' })];
@@ -45,5 +45,17 @@ describe('bucket key ranges', () => {
       }
     }
     expect(MEASURE_IDS.filter((measure) => (MEASURES[measure] as MeasureSpec).reportOnly === true).length).toBeGreaterThan(0);
+  });
+
+  it("as of an epoch, reads the report-only measures' lines only when asked to (HotSelection.reportMeasures)", () => {
+    const horizons = { hour: START, day: START - 10 * HOUR_MS };
+    const epoch = { newestEventAt: START + HOUR_MS, lastRecordedAt: START + HOUR_MS };
+    const measuresOf = (ranges: BucketKeyRange[]): Set<string> => new Set(ranges.map(({ from }) => from.split('|')[0]!));
+    const live = MEASURE_IDS.filter((measure) => !isReportOnly(measure));
+
+    expect(measuresOf(bucketRangesAsOf(horizons, epoch))).toEqual(new Set(MEASURE_IDS));
+    expect(measuresOf(bucketRangesAsOf(horizons, epoch, { reportMeasures: true }))).toEqual(new Set(MEASURE_IDS));
+    expect(measuresOf(bucketRangesAsOf(horizons, epoch, { reportMeasures: false }))).toEqual(new Set(live));
+    expect(live.length).toBeLessThan(MEASURE_IDS.length);
   });
 });

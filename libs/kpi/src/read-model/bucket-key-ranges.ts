@@ -4,7 +4,7 @@ import { bucketKey } from '../engine/bucket-key.js';
 import { heldFromOf } from '../engine/bucket-horizons.js';
 import { bucketLength, bucketStart } from '../engine/bucket-time.js';
 import { type BucketHorizonsJson } from '../engine/engine-snapshot.js';
-import { MEASURES, MEASURE_IDS } from '../engine/measures.js';
+import { MEASURES, MEASURE_IDS, type MeasureId, isReportOnly } from '../engine/measures.js';
 import { type BucketLineAddress } from './read-model.port.js';
 
 /**
@@ -42,10 +42,19 @@ export function heldBucketRanges(horizons: Pick<BucketHorizonsJson, 'hour' | 'da
   return perLine((measure, granularity) => ({ from: firstKeyAt(measure, granularity, heldFromOf(measure, granularity, horizons)), to: afterPrefix(`${measure}|${granularity}|`) }));
 }
 
-/** One range per measure and granularity it is kept in, each within the keys of that measure and granularity. */
-function perLine(range: (measure: BucketLineAddress['measure'], granularity: BucketLineAddress['granularity']) => BucketKeyRange): BucketKeyRange[] {
-  return MEASURE_IDS.flatMap((measure) => MEASURES[measure].granularities.map((granularity) => range(measure, granularity)));
+/**
+ * One range per measure (of `measures`) and granularity it is kept in, each within the keys of that measure and
+ * granularity.
+ */
+function perLine(
+  range: (measure: BucketLineAddress['measure'], granularity: BucketLineAddress['granularity']) => BucketKeyRange,
+  measures: readonly MeasureId[] = MEASURE_IDS,
+): BucketKeyRange[] {
+  return measures.flatMap((measure) => MEASURES[measure].granularities.map((granularity) => range(measure, granularity)));
 }
+
+/** The measures whose buckets a load reads: all, or those a live view reads (`HotSelection.reportMeasures`). */
+const LIVE_MEASURE_IDS = MEASURE_IDS.filter((measure) => !isReportOnly(measure));
 
 /** What bounds the buckets of a closed epoch: its newest event time (null when it had none) and its last `recordedAt`. */
 export interface EpochTimes {
@@ -58,13 +67,21 @@ export interface EpochTimes {
  * {@link heldBucketRanges} (every bucket when `horizons` is null), but none starting after the epoch's last instant:
  * its newest event time, or its last `recordedAt` plus the future skew ingest allows (events.md), whichever is later.
  * The bound keeps each range to the epoch's own days: without it, a range would run through every bucket written since.
+ * Without `reportMeasures`, the report-only measures' lines are left out.
  */
-export function bucketRangesAsOf(horizons: Pick<BucketHorizonsJson, 'hour' | 'day'> | null, epoch: EpochTimes): BucketKeyRange[] {
+export function bucketRangesAsOf(
+  horizons: Pick<BucketHorizonsJson, 'hour' | 'day'> | null,
+  epoch: EpochTimes,
+  { reportMeasures = true }: { readonly reportMeasures?: boolean } = {},
+): BucketKeyRange[] {
   const untilMs = Math.max(epoch.newestEventAt ?? Number.NEGATIVE_INFINITY, epoch.lastRecordedAt + MAX_FUTURE_SKEW_MS);
-  return perLine((measure, granularity) => ({
-    from: horizons === null ? `${measure}|${granularity}|` : firstKeyAt(measure, granularity, heldFromOf(measure, granularity, horizons)),
-    to: firstKeyAt(measure, granularity, bucketStart(untilMs, granularity) + bucketLength(granularity)),
-  }));
+  return perLine(
+    (measure, granularity) => ({
+      from: horizons === null ? `${measure}|${granularity}|` : firstKeyAt(measure, granularity, heldFromOf(measure, granularity, horizons)),
+      to: firstKeyAt(measure, granularity, bucketStart(untilMs, granularity) + bucketLength(granularity)),
+    }),
+    reportMeasures ? MEASURE_IDS : LIVE_MEASURE_IDS,
+  );
 }
 
 /**

@@ -78,6 +78,11 @@ export interface HotSelection {
   readonly openMaxDays: number;
   /** Epoch milliseconds: subjects touched since then are loaded whatever their state (the live hour's backlog needs them). */
   readonly recentSince: number;
+  /**
+   * Whether the report-only measures' buckets (measures.ts) are loaded too: an `asOf` answer that reads no report
+   * leaves them out. @defaultValue true
+   */
+  readonly reportMeasures?: boolean;
 }
 
 /** Reads of single subjects and of the TRS report's population, at the read model's checkpoint. */

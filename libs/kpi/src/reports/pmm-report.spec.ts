@@ -2,11 +2,14 @@ import { describe, expect, it } from '@jest/globals';
 import { KPI_CATALOGUE, KPI_DIMENSIONS, type KpiDefinition } from '@customs-pulse/domain';
 import { anEventOfType, realisticHistory, SeededRandom } from '@customs-pulse/testing';
 
-import { type KpiEngine } from '../engine/kpi-engine.js';
 import { type SeriesPoint } from '../engine/kpi-queries.js';
 import { type KpiValue } from '../engine/kpi-readers.js';
 import { type KpiFilters } from '../engine/slices.js';
+import { KpiEngine } from '../engine/kpi-engine.js';
+import { boundedBucketsEngineOf } from '../engine/testing/bounded-buckets-engine.js';
+import { HISTORY, FROM as HISTORY_FROM, TO as HISTORY_TO } from '../engine/testing/determinism-fixtures.js';
 import { engineGiven } from '../engine/testing/stored-events.js';
+import { type ColdBuckets } from '../read-model/read-model.port.js';
 import { DAY_MS } from '../engine/bucket-time.js';
 import { pmmReport } from './pmm-report.js';
 
@@ -110,5 +113,25 @@ describe('the PMM report (property: each KPI equals its day series merged over t
     expect(await pmmReport(engine, null, { period, position: 3 })).toMatchObject({ period: { from: '2026-02-28T00:00:00.000Z', to: '2026-03-01T00:00:00.000Z' }, position: 3 });
     expect(await pmmReport(engine, null, { period, position: 3 })).not.toHaveProperty('asOf');
     expect((await pmmReport(engine, null, { period, position: 3, asOf: '2026-03-02T00:00:00.000Z' })).asOf).toBe('2026-03-02T00:00:00.000Z');
+  });
+
+  it('reads each line a bounded engine let go of once, for all the KPIs of its measure, and answers as an engine holding everything', async () => {
+    const reference = new KpiEngine();
+    reference.applyAll(HISTORY);
+    const { engine, committed } = boundedBucketsEngineOf(HISTORY, new SeededRandom(8));
+    const reads: string[] = [];
+    const cold: ColdBuckets = {
+      bucketsNamed: async (keys) => committed.bucketsNamed(keys),
+      bucketsBetween: async (line, from, to) => {
+        reads.push(JSON.stringify([line, from, to]));
+        return [...committed.bucketsBetween({ ...line, from, to })];
+      },
+    };
+    const period = { from: Date.parse(HISTORY_FROM), to: Date.parse(HISTORY_TO) };
+
+    const report = await pmmReport(engine, cold, { period, position: 9 });
+    expect(report).toEqual(await pmmReport(reference, null, { period, position: 9 }));
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.length).toBe(new Set(reads).size);
   });
 });

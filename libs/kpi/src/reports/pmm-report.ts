@@ -3,7 +3,7 @@ import { EventLoopTurns } from '@customs-pulse/event-store';
 
 import { type KpiEngine } from '../engine/kpi-engine.js';
 import { type KpiValue } from '../engine/kpi-readers.js';
-import { overDaysOf } from '../projection/cold-bucket-reads.js';
+import { overDaysOf, readingEachLineOnce } from '../projection/cold-bucket-reads.js';
 import { type ColdBuckets } from '../read-model/read-model.port.js';
 import { KPI_DEFINITION_TEXTS } from './kpi-definition-texts.js';
 import { type ReportPeriod, periodJson } from './report-period.js';
@@ -36,16 +36,17 @@ export interface PmmReportInput {
 
 /**
  * Every KPI of the catalogue under its PMM dimension, in kpis.md's order, each the engine's value over the period's
- * days merged exactly (`KpiEngine.overDays`; `backlog` at the period's end), the days it let go of read from `cold`. The offices are those with at least one
- * observation (`n` > 0) in some KPI over the period, in code-unit order, the same list under every KPI. It gives the
- * event loop a turn every slice between two values (architecture.md, guarantee 7): the engine must not change until it
- * settles.
+ * days merged exactly (`KpiEngine.overDays`; `backlog` at the period's end), the days it let go of read from `cold`,
+ * each line once. The offices are those with at least one observation (`n` > 0) in some KPI over the period, in
+ * code-unit order, the same list under every KPI. It gives the event loop a turn every slice between two values
+ * (architecture.md, guarantee 7): the engine must not change until it settles.
  */
 export async function pmmReport(engine: KpiEngine, cold: ColdBuckets | null, input: PmmReportInput): Promise<PmmReport> {
   const from = new Date(input.period.from).toISOString();
   const to = new Date(input.period.to).toISOString();
   const turns = new EventLoopTurns();
-  const read = overDaysOf(engine, cold);
+  // KPIs of one measure read the same line: each is read once, not once per KPI
+  const read = overDaysOf(engine, cold === null ? null : readingEachLineOnce(cold));
   const valuesOf = async (filters: { office?: string }): Promise<Map<KpiId, KpiValue>> => {
     const values = new Map<KpiId, KpiValue>();
     for (const { id } of KPI_CATALOGUE) {

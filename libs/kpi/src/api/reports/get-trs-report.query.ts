@@ -24,6 +24,8 @@ export class GetTrsReportHandler implements IQueryHandler<GetTrsReportQuery, Trs
   execute({ period, filters, asOf }: GetTrsReportQuery): Promise<TrsReport> {
     return this.answers.answerAcrossTurns(asOf, (engine, { position, cold }) =>
       trsReportOf(engine, cold, { period, filters, position, ...(asOf === undefined ? {} : { asOf: asOf.toISOString() }) }),
+      // the one reader of the report-only measures: its daily aggregates
+      { reportMeasures: true },
     );
   }
 }

@@ -51,7 +51,7 @@ export class PostgresReadModelHistory implements KpiReadModelHistory {
     return row === undefined ? null : { epoch: row.epoch, position: Number(row.position), lastRecordedAt: Number(row.last_recorded_at) };
   }
 
-  async loadAsOf(epoch: number, { openMaxDays, recentSince }: HotSelection): Promise<KpiReadModelState> {
+  async loadAsOf(epoch: number, { openMaxDays, recentSince, reportMeasures = true }: HotSelection): Promise<KpiReadModelState> {
     this.assertOpen();
     const { sql } = this;
     return withReadModelClient(this.pool, this.where, (client) =>
@@ -66,7 +66,7 @@ export class PostgresReadModelHistory implements KpiReadModelHistory {
         const snapshot: KpiEngineSnapshot = {
           declarations: (await client.query<DeclarationRow>(sql.hotDeclarations, bounds)).rows.map(declarationOfRow),
           cases: (await client.query<CaseRow>(sql.hotCases, bounds)).rows.map(caseOfRow),
-          buckets: (await client.query<{ bucket: BucketJson }>(...this.bucketsRead(epoch, horizons, { newestEventAt: newest, lastRecordedAt: Number(closed.last_recorded_at) }))).rows.map(
+          buckets: (await client.query<{ bucket: BucketJson }>(...this.bucketsRead(epoch, horizons, { newestEventAt: newest, lastRecordedAt: Number(closed.last_recorded_at) }, reportMeasures))).rows.map(
             (row) => row.bucket,
           ),
           quality: closed.quality,
@@ -92,8 +92,8 @@ export class PostgresReadModelHistory implements KpiReadModelHistory {
    * The buckets the engine that closed the epoch held: those from its horizons on (every one when it held them all)
    * up to the epoch's last instant, one range of the key's index per measure and granularity.
    */
-  private bucketsRead(epoch: number, horizons: BucketHorizonsJson | null, times: EpochTimes): [string, unknown[]] {
-    const ranges = bucketRangesAsOf(horizons, times);
+  private bucketsRead(epoch: number, horizons: BucketHorizonsJson | null, times: EpochTimes, reportMeasures: boolean): [string, unknown[]] {
+    const ranges = bucketRangesAsOf(horizons, times, { reportMeasures });
     return [this.sql.bucketsInRanges, [epoch, ranges.map((range) => range.from), ranges.map((range) => range.to)]];
   }
 }

@@ -47,7 +47,7 @@ export class SqliteReadModelHistory implements KpiReadModelHistory {
    * Reads in keyset pages, each a statement of its own in the queue, with an event-loop turn between when due: an
    * answer asOf a past time runs while the app serves.
    */
-  async loadAsOf(epoch: number, { openMaxDays, recentSince }: HotSelection): Promise<KpiReadModelState> {
+  async loadAsOf(epoch: number, { openMaxDays, recentSince, reportMeasures = true }: HotSelection): Promise<KpiReadModelState> {
     const closed = await this.exclusively(() => this.epochRow(epoch));
     const turns = new EventLoopTurns();
     const { hotDeclarationsPage, hotCases, casesWithoutHotKeys, withoutHotKeysPage, bucketsPage } = this.statements;
@@ -77,7 +77,8 @@ export class SqliteReadModelHistory implements KpiReadModelHistory {
       (await inQueue(() => casesWithoutHotKeys[half].all({ epoch }))).forEach(addCase);
     }
     const horizons = closed.bucket_horizons === null ? null : (JSON.parse(closed.bucket_horizons) as BucketHorizonsJson);
-    for (const range of bucketRangesAsOf(horizons, { newestEventAt: closed.newest_event_at, lastRecordedAt: closed.last_recorded_at })) {
+    const times = { newestEventAt: closed.newest_event_at, lastRecordedAt: closed.last_recorded_at };
+    for (const range of bucketRangesAsOf(horizons, times, { reportMeasures })) {
       for (const half of HALVES) {
         await eachPage(
           '',

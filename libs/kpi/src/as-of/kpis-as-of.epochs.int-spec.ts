@@ -48,9 +48,9 @@ function arrivingHistory(): NormalizedEvent[][] {
   return batches;
 }
 
-/** What a dashboard asks asOf a time: every KPI's current value and series. */
+/** What a dashboard asks asOf a time: every KPI's current value and series, and the offices it can ask about. */
 async function kpiAnswersOf({ engine, position, cold }: EngineAsOf, now: string): Promise<Record<string, unknown>> {
-  const answers: Record<string, unknown> = { position, quality: engine.qualityCounters() };
+  const answers: Record<string, unknown> = { position, quality: engine.qualityCounters(), offices: engine.offices() };
   for (const kpiId of KPIS) {
     answers[`${kpiId} current`] = engine.current(kpiId, now);
     for (const granularity of ['hour', 'day'] as const) {
@@ -117,7 +117,8 @@ function asOfFromEpochsContract(name: string, openReadModel: () => Promise<{ rea
         batchSize: 30,
         clock: { now: () => new Date(latest + DAY_MS) },
         heldSubjects: TIGHT,
-        heldBuckets: { hourlyDays: 1, dailyDays: 1 },
+        // Days of daily buckets beyond the hourly ones: an answer asOf holds only those from the hour horizon's day.
+        heldBuckets: { hourlyDays: 1, dailyDays: 4 },
         epochEvents: EPOCH_EVENTS,
         catchUpCommit: { maxEvents: 200, maxMs: 60_000 },
       });

@@ -107,11 +107,9 @@ export class KpisAsOf {
     const createEngine = this.options.createEngine ?? kpiEngineFactory();
     if (history === null || epoch === null) return { asOfMs, history: null, epoch: null, engine: createEngine(null, { reportMeasures }), cold: null, position: 0 };
     const heldSubjects = this.options.heldSubjects ?? DEFAULT_HELD_SUBJECTS;
-    const { checkpoint, snapshot } = await history.loadAsOf(epoch.epoch, {
-      openMaxDays: heldSubjects.openMaxDays,
-      recentSince: recentSince(epoch.lastRecordedAt),
-      reportMeasures,
-    });
+    const hot = { openMaxDays: heldSubjects.openMaxDays, recentSince: recentSince(epoch.lastRecordedAt) };
+    // The month of daily buckets a dashboard's chart needs live is read back here only if a question reaches it.
+    const { checkpoint, snapshot } = await history.loadAsOf(epoch.epoch, hot, { dailyFromHourHorizon: true, withoutReportMeasures: !reportMeasures });
     // Made from the horizons and quality counters, then given the rows in steps: the app serves meanwhile.
     const engine = createEngine(snapshot === null ? null : { ...snapshot, declarations: [], cases: [], buckets: [] }, { reportMeasures });
     if (snapshot !== null) await new EventLoopTurns().complete(engine.holdStoredInSteps(snapshot));

@@ -24,7 +24,8 @@ export const DEFAULT_HELD_BUCKETS: HeldBucketsPolicy = { hourlyDays: 3, dailyDay
  * Where a bounded engine holds buckets from, and the backlog's running sum over the hourly backlog buckets before the
  * hour horizon, per slice: the backlog at an instant is the sum of every delta before it (measures.ts), and this sum
  * stands in for the buckets let go of. It counts every bucket before the horizon, held or not, so that a late delta
- * before the horizon moves it as it moves its bucket.
+ * before the horizon moves it as it moves its bucket. And the one-dimension slices of every bucket made, so that an
+ * engine restored with them lists an office whose buckets are all on disk.
  */
 export class BucketHorizons {
   private constructor(
@@ -33,22 +34,34 @@ export class BucketHorizons {
     /** Daily buckets before it may be cold: a day's start, at or before the hour horizon's day. */
     public day: number,
     private readonly backlogBefore: Map<string, number>,
+    /** {@link BucketHorizonsJson.slices}. */
+    private readonly slices: Set<string>,
   ) {}
 
   /** Horizons before every bucket, where an engine that held everything starts letting go. */
   static none(): BucketHorizons {
-    return new BucketHorizons(Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY, new Map());
+    return new BucketHorizons(Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY, new Map(), new Set());
   }
 
   static fromJSON(json: BucketHorizonsJson): BucketHorizons {
     if (bucketStart(json.hour, 'hour') !== json.hour || bucketStart(json.day, 'day') !== json.day || json.day > json.hour) {
       throw new RangeError(`malformed bucket horizons: hour ${json.hour}, day ${json.day}`);
     }
-    return new BucketHorizons(json.hour, json.day, new Map(Object.entries(json.backlogBefore)));
+    return new BucketHorizons(json.hour, json.day, new Map(Object.entries(json.backlogBefore)), new Set(json.slices ?? []));
   }
 
   toJSON(): BucketHorizonsJson {
-    return { hour: this.hour, day: this.day, backlogBefore: Object.fromEntries(this.backlogBefore) };
+    return { hour: this.hour, day: this.day, backlogBefore: Object.fromEntries(this.backlogBefore), slices: [...this.slices].sort() };
+  }
+
+  /** Notes the slice of a bucket made: a one-dimension one is listed whatever becomes of its buckets. */
+  nameSlice(slice: string): void {
+    if (slice !== '' && !slice.includes('&')) this.slices.add(slice);
+  }
+
+  /** Every one-dimension slice a bucket was made in ({@link BucketHorizonsJson.slices}). */
+  namedSlices(): IterableIterator<string> {
+    return this.slices.values();
   }
 
   /** Where the buckets of one measure and granularity are held from (`heldFromOf`). */
@@ -64,11 +77,6 @@ export class BucketHorizons {
   /** Adds a delta of an hourly backlog bucket of `slice` before the hour horizon to what is carried. */
   carryBacklog(slice: string, delta: number): void {
     this.backlogBefore.set(slice, (this.backlogBefore.get(slice) ?? 0) + delta);
-  }
-
-  /** The slices some backlog is carried for: offices among them, whose buckets may all be cold. */
-  carriedSlices(): IterableIterator<string> {
-    return this.backlogBefore.keys();
   }
 }
 

@@ -102,6 +102,14 @@ export class BucketStore {
   /** Holds buckets from `horizons` on, as a store restored from a bounded engine's persisted state does. */
   holdFrom(horizons: BucketHorizons): void {
     this.horizons = horizons;
+    this.nameSlicesHeld(horizons);
+  }
+
+  /** Horizons take the slices of the lines made before them: from then on, each new line names its own. */
+  private nameSlicesHeld(horizons: BucketHorizons): void {
+    for (const measure of MEASURE_IDS) {
+      for (const table of Object.values(this.tables[measure])) for (const slice of table.keys()) horizons.nameSlice(slice);
+    }
   }
 
   /**
@@ -177,7 +185,11 @@ export class BucketStore {
   *letGoBeforeInSteps(hour: number, day: number): Steps<number> {
     // A catch-up commit's thousands of pending groups, a step each, as a drain flushes them.
     yield* this.flushInSteps();
-    const horizons = (this.horizons ??= BucketHorizons.none());
+    let horizons = this.horizons;
+    if (horizons === null) {
+      horizons = BucketHorizons.none();
+      this.holdFrom(horizons);
+    }
     let moved = false;
     if (hour > horizons.hour) {
       for (const [slice, line] of this.tables.backlog.hour) {
@@ -263,8 +275,8 @@ export class BucketStore {
     for (const measure of MEASURE_IDS) {
       for (const table of Object.values(this.tables[measure])) for (const slice of table.keys()) add(slice);
     }
-    // A bounded store may hold no bucket of an office quiet for a while, whose backlog it still carries.
-    for (const slice of this.horizons?.carriedSlices() ?? []) add(slice);
+    // A bounded store may hold no bucket of an office quiet for a while: its horizons name every slice ever made.
+    for (const slice of this.horizons?.namedSlices() ?? []) add(slice);
     return values;
   }
 
@@ -427,6 +439,7 @@ export class BucketStore {
     if (line === undefined) {
       line = new BucketLine(bucketLength(granularity));
       table.set(slice, line);
+      this.horizons?.nameSlice(slice);
     }
     return line;
   }

@@ -31,4 +31,10 @@ export interface BucketHorizonsJson {
   readonly day: number;
   /** Per slice of the `backlog` measure: the sum of the deltas of every hourly backlog bucket starting before `hour`. */
   readonly backlogBefore: Readonly<Record<string, number>>;
+  /**
+   * The one-dimension slices (`office=…`, `transportMode=…`, `regime=…`) of every bucket made, held or let go of, in
+   * code-unit order: the offices an engine lists (`KpiEngine.offices`) whatever it holds. Absent from horizons written
+   * before it: such a read model does not load (written-before.ts).
+   */
+  readonly slices?: readonly string[];
 }

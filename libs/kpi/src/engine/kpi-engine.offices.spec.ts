@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { anEvent } from '@customs-pulse/testing';
 
+import { KpiEngine } from './kpi-engine.js';
 import { engineGiven, march } from './testing/stored-events.js';
 
 describe('the offices an engine can be asked about (offices)', () => {
@@ -22,5 +23,25 @@ describe('the offices an engine can be asked about (offices)', () => {
     engine.current('release_time_mean', march(2, '10:00'), { office: 'UZ-NEVER' });
 
     expect(engine.offices()).toEqual([]);
+  });
+
+  it('lists an office whose buckets it let go of, and so does an engine restored from what it then holds', () => {
+    const engine = engineGiven([
+      anEvent.seizureRecorded('S1', { officeId: 'UZ-AND', category: 'TOBACCO' }, { time: march(2, '10:00') }),
+      anEvent.goodsArrived('D1', { officeId: 'UZ-TAS', transportMode: 'SEA' }, { time: march(20, '08:00') }),
+    ]);
+    engine.boundHeldBuckets({ hourlyDays: 1, dailyDays: 2 });
+    engine.drainDirty();
+    engine.drainChanges();
+    const letGo = engine.letGoOfColdBuckets(Date.parse(march(20, '09:00')));
+    const held = engine.toJSON();
+
+    expect(letGo).toBeGreaterThan(0);
+    expect(held.buckets.some(({ slice }) => slice.includes('UZ-AND'))).toBe(false);
+    expect(engine.offices()).toEqual(['UZ-AND', 'UZ-TAS']);
+    expect(KpiEngine.fromJSON(held).offices()).toEqual(['UZ-AND', 'UZ-TAS']);
+    // What horizons written before they named their slices gave: the offices of the buckets held only.
+    const { slices: _slices, ...unnamed } = held.bucketHorizons!;
+    expect(KpiEngine.fromJSON({ ...held, bucketHorizons: unnamed }).offices()).toEqual(['UZ-TAS']);
   });
 });

@@ -47,15 +47,15 @@ describe('bucket key ranges', () => {
     expect(MEASURE_IDS.filter((measure) => (MEASURES[measure] as MeasureSpec).reportOnly === true).length).toBeGreaterThan(0);
   });
 
-  it("as of an epoch, reads the report-only measures' lines only when asked to (HotSelection.reportMeasures)", () => {
+  it("as of an epoch, leaves the report-only measures' lines out when asked to (EpochLoad.withoutReportMeasures)", () => {
     const horizons = { hour: START, day: START - 10 * HOUR_MS };
     const epoch = { newestEventAt: START + HOUR_MS, lastRecordedAt: START + HOUR_MS };
     const measuresOf = (ranges: BucketKeyRange[]): Set<string> => new Set(ranges.map(({ from }) => from.split('|')[0]!));
     const live = MEASURE_IDS.filter((measure) => !isReportOnly(measure));
 
     expect(measuresOf(bucketRangesAsOf(horizons, epoch))).toEqual(new Set(MEASURE_IDS));
-    expect(measuresOf(bucketRangesAsOf(horizons, epoch, { reportMeasures: true }))).toEqual(new Set(MEASURE_IDS));
-    expect(measuresOf(bucketRangesAsOf(horizons, epoch, { reportMeasures: false }))).toEqual(new Set(live));
+    expect(measuresOf(bucketRangesAsOf(horizons, epoch, { withoutReportMeasures: false }))).toEqual(new Set(MEASURE_IDS));
+    expect(measuresOf(bucketRangesAsOf(horizons, epoch, { withoutReportMeasures: true }))).toEqual(new Set(live));
     expect(live.length).toBeLessThan(MEASURE_IDS.length);
   });
 });

@@ -5,7 +5,7 @@ import { heldFromOf } from '../engine/bucket-horizons.js';
 import { bucketLength, bucketStart } from '../engine/bucket-time.js';
 import { type BucketHorizonsJson } from '../engine/engine-snapshot.js';
 import { MEASURES, MEASURE_IDS, type MeasureId, isReportOnly } from '../engine/measures.js';
-import { type BucketLineAddress } from './read-model.port.js';
+import { type BucketLineAddress, type EpochLoad } from './read-model.port.js';
 
 /**
  * Ranges of `bucketKey`s, for reads through the key's unique index. A key is `measure|granularity|start|slice` with
@@ -53,8 +53,14 @@ function perLine(
   return measures.flatMap((measure) => MEASURES[measure].granularities.map((granularity) => range(measure, granularity)));
 }
 
-/** The measures whose buckets a load reads: all, or those a live view reads (`HotSelection.reportMeasures`). */
+/** The measures a live view reads: all but the report-only ones (`EpochLoad.withoutReportMeasures`). */
 const LIVE_MEASURE_IDS = MEASURE_IDS.filter((measure) => !isReportOnly(measure));
+
+/** The horizons of an epoch's state as `KpiReadModelHistory.loadAsOf` loads it with `options` (`EpochLoad`). */
+export function horizonsLoaded(horizons: BucketHorizonsJson | null, options: EpochLoad): BucketHorizonsJson | null {
+  if (horizons === null || options.dailyFromHourHorizon !== true || horizons.slices === undefined) return horizons;
+  return { ...horizons, day: Math.max(horizons.day, bucketStart(horizons.hour, 'day')) };
+}
 
 /** What bounds the buckets of a closed epoch: its newest event time (null when it had none) and its last `recordedAt`. */
 export interface EpochTimes {
@@ -67,12 +73,12 @@ export interface EpochTimes {
  * {@link heldBucketRanges} (every bucket when `horizons` is null), but none starting after the epoch's last instant:
  * its newest event time, or its last `recordedAt` plus the future skew ingest allows (events.md), whichever is later.
  * The bound keeps each range to the epoch's own days: without it, a range would run through every bucket written since.
- * Without `reportMeasures`, the report-only measures' lines are left out.
+ * With `withoutReportMeasures`, the report-only measures' lines are left out.
  */
 export function bucketRangesAsOf(
   horizons: Pick<BucketHorizonsJson, 'hour' | 'day'> | null,
   epoch: EpochTimes,
-  { reportMeasures = true }: { readonly reportMeasures?: boolean } = {},
+  { withoutReportMeasures = false }: EpochLoad = {},
 ): BucketKeyRange[] {
   const untilMs = Math.max(epoch.newestEventAt ?? Number.NEGATIVE_INFINITY, epoch.lastRecordedAt + MAX_FUTURE_SKEW_MS);
   return perLine(
@@ -80,7 +86,7 @@ export function bucketRangesAsOf(
       from: horizons === null ? `${measure}|${granularity}|` : firstKeyAt(measure, granularity, heldFromOf(measure, granularity, horizons)),
       to: firstKeyAt(measure, granularity, bucketStart(untilMs, granularity) + bucketLength(granularity)),
     }),
-    reportMeasures ? MEASURE_IDS : LIVE_MEASURE_IDS,
+    withoutReportMeasures ? LIVE_MEASURE_IDS : MEASURE_IDS,
   );
 }
 

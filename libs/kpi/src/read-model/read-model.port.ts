@@ -78,11 +78,19 @@ export interface HotSelection {
   readonly openMaxDays: number;
   /** Epoch milliseconds: subjects touched since then are loaded whatever their state (the live hour's backlog needs them). */
   readonly recentSince: number;
+}
+
+/** What {@link KpiReadModelHistory.loadAsOf} leaves out of an epoch's state, for an `asOf` answer that reads less. */
+export interface EpochLoad {
   /**
-   * Whether the report-only measures' buckets (measures.ts) are loaded too: an `asOf` answer that reads no report
-   * leaves them out. @defaultValue true
+   * The daily buckets before the day of the hour horizon, the day horizon moved to that day (the horizons carry no
+   * sum for daily buckets, and name the slices of every bucket): an answer reads them back only when a question
+   * reaches them, and a start's month of them is most of an epoch's rows. Only for horizons that name their slices,
+   * or the offices of the buckets left out would be lost. @defaultValue false
    */
-  readonly reportMeasures?: boolean;
+  readonly dailyFromHourHorizon?: boolean;
+  /** The report-only measures' buckets (measures.ts), for an engine without them (`KpiEngineOptions.reportMeasures`). @defaultValue false */
+  readonly withoutReportMeasures?: boolean;
 }
 
 /** Reads of single subjects and of the TRS report's population, at the read model's checkpoint. */
@@ -140,8 +148,8 @@ export interface KpiReadModelHistory {
   /** The last epoch closed whose last event was recorded at or before `asOfMs`; null when none was. */
   epochAsOf(asOfMs: number): Promise<ClosedEpoch | null>;
 
-  /** `load(hot)` as it would have answered right after `epoch` closed. */
-  loadAsOf(epoch: number, hot: HotSelection): Promise<KpiReadModelState>;
+  /** `load(hot)` as it would have answered right after `epoch` closed, but for what `options` leave out. */
+  loadAsOf(epoch: number, hot: HotSelection, options?: EpochLoad): Promise<KpiReadModelState>;
 
   /** `cold` as it would have answered right after `epoch` closed. */
   coldAsOf(epoch: number): ColdState;

@@ -1,3 +1,4 @@
+import { type BucketHorizonsJson } from '../engine/engine-snapshot.js';
 import { KpiReadModelUnloadableError } from './unloadable-read-model-error.js';
 
 /**
@@ -10,6 +11,16 @@ import { KpiReadModelUnloadableError } from './unloadable-read-model-error.js';
  */
 export function assertWrittenAfterEveryChange(writtenBefore: string | null, readModel: string): void {
   if (writtenBefore !== null) throw writtenBeforeError(writtenBefore, readModel);
+}
+
+/**
+ * Refuses a read model whose bucket horizons were written before they named the slices of every bucket made
+ * (`BucketHorizonsJson.slices`): an engine restored from them would list only the offices of the buckets it holds,
+ * and drop the others from the Offices view and the PMM report. Such a read model is rebuilt, as above.
+ * @throws KpiReadModelUnloadableError when `horizons` lack `slices`.
+ */
+export function assertHorizonsNameTheirSlices(horizons: BucketHorizonsJson | null, readModel: string): void {
+  if (horizons !== null && horizons.slices === undefined) throw writtenBeforeError('its bucket horizons named their slices', readModel);
 }
 
 /** What a load of a read model written before `change` fails with: the projection rebuilds it. */

@@ -17,7 +17,7 @@ import {
   type KpiReadModelState,
 } from '../read-model.port.js';
 import { StaleCheckpointError, assertCheckpointAdvances } from '../stale-checkpoint-error.js';
-import { assertWrittenAfterEveryChange, writtenBeforeError } from '../written-before.js';
+import { assertHorizonsNameTheirSlices, assertWrittenAfterEveryChange, writtenBeforeError } from '../written-before.js';
 import { isColumnNotThere } from './postgres-active-generation.js';
 import { MIN_ROWS_PER_STATEMENT, ROWS_PER_STATEMENT, batchedUpsert } from './batched-upsert.js';
 import { inTransaction, withReadModelClient } from './postgres-client.js';
@@ -203,6 +203,7 @@ export async function readKpiState(client: pg.ClientBase, sql: PostgresReadModel
   assertWrittenAfterEveryChange(rows[0]!.written_before, READ_MODEL);
   const checkpoint = Number(rows[0]!.position);
   if (checkpoint === 0) return { checkpoint: 0, snapshot: null };
+  assertHorizonsNameTheirSlices(rows[0]!.bucket_horizons, READ_MODEL);
   // Horizons only for a bounded engine's start: an engine loading every bucket carries no backlog.
   const horizons = hot === undefined ? null : rows[0]!.bucket_horizons;
   const [declarations, cases, parameters] =

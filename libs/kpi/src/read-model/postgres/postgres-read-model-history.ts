@@ -4,9 +4,9 @@ import { DAY_MS } from '../../engine/bucket-time.js';
 import { type BucketJson } from '../../engine/buckets.js';
 import { type BucketHorizonsJson, type KpiEngineSnapshot } from '../../engine/engine-snapshot.js';
 import { type QualityCountersJson } from '../../engine/quality-counters.js';
-import { type EpochTimes, bucketRangesAsOf } from '../bucket-key-ranges.js';
+import { type EpochTimes, bucketRangesAsOf, horizonsLoaded } from '../bucket-key-ranges.js';
 import { type CaseRow, type DeclarationRow, caseOfRow, declarationOfRow } from '../hot-key-columns.js';
-import { type ClosedEpoch, type ColdState, type HotSelection, type KpiReadModelHistory, type KpiReadModelState } from '../read-model.port.js';
+import { type ClosedEpoch, type ColdState, type EpochLoad, type HotSelection, type KpiReadModelHistory, type KpiReadModelState } from '../read-model.port.js';
 import { inTransaction, withReadModelClient } from './postgres-client.js';
 import { PostgresColdStateAsOf } from './postgres-cold-state-as-of.js';
 import { isColumnNotThere, isNotThere } from './postgres-active-generation.js';
@@ -51,7 +51,7 @@ export class PostgresReadModelHistory implements KpiReadModelHistory {
     return row === undefined ? null : { epoch: row.epoch, position: Number(row.position), lastRecordedAt: Number(row.last_recorded_at) };
   }
 
-  async loadAsOf(epoch: number, { openMaxDays, recentSince, reportMeasures = true }: HotSelection): Promise<KpiReadModelState> {
+  async loadAsOf(epoch: number, { openMaxDays, recentSince }: HotSelection, options: EpochLoad = {}): Promise<KpiReadModelState> {
     this.assertOpen();
     const { sql } = this;
     return withReadModelClient(this.pool, this.where, (client) =>
@@ -62,11 +62,11 @@ export class PostgresReadModelHistory implements KpiReadModelHistory {
         const openSince = closed.newest_event_at === null ? null : Number(closed.newest_event_at) - openMaxDays * DAY_MS;
         const newest = closed.newest_event_at === null ? null : Number(closed.newest_event_at);
         const bounds = [epoch, recentSince, openSince, newest];
-        const horizons = closed.bucket_horizons;
+        const horizons = horizonsLoaded(closed.bucket_horizons, options);
         const snapshot: KpiEngineSnapshot = {
           declarations: (await client.query<DeclarationRow>(sql.hotDeclarations, bounds)).rows.map(declarationOfRow),
           cases: (await client.query<CaseRow>(sql.hotCases, bounds)).rows.map(caseOfRow),
-          buckets: (await client.query<{ bucket: BucketJson }>(...this.bucketsRead(epoch, horizons, { newestEventAt: newest, lastRecordedAt: Number(closed.last_recorded_at) }, reportMeasures))).rows.map(
+          buckets: (await client.query<{ bucket: BucketJson }>(...this.bucketsRead(epoch, horizons, { newestEventAt: newest, lastRecordedAt: Number(closed.last_recorded_at) }, options))).rows.map(
             (row) => row.bucket,
           ),
           quality: closed.quality,
@@ -92,8 +92,8 @@ export class PostgresReadModelHistory implements KpiReadModelHistory {
    * The buckets the engine that closed the epoch held: those from its horizons on (every one when it held them all)
    * up to the epoch's last instant, one range of the key's index per measure and granularity.
    */
-  private bucketsRead(epoch: number, horizons: BucketHorizonsJson | null, times: EpochTimes, reportMeasures: boolean): [string, unknown[]] {
-    const ranges = bucketRangesAsOf(horizons, times, { reportMeasures });
+  private bucketsRead(epoch: number, horizons: BucketHorizonsJson | null, times: EpochTimes, options: EpochLoad): [string, unknown[]] {
+    const ranges = bucketRangesAsOf(horizons, times, options);
     return [this.sql.bucketsInRanges, [epoch, ranges.map((range) => range.from), ranges.map((range) => range.to)]];
   }
 }

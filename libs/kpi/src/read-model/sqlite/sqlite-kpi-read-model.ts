@@ -8,7 +8,7 @@ import { type BucketHorizonsJson, type KpiEngineSnapshot } from '../../engine/en
 import { heldBucketRanges } from '../bucket-key-ranges.js';
 import { type ColdState, type HotSelection, type KpiReadModel, type KpiReadModelHistory, type KpiReadModelCommit, type KpiReadModelState } from '../read-model.port.js';
 import { StaleCheckpointError, assertCheckpointAdvances } from '../stale-checkpoint-error.js';
-import { assertWrittenAfterEveryChange } from '../written-before.js';
+import { assertHorizonsNameTheirSlices, assertWrittenAfterEveryChange } from '../written-before.js';
 import { EventLoopTurns } from '@customs-pulse/event-store';
 import { WalCheckpointer, type WalCheckpointerLogger, openDurableSqlite } from '@customs-pulse/sql/sqlite';
 import { sqliteReadModelMigrations } from './sqlite-read-model-schema.js';
@@ -99,8 +99,10 @@ export class SqliteKpiReadModel implements KpiReadModel {
       const { position, quality, bucket_horizons, written_before } = this.statements.checkpoint.get()!;
       assertWrittenAfterEveryChange(written_before, 'the SQLite KPI read model');
       if (position === 0) return { checkpoint: 0, snapshot: null };
+      const stored = bucket_horizons === null ? null : (JSON.parse(bucket_horizons) as BucketHorizonsJson);
+      assertHorizonsNameTheirSlices(stored, 'the SQLite KPI read model');
       // Horizons only for a bounded engine's start: an engine loading every bucket carries no backlog.
-      const horizons = hot === undefined || bucket_horizons === null ? null : (JSON.parse(bucket_horizons) as BucketHorizonsJson);
+      const horizons = hot === undefined ? null : stored;
       const snapshot: KpiEngineSnapshot = {
         ...(hot === undefined ? this.allSubjects() : this.hotSubjects(hot)),
         buckets: horizons === null ? this.statements.buckets.all().map(bucketOfSqliteRow) : this.heldBuckets(horizons),

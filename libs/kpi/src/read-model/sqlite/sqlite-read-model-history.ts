@@ -5,10 +5,11 @@ import { DAY_MS } from '../../engine/bucket-time.js';
 import { type BucketJson } from '../../engine/buckets.js';
 import { type BucketHorizonsJson, type KpiEngineSnapshot } from '../../engine/engine-snapshot.js';
 import { type CaseStateJson, type DeclarationStateJson } from '../../engine/facts-json.js';
-import { bucketRangesAsOf } from '../bucket-key-ranges.js';
+import { bucketRangesAsOf, horizonsLoaded } from '../bucket-key-ranges.js';
 import {
   type ClosedEpoch,
   type ColdState,
+  type EpochLoad,
   type HotSelection,
   type KpiReadModelHistory,
   type KpiReadModelState,
@@ -47,7 +48,7 @@ export class SqliteReadModelHistory implements KpiReadModelHistory {
    * Reads in keyset pages, each a statement of its own in the queue, with an event-loop turn between when due: an
    * answer asOf a past time runs while the app serves.
    */
-  async loadAsOf(epoch: number, { openMaxDays, recentSince, reportMeasures = true }: HotSelection): Promise<KpiReadModelState> {
+  async loadAsOf(epoch: number, { openMaxDays, recentSince }: HotSelection, options: EpochLoad = {}): Promise<KpiReadModelState> {
     const closed = await this.exclusively(() => this.epochRow(epoch));
     const turns = new EventLoopTurns();
     const { hotDeclarationsPage, hotCases, casesWithoutHotKeys, withoutHotKeysPage, bucketsPage } = this.statements;
@@ -76,9 +77,9 @@ export class SqliteReadModelHistory implements KpiReadModelHistory {
       await eachPage('', (after) => inQueue(() => withoutHotKeysPage[half].all({ epoch, after, limit: PAGE })), (last) => last.subject, declaration, turns);
       (await inQueue(() => casesWithoutHotKeys[half].all({ epoch }))).forEach(addCase);
     }
-    const horizons = closed.bucket_horizons === null ? null : (JSON.parse(closed.bucket_horizons) as BucketHorizonsJson);
+    const horizons = horizonsLoaded(closed.bucket_horizons === null ? null : (JSON.parse(closed.bucket_horizons) as BucketHorizonsJson), options);
     const times = { newestEventAt: closed.newest_event_at, lastRecordedAt: closed.last_recorded_at };
-    for (const range of bucketRangesAsOf(horizons, times, { reportMeasures })) {
+    for (const range of bucketRangesAsOf(horizons, times, options)) {
       for (const half of HALVES) {
         await eachPage(
           '',

@@ -29,8 +29,9 @@ const history: KpiEngineSnapshot = (() => {
   return engine.drainDirty();
 })();
 
-const HORIZONS: BucketHorizonsJson = { hour: march(2, 11), day: march(2, 0), backlogBefore: { '': 8, 'office=A': 4 } };
-const LATER_HORIZONS: BucketHorizonsJson = { hour: march(3, 10), day: march(3, 0), backlogBefore: { '': 10, 'office=AB': 5 } };
+const SLICES = ['office=A', 'office=AB'];
+const HORIZONS: BucketHorizonsJson = { hour: march(2, 11), day: march(2, 0), backlogBefore: { '': 8, 'office=A': 4 }, slices: SLICES };
+const LATER_HORIZONS: BucketHorizonsJson = { hour: march(3, 10), day: march(3, 0), backlogBefore: { '': 10, 'office=AB': 5 }, slices: SLICES };
 
 const keyOf = (bucket: BucketJson): string => bucketKey({ ...bucket, start: Date.parse(bucket.start) });
 const byKey = (buckets: readonly BucketJson[]): BucketJson[] => [...buckets].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1));
@@ -95,6 +96,19 @@ export function coldBucketsContract(openReadModel: () => Promise<KpiReadModel>):
       expect(byKey(snapshot!.buckets)).toEqual(byKey(held));
       expect(snapshot!.bucketHorizons).toEqual(HORIZONS);
       expect(snapshot!.quality).toEqual(history.quality);
+    });
+
+    it('refuses to load horizons written before they named their slices: the app rebuilds such a read model', async () => {
+      const readModel = await openReadModel();
+      const { slices: _slices, ...unnamed } = HORIZONS;
+      await readModel.commit({ expectedCheckpoint: 0, checkpoint: 1, dirty: historyWith(unnamed) });
+
+      for (const hot of [HOT, undefined]) {
+        await expect((await openReadModel()).load(hot)).rejects.toMatchObject({
+          name: 'KpiReadModelUnloadableError',
+          message: expect.stringMatching(/was written before its bucket horizons named their slices and is rebuilt$/),
+        });
+      }
     });
 
     it('loads without a hot selection every bucket and no horizons, an engine holding every bucket carrying no backlog', async () => {

@@ -43,7 +43,7 @@ function commitsOfHistory(): { dirty: KpiEngineSnapshot; closes: string | null }
   const parts = [0, 1, 2, 3].map((part) => events.slice(part * quarter, (part + 1) * quarter));
   const times = events.map((event) => Date.parse(event.time)).sort((a, b) => a - b);
   const dayAt = (share: number): number => Math.floor(times[Math.floor(times.length * share)]! / DAY_MS) * DAY_MS;
-  const horizons = (share: number, backlog: number): BucketHorizonsJson => ({ hour: dayAt(share) + 3_600_000, day: dayAt(share), backlogBefore: { '': backlog } });
+  const horizons = (share: number, backlog: number): BucketHorizonsJson => ({ hour: dayAt(share) + 3_600_000, day: dayAt(share), backlogBefore: { '': backlog }, slices: [] });
   return parts.map((part, index) => {
     engine.applyAll(part);
     const dirty = engine.drainDirty();
@@ -141,6 +141,42 @@ export function readModelHistoryContract(openReadModel: () => Promise<KpiReadMod
         // Field by field, each named: a whole-state diff would be too large to read.
         for (const field of Object.keys(expected) as (keyof Answers)[]) expect({ epoch, field, answer: asOf[field] }).toEqual({ epoch, field, answer: expected[field] });
       }
+    });
+
+    const narrowedRun = async (slices: readonly string[] | undefined): Promise<{ expected: KpiReadModelState; asOf: KpiReadModelState }> => {
+      const readModel = await openReadModel();
+      let checkpoint = 0;
+      let expected: KpiReadModelState | null = null;
+      // The second commit's day horizon two days before its hour horizon's day, as DAILY_BUCKETS_DAYS keeps more days.
+      const [first, second] = commitsOfHistory();
+      const { slices: _named, ...held } = second!.dirty.bucketHorizons!;
+      const horizons = { ...held, day: held.day - 2 * DAY_MS, ...(slices === undefined ? {} : { slices }) };
+      for (const { dirty, closes } of [first!, { ...second!, dirty: { ...second!.dirty, bucketHorizons: horizons } }]) {
+        await readModel.commit({ expectedCheckpoint: checkpoint, checkpoint: checkpoint + 100, dirty, ...(closes === null ? {} : { closesEpoch: { lastRecordedAt: closes } }) });
+        checkpoint += 100;
+        // Horizons without slices do not load live (written-before.ts): what a load would give, read as of the epoch.
+        expected = await historyOf(readModel).loadAsOf(checkpoint / 100, HOT);
+      }
+      return { expected: expected!, asOf: await historyOf(readModel).loadAsOf(2, HOT, { dailyFromHourHorizon: true }) };
+    };
+
+    it('leaves out, when asked, the daily buckets before the day of the hour horizon, and moves the day horizon there', async () => {
+      const { expected, asOf } = await narrowedRun(['office=A']);
+      const horizons = expected.snapshot!.bucketHorizons!;
+      const day = Math.floor(horizons.hour / DAY_MS) * DAY_MS;
+      expect(day).toBeGreaterThan(horizons.day);
+      const kept = expected.snapshot!.buckets.filter((bucket) => bucket.granularity === 'hour' || Date.parse(bucket.start) >= day);
+      expect(kept.length).toBeLessThan(expected.snapshot!.buckets.length);
+      expect(asOf.checkpoint).toBe(200);
+      expect(asOf.snapshot!.bucketHorizons).toEqual({ ...horizons, day });
+      expect(byKey(asOf.snapshot!.buckets)).toEqual(byKey(kept));
+      expect(bySubject(asOf.snapshot!.declarations)).toEqual(bySubject(expected.snapshot!.declarations));
+    });
+
+    it('keeps every daily bucket of horizons that do not name their slices: the offices of those left out would be lost', async () => {
+      const { expected, asOf } = await narrowedRun(undefined);
+      expect(byKey(asOf.snapshot!.buckets)).toEqual(byKey(expected.snapshot!.buckets));
+      expect(asOf.snapshot!.bucketHorizons).toEqual(expected.snapshot!.bucketHorizons);
     });
 
     it('pages the TRS population as of an epoch through the versions of the declarations written over since', async () => {

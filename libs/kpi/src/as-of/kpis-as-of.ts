@@ -20,7 +20,7 @@ export interface KpisAsOfOptions {
   readonly heldSubjects?: HeldSubjectsPolicy;
   /**
    * Events read per page. SQLite reads a page synchronously, in one stretch that cannot give the event loop a turn:
-   * a thousand take 10 to 15 ms. @defaultValue 1000
+   * a thousand take 10 to 15 ms, which added to a slice's 20 held it for 35. @defaultValue 500
    */
   readonly pageSize?: number;
 }
@@ -96,14 +96,23 @@ export class KpisAsOf {
       (kept.engine.keepsReportMeasures || !reportMeasures);
     // Kept only once complete: a failed read must not leave a half-advanced engine behind.
     this.kept = null;
-    const replayed = reusable ? { ...kept, asOfMs } : await this.startingPoint(asOfMs, history, epoch, reportMeasures);
-    await this.applyRecordedUpTo(replayed, asOfMs);
+    // One slice clock for the whole answer: a step begun where another loop's slice ended (the load's last page,
+    // then the first rows held) would otherwise hold the event loop for both slices.
+    const turns = new EventLoopTurns();
+    const replayed = reusable ? { ...kept, asOfMs } : await this.startingPoint(asOfMs, history, epoch, reportMeasures, turns);
+    await this.applyRecordedUpTo(replayed, asOfMs, turns);
     this.kept = replayed;
     return replayed;
   }
 
   /** The engine at the end of `epoch`, or an empty one at position 0. */
-  private async startingPoint(asOfMs: number, history: KpiReadModelHistory | null, epoch: ClosedEpoch | null, reportMeasures: boolean): Promise<ReplayedEngine> {
+  private async startingPoint(
+    asOfMs: number,
+    history: KpiReadModelHistory | null,
+    epoch: ClosedEpoch | null,
+    reportMeasures: boolean,
+    turns: EventLoopTurns,
+  ): Promise<ReplayedEngine> {
     const createEngine = this.options.createEngine ?? kpiEngineFactory();
     if (history === null || epoch === null) return { asOfMs, history: null, epoch: null, engine: createEngine(null, { reportMeasures }), cold: null, position: 0 };
     const heldSubjects = this.options.heldSubjects ?? DEFAULT_HELD_SUBJECTS;
@@ -112,26 +121,30 @@ export class KpisAsOf {
     const { checkpoint, snapshot } = await history.loadAsOf(epoch.epoch, hot, { dailyFromHourHorizon: true, withoutReportMeasures: !reportMeasures });
     // Made from the horizons and quality counters, then given the rows in steps: the app serves meanwhile.
     const engine = createEngine(snapshot === null ? null : { ...snapshot, declarations: [], cases: [], buckets: [] }, { reportMeasures });
-    if (snapshot !== null) await new EventLoopTurns().complete(engine.holdStoredInSteps(snapshot));
+    if (snapshot !== null) await turns.complete(engine.holdStoredInSteps(snapshot));
     // Nothing is let go of: the engine lives for a few questions. Bounded only so that it reads back what it lacks.
     engine.boundHeldSubjects(heldSubjects, { restoredPartially: true });
     return { asOfMs, history, epoch: epoch.epoch, engine, cold: history.coldAsOf(epoch.epoch), position: checkpoint };
   }
 
-  private async applyRecordedUpTo(replayed: ReplayedEngine, asOfMs: number): Promise<void> {
-    const turns = new EventLoopTurns();
+  private async applyRecordedUpTo(replayed: ReplayedEngine, asOfMs: number, turns: EventLoopTurns): Promise<void> {
     await this.replayRecordedUpTo(replayed, asOfMs, turns);
     if (replayed.cold !== null) await bringBackColdBuckets(replayed.engine, replayed.cold, turns, NOBODY_READS);
     // The buckets take the replay's observations when the engine is first read: in steps here, not in the read.
     await turns.complete(replayed.engine.settleInSteps());
+    // The question's own read starts a slice of its own.
+    await turns.give();
   }
 
   private async replayRecordedUpTo(replayed: ReplayedEngine, asOfMs: number, turns: EventLoopTurns): Promise<void> {
-    const pageSize = this.options.pageSize ?? 1000;
+    const pageSize = this.options.pageSize ?? 500;
     for (;;) {
+      // The read and the read-back below are stretches of their own, not steps: each begins a slice's work.
+      if (turns.due) await turns.give();
       const read: readonly RecordedEvent[] = await this.options.store.readAll(replayed.position, pageSize);
       const page = read.filter((event) => Date.parse(event.recordedAt) <= asOfMs);
       if (replayed.cold !== null) await bringBackColdSubjects(replayed.engine, page, replayed.cold, NOBODY_READS);
+      if (turns.due) await turns.give();
       for (const event of page) {
         replayed.engine.apply(event);
         replayed.position = event.position;

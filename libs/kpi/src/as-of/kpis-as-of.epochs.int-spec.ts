@@ -13,6 +13,7 @@ import { DAY_MS } from '../engine/bucket-time.js';
 import { type HeldSubjectsPolicy } from '../engine/held-subjects.js';
 import { storedDeclarationFacts } from '../declarations/stored-declaration-facts.js';
 import { withColdBuckets } from '../projection/cold-bucket-reads.js';
+import { kpiEngineFactory } from '../projection/kpi-engine-factory.js';
 import { KpiProjector } from '../projection/kpi-projector.js';
 import { validated } from '../projection/testing/stored-history.js';
 import { PostgresKpiReadModel } from '../read-model/postgres/postgres-kpi-read-model.js';
@@ -175,6 +176,15 @@ function asOfFromEpochsContract(name: string, openReadModel: () => Promise<{ rea
         const withReport = await epochs.answer(asOfMs, (asOf) => answersOf(asOf, instant, subjects), REPORTS);
         expect({ instant, answers: withReport }).toEqual({ instant, answers: expected });
       }
+    });
+
+    it('refuses an engine factory that ignores the report-measures choice, whose engine would fold into rows never loaded', async () => {
+      const ignoringChoices = (snapshot: Parameters<ReturnType<typeof kpiEngineFactory>>[0]) => kpiEngineFactory()(snapshot);
+      const epochs = new KpisAsOf({ store, pageSize: PAGE_SIZE, history: () => readModel.history!, heldSubjects: TIGHT, createEngine: ignoringChoices });
+
+      await expect(epochs.answer(Date.parse(instants.at(-1)!), (asOf) => asOf.position)).rejects.toThrow(
+        "the KPI engine factory must honour the reportMeasures choice for an epoch's state (asked false, got true)",
+      );
     });
 
     it('keeps one engine for questions later in the same epoch, and answers an earlier one from its own epoch', async () => {

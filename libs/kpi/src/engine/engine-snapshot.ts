@@ -32,7 +32,7 @@ export interface BucketHorizonsJson {
   /** Per slice of the `backlog` measure: the sum of the deltas of every hourly backlog bucket starting before `hour`. */
   readonly backlogBefore: Readonly<Record<string, number>>;
   /**
-   * The one-dimension slices (`office=…`, `transportMode=…`, `regime=…`) of every bucket made, held or let go of, in
+   * The one-dimension slices (`office=…`, `transportMode=…`, `regime=…`, `category=…`) of every bucket made, held or let go of, in
    * code-unit order: the offices an engine lists (`KpiEngine.offices`) whatever it holds. Absent from horizons written
    * before it: such a read model does not load (written-before.ts).
    */

@@ -5,8 +5,8 @@ import { KpiEngine, type KpiEngineOptions } from '../engine/kpi-engine.js';
 export type KpiEngineChoices = Pick<KpiEngineOptions, 'reportMeasures'>;
 
 /**
- * Builds the projector's engine from the read model's stored state, or empty when nothing was stored yet. A factory
- * may ignore `choices`: an engine keeping the report measures answers everything one leaving them out would.
+ * Builds the projector's engine from the read model's stored state, or empty when nothing was stored yet, with the
+ * `choices` asked: an `asOf` answer loads an epoch's state to match them, and refuses an engine that does not.
  */
 export type KpiEngineFactory = (snapshot: KpiEngineSnapshot | null, choices?: KpiEngineChoices) => KpiEngine;
 

@@ -169,7 +169,7 @@ export class KpiProjection {
 
   /**
    * Replays the log from position 0 into a fresh generation and swaps it in. A second call while one runs gets the
-   * same rebuild.
+   * same rebuild; a call while an active generation that did not load is restored gets that restore.
    */
   rebuild(): Promise<KpiRebuildReport> {
     this.rebuilding ??= this.rebuildAndSwap().finally(() => {
@@ -192,6 +192,13 @@ export class KpiProjection {
 
   private async rebuildAndSwap(): Promise<KpiRebuildReport> {
     const startedAt = performance.now();
+    // An active generation that did not load is being rebuilt from position 0 already (`restore`): that rebuild is
+    // the one asked for (`npm run kpi:rebuild` on such a read model), and a second would replay the log again.
+    if (this.live === null && this.restoring !== null) {
+      await this.restoring;
+      const restored = this.requireLive();
+      return { generation: restored.generation.generation, position: restored.projector.position, durationMs: Math.round(performance.now() - startedAt) };
+    }
     const previous = this.requireLive();
     const generation = await this.options.generations.fresh();
     this.options.logger.log(`KPI rebuild into generation ${generation.generation} started`);

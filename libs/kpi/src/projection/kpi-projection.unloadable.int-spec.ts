@@ -125,5 +125,25 @@ describe.each(backends.filter((backend) => backend.available).map((backend) => [
       expect(next.restoringBecause).toBeNull();
       expect(canonical(next.view().engine.toJSON())).toEqual(expected);
     });
+
+    it('answers a rebuild asked while it restores with that restore, as `npm run kpi:rebuild` asks one', async () => {
+      await storeRealisticHistory(store, 16, 40);
+      const first = await projection();
+      await first.start();
+      await first.caughtUp;
+      await first.stop();
+      projections.length = 0;
+      await backend.corrupt(1, UNLOADABLE_BUCKET);
+
+      const restarted = await projection();
+      await restarted.start();
+      const restoring = restarted.restoringBecause !== null;
+      const report = await restarted.rebuild();
+
+      expect(canonical(restarted.view().engine.toJSON())).toEqual(canonical((await cleanRebuild(store)).toJSON()));
+      expect(report.position).toBe((await store.head()).position);
+      // The restore's generation is 2: a second rebuild would have made a third.
+      if (restoring) expect(report.generation).toBe(2);
+    });
   },
 );

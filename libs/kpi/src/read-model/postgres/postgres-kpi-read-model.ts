@@ -203,9 +203,10 @@ export async function readKpiState(client: pg.ClientBase, sql: PostgresReadModel
   assertWrittenAfterEveryChange(rows[0]!.written_before, READ_MODEL);
   const checkpoint = Number(rows[0]!.position);
   if (checkpoint === 0) return { checkpoint: 0, snapshot: null };
-  assertHorizonsNameTheirSlices(rows[0]!.bucket_horizons, READ_MODEL);
-  // Horizons only for a bounded engine's start: an engine loading every bucket carries no backlog.
+  // Horizons only for a bounded engine's start: an engine loading every bucket carries no backlog, and names every
+  // slice from the buckets themselves (a gateway's follower loads so).
   const horizons = hot === undefined ? null : rows[0]!.bucket_horizons;
+  assertHorizonsNameTheirSlices(horizons, READ_MODEL);
   const [declarations, cases, parameters] =
     hot === undefined
       ? [sql.declarations, sql.cases, []]

@@ -99,10 +99,10 @@ export class SqliteKpiReadModel implements KpiReadModel {
       const { position, quality, bucket_horizons, written_before } = this.statements.checkpoint.get()!;
       assertWrittenAfterEveryChange(written_before, 'the SQLite KPI read model');
       if (position === 0) return { checkpoint: 0, snapshot: null };
-      const stored = bucket_horizons === null ? null : (JSON.parse(bucket_horizons) as BucketHorizonsJson);
-      assertHorizonsNameTheirSlices(stored, 'the SQLite KPI read model');
-      // Horizons only for a bounded engine's start: an engine loading every bucket carries no backlog.
-      const horizons = hot === undefined ? null : stored;
+      // Horizons only for a bounded engine's start: an engine loading every bucket carries no backlog, and names
+      // every slice from the buckets themselves.
+      const horizons = hot === undefined || bucket_horizons === null ? null : (JSON.parse(bucket_horizons) as BucketHorizonsJson);
+      assertHorizonsNameTheirSlices(horizons, 'the SQLite KPI read model');
       const snapshot: KpiEngineSnapshot = {
         ...(hot === undefined ? this.allSubjects() : this.hotSubjects(hot)),
         buckets: horizons === null ? this.statements.buckets.all().map(bucketOfSqliteRow) : this.heldBuckets(horizons),

@@ -94,20 +94,25 @@ describe.each(backends.filter((backend) => backend.available).map((backend) => [
       rmSync(folder, { recursive: true, force: true });
     });
 
-    it.each([
-      ['a bucket of an incompatible form', UNLOADABLE_BUCKET, 'values are not 8 integers for duties'],
-      ['a bucket that is not a bucket', '{"measure":"nothing"}', 'unknown measure nothing'],
-    ])('starts anyway on %s, says why, answers nothing until rebuilt, then the values of a clean rebuild', async (_case, bucket, reason) => {
-      await storeRealisticHistory(store, 15, 40);
+    /** A history projected into generation 1, whose buckets are then overwritten with `bucket`; and a projection started over it. */
+    const restartedOver = async (seed: number, bucket: string): Promise<KpiProjection> => {
+      await storeRealisticHistory(store, seed, 40);
       const first = await projection();
       await first.start();
       await first.caughtUp;
       await first.stop();
       projections.length = 0;
       await backend.corrupt(1, bucket);
-
       const restarted = await projection();
       await restarted.start();
+      return restarted;
+    };
+
+    it.each([
+      ['a bucket of an incompatible form', UNLOADABLE_BUCKET, 'values are not 8 integers for duties'],
+      ['a bucket that is not a bucket', '{"measure":"nothing"}', 'unknown measure nothing'],
+    ])('starts anyway on %s, says why, answers nothing until rebuilt, then the values of a clean rebuild', async (_case, bucket, reason) => {
+      const restarted = await restartedOver(15, bucket);
       expect(LOGGER.errors.join('\n')).toContain(reason);
       if (restarted.restoringBecause !== null) {
         expect(() => restarted.view()).toThrow(KpiProjectionRestoringError);
@@ -127,16 +132,7 @@ describe.each(backends.filter((backend) => backend.available).map((backend) => [
     });
 
     it('answers a rebuild asked while it restores with that restore, as `npm run kpi:rebuild` asks one', async () => {
-      await storeRealisticHistory(store, 16, 40);
-      const first = await projection();
-      await first.start();
-      await first.caughtUp;
-      await first.stop();
-      projections.length = 0;
-      await backend.corrupt(1, UNLOADABLE_BUCKET);
-
-      const restarted = await projection();
-      await restarted.start();
+      const restarted = await restartedOver(16, UNLOADABLE_BUCKET);
       const restoring = restarted.restoringBecause !== null;
       const report = await restarted.rebuild();
 

@@ -39,7 +39,8 @@ async function everythingProjected(): Promise<void> {
   const { position } = await standalone.app.get<EventStore>(EVENT_STORE).head();
   await waitUntil(`the KPI projection has applied position ${position}`, async () => {
     const ready = (await (await fetch(`${standalone.baseUrl}/health/ready`)).json()) as Payload;
-    return ready.kpiProjection?.position >= position;
+    // Committed, not only applied: the observations of late events wait for their stored buckets until the commit.
+    return ready.kpiProjection?.committedPosition >= position;
   });
 }
 

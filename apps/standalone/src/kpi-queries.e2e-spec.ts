@@ -234,6 +234,7 @@ describe('the projection', () => {
     expect(body.kpiProjection).toEqual({
       ready: true,
       position: 8,
+      committedPosition: 8,
       caughtUp: true,
       failing: false,
       consecutiveFailures: 0,

@@ -72,9 +72,9 @@ describe(`the OpenAPI document (${OPENAPI_JSON_PATH})`, () => {
     expect(Object.keys(schemas.TargetsReadiness.properties).sort()).toEqual(['consecutiveFailures', 'error', 'loaded', 'ready']);
     const kpiProjection = schemas.KpiProjectionReadiness;
     expect(Object.keys(kpiProjection.properties).sort()).toEqual(
-      ['caughtUp', 'consecutiveFailures', 'error', 'failing', 'lagSeconds', 'maxLagSeconds', 'position', 'ready', 'restoring'],
+      ['caughtUp', 'committedPosition', 'consecutiveFailures', 'error', 'failing', 'lagSeconds', 'maxLagSeconds', 'position', 'ready', 'restoring'],
     );
-    expect(kpiProjection.required.sort()).toEqual(['caughtUp', 'consecutiveFailures', 'failing', 'lagSeconds', 'maxLagSeconds', 'position', 'ready', 'restoring']);
+    expect(kpiProjection.required.sort()).toEqual(['caughtUp', 'committedPosition', 'consecutiveFailures', 'failing', 'lagSeconds', 'maxLagSeconds', 'position', 'ready', 'restoring']);
     expect(kpiProjection.properties).toMatchObject({
       ready: { type: 'boolean' },
       position: { type: 'integer' },

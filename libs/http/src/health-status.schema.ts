@@ -23,6 +23,12 @@ export class KpiProjectionReadinessSchema {
   @ApiProperty({ type: 'integer', description: 'The log position queries answer from (the last event applied)' })
   readonly position!: number;
 
+  @ApiProperty({
+    type: 'integer',
+    description: "The log position whose effect is stored (the read model's checkpoint): at `position`, every effect of the events applied is in the answers",
+  })
+  readonly committedPosition!: number;
+
   @ApiProperty({ description: 'Whether the projection has caught up with the log as it was at its start' })
   readonly caughtUp!: boolean;
 

@@ -142,6 +142,11 @@ export class KpiProjection {
     return this.live?.projector.engine.heldSubjects() ?? null;
   }
 
+  /** The position whose effect the live projector has stored; 0 while there is none. */
+  get committedPosition(): number {
+    return this.live?.projector.position ?? 0;
+  }
+
   /** The position the live projector has applied; 0 while there is none. */
   get appliedPosition(): number {
     return this.live?.projector.appliedPosition ?? 0;

@@ -30,6 +30,7 @@ function aProjection(
     isCaughtUp: state.isCaughtUp ?? true,
     failure: state.failure ?? null,
     restoringBecause: state.restoringBecause ?? null,
+    committedPosition: position - 2,
     view: () => ({ position }) as never,
   };
 }
@@ -42,7 +43,7 @@ describe('KpiProjectionReadiness', () => {
     const status = await new KpiProjectionReadiness(aProjection(42), log, clock, 60).check();
 
     // Event 43 was stored at 08:00:43.
-    expect(status).toMatchObject({ ready: true, position: 42, lagSeconds: 17, failing: false, maxLagSeconds: 60 });
+    expect(status).toMatchObject({ ready: true, position: 42, committedPosition: 40, lagSeconds: 17, failing: false, maxLagSeconds: 60 });
     expect(log.reads).toEqual([[42, 1]]);
   });
 

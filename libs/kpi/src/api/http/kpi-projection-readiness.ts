@@ -10,6 +10,11 @@ export type KpiProjectionStatus = {
   readonly ready: boolean;
   /** The position queries answer from. */
   readonly position: number;
+  /**
+   * The position whose effect is stored (the read model's checkpoint). Until it reaches `position`, an answer may lack
+   * the late events applied since whose buckets before the horizons are being read back (README, "Hot and cold state").
+   */
+  readonly committedPosition: number;
   /** Whether the projection has caught up with the log as it was at its start. */
   readonly caughtUp: boolean;
   /** Whether its last read or commit failed (it retries); `error` says why. */
@@ -35,7 +40,7 @@ export class KpiProjectionReadiness implements ReadinessCheck {
   readonly name = 'kpiProjection';
 
   constructor(
-    private readonly projection: Pick<KpiProjection, 'isCaughtUp' | 'failure' | 'view' | 'restoringBecause'>,
+    private readonly projection: Pick<KpiProjection, 'isCaughtUp' | 'failure' | 'view' | 'restoringBecause' | 'committedPosition'>,
     private readonly store: Pick<EventStore, 'readAll'>,
     private readonly clock: Clock,
     private readonly maxLagSeconds: number,
@@ -45,7 +50,7 @@ export class KpiProjectionReadiness implements ReadinessCheck {
     const restoring = this.projection.restoringBecause;
     if (restoring !== null) {
       const error = `the KPI read model did not load and is being rebuilt: ${restoring}`;
-      return { ready: false, position: 0, caughtUp: false, failing: false, consecutiveFailures: 0, lagSeconds: null, maxLagSeconds: this.maxLagSeconds, restoring: true, error };
+      return { ready: false, position: 0, committedPosition: 0, caughtUp: false, failing: false, consecutiveFailures: 0, lagSeconds: null, maxLagSeconds: this.maxLagSeconds, restoring: true, error };
     }
     const position = this.projection.view().position;
     const caughtUp = this.projection.isCaughtUp;
@@ -56,6 +61,7 @@ export class KpiProjectionReadiness implements ReadinessCheck {
     return {
       ready,
       position,
+      committedPosition: this.projection.committedPosition,
       caughtUp,
       failing: failure !== null,
       consecutiveFailures: failure?.consecutive ?? 0,

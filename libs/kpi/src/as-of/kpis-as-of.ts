@@ -51,8 +51,6 @@ interface ReplayedEngine {
   readonly epoch: number | null;
   readonly engine: KpiEngine;
   readonly cold: ColdState | null;
-  /** Whether it was built for the report-only measures: their rows loaded and their observations folded. */
-  readonly reportMeasures: boolean;
   /** Position of the last event applied. */
   position: number;
 }
@@ -95,7 +93,7 @@ export class KpisAsOf {
       kept.asOfMs <= asOfMs &&
       kept.history === (epoch === null ? null : history) &&
       kept.epoch === (epoch?.epoch ?? null) &&
-      (kept.reportMeasures || !reportMeasures);
+      (kept.engine.keepsReportMeasures || !reportMeasures);
     // Kept only once complete: a failed read must not leave a half-advanced engine behind.
     this.kept = null;
     // One slice clock for the whole answer, begun before the load (which keeps a clock of its own): by the time the
@@ -117,7 +115,7 @@ export class KpisAsOf {
   ): Promise<ReplayedEngine> {
     const createEngine = this.options.createEngine ?? kpiEngineFactory();
     if (history === null || epoch === null) {
-      return { asOfMs, history: null, epoch: null, engine: createEngine(null, { reportMeasures }), cold: null, reportMeasures, position: 0 };
+      return { asOfMs, history: null, epoch: null, engine: createEngine(null, { reportMeasures }), cold: null, position: 0 };
     }
     const heldSubjects = this.options.heldSubjects ?? DEFAULT_HELD_SUBJECTS;
     const hot = { openMaxDays: heldSubjects.openMaxDays, recentSince: recentSince(epoch.lastRecordedAt) };
@@ -126,13 +124,14 @@ export class KpisAsOf {
     // Made from the horizons and quality counters, then given the rows in steps: the app serves meanwhile.
     const engine = createEngine(snapshot === null ? null : { ...snapshot, declarations: [], cases: [], buckets: [] }, { reportMeasures });
     if (engine.keepsReportMeasures !== reportMeasures) {
-      // It would fold the replay's observations into report buckets whose rows the load left out, or lack some asked.
+      // It would fold the replay's observations into report buckets whose rows the load left out, or lack some asked;
+      // and the kept engine's own word is what a later question's reuse trusts.
       throw new Error(`the KPI engine factory must honour the reportMeasures choice for an epoch's state (asked ${reportMeasures}, got ${engine.keepsReportMeasures})`);
     }
     if (snapshot !== null) await turns.complete(engine.holdStoredInSteps(snapshot));
     // Nothing is let go of: the engine lives for a few questions. Bounded only so that it reads back what it lacks.
     engine.boundHeldSubjects(heldSubjects, { restoredPartially: true });
-    return { asOfMs, history, epoch: epoch.epoch, engine, cold: history.coldAsOf(epoch.epoch), reportMeasures, position: checkpoint };
+    return { asOfMs, history, epoch: epoch.epoch, engine, cold: history.coldAsOf(epoch.epoch), position: checkpoint };
   }
 
   private async applyRecordedUpTo(replayed: ReplayedEngine, asOfMs: number, turns: EventLoopTurns): Promise<void> {

@@ -1,6 +1,7 @@
 import { DAY_MS, type Granularity, bucketStart } from './bucket-time.js';
 import { type BucketHorizonsJson } from './engine-snapshot.js';
 import { type MeasureId, isReportOnly } from './measures.js';
+import { isOneDimensionSlice } from './slices.js';
 
 /**
  * Which buckets a bounded engine keeps in memory (architecture.md, guarantee 7; README, "Hot and cold state"): those
@@ -56,7 +57,7 @@ export class BucketHorizons {
 
   /** Notes the slice of a bucket made: a one-dimension one is listed whatever becomes of its buckets. */
   nameSlice(slice: string): void {
-    if (slice !== '' && !slice.includes('&')) this.slices.add(slice);
+    if (isOneDimensionSlice(slice)) this.slices.add(slice);
   }
 
   /** Every one-dimension slice a bucket was made in ({@link BucketHorizonsJson.slices}). */

@@ -11,7 +11,7 @@ import { ColdDeltas } from './cold-deltas.js';
 import { CounterArena } from './counter-arena.js';
 import { MEASURE_IDS, MEASURES, type MeasureId } from './measures.js';
 import { type Observation } from './observation.js';
-import { filtersOfSlice } from './slices.js';
+import { filtersOfSlice, isOneDimensionSlice } from './slices.js';
 import { type Steps, allSteps } from './steps.js';
 
 type Table = Map<string, BucketLine>;
@@ -268,15 +268,19 @@ export class BucketStore {
     const values = new Set<string>();
     const add = (slice: string): void => {
       // Cheap test first: most keys combine dimensions, and parsing each would cost more than the scan.
-      if (!slice.startsWith(`${dimension}=`) || slice.includes('&')) return;
+      if (!slice.startsWith(`${dimension}=`) || !isOneDimensionSlice(slice)) return;
       const value = filtersOfSlice(slice)[dimension];
       if (value !== undefined) values.add(value);
     };
+    // Horizons name every one-dimension slice of a line ever made (`holdFrom`, `lineAt`), those of buckets let go of
+    // too; a store without them holds every bucket, and its lines are the list.
+    if (this.horizons !== null) {
+      for (const slice of this.horizons.namedSlices()) add(slice);
+      return values;
+    }
     for (const measure of MEASURE_IDS) {
       for (const table of Object.values(this.tables[measure])) for (const slice of table.keys()) add(slice);
     }
-    // A bounded store may hold no bucket of an office quiet for a while: its horizons name every slice ever made.
-    for (const slice of this.horizons?.namedSlices() ?? []) add(slice);
     return values;
   }
 

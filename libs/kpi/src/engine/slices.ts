@@ -26,6 +26,11 @@ export function sliceKey(filters: KpiFilters): string {
   return key;
 }
 
+/** Whether a slice key constrains exactly one dimension (`office=UZ-TAS`): values are encoded, so `&` only separates. */
+export function isOneDimensionSlice(key: string): boolean {
+  return key !== TOTAL_SLICE && !key.includes('&');
+}
+
 /** The filters a slice key stands for: the inverse of {@link sliceKey}. */
 export function filtersOfSlice(key: string): KpiFilters {
   if (key === TOTAL_SLICE) return {};

@@ -31,9 +31,9 @@ describe('bucket key ranges', () => {
 
     expect(ranges).toHaveLength(MEASURE_IDS.reduce((sum, measure) => sum + MEASURES[measure].granularities.length, 0));
     for (const measure of MEASURE_IDS) {
-      const { granularities, reportOnly } = MEASURES[measure] as MeasureSpec;
+      const { granularities } = MEASURES[measure] as MeasureSpec;
       // a report-only measure's days from the hour horizon's day (bucket-horizons.ts)
-      const dayFrom = reportOnly === true ? Math.floor(START / DAY_MS) * DAY_MS : horizons.day;
+      const dayFrom = isReportOnly(measure) ? Math.floor(START / DAY_MS) * DAY_MS : horizons.day;
       for (const slice of SLICES) {
         const hourly = granularities.includes('hour') ? 1 : 0;
         expect(heldBy({ measure, granularity: 'hour', start: START, slice })).toBe(hourly);
@@ -44,7 +44,7 @@ describe('bucket key ranges', () => {
         expect(heldBy({ measure, granularity: 'day', start: dayFrom - DAY_MS, slice })).toBe(0);
       }
     }
-    expect(MEASURE_IDS.filter((measure) => (MEASURES[measure] as MeasureSpec).reportOnly === true).length).toBeGreaterThan(0);
+    expect(MEASURE_IDS.filter(isReportOnly).length).toBeGreaterThan(0);
   });
 
   it("as of an epoch, leaves the report-only measures' lines out when asked to (EpochLoad.withoutReportMeasures)", () => {

@@ -15,9 +15,9 @@ import { fileURLToPath } from 'node:url';
 const DASHBOARD_DIST = fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
 
 /**
- * A distributed gateway: the REST queries, `/live` push, alerts, audit and the dashboard. It follows the log in
- * memory from the projector's active read model generation (it writes no read model), and pushes the values the
- * projector publishes on `customs.kpi-updates.v1`, read in a consumer group of its own. Scale out behind a load
+ * A distributed gateway: the REST queries, `/live` push, alerts, audit and the dashboard. It mirrors the projector's
+ * active read model generation, its hot state and then the rows each commit stores (it writes no read model, and its
+ * memory is as bounded as the projector's), and pushes the values the projector publishes on `customs.kpi-updates.v1`, read in a consumer group of its own. Scale out behind a load
  * balancer; socket.io needs sticky sessions only for its long-polling fallback.
  */
 @Module({})

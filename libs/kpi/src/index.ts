@@ -21,7 +21,7 @@ export { type DeclarationReport, type DeclarationFactsView, declarationReport } 
 export { type TrsSegment, type TrsMilestone, trsSegments } from './declarations/trs-segments.js';
 export { KpiReadModelUnavailableError } from './read-model/read-model-unavailable-error.js';
 export { type KpiReadModelSettings } from './read-model/kpi-read-model-settings.js';
-export { FollowingGenerations } from './read-model/follower/following-generations.js';
+export { MirroringGenerations } from './read-model/mirror/mirroring-generations.js';
 export * from './projection/kpi-commit-observer.port.js';
 export * from './projection/kpi-projection-metrics.port.js';
 export { type ProjectionFailure, type ProjectionFailureListener, ProjectionFailures } from './projection/projection-failures.js';

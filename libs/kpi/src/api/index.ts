@@ -9,7 +9,7 @@ export { RebuildKpiProjectionCommand } from './commands/rebuild-kpi-projection.c
 export { KpiThresholdsSchema } from './http/kpi-thresholds.schema.js';
 export { ApiKpiIdParam } from './http/kpi-query-parameters.docs.js';
 // The adapter the settings name, opened: the one place that picks among the read models, so it loads both drivers.
-export { followReadModelGenerations, openReadModelGenerations } from '../read-model/open-read-model-generations.js';
+export { mirrorReadModelGenerations, openReadModelGenerations } from '../read-model/open-read-model-generations.js';
 export { type IngestQuality, type IngestQualityReading } from './queries/ingest-quality-reading.port.js';
 export { PROMETHEUS_PROJECTION_METRICS, PrometheusProjectionMetrics } from './metrics/prometheus-projection-metrics.js';
 export { TargetsModule, type TargetsModuleOptions } from './targets/targets.module.js';

@@ -43,7 +43,7 @@ import { DEFAULT_HELD_SUBJECTS, type HeldSubjectsPolicy } from '../engine/held-s
 import { KPI_THRESHOLDS, type KpiThresholdsInForce } from '../thresholds/kpi-thresholds.port.js';
 import { KPI_READ_MODEL_GENERATIONS, type KpiReadModelGenerations } from '../read-model/read-model-generations.port.js';
 import type { KpiReadModelSettings } from '../read-model/kpi-read-model-settings.js';
-import { followReadModelGenerations, openReadModelGenerations } from '../read-model/open-read-model-generations.js';
+import { mirrorReadModelGenerations, openReadModelGenerations } from '../read-model/open-read-model-generations.js';
 
 /** Options of {@link KpiModule.forRoot} whatever the role. */
 interface KpiModuleSettings {
@@ -59,7 +59,7 @@ interface KpiModuleSettings {
   readonly readyMaxLagSeconds?: number;
   /**
    * `OPEN_MAX_DAYS` and `CLOSED_CACHE_SIZE`: the declarations and cases the projection keeps in memory, when its read
-   * model can give the others back (a follower's cannot, and keeps all). @defaultValue `DEFAULT_HELD_SUBJECTS`
+   * model can give the others back (a follower's mirror too). @defaultValue `DEFAULT_HELD_SUBJECTS`
    */
   readonly heldSubjects?: HeldSubjectsPolicy;
   /**
@@ -100,8 +100,8 @@ export type KpiModuleOptions = KpiModuleSettings &
       }
     | {
         /**
-         * A distributed gateway: starts from the projector's active generation and follows the log in memory,
-         * publishing nothing (the projector's changes reach it over Kafka), so it has no notifier.
+         * A distributed gateway: mirrors the projector's active generation (its hot state, then the rows each commit
+         * stores; `KpiMirror`), publishing nothing (the projector's changes reach it over Kafka), so it has no notifier.
          */
         readonly role: 'follower';
       }
@@ -169,7 +169,7 @@ export class KpiModule {
           inject: [{ token: KPI_PROJECTION_METRICS, optional: true }],
           useFactory: async (metrics: KpiProjectionMetrics = SILENT_KPI_PROJECTION_METRICS) =>
             meteredReadModelGenerations(
-              await (follower ? followReadModelGenerations(options.readModel) : openReadModelGenerations(options.readModel, new Logger('KpiReadModel'))),
+              await (follower ? mirrorReadModelGenerations(options.readModel) : openReadModelGenerations(options.readModel, new Logger('KpiReadModel'))),
               metrics,
             ),
         },

@@ -63,3 +63,12 @@ export function subjectsToLetGo<S extends SubjectState<unknown>>(
   }
   return cold;
 }
+
+/**
+ * The instant "recent" is counted back from (held-subjects.ts, `recentSince`), at a start and at each let-go: now, or
+ * the log's last `recordedAt` when that is earlier. After downtime the alert judge reads `current` at the `recordedAt`
+ * of the batches it missed, and their hour's backlog needs the facts of the subjects touched in it.
+ */
+export function recentReference(now: Date, lastRecordedAt: string | null): number {
+  return lastRecordedAt === null ? now.getTime() : Math.min(now.getTime(), Date.parse(lastRecordedAt));
+}

@@ -362,6 +362,41 @@ export class KpiEngine {
     this.heldCounts.bucketsReadBack += this.store.adoptDecoded(readBack.buckets);
   }
 
+  /**
+   * Takes what a writer's commits stored after the state this engine holds (`MirroredKpiReadModel.changesSince`), in
+   * place of applying their events: for a mirror (kpi-mirror.ts), whose engine applies none. The subjects and buckets
+   * written replace those held, the backlog moments moving with a declaration's facts; the quality counters and the
+   * bucket horizons (their carry and named slices) are the writer's, and a bucket before them is let go of, or not
+   * taken (a query reads it from the read model). A subject written is held, as the latest touched of the closed
+   * cache, until the held-subjects policy lets it go.
+   * @throws MalformedFactsJsonError, MalformedBucketJsonError, MalformedSketchJsonError; the engine is then partly
+   * changed, and must be loaded again
+   */
+  mirror(changes: KpiEngineSnapshot): void {
+    if (this.dirtyDeclarations.length + this.dirtyCases.length > 0) throw new Error('a KPI engine that applies events cannot mirror');
+    const horizons = changes.bucketHorizons === undefined || changes.bucketHorizons === null ? null : BucketHorizons.fromJSON(changes.bucketHorizons);
+    const buckets = changes.buckets.filter((json) => this.keepsReportMeasures || !(isMeasureId(json.measure) && isReportOnly(json.measure)));
+    this.heldCounts.bucketsLetGo += this.store.mirror(horizons, buckets);
+    this.quality = QualityCounters.fromJSON(changes.quality);
+    for (const json of changes.declarations) {
+      const held = this.declarations.get(json.subject);
+      if (held !== undefined) for (const observation of this.backlogObservations(held.facts)) this.trackBacklog(held.subject, observation, -1);
+      this.mirrored(this.holdDeclaration(json));
+    }
+    for (const json of changes.cases) this.mirrored(this.holdCase(json));
+    // A row without hot keys is listed to be written with them, which is the writer's work, not a mirror's.
+    for (const state of [...this.dirtyDeclarations, ...this.dirtyCases]) state.drained();
+    this.dirtyDeclarations = [];
+    this.dirtyCases = [];
+  }
+
+  /** A subject a mirror took: the latest touched, and its events' times the newest the engine knows of. */
+  private mirrored(state: SubjectState<unknown>): void {
+    this.subjectEvents += 1;
+    state.touchedAt = this.subjectEvents;
+    if (state.lastEventAt > this.newestEventAt) this.newestEventAt = state.lastEventAt;
+  }
+
   /** How many subjects and buckets are held, and how the cache fared since the engine was made. */
   heldSubjects(): HeldSubjectsFigures {
     return { declarations: this.declarations.size, cases: this.cases.size, buckets: this.store.size, ...this.heldCounts };
@@ -493,20 +528,22 @@ export class KpiEngine {
    * that the next commit writes its keys: without them it would be loaded as hot, and read for every TRS period, at
    * every start (the read models' selections take a row without keys for hot).
    */
-  private holdDeclaration(json: KpiEngineSnapshot['declarations'][number]): void {
+  private holdDeclaration(json: KpiEngineSnapshot['declarations'][number]): SubjectState<DeclarationFacts> {
     const facts = declarationFactsFromJson(json.facts);
     const state = new SubjectState(json.subject, facts, lastEventAtOf(json, facts, latestDeclarationEventAt));
     this.declarations.set(json.subject, state);
     for (const observation of this.backlogObservations(facts)) this.trackBacklog(json.subject, observation, 1);
     if (json.hot === undefined && state.touch()) this.dirtyDeclarations.push(state);
+    return state;
   }
 
   /** Holds a stored case; one stored without hot keys is listed as dirty, as a declaration is. */
-  private holdCase(json: KpiEngineSnapshot['cases'][number]): void {
+  private holdCase(json: KpiEngineSnapshot['cases'][number]): SubjectState<CaseFacts> {
     const facts = caseFactsFromJson(json.facts);
     const state = new SubjectState(json.subject, facts, lastEventAtOf(json, facts, latestCaseEventAt));
     this.cases.set(json.subject, state);
     if (json.hot === undefined && state.touch()) this.dirtyCases.push(state);
+    return state;
   }
 
   /** @returns the declaration's office as now known, for the event's ingest lag. */

@@ -332,6 +332,7 @@ describe('KpiProjection failures by projector', () => {
       // The live projector holds its subscription; a rebuild opens a new one, which fails while `subscriptionsFail`.
       source: {
         head: () => store.head(),
+        readAll: (after, limit) => store.readAll(after, limit),
         subscribeAll: (after, options) => {
           if (subscriptionsFail) throw new Error('the store is being failed over');
           return store.subscribeAll(after, options);

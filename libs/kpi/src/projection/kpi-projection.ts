@@ -8,6 +8,7 @@ import { type KpiUpdate, type Notifier } from '../notifier/notifier.port.js';
 import { type ProjectorLogger } from './kpi-change-listener.js';
 import { type KpiEngineFactory } from './kpi-engine-factory.js';
 import { type EngineReadHold } from './engine-read-hold.js';
+import { KpiMirror } from './kpi-mirror.js';
 import { KpiProjector, type KpiProjectorOptions } from './kpi-projector.js';
 import { type KpiReadModelGeneration, type KpiReadModelGenerations } from '../read-model/read-model-generations.port.js';
 import { currentUpdates } from './current-updates.js';
@@ -20,7 +21,8 @@ import { abortableDelay, backoffDelays } from '@customs-pulse/backoff';
 
 /** Options of a {@link KpiProjection}. */
 export interface KpiProjectionOptions {
-  readonly source: Pick<EventStore, 'subscribeAll' | 'head'>;
+  /** The log: a projector subscribes to it, a mirror reads the events between two checkpoints for the observers. */
+  readonly source: Pick<EventStore, 'subscribeAll' | 'head' | 'readAll'>;
   readonly generations: KpiReadModelGenerations;
   readonly notifier: Notifier;
   /**
@@ -48,6 +50,8 @@ export interface KpiProjectionOptions {
   readonly heldBuckets?: KpiProjectorOptions['heldBuckets'];
   /** The projectors' `epochEvents`, a rebuild's included. @defaultValue the projector's */
   readonly epochEvents?: number;
+  /** A mirror's `pollMs`, where the generations' read models are mirrored. @defaultValue the mirror's */
+  readonly mirrorPollMs?: number;
 }
 
 /** The engine queries answer from, and the store position it has applied. */
@@ -70,7 +74,8 @@ export interface KpiRebuildReport {
 }
 
 interface LiveProjector {
-  readonly projector: KpiProjector;
+  /** A mirror where the generation's read model is another process's (`KpiReadModel.mirrored`). */
+  readonly projector: KpiProjector | KpiMirror;
   readonly generation: KpiReadModelGeneration;
 }
 
@@ -86,7 +91,7 @@ export class KpiProjection {
   /** Why the active generation did not load, while a fresh one is being rebuilt in its place; null otherwise. */
   private unloadable: string | null = null;
   private restoring: Promise<void> | null = null;
-  private restoringProjector: KpiProjector | null = null;
+  private restoringProjector: KpiProjector | KpiMirror | null = null;
   private readonly stopping = new AbortController();
 
   constructor(private readonly options: KpiProjectionOptions) {}
@@ -289,10 +294,28 @@ export class KpiProjection {
   }
 
   /** @param startsAs - whose failures it reports: a rebuild's reports as the live one's once swapped in. */
-  private async startProjector(generation: KpiReadModelGeneration, startsAs: ProjectorRole): Promise<KpiProjector> {
+  private async startProjector(generation: KpiReadModelGeneration, startsAs: ProjectorRole): Promise<KpiProjector | KpiMirror> {
     // Only a live projector's start resumes the observers: a rebuild's state equals what they already saw.
     const onResumed = startsAs === 'live' ? (state: ResumedKpiProjection) => this.resumeObservers(state) : undefined;
-    const { source, logger, createEngine, batchSize, clock, metrics, retry, heldSubjects, heldBuckets, epochEvents } = this.options;
+    const { source, logger, createEngine, batchSize, clock, metrics, retry, heldSubjects, heldBuckets, epochEvents, mirrorPollMs } = this.options;
+    const { mirrored } = generation.readModel;
+    if (mirrored !== undefined) {
+      const mirror: KpiMirror = new KpiMirror({
+        source,
+        readModel: mirrored,
+        onChanges: (changes, events, now) => this.publish(mirror, changes, events, now),
+        logger,
+        ...(createEngine ? { createEngine } : {}),
+        ...(clock ? { clock } : {}),
+        ...(metrics ? { onFailures: (consecutive: number) => metrics.projectionFailures(consecutive, 'live') } : {}),
+        ...(retry ? { retry } : {}),
+        ...(heldSubjects ? { heldSubjects } : {}),
+        ...(mirrorPollMs ? { pollMs: mirrorPollMs } : {}),
+        ...(onResumed ? { onResumed } : {}),
+      });
+      await mirror.start();
+      return mirror;
+    }
     const projector: KpiProjector = new KpiProjector({
       source,
       readModel: generation.readModel,
@@ -312,12 +335,12 @@ export class KpiProjection {
     return projector;
   }
 
-  private roleOf(projector: KpiProjector, startsAs: ProjectorRole): ProjectorRole {
+  private roleOf(projector: KpiProjector | KpiMirror, startsAs: ProjectorRole): ProjectorRole {
     return startsAs === 'live' || this.live?.projector === projector ? 'live' : 'rebuild';
   }
 
   /** Only the live projector speaks: a rebuild's values equal the live ones by determinism (guarantee 4). */
-  private async publish(projector: KpiProjector, changes: KpiChanges, events: readonly RecordedEvent[], now: string): Promise<void> {
+  private async publish(projector: KpiProjector | KpiMirror, changes: KpiChanges, events: readonly RecordedEvent[], now: string): Promise<void> {
     if (this.live?.projector !== projector) return;
     const { engine, position, isCaughtUp: caughtUp } = projector;
     const updates = currentUpdates(engine, changes, now, position);

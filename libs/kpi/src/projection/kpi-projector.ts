@@ -2,7 +2,7 @@ import { abortableDelay, backoffDelays } from '@customs-pulse/backoff';
 import { type KpiChanges } from '../engine/kpi-changes.js';
 import { type KpiEngine } from '../engine/kpi-engine.js';
 import { type HeldBucketsPolicy } from '../engine/bucket-horizons.js';
-import { type HeldSubjectsPolicy, recentSince } from '../engine/held-subjects.js';
+import { type HeldSubjectsPolicy, recentReference, recentSince } from '../engine/held-subjects.js';
 import { type ColdState, type KpiReadModel, type KpiReadModelCommit } from '../read-model/read-model.port.js';
 import { StaleCheckpointError } from '../read-model/stale-checkpoint-error.js';
 import { KpiReadModelUnloadableError } from '../read-model/unloadable-read-model-error.js';
@@ -410,15 +410,6 @@ export class KpiProjector {
 }
 
 const SYSTEM_CLOCK = { now: () => new Date() };
-
-/**
- * The instant "recent" is counted back from (held-subjects.ts, `recentSince`), at a start and at each let-go: now, or
- * the log's last `recordedAt` when that is earlier. After downtime the alert judge reads `current` at the `recordedAt`
- * of the batches it missed, and their hour's backlog needs the facts of the subjects touched in it.
- */
-function recentReference(now: Date, lastRecordedAt: string | null): number {
-  return lastRecordedAt === null ? now.getTime() : Math.min(now.getTime(), Date.parse(lastRecordedAt));
-}
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -35,6 +35,7 @@ function timedCommits(readModel: KpiReadModel, metrics: KpiProjectionMetrics): K
     load: (hot) => readModel.load(hot),
     ...(readModel.cold === undefined ? {} : { cold: readModel.cold }),
     ...(readModel.history === undefined ? {} : { history: readModel.history }),
+    ...(readModel.mirrored === undefined ? {} : { mirrored: readModel.mirrored }),
     commit: async (change) => {
       const started = performance.now();
       await readModel.commit(change);

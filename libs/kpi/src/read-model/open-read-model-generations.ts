@@ -1,8 +1,8 @@
 import type { WalCheckpointerLogger } from '@customs-pulse/sql/sqlite';
-import { FollowingGenerations } from './follower/following-generations.js';
+import { MirroringGenerations } from './mirror/mirroring-generations.js';
 import type { KpiReadModelSettings } from './kpi-read-model-settings.js';
-import { loadActiveKpiState } from './postgres/postgres-active-kpi-state.js';
 import { PostgresActiveHistory } from './postgres/postgres-active-history.js';
+import { PostgresMirroredReadModel } from './postgres/postgres-mirrored-read-model.js';
 import { PostgresKpiReadModelGenerations } from './postgres/postgres-kpi-read-model-generations.js';
 import { type KpiReadModelGenerations } from './read-model-generations.port.js';
 import { SqliteKpiReadModelGenerations } from './sqlite/sqlite-kpi-read-model-generations.js';
@@ -22,15 +22,15 @@ export async function openReadModelGenerations(settings: KpiReadModelSettings, l
 }
 
 /**
- * Generations for a follower of the projector whose read model `settings` names: it starts from that read model's
- * active generation and keeps its state in memory only; its questions asOf a past time start from that generation's
- * history. PostgreSQL only: followers are the distributed gateways,
- * and a standalone app is its own projector.
+ * Generations for a mirror of the projector whose read model `settings` names (README, "Gateways mirror the
+ * projector"): it loads the hot state of that read model's active generation, then takes the rows each of the
+ * projector's commits stores; its questions asOf a past time start from that generation's history. PostgreSQL only:
+ * mirrors are the distributed gateways, and a standalone app is its own projector.
  * @throws RangeError for SQLite settings.
  */
-export function followReadModelGenerations(settings: KpiReadModelSettings): KpiReadModelGenerations {
-  if (settings.adapter !== 'postgres') throw new RangeError('a KPI follower reads a PostgreSQL read model (KPI_READ_MODEL=postgres)');
-  return new FollowingGenerations(() => loadActiveKpiState(postgresConnection(settings)), PostgresActiveHistory.open(postgresConnection(settings)));
+export function mirrorReadModelGenerations(settings: KpiReadModelSettings): KpiReadModelGenerations {
+  if (settings.adapter !== 'postgres') throw new RangeError('a KPI mirror reads a PostgreSQL read model (KPI_READ_MODEL=postgres)');
+  return new MirroringGenerations(PostgresMirroredReadModel.open(postgresConnection(settings)), PostgresActiveHistory.open(postgresConnection(settings)));
 }
 
 /** The connection of PostgreSQL `settings`, with their session limits when they name some. */

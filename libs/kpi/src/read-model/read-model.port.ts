@@ -48,14 +48,17 @@ export interface KpiReadModel {
    */
   load(hot?: HotSelection): Promise<KpiReadModelState>;
 
-  /**
-   * Where the subjects and buckets a bounded engine let go of are read back; absent from a read model that keeps no
-   * subjects (a follower's), whose engine must then keep everything.
-   */
+  /** Where the subjects and buckets a bounded engine let go of are read back; absent from a mirrored one. */
   readonly cold?: ColdState;
 
   /** The state as it stood at the end of each closed epoch; absent from a read model that keeps no subjects. */
   readonly history?: KpiReadModelHistory;
+
+  /**
+   * Present on a read model another process writes (a gateway's view of the projector's): the projection mirrors its
+   * commits (`KpiMirror`) instead of projecting the log, and never commits to it.
+   */
+  readonly mirrored?: MirroredKpiReadModel;
 
   /**
    * Writes `dirty` and moves the checkpoint to `checkpoint`, in one transaction.
@@ -64,6 +67,42 @@ export interface KpiReadModel {
    */
   commit(change: KpiReadModelCommit): Promise<void>;
 
+  /** Releases the connection. */
+  close(): Promise<void>;
+}
+
+/**
+ * What the commits after a checkpoint stored, read in one snapshot: what a mirror takes in place of applying their
+ * events (README, "Gateways mirror the projector").
+ */
+export interface CommittedKpiChanges {
+  /** The checkpoint of the snapshot: the last commit whose rows are in `changes`. */
+  readonly checkpoint: number;
+  /**
+   * The declarations, cases and buckets the commits after the checkpoint asked about wrote, whole, as stored now; the
+   * quality counters and the bucket horizons as the checkpoint row holds them.
+   */
+  readonly changes: KpiEngineSnapshot;
+}
+
+/**
+ * A read model another process writes, followed by the rows its commits store rather than by the log: a distributed
+ * gateway mirrors the projector's active generation. What it loads and reads is that writer's committed state.
+ */
+export interface MirroredKpiReadModel {
+  /**
+   * {@link KpiReadModel.load} of the writer's active read model, which {@link changesSince} and {@link cold} read from
+   * then on.
+   * @throws KpiReadModelUnloadableError as {@link KpiReadModel.load}
+   */
+  load(hot?: HotSelection): Promise<KpiReadModelState>;
+  /**
+   * What the commits after `checkpoint` stored; null when none did.
+   * @throws MirroredReadModelSwappedError when the writer made another read model active since the load: load again.
+   */
+  changesSince(checkpoint: number): Promise<CommittedKpiChanges | null>;
+  /** The cold subjects and buckets of the read model loaded, as the writer committed them. */
+  readonly cold: ColdState;
   /** Releases the connection. */
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { type SeededRandom } from '@customs-pulse/testing';
 
 import { type HeldBucketsPolicy } from '../bucket-horizons.js';
 import { type KpiEngineEvent } from '../engine-event.js';
+import { type KpiEngineSnapshot } from '../engine-snapshot.js';
 import { KpiEngine } from '../kpi-engine.js';
 import { DrainedReadModel, batches } from './determinism-fixtures.js';
 
@@ -15,11 +16,13 @@ function latestTimeOf(events: readonly KpiEngineEvent[], since: number): number 
 
 /**
  * What the projector does with an engine whose buckets are bounded, batch by batch: apply, read back the buckets its
- * late events reach before the horizon, commit, let go as of the latest event time so far.
+ * late events reach before the horizon, commit, let go as of the latest event time so far. `onCommit` is told of each
+ * commit's rows, as a mirror reads them.
  */
 export function boundedBucketsEngineOf(
   events: readonly KpiEngineEvent[],
   random: SeededRandom,
+  onCommit: (drained: KpiEngineSnapshot) => void = () => undefined,
 ): { engine: KpiEngine; committed: DrainedReadModel; adopted: number } {
   const engine = new KpiEngine();
   engine.boundHeldBuckets(TIGHT_BUCKETS);
@@ -32,7 +35,9 @@ export function boundedBucketsEngineOf(
     const stored = committed.bucketsNamed(keys);
     adopted += stored.length;
     engine.adoptColdBuckets(stored);
-    committed.write(engine.drainDirty());
+    const drained = engine.drainDirty();
+    committed.write(drained);
+    onCommit(drained);
     engine.drainChanges();
     reference = latestTimeOf(batch, reference);
     engine.letGoOfColdBuckets(reference);

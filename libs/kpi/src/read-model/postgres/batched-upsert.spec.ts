@@ -9,10 +9,10 @@ interface Row {
 }
 
 /** A client that records each statement's rows, and how many rows had been keyed when it was sent. */
-function recordingClient(keyed: () => number): { client: pg.ClientBase; statements: { keyedBefore: number; rows: Row[] }[] } {
-  const statements: { keyedBefore: number; rows: Row[] }[] = [];
-  const query = async (_sql: string, [json]: [string]): Promise<{ rows: [] }> => {
-    statements.push({ keyedBefore: keyed(), rows: JSON.parse(json) as Row[] });
+function recordingClient(keyed: () => number): { client: pg.ClientBase; statements: { keyedBefore: number; rows: Row[]; checkpoint: number }[] } {
+  const statements: { keyedBefore: number; rows: Row[]; checkpoint: number }[] = [];
+  const query = async (_sql: string, [json, checkpoint]: [string, number]): Promise<{ rows: [] }> => {
+    statements.push({ keyedBefore: keyed(), rows: JSON.parse(json) as Row[], checkpoint });
     return { rows: [] };
   };
   return { client: { query } as unknown as pg.ClientBase, statements };
@@ -28,12 +28,12 @@ describe('batchedUpsert', () => {
     const { client, statements } = recordingClient(() => keyed);
     const rows = Array.from({ length: 5_000 }, (_, index) => ({ key: `k${index}`, value: index }));
 
-    await batchedUpsert(client, 'UPSERT', rows, keyOf, 2_000);
+    await batchedUpsert(client, 'UPSERT', 7, rows, keyOf, 2_000);
 
-    expect(statements.map(({ keyedBefore, rows: sent }) => [keyedBefore, sent.length])).toEqual([
-      [2_000, 2_000],
-      [4_000, 2_000],
-      [5_000, 1_000],
+    expect(statements.map(({ keyedBefore, rows: sent, checkpoint }) => [keyedBefore, sent.length, checkpoint])).toEqual([
+      [2_000, 2_000, 7],
+      [4_000, 2_000, 7],
+      [5_000, 1_000, 7],
     ]);
   });
 
@@ -46,7 +46,7 @@ describe('batchedUpsert', () => {
       { key: 'a', value: 4 },
     ];
 
-    await batchedUpsert(client, 'UPSERT', rows, (row) => row.key, 3, (row, key) => ({ key, value: row.value * 10 }));
+    await batchedUpsert(client, 'UPSERT', 7, rows, (row) => row.key, 3, (row, key) => ({ key, value: row.value * 10 }));
 
     expect(statements.map(({ rows: sent }) => sent)).toEqual([
       [{ key: 'a', value: 30 }, { key: 'b', value: 20 }],

@@ -2,4 +2,4 @@
 export { PostgresKpiReadModel, type PostgresKpiReadModelOptions } from './postgres-kpi-read-model.js';
 export { PostgresKpiReadModelGenerations, type PostgresKpiReadModelGenerationsOptions } from './postgres-kpi-read-model-generations.js';
 export { type PostgresReadModelConnection } from './postgres-pool.js';
-export { loadActiveKpiState } from './postgres-active-kpi-state.js';
+export { PostgresMirroredReadModel } from './postgres-mirrored-read-model.js';

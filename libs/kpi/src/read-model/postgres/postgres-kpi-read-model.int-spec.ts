@@ -183,7 +183,7 @@ describeWithInfrastructure(`PostgreSQL at ${postgresUrl}`, await postgresAvailab
       const versions = await withAdminClient(
         async (client) => (await client.query<{ version: number }>(`SELECT version FROM "${schema}".kpi_read_model_migrations ORDER BY version`)).rows,
       );
-      expect(versions).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }]);
+      expect(versions).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }, { version: 6 }]);
     });
 
     it('gives a version-1 read model the hot key columns, its rows loading as rows without hot keys: hot, and in every TRS population', async () => {

@@ -146,11 +146,11 @@ export class PostgresKpiReadModel implements KpiReadModel {
   private async write(client: pg.PoolClient, { checkpoint, dirty, closesEpoch }: KpiReadModelCommit): Promise<void> {
     const bySubject = (row: { readonly subject: string }): string => row.subject;
     const rows = this.rowsPerStatement;
-    await batchedUpsert(client, this.sql.upsertDeclarations, dirty.declarations, bySubject, rows);
-    await batchedUpsert(client, this.sql.upsertCases, dirty.cases, bySubject, rows);
+    await batchedUpsert(client, this.sql.upsertDeclarations, checkpoint, dirty.declarations, bySubject, rows);
+    await batchedUpsert(client, this.sql.upsertCases, checkpoint, dirty.cases, bySubject, rows);
     // The engine keeps a bucket that empties (all counters 0) and drains it as such: written over, never deleted.
     const keyOf = (bucket: BucketJson): string => bucketKey({ ...bucket, start: Date.parse(bucket.start) });
-    await batchedUpsert(client, this.sql.upsertBuckets, dirty.buckets, keyOf, rows, (bucket, key) => ({ key, bucket }));
+    await batchedUpsert(client, this.sql.upsertBuckets, checkpoint, dirty.buckets, keyOf, rows, (bucket, key) => ({ key, bucket }));
     if (dirty.bucketHorizons !== undefined) {
       await client.query(this.sql.storeBucketHorizons, [dirty.bucketHorizons === null ? null : JSON.stringify(dirty.bucketHorizons)]);
     }
@@ -178,7 +178,7 @@ function isTheCommitInDoubt(inDoubt: CommitInDoubt | null, change: KpiReadModelC
 }
 
 /** The checkpoint row, its JSON parsed by `pg`. */
-interface CheckpointRow {
+export interface CheckpointRow {
   readonly position: string;
   readonly quality: QualityCountersJson;
   readonly bucket_horizons: BucketHorizonsJson | null;
@@ -195,17 +195,12 @@ interface CheckpointRow {
  * (written-before.ts), or its schema is older than this build's (a follower's projector not upgraded yet).
  */
 export async function readKpiState(client: pg.ClientBase, sql: PostgresReadModelSql, hot?: HotSelection): Promise<KpiReadModelState> {
-  const { rows } = await client.query<CheckpointRow>(sql.checkpoint).catch((error: unknown) => {
-    // A schema older than this build's, its projector not upgraded yet: once it is, it migrates the schema and finds
-    // the read model written before the TRS day aggregates, or empty.
-    throw isColumnNotThere(error) ? writtenBeforeError('the TRS day aggregates', READ_MODEL) : error;
-  });
-  assertWrittenAfterEveryChange(rows[0]!.written_before, READ_MODEL);
-  const checkpoint = Number(rows[0]!.position);
+  const row = await readCheckpointRow(client, sql);
+  const checkpoint = Number(row.position);
   if (checkpoint === 0) return { checkpoint: 0, snapshot: null };
   // Horizons only for a bounded engine's start: an engine loading every bucket carries no backlog, and names every
-  // slice from the buckets themselves (a gateway's follower loads so).
-  const horizons = hot === undefined ? null : rows[0]!.bucket_horizons;
+  // slice from the buckets themselves.
+  const horizons = hot === undefined ? null : row.bucket_horizons;
   assertHorizonsNameTheirSlices(horizons, READ_MODEL);
   const [declarations, cases, parameters] =
     hot === undefined
@@ -215,10 +210,24 @@ export async function readKpiState(client: pg.ClientBase, sql: PostgresReadModel
     declarations: (await client.query<DeclarationRow>(declarations, parameters)).rows.map(declarationOfRow),
     cases: (await client.query<CaseRow>(cases, parameters)).rows.map(caseOfRow),
     buckets: (await client.query<{ bucket: BucketJson }>(...bucketsRead(sql, horizons))).rows.map((row) => row.bucket),
-    quality: rows[0]!.quality,
+    quality: row.quality,
     ...(horizons === null ? {} : { bucketHorizons: horizons }),
   };
   return { checkpoint, snapshot };
+}
+
+/**
+ * The checkpoint row, read through `client` inside a transaction the caller opened.
+ * @throws KpiReadModelUnloadableError as {@link readKpiState}
+ */
+export async function readCheckpointRow(client: pg.ClientBase, sql: PostgresReadModelSql): Promise<CheckpointRow> {
+  const { rows } = await client.query<CheckpointRow>(sql.checkpoint).catch((error: unknown) => {
+    // A schema older than this build's, its projector not upgraded yet: once it is, it migrates the schema and finds
+    // the read model written before the TRS day aggregates, or empty.
+    throw isColumnNotThere(error) ? writtenBeforeError('the TRS day aggregates', READ_MODEL) : error;
+  });
+  assertWrittenAfterEveryChange(rows[0]!.written_before, READ_MODEL);
+  return rows[0]!;
 }
 
 /** The read model, as the messages of {@link readKpiState} name it: a follower's reads it without owning it. */

@@ -6,9 +6,8 @@ import type pg from 'pg';
 
 import { KpiEngine } from '../../engine/kpi-engine.js';
 import { stored } from '../../engine/testing/stored-events.js';
-import { FollowingGenerations } from '../follower/following-generations.js';
 import { KpiReadModelUnloadableError } from '../unloadable-read-model-error.js';
-import { loadActiveKpiState } from './postgres-active-kpi-state.js';
+import { PostgresMirroredReadModel } from './postgres-mirrored-read-model.js';
 import { PostgresActiveHistory } from './postgres-active-history.js';
 import { generationSchema } from './postgres-active-generation.js';
 import { GENERATIONS_MIGRATIONS_TABLE, postgresGenerationsMigrations } from './postgres-generations-schema.js';
@@ -79,7 +78,7 @@ describeWithInfrastructure(`PostgreSQL at ${postgresUrl}`, await postgresAvailab
     expect(await readModel.load()).toEqual({ checkpoint: 3, snapshot: dirty });
   });
 
-  describe("as a follower's active generation", () => {
+  describe("as a mirror's active generation", () => {
     it('does not load before its projector migrated it nor after, and its epochs start no answer', async () => {
       const control = schemaNamed('kpi_follow');
       const generation = generationSchema(control, 1);
@@ -89,19 +88,20 @@ describeWithInfrastructure(`PostgreSQL at ${postgresUrl}`, await postgresAvailab
         await client.query(`INSERT INTO "${control}".kpi_active_generation (id, generation) VALUES (1, 1)`);
       });
       await atVersion4(generation, oneDeclarationAndAnEpoch);
-      const following = new FollowingGenerations(() => loadActiveKpiState({ connectionString: postgresUrl, schema: control }));
+      const mirrored = PostgresMirroredReadModel.open({ connectionString: postgresUrl, schema: control });
+      cleanup.push(() => mirrored.close());
       const history = PostgresActiveHistory.open({ connectionString: postgresUrl, schema: control });
       cleanup.push(() => history.close());
 
       // A gateway upgraded before the projector: the generation's schema is still at version 4.
-      await expect(following.active()).rejects.toThrow(KpiReadModelUnloadableError);
-      await expect(loadActiveKpiState({ connectionString: postgresUrl, schema: control })).rejects.toThrow(WRITTEN_BEFORE);
+      await expect(mirrored.load()).rejects.toThrow(KpiReadModelUnloadableError);
+      await expect(mirrored.load()).rejects.toThrow(WRITTEN_BEFORE);
       expect(await (await history.current())!.epochAsOf(Number.MAX_SAFE_INTEGER)).toBeNull();
 
       // The projector upgraded, its generation migrated: still written before, until its rebuild is activated.
       await open(generation);
-      await expect(following.active()).rejects.toThrow(KpiReadModelUnloadableError);
-      await expect(loadActiveKpiState({ connectionString: postgresUrl, schema: control })).rejects.toThrow(WRITTEN_BEFORE);
+      await expect(mirrored.load()).rejects.toThrow(KpiReadModelUnloadableError);
+      await expect(mirrored.load()).rejects.toThrow(WRITTEN_BEFORE);
       expect(await (await history.current())!.epochAsOf(Number.MAX_SAFE_INTEGER)).toBeNull();
     });
   });

@@ -161,4 +161,20 @@ export const postgresReadModelMigrations: readonly Migration[] = [
       WHERE position > 0 OR EXISTS (SELECT 1 FROM kpi_declarations) OR EXISTS (SELECT 1 FROM kpi_cases) OR EXISTS (SELECT 1 FROM kpi_buckets);
     `,
   },
+  {
+    version: 6,
+    // The checkpoint of the commit that last wrote each row, so that a gateway mirroring this read model reads only
+    // the rows written since the checkpoint it holds (README, "Gateways mirror the projector"): one range of an index
+    // per table. NULL in the rows written before, which are older than any checkpoint a mirror holds. The versions
+    // need no copy of it: a mirror reads the live rows only.
+    name: 'stamp each row with the checkpoint of the commit that wrote it',
+    sql: `
+      ALTER TABLE kpi_declarations ADD COLUMN written_at bigint;
+      ALTER TABLE kpi_cases ADD COLUMN written_at bigint;
+      ALTER TABLE kpi_buckets ADD COLUMN written_at bigint;
+      CREATE INDEX kpi_declarations_by_written_at ON kpi_declarations (written_at);
+      CREATE INDEX kpi_cases_by_written_at ON kpi_cases (written_at);
+      CREATE INDEX kpi_buckets_by_written_at ON kpi_buckets (written_at);
+    `,
+  },
 ];

@@ -32,12 +32,18 @@ export interface PostgresReadModelSql {
    * from, `$2` to, `$3` and `$4` the (release time, subject) the page starts after, `$5` its size.
    */
   longestReleasedPage(filterTerms: string): string;
-  /** `$1`: a JSON array of `{ subject, facts, hot? }`, unique by subject. */
+  /** `$1`: a JSON array of `{ subject, facts, hot? }`, unique by subject; `$2`: the checkpoint the commit moves to. */
   readonly upsertDeclarations: string;
-  /** `$1`: a JSON array of `{ subject, facts, hot? }`, unique by subject. */
+  /** `$1`: a JSON array of `{ subject, facts, hot? }`, unique by subject; `$2`: the checkpoint the commit moves to. */
   readonly upsertCases: string;
-  /** `$1`: a JSON array of `{ key, bucket }`, unique by key. */
+  /** `$1`: a JSON array of `{ key, bucket }`, unique by key; `$2`: the checkpoint the commit moves to. */
   readonly upsertBuckets: string;
+  /** `$1`: a checkpoint: the declarations written by the commits after it (`written_at`, schema migration 6). */
+  readonly declarationsWrittenAfter: string;
+  /** `$1`: a checkpoint: the cases written by the commits after it. */
+  readonly casesWrittenAfter: string;
+  /** `$1`: a checkpoint: the buckets written by the commits after it. */
+  readonly bucketsWrittenAfter: string;
   /**
    * `$1`: the `recordedAt` of the commit's last event, in epoch milliseconds. Keeps the checkpoint row as it now
    * stands as the end of its epoch, with the newest event time stored, and opens the next epoch.
@@ -112,23 +118,27 @@ export function postgresReadModelSql(schema: string): PostgresReadModelSql {
       SELECT ${DECLARATION} FROM ${table('kpi_declarations')}
       WHERE ${longestReleasedAfter(1)}${filterTerms} ORDER BY ${LONGEST_FIRST} LIMIT $5`,
     upsertDeclarations: `
-      INSERT INTO ${table('kpi_declarations')} (${DECLARATION}, epoch)
+      INSERT INTO ${table('kpi_declarations')} (${DECLARATION}, epoch, written_at)
       SELECT subject, facts, (hot->>'lastEventAt')::bigint, (hot->>'open')::boolean, (hot->>'releasedAt')::bigint,
-        (hot->'trs'->>'releaseMs')::bigint, hot->'trs'->>'office', hot->'trs'->>'transportMode', hot->'trs'->>'regime', ${openEpoch}
+        (hot->'trs'->>'releaseMs')::bigint, hot->'trs'->>'office', hot->'trs'->>'transportMode', hot->'trs'->>'regime', ${openEpoch}, $2
       FROM json_to_recordset($1::json) AS row(subject text, facts json, hot json)
       ON CONFLICT (subject) DO UPDATE SET
         facts = excluded.facts, last_event_at = excluded.last_event_at, open = excluded.open, released_at = excluded.released_at,
         trs_release_ms = excluded.trs_release_ms, trs_office = excluded.trs_office, trs_transport_mode = excluded.trs_transport_mode,
-        trs_regime = excluded.trs_regime, epoch = excluded.epoch`,
+        trs_regime = excluded.trs_regime, epoch = excluded.epoch, written_at = excluded.written_at`,
     upsertCases: `
-      INSERT INTO ${table('kpi_cases')} (${CASE}, epoch)
-      SELECT subject, facts, (hot->>'lastEventAt')::bigint, ${openEpoch}
+      INSERT INTO ${table('kpi_cases')} (${CASE}, epoch, written_at)
+      SELECT subject, facts, (hot->>'lastEventAt')::bigint, ${openEpoch}, $2
       FROM json_to_recordset($1::json) AS row(subject text, facts json, hot json)
-      ON CONFLICT (subject) DO UPDATE SET facts = excluded.facts, last_event_at = excluded.last_event_at, epoch = excluded.epoch`,
+      ON CONFLICT (subject) DO UPDATE SET facts = excluded.facts, last_event_at = excluded.last_event_at, epoch = excluded.epoch,
+        written_at = excluded.written_at`,
     upsertBuckets: `
-      INSERT INTO ${table('kpi_buckets')} (bucket_key, bucket, epoch)
-      SELECT key, bucket, ${openEpoch} FROM json_to_recordset($1::json) AS row(key text, bucket json)
-      ON CONFLICT (bucket_key) DO UPDATE SET bucket = excluded.bucket, epoch = excluded.epoch`,
+      INSERT INTO ${table('kpi_buckets')} (bucket_key, bucket, epoch, written_at)
+      SELECT key, bucket, ${openEpoch}, $2 FROM json_to_recordset($1::json) AS row(key text, bucket json)
+      ON CONFLICT (bucket_key) DO UPDATE SET bucket = excluded.bucket, epoch = excluded.epoch, written_at = excluded.written_at`,
+    declarationsWrittenAfter: `SELECT ${DECLARATION} FROM ${table('kpi_declarations')} WHERE written_at > $1`,
+    casesWrittenAfter: `SELECT ${CASE} FROM ${table('kpi_cases')} WHERE written_at > $1`,
+    bucketsWrittenAfter: `SELECT bucket FROM ${table('kpi_buckets')} WHERE written_at > $1`,
     // One statement: the closed epoch's row is taken from the checkpoint row before the next epoch is opened in it.
     closeEpoch: `
       WITH closed AS (

@@ -5,8 +5,9 @@ import { dropSchemas, postgresAvailable, postgresUrl, uniqueSchemaName, waitUnti
 import { describeWithInfrastructure } from '@customs-pulse/testing/jest';
 
 import { SILENT_NOTIFIER } from '../notifier/notifier.port.js';
-import { FollowingGenerations } from '../read-model/follower/following-generations.js';
-import { loadActiveKpiState } from '../read-model/postgres/postgres-active-kpi-state.js';
+import { MirroringGenerations } from '../read-model/mirror/mirroring-generations.js';
+import { PostgresMirroredReadModel } from '../read-model/postgres/postgres-mirrored-read-model.js';
+import { type MirroredKpiReadModel } from '../read-model/read-model.port.js';
 import { PostgresKpiReadModelGenerations } from '../read-model/postgres/postgres-kpi-read-model-generations.js';
 import { generationSchemas, withAdminClient } from '../read-model/postgres/testing/postgres-admin.js';
 import { KpiProjection } from './kpi-projection.js';
@@ -22,14 +23,14 @@ const UNLOADABLE_BUCKET = JSON.stringify({
   values: [10_000, 1e16, 0, 0, 0, 0, 0, 0],
 });
 
-describeWithInfrastructure(`PostgreSQL at ${postgresUrl}`, await postgresAvailable(), 'a KPI follower whose active generation does not load', () => {
+describeWithInfrastructure(`PostgreSQL at ${postgresUrl}`, await postgresAvailable(), 'a KPI mirror whose active generation does not load', () => {
   const cleanup: (() => Promise<void>)[] = [];
 
   afterEach(async () => {
     for (const step of cleanup.splice(0).reverse()) await step();
   });
 
-  it('stays up answering nothing, reads nothing from the start of the log, and follows the generation the projector rebuilt', async () => {
+  it('stays up answering nothing, reads nothing of the log, and mirrors the generation the projector rebuilt', async () => {
     const storeSchema = uniqueSchemaName('follow_unloadable_events');
     const kpiSchema = uniqueSchemaName('follow_unloadable_kpi');
     const store = await PostgresEventStore.open({ connectionString: postgresUrl, schema: storeSchema, pollIntervalMs: 20 });
@@ -51,29 +52,42 @@ describeWithInfrastructure(`PostgreSQL at ${postgresUrl}`, await postgresAvailab
     await first.stop();
     await withAdminClient(async (client) => void (await client.query(`UPDATE "${kpiSchema}_g1".kpi_buckets SET bucket = $1::json`, [UNLOADABLE_BUCKET])));
 
-    // Where the follower subscribes from, and how often it reads the projector's active generation.
-    const subscribedAfter: Position[] = [];
+    // What the mirror reads of the log, and how often it reads the projector's active generation.
+    const readAfter: Position[] = [];
     let loads = 0;
+    const mirrored = PostgresMirroredReadModel.open({ connectionString: postgresUrl, schema: kpiSchema });
+    const counted: MirroredKpiReadModel = {
+      load: (hot) => ((loads += 1), mirrored.load(hot)),
+      changesSince: (checkpoint) => mirrored.changesSince(checkpoint),
+      get cold() {
+        return mirrored.cold;
+      },
+      close: () => mirrored.close(),
+    };
     const following = await start(new KpiProjection({
-      source: { head: () => store.head(), subscribeAll: (after, options) => (subscribedAfter.push(after), store.subscribeAll(after, options)) },
-      generations: new FollowingGenerations(() => ((loads += 1), loadActiveKpiState({ connectionString: postgresUrl, schema: kpiSchema }))),
+      source: {
+        head: () => store.head(),
+        subscribeAll: (after, options) => (readAfter.push(after), store.subscribeAll(after, options)),
+        readAll: (after, limit) => (readAfter.push(after), store.readAll(after, limit)),
+      },
+      generations: new MirroringGenerations(counted),
       notifier: SILENT_NOTIFIER, logger: LOGGER, retry: RETRY,
     }));
 
     expect(following.restoringBecause).toContain('values are not 8 integers for duties');
     expect(() => following.view()).toThrow(KpiProjectionRestoringError);
-    await waitUntil('the follower has read the broken generation again', () => loads >= 3);
+    await waitUntil('the mirror has read the broken generation again', () => loads >= 3);
     expect(following.restoringBecause).toContain('values are not 8 integers for duties');
     expect(following.isCaughtUp).toBe(false);
 
     const rebuilt = await projector();
     await waitUntil('the projector has swapped in its rebuild', () => rebuilt.restoringBecause === null && rebuilt.isCaughtUp);
-    await waitUntil('the follower answers again', () => following.restoringBecause === null && following.isCaughtUp);
+    await waitUntil('the mirror answers again', () => following.restoringBecause === null && following.isCaughtUp);
 
     expect(canonical(following.view().engine.toJSON())).toEqual(canonical(rebuilt.view().engine.toJSON()));
     const head = (await store.head()).position;
     expect(following.view().position).toBe(head);
-    // It started from the projector's rebuilt generation, never replaying the log itself.
-    expect(subscribedAfter).toEqual([head]);
+    // It started from the projector's rebuilt generation, never reading the log itself.
+    expect(readAfter).toEqual([]);
   });
 });

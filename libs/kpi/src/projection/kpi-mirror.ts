@@ -1,0 +1,294 @@
+import { abortableDelay, backoffDelays } from '@customs-pulse/backoff';
+import { type EventStore, type RecordedEvent } from '@customs-pulse/event-store';
+
+import { type KpiEngineSnapshot } from '../engine/engine-snapshot.js';
+import { type HeldSubjectsPolicy, recentReference, recentSince } from '../engine/held-subjects.js';
+import { type KpiChanges } from '../engine/kpi-changes.js';
+import { type KpiEngine } from '../engine/kpi-engine.js';
+import { MirroredReadModelSwappedError } from '../read-model/mirrored-read-model-swapped-error.js';
+import { type ColdState, type CommittedKpiChanges, type HotSelection, type MirroredKpiReadModel } from '../read-model/read-model.port.js';
+import { KpiReadModelUnloadableError } from '../read-model/unloadable-read-model-error.js';
+import { bringBackColdSubjects } from './cold-read-back.js';
+import { EngineReadHold } from './engine-read-hold.js';
+import { type ResumedKpiProjection } from './kpi-commit-observer.port.js';
+import { type KpiChangeListener, type ProjectorLogger } from './kpi-change-listener.js';
+import { type KpiEngineFactory, kpiEngineFactory } from './kpi-engine-factory.js';
+import { type ProjectionFailure, type ProjectionFailureListener, ProjectionFailures } from './projection-failures.js';
+
+/** Options of a {@link KpiMirror}. */
+export interface KpiMirrorOptions {
+  /** The log: its head, for readiness, and the events between two checkpoints, for the listener. */
+  readonly source: Pick<EventStore, 'head' | 'readAll'>;
+  readonly readModel: MirroredKpiReadModel;
+  /** Told of the events of each checkpoint mirrored, with no KPI change: the writer's notifier told those. */
+  readonly onChanges: KpiChangeListener;
+  readonly logger: ProjectorLogger;
+  /** @defaultValue `kpiEngineFactory()` */
+  readonly createEngine?: KpiEngineFactory;
+  /** The `now` the listener is told of, and the held subjects' reference. @defaultValue the system clock */
+  readonly clock?: { now(): Date };
+  /** Backoff of failed reads, as a projector's. @defaultValue `{ initialMs: 100, maxMs: 5000 }`, doubling */
+  readonly retry?: { readonly initialMs: number; readonly maxMs: number };
+  /** Told of each failed read, and of the first success after failures. @defaultValue nobody */
+  readonly onFailures?: ProjectionFailureListener;
+  /** As a projector's: told once the read model is loaded, before anything is mirrored. @defaultValue nobody */
+  readonly onResumed?: (state: ResumedKpiProjection) => Promise<void>;
+  /**
+   * Loads only the hot declarations and cases, and lets go of those the policy lets go of; without it, every subject
+   * is loaded and held. Buckets follow the writer's horizons whatever this says.
+   */
+  readonly heldSubjects?: HeldSubjectsPolicy;
+  /** How often the read model's checkpoint is read, when the last read found nothing new. @defaultValue 100 */
+  readonly pollMs?: number;
+  /** Most events the listener's reads of the log take at once. @defaultValue 1000 */
+  readonly pageSize?: number;
+}
+
+/** Events mirrored between two passes that let cold subjects go, as a projector's. */
+const LET_GO_EVERY = 1_000;
+
+/** A batch's KPI changes when there are none: a mirror pushes nothing of its own. */
+const NO_CHANGES: KpiChanges = { buckets: [], current: [] };
+
+/**
+ * A mirror of another process's KPI read model (README, "Gateways mirror the projector"): a distributed gateway's
+ * view of the projector's active generation. It loads the hot state as a start does, then takes the rows each
+ * commit stores (`MirroredKpiReadModel.changesSince`) in place of applying their events, so its position is always a
+ * checkpoint the writer committed, and what it let go of is exactly what the read model holds: its cold reads and
+ * the writer's agree. Its engine is as bounded as a projector's, and its start reads only the hot state. Should the
+ * writer swap in another generation, it loads that one. It writes nothing, and tells its listener of the events
+ * between checkpoints (the alert and target journals fold them).
+ */
+export class KpiMirror {
+  /** Resolves once the mirror has reached the log's head as it was at start: readiness. */
+  readonly caughtUp: Promise<void>;
+  /** Held by a read of {@link KpiMirror.engine} that spans event-loop turns: nothing is mirrored meanwhile. */
+  readonly hold = new EngineReadHold();
+  private mirrored = 0;
+  private told = 0;
+  private projected: KpiEngine | null = null;
+  private target = Number.POSITIVE_INFINITY;
+  private reachedHead = false;
+  private settleCaughtUp: { resolve: () => void; reject: (error: unknown) => void } | null = null;
+  private controller: AbortController | null = null;
+  private running: Promise<void> | null = null;
+  private readonly failures: ProjectionFailures;
+  /** Events mirrored since cold subjects were last let go of. */
+  private sinceLetGo = 0;
+  /** The `recordedAt` of the last event told of: the held subjects' reference, with now. */
+  private lastRecordedAt: string | null = null;
+
+  constructor(private readonly options: KpiMirrorOptions) {
+    this.caughtUp = new Promise<void>((resolve, reject) => (this.settleCaughtUp = { resolve, reject }));
+    this.caughtUp.catch(() => undefined);
+    this.failures = new ProjectionFailures(options.onFailures);
+  }
+
+  /** The failure of the last read, while none has succeeded since; null when healthy. */
+  get failure(): ProjectionFailure | null {
+    return this.failures.current;
+  }
+
+  /** The writer's checkpoint the engine holds the state of. */
+  get position(): number {
+    return this.mirrored;
+  }
+
+  /** The same as {@link KpiMirror.position}: a mirror applies no event of its own. */
+  get appliedPosition(): number {
+    return this.mirrored;
+  }
+
+  /** @throws Error before {@link KpiMirror.start} has loaded the read model. */
+  get engine(): KpiEngine {
+    if (this.projected === null) throw new Error('the KPI mirror has not loaded its read model yet');
+    return this.projected;
+  }
+
+  /** Where the subjects and buckets the engine does not hold are read: the writer's committed state. */
+  get cold(): ColdState {
+    return this.options.readModel.cold;
+  }
+
+  get isCaughtUp(): boolean {
+    return this.reachedHead;
+  }
+
+  /**
+   * Loads the hot state and starts mirroring from its checkpoint. Once per mirror.
+   * @throws KpiReadModelUnloadableError when what the read model holds does not decode.
+   */
+  async start(): Promise<void> {
+    if (this.controller !== null) throw new Error('the KPI mirror was already started');
+    const controller = new AbortController();
+    this.controller = controller;
+    const head = await this.options.source.head();
+    const { checkpoint, engine } = await this.load(head.recordedAt);
+    this.projected = engine;
+    this.mirrored = checkpoint;
+    this.told = checkpoint;
+    this.target = head.position;
+    this.checkCaughtUp();
+    this.running = this.resume(engine, controller.signal).then(() => this.follow(controller.signal));
+    this.running.catch(() => undefined);
+  }
+
+  /** Stops mirroring, and waits for a pass in flight. */
+  async stop(): Promise<void> {
+    this.controller?.abort();
+    await this.running?.catch(() => undefined);
+    this.settleCaughtUp?.reject(new Error('the KPI mirror stopped before it caught up'));
+  }
+
+  /** The `bringBack` of a batch (kpi-commit-observer.port.ts): the subjects of `events` read back from the writer's state. */
+  async bringBack(events: readonly RecordedEvent[]): Promise<void> {
+    await bringBackColdSubjects(this.engine, events, this.cold, () => this.hold.allEnded());
+  }
+
+  private async load(lastRecordedAt: string | null): Promise<{ checkpoint: number; engine: KpiEngine }> {
+    const { heldSubjects, readModel } = this.options;
+    const hot: HotSelection | undefined =
+      heldSubjects === undefined ? undefined : { openMaxDays: heldSubjects.openMaxDays, recentSince: recentSince(recentReference(this.now(), lastRecordedAt)) };
+    const { checkpoint, snapshot } = await readModel.load(hot);
+    const engine = this.restoredEngine(snapshot);
+    if (heldSubjects !== undefined) engine.boundHeldSubjects(heldSubjects, { restoredPartially: true });
+    return { checkpoint, engine };
+  }
+
+  private restoredEngine(snapshot: KpiEngineSnapshot | null): KpiEngine {
+    try {
+      return (this.options.createEngine ?? kpiEngineFactory())(snapshot);
+    } catch (error) {
+      throw new KpiReadModelUnloadableError(`the mirrored KPI read model does not load: ${describe(error)}`, { cause: error });
+    }
+  }
+
+  private async resume(engine: KpiEngine, signal: AbortSignal): Promise<void> {
+    const { onResumed } = this.options;
+    if (onResumed === undefined) return;
+    const stopped = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+    const bringBack = (events: readonly RecordedEvent[]): Promise<void> => this.bringBack(events);
+    const told = onResumed({ position: this.mirrored, caughtUp: this.reachedHead, engine, bringBack }).catch((error: unknown) => {
+      this.options.logger.error(`KPI mirror resume listener failed at ${this.mirrored}: ${describe(error)}`);
+    });
+    await Promise.race([told, stopped]);
+  }
+
+  /** Reads the changes after the checkpoint held until stopped; a failed read is tried again after a backoff. */
+  private async follow(signal: AbortSignal): Promise<void> {
+    let delays = this.retryDelays();
+    /** Set while the engine may hold part of a pass that failed: it is loaded again, whole. */
+    let broken = false;
+    while (!signal.aborted) {
+      try {
+        if (broken) await this.reload();
+        broken = false;
+        const changes = await this.options.readModel.changesSince(this.mirrored);
+        if (changes !== null) broken = await this.take(changes);
+        this.failures.succeeded();
+        delays = this.retryDelays();
+        if (changes !== null) continue;
+        // Nothing new: a turn to let go of what the last ones brought, rather than wait for 1,000 more events.
+        if (this.sinceLetGo > 0) await this.letGoOfColdSubjects();
+        await abortableDelay(this.options.pollMs ?? 100, signal);
+      } catch (error) {
+        if (signal.aborted) return;
+        if (error instanceof MirroredReadModelSwappedError) {
+          this.options.logger.warn(error.message);
+          broken = true;
+          continue;
+        }
+        const delay = delays.next().value;
+        const attempt = this.failures.failed(error);
+        this.options.logger.warn(`KPI mirror read after ${this.mirrored} failed (attempt ${attempt}), retrying in ${delay} ms: ${describe(error)}`);
+        await abortableDelay(delay, signal);
+      }
+    }
+  }
+
+  /**
+   * Mirrors one read of changes, then tells the listener of the events up to it. The events are read first, so that a
+   * failed read of the log changes nothing.
+   * @returns true when the engine took part of the changes only (a row did not decode), and must be loaded again.
+   */
+  private async take({ checkpoint, changes }: CommittedKpiChanges): Promise<boolean> {
+    const events = await this.eventsUpTo(checkpoint);
+    await this.hold.allEnded();
+    try {
+      this.engine.mirror(changes);
+    } catch (error) {
+      this.options.logger.error(`KPI mirror could not take the changes up to ${checkpoint}, so it loads the read model again: ${describe(error)}`);
+      return true;
+    }
+    this.advance(checkpoint);
+    await this.tell(events);
+    this.sinceLetGo += events.length;
+    if (events.length > 0) this.lastRecordedAt = events.at(-1)!.recordedAt;
+    if (this.sinceLetGo >= LET_GO_EVERY) await this.letGoOfColdSubjects();
+    return false;
+  }
+
+  private async letGoOfColdSubjects(): Promise<void> {
+    await this.hold.allEnded();
+    this.engine.letGoOfColdSubjects(recentReference(this.now(), this.lastRecordedAt));
+    this.sinceLetGo = 0;
+  }
+
+  /** Loads the active read model whole, after a swap or a pass that failed half-way, in place of the engine held. */
+  private async reload(): Promise<void> {
+    const head = await this.options.source.head();
+    const { checkpoint, engine } = await this.load(head.recordedAt);
+    const events = await this.eventsUpTo(checkpoint);
+    await this.hold.allEnded();
+    this.projected = engine;
+    this.advance(checkpoint);
+    await this.tell(events);
+  }
+
+  private advance(checkpoint: number): void {
+    this.mirrored = checkpoint;
+    this.checkCaughtUp();
+  }
+
+  /** The events after those already told of, up to `checkpoint`: none when a swap went back. */
+  private async eventsUpTo(checkpoint: number): Promise<RecordedEvent[]> {
+    const pageSize = this.options.pageSize ?? 1000;
+    const events: RecordedEvent[] = [];
+    for (let after = this.told; after < checkpoint; ) {
+      const page = await this.options.source.readAll(after, Math.min(pageSize, checkpoint - after));
+      if (page.length === 0) break;
+      events.push(...page);
+      after = page.at(-1)!.position;
+    }
+    return events;
+  }
+
+  /** The listener's failure is logged, not allowed to stop mirroring. */
+  private async tell(events: readonly RecordedEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    this.told = events.at(-1)!.position;
+    try {
+      await this.options.onChanges(NO_CHANGES, events, this.now().toISOString());
+    } catch (error) {
+      this.options.logger.error(`KPI mirror listener failed after the checkpoint ${this.mirrored}: ${describe(error)}`);
+    }
+  }
+
+  private now(): Date {
+    return this.options.clock?.now() ?? new Date();
+  }
+
+  private retryDelays(): Generator<number, never> {
+    return backoffDelays({ ...(this.options.retry ?? { initialMs: 100, maxMs: 5000 }), multiplier: 2 });
+  }
+
+  private checkCaughtUp(): void {
+    if (this.reachedHead || this.mirrored < this.target) return;
+    this.reachedHead = true;
+    this.settleCaughtUp?.resolve();
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -10,6 +10,8 @@ import { type ColdState, type CommittedKpiChanges, type HotSelection, type Mirro
 import { KpiReadModelUnloadableError } from '../read-model/unloadable-read-model-error.js';
 import { bringBackColdSubjects } from './cold-read-back.js';
 import { EngineReadHold } from './engine-read-hold.js';
+import { HeadReached } from './head-reached.js';
+import { tellResumed } from './tell-resumed.js';
 import { type ResumedKpiProjection } from './kpi-commit-observer.port.js';
 import { type KpiChangeListener, type ProjectorLogger } from './kpi-change-listener.js';
 import { type KpiEngineFactory, kpiEngineFactory } from './kpi-engine-factory.js';
@@ -67,9 +69,7 @@ export class KpiMirror {
   private mirrored = 0;
   private told = 0;
   private projected: KpiEngine | null = null;
-  private target = Number.POSITIVE_INFINITY;
-  private reachedHead = false;
-  private settleCaughtUp: { resolve: () => void; reject: (error: unknown) => void } | null = null;
+  private readonly head = new HeadReached();
   private controller: AbortController | null = null;
   private running: Promise<void> | null = null;
   private readonly failures: ProjectionFailures;
@@ -79,8 +79,7 @@ export class KpiMirror {
   private lastRecordedAt: string | null = null;
 
   constructor(private readonly options: KpiMirrorOptions) {
-    this.caughtUp = new Promise<void>((resolve, reject) => (this.settleCaughtUp = { resolve, reject }));
-    this.caughtUp.catch(() => undefined);
+    this.caughtUp = this.head.promise;
     this.failures = new ProjectionFailures(options.onFailures);
   }
 
@@ -111,7 +110,7 @@ export class KpiMirror {
   }
 
   get isCaughtUp(): boolean {
-    return this.reachedHead;
+    return this.head.isReached;
   }
 
   /**
@@ -127,8 +126,8 @@ export class KpiMirror {
     this.projected = engine;
     this.mirrored = checkpoint;
     this.told = checkpoint;
-    this.target = head.position;
-    this.checkCaughtUp();
+    this.head.aimAt(head.position);
+    this.head.check(this.mirrored);
     this.running = this.resume(engine, controller.signal).then(() => this.follow(controller.signal));
     this.running.catch(() => undefined);
   }
@@ -137,7 +136,7 @@ export class KpiMirror {
   async stop(): Promise<void> {
     this.controller?.abort();
     await this.running?.catch(() => undefined);
-    this.settleCaughtUp?.reject(new Error('the KPI mirror stopped before it caught up'));
+    this.head.fail(new Error('the KPI mirror stopped before it caught up'));
   }
 
   /** The `bringBack` of a batch (kpi-commit-observer.port.ts): the subjects of `events` read back from the writer's state. */
@@ -164,14 +163,8 @@ export class KpiMirror {
   }
 
   private async resume(engine: KpiEngine, signal: AbortSignal): Promise<void> {
-    const { onResumed } = this.options;
-    if (onResumed === undefined) return;
-    const stopped = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
     const bringBack = (events: readonly RecordedEvent[]): Promise<void> => this.bringBack(events);
-    const told = onResumed({ position: this.mirrored, caughtUp: this.reachedHead, engine, bringBack }).catch((error: unknown) => {
-      this.options.logger.error(`KPI mirror resume listener failed at ${this.mirrored}: ${describe(error)}`);
-    });
-    await Promise.race([told, stopped]);
+    await tellResumed(this.options.onResumed, { position: this.mirrored, caughtUp: this.head.isReached, engine, bringBack }, signal, this.options.logger);
   }
 
   /** Reads the changes after the checkpoint held until stopped; a failed read is tried again after a backoff. */
@@ -247,7 +240,7 @@ export class KpiMirror {
 
   private advance(checkpoint: number): void {
     this.mirrored = checkpoint;
-    this.checkCaughtUp();
+    this.head.check(checkpoint);
   }
 
   /** The events after those already told of, up to `checkpoint`: none when a swap went back. */
@@ -282,11 +275,6 @@ export class KpiMirror {
     return backoffDelays({ ...(this.options.retry ?? { initialMs: 100, maxMs: 5000 }), multiplier: 2 });
   }
 
-  private checkCaughtUp(): void {
-    if (this.reachedHead || this.mirrored < this.target) return;
-    this.reachedHead = true;
-    this.settleCaughtUp?.resolve();
-  }
 }
 
 function describe(error: unknown): string {

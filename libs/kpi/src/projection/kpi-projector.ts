@@ -15,6 +15,8 @@ import { type ProjectionFailure, type ProjectionFailureListener, ProjectionFailu
 import { type EventStore, EventLoopTurns, type RecordedEvent } from '@customs-pulse/event-store';
 import { type ResumedKpiProjection } from './kpi-commit-observer.port.js';
 import { bringBackColdBuckets, bringBackColdSubjects } from './cold-read-back.js';
+import { HeadReached } from './head-reached.js';
+import { tellResumed } from './tell-resumed.js';
 
 /** Options of a {@link KpiProjector}. */
 export interface KpiProjectorOptions {
@@ -95,9 +97,7 @@ export class KpiProjector {
   private committed = 0;
   private applied = 0;
   private projected: KpiEngine | null = null;
-  private target = Number.POSITIVE_INFINITY;
-  private reachedHead = false;
-  private settleCaughtUp: { resolve: () => void; reject: (error: unknown) => void } | null = null;
+  private readonly head = new HeadReached();
   private controller: AbortController | null = null;
   private running: Promise<void> | null = null;
   private readonly failures: ProjectionFailures;
@@ -111,9 +111,7 @@ export class KpiProjector {
   private inEpoch: number | null = null;
 
   constructor(private readonly options: KpiProjectorOptions) {
-    this.caughtUp = new Promise<void>((resolve, reject) => (this.settleCaughtUp = { resolve, reject }));
-    // Nobody may await readiness; its rejection must not be an unhandled one.
-    this.caughtUp.catch(() => undefined);
+    this.caughtUp = this.head.promise;
     this.failures = new ProjectionFailures(options.onFailures);
   }
 
@@ -156,7 +154,7 @@ export class KpiProjector {
 
   /** Whether {@link KpiProjector.caughtUp} has resolved. */
   get isCaughtUp(): boolean {
-    return this.reachedHead;
+    return this.head.isReached;
   }
 
   /**
@@ -188,13 +186,13 @@ export class KpiProjector {
     this.committed = checkpoint;
     this.applied = checkpoint;
     this.projected = engine;
-    this.target = head.position;
-    this.checkCaughtUp();
+    this.head.aimAt(head.position);
+    this.head.check(this.committed);
     this.running = this.resume(engine, controller.signal).then(() => this.project(engine, controller.signal)).then(
-      () => this.settleCaughtUp?.reject(new Error('the KPI projector stopped before it caught up')),
+      () => this.head.fail(new Error('the KPI projector stopped before it caught up')),
       (error: unknown) => {
         this.options.logger.error(`KPI projector stopped at ${this.committed}: ${describe(error)}`);
-        this.settleCaughtUp?.reject(error);
+        this.head.fail(error);
         throw error;
       },
     );
@@ -203,14 +201,8 @@ export class KpiProjector {
 
   /** Tells `onResumed` of the loaded state; stopping does not wait for it. Its failure does not stop projection. */
   private async resume(engine: KpiEngine, signal: AbortSignal): Promise<void> {
-    const { onResumed } = this.options;
-    if (onResumed === undefined) return;
-    const stopped = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
     const bringBack = (events: readonly RecordedEvent[]): Promise<void> => this.bringBack(events);
-    const told = onResumed({ position: this.committed, caughtUp: this.reachedHead, engine, bringBack }).catch((error: unknown) => {
-      this.options.logger.error(`KPI projection resume listener failed at ${this.committed}: ${describe(error)}`);
-    });
-    await Promise.race([told, stopped]);
+    await tellResumed(this.options.onResumed, { position: this.committed, caughtUp: this.head.isReached, engine, bringBack }, signal, this.options.logger);
   }
 
   /** The engine restored from what the read model holds. @throws KpiReadModelUnloadableError when that does not decode. */
@@ -277,7 +269,7 @@ export class KpiProjector {
       pending.add(batch);
       // Catching up, each commit rewrites every bucket and declaration its batches touched: fewer, larger commits
       // write each of them fewer times. Live, a batch waits for nothing.
-      if (this.reachedHead || this.applied >= this.target || pending.isDue() || this.fillsEpoch(pending.size) || signal.aborted) {
+      if (this.head.isReached || !this.head.isShort(this.applied) || pending.isDue() || this.fillsEpoch(pending.size) || signal.aborted) {
         if (!(await this.commitPending(engine, pending.take(), signal, turns))) return;
       }
       if (signal.aborted) return;
@@ -312,15 +304,15 @@ export class KpiProjector {
     if (turns.due) await turns.give();
     this.committed = change.checkpoint;
     this.inEpoch = closesEpoch ? 0 : (this.inEpoch ?? 0) + events.length;
-    const catchingUp = !this.reachedHead;
+    const catchingUp = !this.head.isReached;
     const changes = await turns.complete(engine.drainChangesInSteps(now.toISOString()));
     // Readiness and the listener in one stretch: a rebuild is swapped in once caught up, and its last catch-up batch,
     // which the projection it replaces has told of already, must reach its listener before that, or be told twice.
-    this.checkCaughtUp();
+    this.head.check(this.committed);
     await this.tell(changes, events, now.toISOString());
     this.sinceLetGo += events.length;
     // Also once caught up: a start or a rebuild leaves the engine no bigger than live work needs.
-    if (this.sinceLetGo >= LET_GO_EVERY || (catchingUp && this.reachedHead)) {
+    if (this.sinceLetGo >= LET_GO_EVERY || (catchingUp && this.head.isReached)) {
       // After the listener: the alert rules read the facts of the batch just committed.
       await this.hold.allEnded();
       engine.letGoOfColdSubjects(recentReference(now, events.at(-1)?.recordedAt ?? null));
@@ -402,11 +394,6 @@ export class KpiProjector {
     return backoffDelays({ ...(this.options.retry ?? { initialMs: 100, maxMs: 5000 }), multiplier: 2 });
   }
 
-  private checkCaughtUp(): void {
-    if (this.reachedHead || this.committed < this.target) return;
-    this.reachedHead = true;
-    this.settleCaughtUp?.resolve();
-  }
 }
 
 const SYSTEM_CLOCK = { now: () => new Date() };

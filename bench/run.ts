@@ -9,12 +9,13 @@ import { auditSuite } from './audit/audit-suite.js';
 import { kpiSuite } from './kpi/kpi-suite.js';
 import { liveSuite } from './live/live-suite.js';
 import { historySuite } from './history/history-suite.js';
+import { gatewaySuite } from './gateway/gateway-suite.js';
 import type { BenchSuite, SuiteReport } from './harness/bench-suite.js';
 import { toMarkdown, toText } from './harness/figure-table.js';
 import { describeMachine } from './harness/machine.js';
 import { writeSection } from './harness/results-file.js';
 
-const SUITES: readonly BenchSuite[] = [eventStoreSuite, ingestSuite, auditSuite, kpiSuite, liveSuite, historySuite];
+const SUITES: readonly BenchSuite[] = [eventStoreSuite, ingestSuite, auditSuite, kpiSuite, liveSuite, historySuite, gatewaySuite];
 const RESULTS_FILE = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 
 async function main(names: readonly string[]): Promise<void> {

@@ -240,42 +240,33 @@ export class BucketStore {
   /** Removes a held bucket from its line, its counters' room handed out again. */
   private dropAt(line: BucketLine, number: number, bucket: KpiBucket): void {
     line.delete(number);
-    this.giveBackRoom(bucket);
-  }
-
-  /** Hands a bucket's counters' room in the arena out again. */
-  private giveBackRoom(bucket: KpiBucket): void {
     const slot = bucket.arenaSlot;
     if (slot !== null) this.counters.giveBack(slot, MEASURES[bucket.measure].fields.length);
   }
 
+
+
   /**
-   * Takes the buckets a writer's commits stored, for a mirror (kpi-mirror.ts), which applies no observation: each
-   * replaces the one held at its address, but one before `horizons` (a late event's, cold) is not held, and the one
-   * held there is let go of. `horizons` are the writer's, carry and named slices included; when they moved, the
-   * buckets before them are let go of as well.
+   * Takes the buckets a writer's commits stored, decoded ({@link decodedInSteps}), for a mirror (kpi-mirror.ts), which
+   * applies no observation: each replaces the one held at its address, its counters moved into the arena, but one
+   * before `horizons` (a late event's, cold) is not held, and the one held there is let go of. `horizons` are the
+   * writer's, carry and named slices included; when they moved, the buckets before them are let go of as well.
    * @returns how many held buckets were let go of.
-   * @throws MalformedBucketJsonError
    */
-  mirror(horizons: BucketHorizons | null, stored: readonly BucketJson[]): number {
+  mirror(horizons: BucketHorizons | null, decoded: readonly KpiBucket[]): number {
     if (this.pending.length > 0 || this.dirty.length > 0 || this.coldDeltas.size > 0) throw new Error('a bucket store that applies observations cannot mirror');
     const previous = this.horizons;
     if (horizons !== null) this.holdFrom(horizons);
     this.forgetGroups();
     let letGo = 0;
-    for (const json of stored) {
-      const bucket = KpiBucket.fromJSON(json, (length) => this.counters.take(length));
+    for (const bucket of decoded) {
       const line = this.lineAt(bucket.measure, bucket.granularity, bucket.slice);
       const number = bucket.start / line.length;
       const held = line.byNumber.get(number);
       if (held !== undefined) this.dropAt(line, number, held);
-      if (horizons === null || bucket.start >= horizons.of(bucket.granularity, bucket.measure)) {
-        line.set(number, bucket);
-        continue;
-      }
-      // Cold: a query reads it from the read model.
-      this.giveBackRoom(bucket);
-      if (held !== undefined) letGo += 1;
+      // Before the horizons it is cold: a query reads it from the read model.
+      if (horizons === null || bucket.start >= horizons.of(bucket.granularity, bucket.measure)) line.set(number, this.inArena(bucket));
+      else if (held !== undefined) letGo += 1;
     }
     const moved = horizons !== null && (previous === null || horizons.hour > previous.hour || horizons.day > previous.day);
     return moved ? letGo + allSteps(this.dropBeforeInSteps(horizons)) : letGo;

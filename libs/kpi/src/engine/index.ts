@@ -2,6 +2,7 @@ export { type Granularity, GRANULARITIES, bucketStart, isGranularity } from './b
 export { type BucketAddress, MalformedBucketKeyError, bucketKey, parseBucketKey } from './bucket-key.js';
 export { type BucketJson, KpiBucket, MalformedBucketJsonError } from './buckets.js';
 export { DEFAULT_HELD_BUCKETS, type HeldBucketsPolicy } from './bucket-horizons.js';
+export { DEFAULT_HELD_SUBJECTS, type HeldSubjectsPolicy } from './held-subjects.js';
 export { type ColdBucketRange, ColdBucketsNeededError } from './cold-buckets-needed-error.js';
 export { type CaseFacts } from './case-facts.js';
 export { type DeclarationFacts, attributesOf, finalLaneOf } from './declaration-facts.js';

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { SeededRandom } from '@customs-pulse/testing';
 
 import { KpiEngine } from './kpi-engine.js';
+import { MalformedBucketJsonError } from './malformed-bucket-json-error.js';
 import { boundedBucketsEngineOf } from './testing/bounded-buckets-engine.js';
 import { HISTORY, batches, fingerprint, slicesUsed } from './testing/determinism-fixtures.js';
 
@@ -36,6 +37,21 @@ describe('KpiEngine mirroring a writer’s commits (README, "Gateways mirror the
     expect(mirror.heldSubjects().buckets).toBeLessThan(reference.heldSubjects().buckets / 2);
     expect(mirror.heldSubjects().bucketsLetGo).toBeGreaterThan(0);
     expect(mirror.offices()).toEqual(reference.offices());
+  });
+
+  it('changes nothing when a row does not decode, the rows before it included', () => {
+    const writer = new KpiEngine();
+    const mirror = new KpiEngine();
+    writer.applyAll(HISTORY.slice(0, 300));
+    mirror.mirror(writer.drainDirty());
+    const before = JSON.stringify(mirror.toJSON());
+    writer.applyAll(HISTORY.slice(300, 400));
+    const next = writer.drainDirty();
+    const malformed = { ...next.buckets[0]!, values: [1] };
+
+    expect(next.declarations.length).toBeGreaterThan(0);
+    expect(() => mirror.mirror({ ...next, buckets: [...next.buckets, malformed] })).toThrow(MalformedBucketJsonError);
+    expect(JSON.stringify(mirror.toJSON())).toBe(before);
   });
 
   it('refuses to mirror while it holds changes of its own', () => {

@@ -86,6 +86,15 @@ export interface ReadBackBuckets {
 /** The target of `released_within_target_rate` unless configured (kpis.md). */
 export const DEFAULT_RELEASE_TARGET_HOURS = 24;
 
+/** A writer's rows decoded for {@link KpiEngine.mirrorDecoded}. */
+export interface MirroredRows {
+  readonly declarations: readonly { readonly json: KpiEngineSnapshot['declarations'][number]; readonly facts: DeclarationFacts }[];
+  readonly cases: readonly { readonly json: KpiEngineSnapshot['cases'][number]; readonly facts: CaseFacts }[];
+  readonly buckets: readonly KpiBucket[];
+  readonly horizons: BucketHorizons | null;
+  readonly quality: QualityCounters;
+}
+
 const CLEARANCE_TYPES: ReadonlySet<string> = new Set(CLEARANCE_EVENT_TYPES);
 
 /**
@@ -369,21 +378,44 @@ export class KpiEngine {
    * bucket horizons (their carry and named slices) are the writer's, and a bucket before them is let go of, or not
    * taken (a query reads it from the read model). A subject written is held, as the latest touched of the closed
    * cache, until the held-subjects policy lets it go.
-   * @throws MalformedFactsJsonError, MalformedBucketJsonError, MalformedSketchJsonError; the engine is then partly
-   * changed, and must be loaded again
+   * @throws MalformedFactsJsonError, MalformedBucketJsonError, MalformedSketchJsonError; the engine is then unchanged
    */
   mirror(changes: KpiEngineSnapshot): void {
-    if (this.dirtyDeclarations.length + this.dirtyCases.length > 0) throw new Error('a KPI engine that applies events cannot mirror');
-    const horizons = changes.bucketHorizons === undefined || changes.bucketHorizons === null ? null : BucketHorizons.fromJSON(changes.bucketHorizons);
-    const buckets = changes.buckets.filter((json) => this.keepsReportMeasures || !(isMeasureId(json.measure) && isReportOnly(json.measure)));
-    this.heldCounts.bucketsLetGo += this.store.mirror(horizons, buckets);
-    this.quality = QualityCounters.fromJSON(changes.quality);
+    this.mirrorDecoded(allSteps(KpiEngine.decodeMirroredInSteps(changes)));
+  }
+
+  /**
+   * The rows of {@link KpiEngine.mirror} decoded, a row per step, changing no engine: the costly part, for a caller
+   * that gives the event loop turns before mirroring them in one stretch.
+   * @throws MalformedFactsJsonError, MalformedBucketJsonError, MalformedSketchJsonError
+   */
+  static *decodeMirroredInSteps(changes: KpiEngineSnapshot): Steps<MirroredRows> {
+    const declarations: MirroredRows['declarations'][number][] = [];
     for (const json of changes.declarations) {
+      declarations.push({ json, facts: declarationFactsFromJson(json.facts) });
+      yield;
+    }
+    const cases: MirroredRows['cases'][number][] = [];
+    for (const json of changes.cases) {
+      cases.push({ json, facts: caseFactsFromJson(json.facts) });
+      yield;
+    }
+    const horizons = changes.bucketHorizons === undefined || changes.bucketHorizons === null ? null : BucketHorizons.fromJSON(changes.bucketHorizons);
+    return { declarations, cases, buckets: yield* decodedInSteps(changes.buckets), horizons, quality: QualityCounters.fromJSON(changes.quality) };
+  }
+
+  /** {@link KpiEngine.mirror} of rows decoded by {@link KpiEngine.decodeMirroredInSteps}. */
+  mirrorDecoded(rows: MirroredRows): void {
+    if (this.dirtyDeclarations.length + this.dirtyCases.length > 0) throw new Error('a KPI engine that applies events cannot mirror');
+    const buckets = this.keepsReportMeasures ? rows.buckets : rows.buckets.filter((bucket) => !isReportOnly(bucket.measure));
+    this.heldCounts.bucketsLetGo += this.store.mirror(rows.horizons, buckets);
+    this.quality = rows.quality;
+    for (const { json, facts } of rows.declarations) {
       const held = this.declarations.get(json.subject);
       if (held !== undefined) for (const observation of this.backlogObservations(held.facts)) this.trackBacklog(held.subject, observation, -1);
-      this.mirrored(this.holdDeclaration(json));
+      this.mirrored(this.holdDeclaration(json, facts));
     }
-    for (const json of changes.cases) this.mirrored(this.holdCase(json));
+    for (const { json, facts } of rows.cases) this.mirrored(this.holdCase(json, facts));
     // A row without hot keys is listed to be written with them, which is the writer's work, not a mirror's.
     for (const state of [...this.dirtyDeclarations, ...this.dirtyCases]) state.drained();
     this.dirtyDeclarations = [];
@@ -528,8 +560,7 @@ export class KpiEngine {
    * that the next commit writes its keys: without them it would be loaded as hot, and read for every TRS period, at
    * every start (the read models' selections take a row without keys for hot).
    */
-  private holdDeclaration(json: KpiEngineSnapshot['declarations'][number]): SubjectState<DeclarationFacts> {
-    const facts = declarationFactsFromJson(json.facts);
+  private holdDeclaration(json: KpiEngineSnapshot['declarations'][number], facts = declarationFactsFromJson(json.facts)): SubjectState<DeclarationFacts> {
     const state = new SubjectState(json.subject, facts, lastEventAtOf(json, facts, latestDeclarationEventAt));
     this.declarations.set(json.subject, state);
     for (const observation of this.backlogObservations(facts)) this.trackBacklog(json.subject, observation, 1);
@@ -538,8 +569,7 @@ export class KpiEngine {
   }
 
   /** Holds a stored case; one stored without hot keys is listed as dirty, as a declaration is. */
-  private holdCase(json: KpiEngineSnapshot['cases'][number]): SubjectState<CaseFacts> {
-    const facts = caseFactsFromJson(json.facts);
+  private holdCase(json: KpiEngineSnapshot['cases'][number], facts = caseFactsFromJson(json.facts)): SubjectState<CaseFacts> {
     const state = new SubjectState(json.subject, facts, lastEventAtOf(json, facts, latestCaseEventAt));
     this.cases.set(json.subject, state);
     if (json.hot === undefined && state.touch()) this.dirtyCases.push(state);

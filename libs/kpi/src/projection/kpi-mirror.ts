@@ -1,10 +1,10 @@
 import { abortableDelay, backoffDelays } from '@customs-pulse/backoff';
-import { type EventStore, type RecordedEvent } from '@customs-pulse/event-store';
+import { type EventStore, EventLoopTurns, type RecordedEvent } from '@customs-pulse/event-store';
 
 import { type KpiEngineSnapshot } from '../engine/engine-snapshot.js';
 import { type HeldSubjectsPolicy, recentReference, recentSince } from '../engine/held-subjects.js';
 import { type KpiChanges } from '../engine/kpi-changes.js';
-import { type KpiEngine } from '../engine/kpi-engine.js';
+import { KpiEngine } from '../engine/kpi-engine.js';
 import { MirroredReadModelSwappedError } from '../read-model/mirrored-read-model-swapped-error.js';
 import { type ColdState, type CommittedKpiChanges, type HotSelection, type MirroredKpiReadModel } from '../read-model/read-model.port.js';
 import { KpiReadModelUnloadableError } from '../read-model/unloadable-read-model-error.js';
@@ -169,15 +169,16 @@ export class KpiMirror {
 
   /** Reads the changes after the checkpoint held until stopped; a failed read is tried again after a backoff. */
   private async follow(signal: AbortSignal): Promise<void> {
+    const turns = new EventLoopTurns();
     let delays = this.retryDelays();
-    /** Set while the engine may hold part of a pass that failed: it is loaded again, whole. */
-    let broken = false;
+    /** Set once the writer swapped in another generation, until it is loaded. */
+    let swapped = false;
     while (!signal.aborted) {
       try {
-        if (broken) await this.reload();
-        broken = false;
+        if (swapped) await this.reload();
+        swapped = false;
         const changes = await this.options.readModel.changesSince(this.mirrored);
-        if (changes !== null) broken = await this.take(changes);
+        if (changes !== null) await this.take(changes, turns);
         this.failures.succeeded();
         delays = this.retryDelays();
         if (changes !== null) continue;
@@ -188,7 +189,7 @@ export class KpiMirror {
         if (signal.aborted) return;
         if (error instanceof MirroredReadModelSwappedError) {
           this.options.logger.warn(error.message);
-          broken = true;
+          swapped = true;
           continue;
         }
         const delay = delays.next().value;
@@ -200,25 +201,20 @@ export class KpiMirror {
   }
 
   /**
-   * Mirrors one read of changes, then tells the listener of the events up to it. The events are read first, so that a
-   * failed read of the log changes nothing.
-   * @returns true when the engine took part of the changes only (a row did not decode), and must be loaded again.
+   * Mirrors one read of changes, then tells the listener of the events up to it. The events are read and the rows
+   * decoded first, with turns between rows (a catch-up commit writes thousands), so that a failed read or a row that
+   * does not decode changes nothing; the engine then changes in one stretch, no query reading it across turns.
    */
-  private async take({ checkpoint, changes }: CommittedKpiChanges): Promise<boolean> {
+  private async take({ checkpoint, changes }: CommittedKpiChanges, turns: EventLoopTurns): Promise<void> {
     const events = await this.eventsUpTo(checkpoint);
+    const rows = await turns.complete(KpiEngine.decodeMirroredInSteps(changes));
     await this.hold.allEnded();
-    try {
-      this.engine.mirror(changes);
-    } catch (error) {
-      this.options.logger.error(`KPI mirror could not take the changes up to ${checkpoint}, so it loads the read model again: ${describe(error)}`);
-      return true;
-    }
+    this.engine.mirrorDecoded(rows);
     this.advance(checkpoint);
     await this.tell(events);
     this.sinceLetGo += events.length;
     if (events.length > 0) this.lastRecordedAt = events.at(-1)!.recordedAt;
     if (this.sinceLetGo >= LET_GO_EVERY) await this.letGoOfColdSubjects();
-    return false;
   }
 
   private async letGoOfColdSubjects(): Promise<void> {
@@ -227,7 +223,7 @@ export class KpiMirror {
     this.sinceLetGo = 0;
   }
 
-  /** Loads the active read model whole, after a swap or a pass that failed half-way, in place of the engine held. */
+  /** Loads the active read model whole, after a swap, in place of the engine held. */
   private async reload(): Promise<void> {
     const head = await this.options.source.head();
     const { checkpoint, engine } = await this.load(head.recordedAt);

@@ -25,7 +25,7 @@ export class GatewayAppModule {
   static forRoot(config: CustomsPulseConfig, jwtSecret: string): DynamicModule {
     if (config.kafka === undefined) throw new ConfigError('KAFKA_BROKERS', 'is required by the gateway: KPI updates reach it over Kafka');
     // A follower publishes nothing (the projector's values arrive over Kafka) and judges no alert rule: the projector
-    // alone does (guarantee 9), and this gateway only delivers the alert events it stored, as they reach its follower.
+    // alone does (guarantee 9), and this gateway only delivers the alert events it stored, as its mirror reads them.
     // A module left out fails the start instead of silencing it.
     const kpiModule = KpiModule.forRoot({
       readModel: config.kpi.readModel,
@@ -33,7 +33,7 @@ export class GatewayAppModule {
       readyMaxLagSeconds: config.kpi.readyMaxLagSeconds,
       ingestQuality: INGEST_QUALITY_TALLY,
       role: 'follower',
-      // TargetWatch folds the target events the follower reads, for GET /api/targets; it pushes nothing here.
+      // TargetWatch folds the target events the mirror reads, for GET /api/targets; it pushes nothing here.
       commitObservers: [AlertDeliveryObserver, TargetWatch],
       thresholds: AlertJournal,
     });

@@ -59,7 +59,7 @@ interface KpiModuleSettings {
   readonly readyMaxLagSeconds?: number;
   /**
    * `OPEN_MAX_DAYS` and `CLOSED_CACHE_SIZE`: the declarations and cases the projection keeps in memory, when its read
-   * model can give the others back (a follower's mirror too). @defaultValue `DEFAULT_HELD_SUBJECTS`
+   * model can give the others back, as a follower's mirror of the projector's can. @defaultValue `DEFAULT_HELD_SUBJECTS`
    */
   readonly heldSubjects?: HeldSubjectsPolicy;
   /**

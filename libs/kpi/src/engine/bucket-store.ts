@@ -169,6 +169,11 @@ export class BucketStore {
     return adopted;
   }
 
+  /** Whether observations were applied that no drain has taken yet: such a store cannot mirror. */
+  get appliesObservations(): boolean {
+    return this.pending.length > 0 || this.dirty.length > 0 || this.coldDeltas.size > 0;
+  }
+
   /** Whether observations wait for their buckets to be read back ({@link BucketStore.coldBucketKeys}). */
   get awaitsColdBuckets(): boolean {
     return this.coldDeltas.size > 0;
@@ -254,7 +259,7 @@ export class BucketStore {
    * @returns how many held buckets were let go of.
    */
   mirror(horizons: BucketHorizons | null, decoded: readonly KpiBucket[]): number {
-    if (this.pending.length > 0 || this.dirty.length > 0 || this.coldDeltas.size > 0) throw new Error('a bucket store that applies observations cannot mirror');
+    if (this.appliesObservations) throw new Error('a bucket store that applies observations cannot mirror');
     const previous = this.horizons;
     if (horizons !== null) this.holdFrom(horizons);
     this.forgetGroups();

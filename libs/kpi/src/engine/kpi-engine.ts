@@ -120,7 +120,7 @@ export class KpiEngine {
   /** The families of observations it folds: all, or all but the report-only measures' (`reportMeasures`). */
   private readonly families: FamilySet;
   private readonly queries: KpiQueries;
-  /** Set by {@link KpiEngine.boundHeldSubjects}; null for an engine that holds every subject (replays, followers). */
+  /** Set by {@link KpiEngine.boundHeldSubjects}; null for an engine that holds every subject (replays, tests). */
   private bound: { readonly policy: HeldSubjectsPolicy; mayHoldCold: boolean } | null = null;
   /** Set by {@link KpiEngine.boundHeldBuckets}; null for an engine that lets no bucket go of its own accord. */
   private bucketsPolicy: HeldBucketsPolicy | null = null;
@@ -401,12 +401,20 @@ export class KpiEngine {
       yield;
     }
     const horizons = changes.bucketHorizons === undefined || changes.bucketHorizons === null ? null : BucketHorizons.fromJSON(changes.bucketHorizons);
-    return { declarations, cases, buckets: yield* decodedInSteps(changes.buckets), horizons, quality: QualityCounters.fromJSON(changes.quality) };
+    // A bucket before the horizons is not taken (a query reads it from the read model): not decoded either. None is
+    // held there unless the horizons moved, and then the move lets go of it.
+    const taken = horizons === null ? changes.buckets : changes.buckets.filter((json) => !isBefore(json, horizons));
+    return { declarations, cases, buckets: yield* decodedInSteps(taken), horizons, quality: QualityCounters.fromJSON(changes.quality) };
   }
 
   /** {@link KpiEngine.mirror} of rows decoded by {@link KpiEngine.decodeMirroredInSteps}. */
   mirrorDecoded(rows: MirroredRows): void {
-    if (this.dirtyDeclarations.length + this.dirtyCases.length > 0) throw new Error('a KPI engine that applies events cannot mirror');
+    if (this.store.appliesObservations) throw new Error('a KPI engine that applies events cannot mirror');
+    // The rows it holds without hot keys are listed to be written with them, which is the writer's work: a mirror
+    // writes nothing.
+    for (const state of [...this.dirtyDeclarations, ...this.dirtyCases]) state.drained();
+    this.dirtyDeclarations = [];
+    this.dirtyCases = [];
     const buckets = this.keepsReportMeasures ? rows.buckets : rows.buckets.filter((bucket) => !isReportOnly(bucket.measure));
     this.heldCounts.bucketsLetGo += this.store.mirror(rows.horizons, buckets);
     this.quality = rows.quality;
@@ -416,7 +424,6 @@ export class KpiEngine {
       this.mirrored(this.holdDeclaration(json, facts));
     }
     for (const { json, facts } of rows.cases) this.mirrored(this.holdCase(json, facts));
-    // A row without hot keys is listed to be written with them, which is the writer's work, not a mirror's.
     for (const state of [...this.dirtyDeclarations, ...this.dirtyCases]) state.drained();
     this.dirtyDeclarations = [];
     this.dirtyCases = [];
@@ -673,4 +680,9 @@ function lastEventAtOf<F>(json: { readonly hot?: { readonly lastEventAt: number 
   // Facts that tell no time (a rejection alone) count from the epoch: such a subject is let go of at the first pass.
   const latest = fromFacts(facts);
   return Number.isFinite(latest) ? latest : 0;
+}
+
+/** Whether a stored bucket starts before the horizon of its granularity and measure. */
+function isBefore(json: BucketJson, horizons: BucketHorizons): boolean {
+  return isMeasureId(json.measure) && Date.parse(json.start) < horizons.of(json.granularity, json.measure);
 }

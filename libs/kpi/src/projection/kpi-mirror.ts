@@ -122,7 +122,7 @@ export class KpiMirror {
     const controller = new AbortController();
     this.controller = controller;
     const head = await this.options.source.head();
-    const { checkpoint, engine } = await this.load(head.recordedAt);
+    const { checkpoint, engine } = await this.load(head.recordedAt, new EventLoopTurns());
     this.projected = engine;
     this.mirrored = checkpoint;
     this.told = checkpoint;
@@ -144,19 +144,26 @@ export class KpiMirror {
     await bringBackColdSubjects(this.engine, events, this.cold, () => this.hold.allEnded());
   }
 
-  private async load(lastRecordedAt: string | null): Promise<{ checkpoint: number; engine: KpiEngine }> {
+  /**
+   * The hot state, held a row per step with turns between: a reload after a swap happens while the gateway serves.
+   * @throws KpiReadModelUnloadableError when what the read model holds does not decode.
+   */
+  private async load(lastRecordedAt: string | null, turns: EventLoopTurns): Promise<{ checkpoint: number; engine: KpiEngine }> {
     const { heldSubjects, readModel } = this.options;
     const hot: HotSelection | undefined =
       heldSubjects === undefined ? undefined : { openMaxDays: heldSubjects.openMaxDays, recentSince: recentSince(recentReference(this.now(), lastRecordedAt)) };
     const { checkpoint, snapshot } = await readModel.load(hot);
-    const engine = this.restoredEngine(snapshot);
+    const engine = await this.restoredEngine(snapshot, turns);
     if (heldSubjects !== undefined) engine.boundHeldSubjects(heldSubjects, { restoredPartially: true });
     return { checkpoint, engine };
   }
 
-  private restoredEngine(snapshot: KpiEngineSnapshot | null): KpiEngine {
+  private async restoredEngine(snapshot: KpiEngineSnapshot | null, turns: EventLoopTurns): Promise<KpiEngine> {
     try {
-      return (this.options.createEngine ?? kpiEngineFactory())(snapshot);
+      // Made from the horizons and quality counters alone, then given the rows, as an asOf answer loads an epoch.
+      const engine = (this.options.createEngine ?? kpiEngineFactory())(snapshot === null ? null : { ...snapshot, declarations: [], cases: [], buckets: [] });
+      if (snapshot !== null) await turns.complete(engine.holdStoredInSteps(snapshot));
+      return engine;
     } catch (error) {
       throw new KpiReadModelUnloadableError(`the mirrored KPI read model does not load: ${describe(error)}`, { cause: error });
     }
@@ -175,7 +182,7 @@ export class KpiMirror {
     let swapped = false;
     while (!signal.aborted) {
       try {
-        if (swapped) await this.reload();
+        if (swapped) await this.reload(turns);
         swapped = false;
         const changes = await this.options.readModel.changesSince(this.mirrored);
         if (changes !== null) await this.take(changes, turns);
@@ -212,8 +219,6 @@ export class KpiMirror {
     this.engine.mirrorDecoded(rows);
     this.advance(checkpoint);
     await this.tell(events);
-    this.sinceLetGo += events.length;
-    if (events.length > 0) this.lastRecordedAt = events.at(-1)!.recordedAt;
     if (this.sinceLetGo >= LET_GO_EVERY) await this.letGoOfColdSubjects();
   }
 
@@ -224,9 +229,9 @@ export class KpiMirror {
   }
 
   /** Loads the active read model whole, after a swap, in place of the engine held. */
-  private async reload(): Promise<void> {
+  private async reload(turns: EventLoopTurns): Promise<void> {
     const head = await this.options.source.head();
-    const { checkpoint, engine } = await this.load(head.recordedAt);
+    const { checkpoint, engine } = await this.load(head.recordedAt, turns);
     const events = await this.eventsUpTo(checkpoint);
     await this.hold.allEnded();
     this.projected = engine;
@@ -254,8 +259,11 @@ export class KpiMirror {
 
   /** The listener's failure is logged, not allowed to stop mirroring. */
   private async tell(events: readonly RecordedEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    this.told = events.at(-1)!.position;
+    const last = events.at(-1);
+    if (last === undefined) return;
+    this.told = last.position;
+    this.lastRecordedAt = last.recordedAt;
+    this.sinceLetGo += events.length;
     try {
       await this.options.onChanges(NO_CHANGES, events, this.now().toISOString());
     } catch (error) {

@@ -87,7 +87,7 @@ describeWithInfrastructure(`PostgreSQL at ${postgresUrl}`, await postgresAvailab
     expect(canonical(following.view().engine.toJSON())).toEqual(canonical(rebuilt.view().engine.toJSON()));
     const head = (await store.head()).position;
     expect(following.view().position).toBe(head);
-    // It started from the projector's rebuilt generation, never reading the log itself.
+    // It loaded the projector's rebuilt generation at the head: no event of the log to read.
     expect(readAfter).toEqual([]);
   });
 });

@@ -58,7 +58,7 @@ export interface KpiProjectorOptions {
   /**
    * Keeps only hot declarations and cases in memory (README, "Hot and cold state"): a start loads only those, and the
    * rest are read back from the read model when an event needs them. Only with a read model that has `cold`; without
-   * this option, or with a read model that keeps no subjects (a follower's), the engine holds every subject.
+   * this option, or with a read model that keeps no subjects, the engine holds every subject.
    */
   readonly heldSubjects?: HeldSubjectsPolicy;
   /**

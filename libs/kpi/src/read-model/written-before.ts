@@ -17,7 +17,7 @@ export function assertWrittenAfterEveryChange(writtenBefore: string | null, read
  * Refuses a read model whose bucket horizons were written before they named the slices of every bucket made
  * (`BucketHorizonsJson.slices`): an engine restored from them would list only the offices of the buckets it holds,
  * and drop the others from the Offices view and the PMM report. Such a read model is rebuilt, as above. A load of
- * every bucket (no hot selection, a gateway's follower) needs no horizons, and passes `null`.
+ * every bucket (no hot selection: a test's, or the gateway bench's whole load) needs no horizons, and passes `null`.
  * @throws KpiReadModelUnloadableError when `horizons` lack `slices`.
  */
 export function assertHorizonsNameTheirSlices(horizons: BucketHorizonsJson | null, readModel: string): void {

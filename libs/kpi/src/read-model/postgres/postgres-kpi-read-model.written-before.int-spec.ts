@@ -79,17 +79,23 @@ describeWithInfrastructure(`PostgreSQL at ${postgresUrl}`, await postgresAvailab
   });
 
   describe("as a mirror's active generation", () => {
-    it('does not load before its projector migrated it nor after, and its epochs start no answer', async () => {
-      const control = schemaNamed('kpi_follow');
+    /** A control schema whose active generation is 1, and a mirror of it; the generation's schema is not made. */
+    const mirrorOfGenerationOne = async (prefix: string) => {
+      const control = schemaNamed(prefix);
       const generation = generationSchema(control, 1);
       schemas.push(generation);
       await withAdminClient(async (client) => {
         await migratePostgresSchema(client, { schema: control, table: GENERATIONS_MIGRATIONS_TABLE, migrations: postgresGenerationsMigrations });
         await client.query(`INSERT INTO "${control}".kpi_active_generation (id, generation) VALUES (1, 1)`);
       });
-      await atVersion4(generation, oneDeclarationAndAnEpoch);
       const mirrored = PostgresMirroredReadModel.open({ connectionString: postgresUrl, schema: control });
       cleanup.push(() => mirrored.close());
+      return { control, generation, mirrored };
+    };
+
+    it('does not load before its projector migrated it nor after, and its epochs start no answer', async () => {
+      const { control, generation, mirrored } = await mirrorOfGenerationOne('kpi_mirror_v4');
+      await atVersion4(generation, oneDeclarationAndAnEpoch);
       const history = PostgresActiveHistory.open({ connectionString: postgresUrl, schema: control });
       cleanup.push(() => history.close());
 
@@ -103,6 +109,17 @@ describeWithInfrastructure(`PostgreSQL at ${postgresUrl}`, await postgresAvailab
       await expect(mirrored.load()).rejects.toThrow(KpiReadModelUnloadableError);
       await expect(mirrored.load()).rejects.toThrow(WRITTEN_BEFORE);
       expect(await (await history.current())!.epochAsOf(Number.MAX_SAFE_INTEGER)).toBeNull();
+    });
+
+    it('is not mirrored at version 5, whose rows do not carry the checkpoint that wrote them, until its projector migrates it', async () => {
+      const { generation, mirrored } = await mirrorOfGenerationOne('kpi_mirror_v5');
+      await withAdminClient((client) => migratePostgresSchema(client, { schema: generation, table: READ_MODEL_MIGRATIONS_TABLE, migrations: postgresReadModelMigrations.slice(0, 5) }));
+
+      // A gateway upgraded before the projector: the commits of the projector's build would carry no checkpoint.
+      await expect(mirrored.load()).rejects.toThrow('was written before its rows carried their checkpoint');
+
+      await open(generation);
+      expect(await mirrored.load()).toEqual({ checkpoint: 0, snapshot: null });
     });
   });
 });

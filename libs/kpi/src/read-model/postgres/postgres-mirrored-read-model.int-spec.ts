@@ -7,6 +7,7 @@ import { type BucketJson } from '../../engine/buckets.js';
 import { KpiEngine } from '../../engine/kpi-engine.js';
 import { HISTORY } from '../../engine/testing/determinism-fixtures.js';
 import { MirroredReadModelSwappedError } from '../mirrored-read-model-swapped-error.js';
+import { KpiReadModelUnavailableError } from '../read-model-unavailable-error.js';
 import { PostgresKpiReadModelGenerations } from './postgres-kpi-read-model-generations.js';
 import { PostgresMirroredReadModel } from './postgres-mirrored-read-model.js';
 import { generationSchemas } from './testing/postgres-admin.js';
@@ -56,7 +57,10 @@ describeWithInfrastructure(`PostgreSQL at ${postgresUrl}`, await postgresAvailab
     const fresh = await generations.fresh();
     await fresh.readModel.commit({ expectedCheckpoint: 0, checkpoint: 470, dirty: KpiEngine.fromJSON(engine.toJSON()).toJSON() });
     await readModel.close();
+    const coldOfTheDropped = mirrored.cold;
     await generations.activate(fresh.generation);
+    // A query that read the dropped generation is told to try again, as the database not answering is.
+    await expect(coldOfTheDropped.bucketsNamed([keyOf(third.buckets[0]!)])).rejects.toThrow(KpiReadModelUnavailableError);
     await expect(mirrored.changesSince(470)).rejects.toThrow(MirroredReadModelSwappedError);
     expect((await mirrored.load()).checkpoint).toBe(470);
     expect(await mirrored.changesSince(470)).toBeNull();

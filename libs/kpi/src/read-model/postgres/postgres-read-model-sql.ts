@@ -38,6 +38,8 @@ export interface PostgresReadModelSql {
   readonly upsertCases: string;
   /** `$1`: a JSON array of `{ key, bucket }`, unique by key; `$2`: the checkpoint the commit moves to. */
   readonly upsertBuckets: string;
+  /** Fails with "undefined_column" on a schema older than migration 6, whose rows do not carry `written_at`. */
+  readonly writtenAtProbe: string;
   /** `$1`: a checkpoint: the declarations written by the commits after it (`written_at`, schema migration 6). */
   readonly declarationsWrittenAfter: string;
   /** `$1`: a checkpoint: the cases written by the commits after it. */
@@ -136,6 +138,7 @@ export function postgresReadModelSql(schema: string): PostgresReadModelSql {
       INSERT INTO ${table('kpi_buckets')} (bucket_key, bucket, epoch, written_at)
       SELECT key, bucket, ${openEpoch}, $2 FROM json_to_recordset($1::json) AS row(key text, bucket json)
       ON CONFLICT (bucket_key) DO UPDATE SET bucket = excluded.bucket, epoch = excluded.epoch, written_at = excluded.written_at`,
+    writtenAtProbe: `SELECT written_at FROM ${table('kpi_buckets')} LIMIT 0`,
     declarationsWrittenAfter: `SELECT ${DECLARATION} FROM ${table('kpi_declarations')} WHERE written_at > $1`,
     casesWrittenAfter: `SELECT ${CASE} FROM ${table('kpi_cases')} WHERE written_at > $1`,
     bucketsWrittenAfter: `SELECT bucket FROM ${table('kpi_buckets')} WHERE written_at > $1`,

@@ -107,7 +107,7 @@ export function coldBucketsContract(openReadModel: () => Promise<KpiReadModel>):
         name: 'KpiReadModelUnloadableError',
         message: expect.stringMatching(/was written before its bucket horizons named their slices and is rebuilt$/),
       });
-      // A load of every bucket needs no horizons (a gateway's follower): it loads meanwhile.
+      // A load of every bucket needs no horizons: it loads meanwhile.
       const { snapshot } = await (await openReadModel()).load();
       expect(byKey(snapshot!.buckets)).toEqual(byKey(history.buckets));
     });

@@ -255,13 +255,15 @@ export class BucketStore {
    * Takes the buckets a writer's commits stored, decoded ({@link decodedInSteps}), for a mirror (kpi-mirror.ts), which
    * applies no observation: each replaces the one held at its address, its counters moved into the arena, but one
    * before `horizons` (a late event's, cold) is not held, and the one held there is let go of. `horizons` are the
-   * writer's, carry and named slices included; when they moved, the buckets before them are let go of as well.
+   * writer's, carry and named slices included; when they moved, the buckets before them are to be let go of with
+   * {@link BucketStore.letGoBeforeHorizonsInSteps}.
    * @returns how many held buckets were let go of.
    */
   mirror(horizons: BucketHorizons | null, decoded: readonly KpiBucket[]): number {
     if (this.appliesObservations) throw new Error('a bucket store that applies observations cannot mirror');
     const previous = this.horizons;
-    if (horizons !== null) this.holdFrom(horizons);
+    // The writer's horizons name every slice it made, those of the lines held here among them.
+    if (horizons !== null) this.horizons = horizons;
     this.forgetGroups();
     let letGo = 0;
     for (const bucket of decoded) {
@@ -273,8 +275,19 @@ export class BucketStore {
       if (horizons === null || bucket.start >= horizons.of(bucket.granularity, bucket.measure)) line.set(number, this.inArena(bucket));
       else if (held !== undefined) letGo += 1;
     }
-    const moved = horizons !== null && (previous === null || horizons.hour > previous.hour || horizons.day > previous.day);
-    return moved ? letGo + allSteps(this.dropBeforeInSteps(horizons)) : letGo;
+    if (horizons !== null && (previous === null || horizons.hour > previous.hour || horizons.day > previous.day)) this.mayHoldBeforeHorizons = true;
+    return letGo;
+  }
+
+  /**
+   * Lets go of the buckets before the horizons that are persisted and reported, a line per step, when some may be
+   * held: after a mirror moved the horizons. A query between two steps reads a bucket before them, still held or not,
+   * as committed: the same.
+   * @returns how many buckets were let go of.
+   */
+  *letGoBeforeHorizonsInSteps(): Steps<number> {
+    if (this.horizons === null || !this.mayHoldBeforeHorizons) return 0;
+    return yield* this.dropBeforeInSteps(this.horizons);
   }
 
   private record(observation: Observation, sign: 1 | -1): void {

@@ -382,6 +382,7 @@ export class KpiEngine {
    */
   mirror(changes: KpiEngineSnapshot): void {
     this.mirrorDecoded(allSteps(KpiEngine.decodeMirroredInSteps(changes)));
+    allSteps(this.letGoOfBucketsBeforeHorizonsInSteps());
   }
 
   /**
@@ -407,7 +408,21 @@ export class KpiEngine {
     return { declarations, cases, buckets: yield* decodedInSteps(taken), horizons, quality: QualityCounters.fromJSON(changes.quality) };
   }
 
-  /** {@link KpiEngine.mirror} of rows decoded by {@link KpiEngine.decodeMirroredInSteps}. */
+  /**
+   * Lets go of the buckets before the horizons a mirror moved, a line of buckets per step, for a caller that gives
+   * turns; {@link KpiEngine.mirror} does it in one stretch.
+   * @returns how many buckets were let go of.
+   */
+  *letGoOfBucketsBeforeHorizonsInSteps(): Steps<number> {
+    const letGo = yield* this.store.letGoBeforeHorizonsInSteps();
+    this.heldCounts.bucketsLetGo += letGo;
+    return letGo;
+  }
+
+  /**
+   * {@link KpiEngine.mirror} of rows decoded by {@link KpiEngine.decodeMirroredInSteps}; the buckets before horizons it
+   * moved are then let go of with {@link KpiEngine.letGoOfBucketsBeforeHorizonsInSteps}.
+   */
   mirrorDecoded(rows: MirroredRows): void {
     if (this.store.appliesObservations) throw new Error('a KPI engine that applies events cannot mirror');
     // The rows it holds without hot keys are listed to be written with them, which is the writer's work: a mirror

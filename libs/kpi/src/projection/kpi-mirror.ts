@@ -218,6 +218,8 @@ export class KpiMirror {
     await this.hold.allEnded();
     this.engine.mirrorDecoded(rows);
     this.advance(checkpoint);
+    // An hour's move of the horizons walks every line held: with turns, as the projector's let-go does.
+    await turns.complete(this.engine.letGoOfBucketsBeforeHorizonsInSteps());
     await this.tell(events);
     if (this.sinceLetGo >= LET_GO_EVERY) await this.letGoOfColdSubjects();
   }

@@ -153,6 +153,24 @@ describeWithInfrastructure(`PostgreSQL at ${postgresUrl}`, await postgresAvailab
     expect(await storedDeclarationFacts(mirroring.view().engine, mirroring.view().cold!, coldOne.subject)).toEqual(coldOne.facts);
   });
 
+  it('waits, not ready, for a projector to make its first generation, then mirrors it', async () => {
+    const { store, kpiSchema, projector, mirror, atHead } = await deployment();
+    const events = shuffledHistory(5, 40);
+    await append(store, events);
+    const mirroring = await mirror();
+
+    expect(mirroring.isCaughtUp).toBe(false);
+    expect(mirroring.view().position).toBe(0);
+    const projecting = await projector();
+    await atHead(projecting, mirroring);
+
+    const reference = await cleanRebuild(store);
+    expect(mirroring.isCaughtUp).toBe(true);
+    expect((await answers(mirroring.view().engine, mirroring.view().cold, reference, kpiSchema, 1)).fingerprint).toEqual(
+      fingerprint(reference, slicesUsed(reference), [NOW.toISOString()]),
+    );
+  });
+
   it('loads the generation the projector swapped in, and takes its commits from there', async () => {
     const { store, kpiSchema, projector, mirror, atHead } = await deployment();
     const events = shuffledHistory(7, 60);

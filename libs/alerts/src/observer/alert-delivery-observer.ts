@@ -1,3 +1,4 @@
+import { SYSTEM_EVENT_TYPES } from '@customs-pulse/domain';
 import { type CommittedKpiBatch, type KpiCommitObserver } from '@customs-pulse/kpi';
 
 import { type AlertJournal } from '../journal/alert-journal.js';
@@ -10,6 +11,9 @@ import { type AlertJournal } from '../journal/alert-journal.js';
  * own batch positions (architecture.md, guarantee 9: gateways only deliver).
  */
 export class AlertDeliveryObserver implements KpiCommitObserver {
+  /** The alert journal folds the system's own events only (alert-journal.ts). */
+  readonly eventTypes = SYSTEM_EVENT_TYPES;
+
   constructor(private readonly journal: AlertJournal) {}
 
   async committed({ events }: CommittedKpiBatch): Promise<void> {

@@ -41,6 +41,12 @@ export interface CommittedKpiBatch {
 export interface KpiCommitObserver {
   committed(batch: CommittedKpiBatch): Promise<void>;
   /**
+   * The types of the batch's events it reads. A mirror (a gateway), which applies no event of its own, reads only the
+   * events of these types from the log when every observer names its own, and tells of a batch only when it holds
+   * some. @defaultValue every type
+   */
+  readonly eventTypes?: readonly string[];
+  /**
    * Told once as the live projection starts, after it has loaded its read model and before it projects anything, so
    * an observer with a checkpoint of its own can catch up with what was committed before a crash without waiting for
    * a new event. The projection holds still until this settles (or it is stopped); a failure is logged and counted.

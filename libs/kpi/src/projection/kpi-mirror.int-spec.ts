@@ -21,6 +21,7 @@ import { PostgresKpiReadModelGenerations } from '../read-model/postgres/postgres
 import { PostgresMirroredReadModel } from '../read-model/postgres/postgres-mirrored-read-model.js';
 import { generationSchemas } from '../read-model/postgres/testing/postgres-admin.js';
 import { type ColdState, type CommittedKpiChanges, type MirroredKpiReadModel } from '../read-model/read-model.port.js';
+import { type CommittedKpiBatch, type KpiCommitObserver } from './kpi-commit-observer.port.js';
 import { trsReportOf } from '../reports/trs-report.js';
 import { withColdBuckets } from './cold-bucket-reads.js';
 import { KpiProjection } from './kpi-projection.js';
@@ -72,7 +73,7 @@ describeWithInfrastructure(`PostgreSQL at ${postgresUrl}`, await postgresAvailab
       );
     /** The changes each read of the mirror took. */
     const taken: CommittedKpiChanges[] = [];
-    const mirror = () => {
+    const mirror = (observers: readonly KpiCommitObserver[] = []) => {
       const mirrored = PostgresMirroredReadModel.open({ connectionString: postgresUrl, schema: kpiSchema });
       const recording: MirroredKpiReadModel = {
         load: (hot) => mirrored.load(hot),
@@ -86,7 +87,8 @@ describeWithInfrastructure(`PostgreSQL at ${postgresUrl}`, await postgresAvailab
         },
         close: () => mirrored.close(),
       };
-      return start(new KpiProjection({ source: store, generations: new MirroringGenerations(recording, PostgresActiveHistory.open({ connectionString: postgresUrl, schema: kpiSchema })), notifier: SILENT_NOTIFIER, logger: LOGGER, mirrorPollMs: 20, ...bounded }));
+      const generations = new MirroringGenerations(recording, PostgresActiveHistory.open({ connectionString: postgresUrl, schema: kpiSchema }));
+      return start(new KpiProjection({ source: store, generations, notifier: SILENT_NOTIFIER, logger: LOGGER, mirrorPollMs: 20, observers, ...bounded }));
     };
     const atHead = async (...projections: KpiProjection[]) => {
       const head = (await store.head()).position;
@@ -151,6 +153,36 @@ describeWithInfrastructure(`PostgreSQL at ${postgresUrl}`, await postgresAvailab
     expect(held().buckets).toBeLessThan(reference.heldSubjects().buckets / 10);
     const coldOne = [...reference.heldDeclarations()].find(({ subject }) => mirroring.view().engine.declarationFacts(subject) === undefined)!;
     expect(await storedDeclarationFacts(mirroring.view().engine, mirroring.view().cold!, coldOne.subject)).toEqual(coldOne.facts);
+  });
+
+  it('tells its observers of the events between checkpoints, of the types they name, each once; every type when one names none', async () => {
+    const { store, projector, mirror, atHead } = await deployment();
+    await append(store, shuffledHistory(3, 30));
+    const projecting = await projector();
+    await projecting.caughtUp;
+    const told = (eventTypes?: readonly string[]) => {
+      const positions: number[] = [];
+      return { positions, observer: { ...(eventTypes ? { eventTypes } : {}), committed: async ({ events }: CommittedKpiBatch) => void positions.push(...events.map((event) => event.position)) } };
+    };
+    const seizures = told(['SeizureRecorded']);
+    const seizuresAndArrivals = told(['SeizureRecorded', 'GoodsArrived']);
+    const mirroring = await mirror([seizures.observer, seizuresAndArrivals.observer]);
+    const loadedAt = mirroring.view().position;
+    const later = shuffledHistory(4, 30);
+    await append(store, later);
+    await atHead(projecting, mirroring);
+
+    const after = (await store.readAll(loadedAt, 100_000)).filter((event) => ['SeizureRecorded', 'GoodsArrived'].includes(event.type));
+    expect(after.filter((event) => event.type === 'SeizureRecorded').length).toBeGreaterThan(0);
+    // The events of the types some observer names, and no other: each observer picks its own among them.
+    expect(seizures.positions).toEqual(after.map((event) => event.position));
+    expect(seizuresAndArrivals.positions).toEqual(seizures.positions);
+
+    const every = told();
+    const all = await mirror([every.observer]);
+    await store.append('S-T', [validated(anEvent.seizureRecorded('S-T', {}, { time: '2026-03-03T11:00:00.000Z' }))], 'any');
+    const head = await atHead(projecting, all);
+    expect(every.positions).toEqual([head]);
   });
 
   it('waits, not ready, for a projector to make its first generation, then mirrors it', async () => {

@@ -20,7 +20,9 @@ import { type ProjectionFailure, type ProjectionFailureListener, ProjectionFailu
 /** Options of a {@link KpiMirror}. */
 export interface KpiMirrorOptions {
   /** The log: its head, for readiness, and the events between two checkpoints, for the listener. */
-  readonly source: Pick<EventStore, 'head' | 'readAll'>;
+  readonly source: Pick<EventStore, 'head' | 'readAll' | 'readAllOfTypes'>;
+  /** The types of the events the listener reads; null for every type. @defaultValue null */
+  readonly eventTypes?: readonly string[] | null;
   readonly readModel: MirroredKpiReadModel;
   /** Told of the events of each checkpoint mirrored, with no KPI change: the writer's notifier told those. */
   readonly onChanges: KpiChangeListener;
@@ -75,8 +77,6 @@ export class KpiMirror {
   private readonly failures: ProjectionFailures;
   /** Events mirrored since cold subjects were last let go of. */
   private sinceLetGo = 0;
-  /** The `recordedAt` of the last event told of: the held subjects' reference, with now. */
-  private lastRecordedAt: string | null = null;
 
   constructor(private readonly options: KpiMirrorOptions) {
     this.caughtUp = this.head.promise;
@@ -220,13 +220,15 @@ export class KpiMirror {
     this.advance(checkpoint);
     // An hour's move of the horizons walks every line held: with turns, as the projector's let-go does.
     await turns.complete(this.engine.letGoOfBucketsBeforeHorizonsInSteps());
-    await this.tell(events);
+    await this.tell(events, checkpoint);
     if (this.sinceLetGo >= LET_GO_EVERY) await this.letGoOfColdSubjects();
   }
 
   private async letGoOfColdSubjects(): Promise<void> {
+    // The log's last `recordedAt`, with now, as a projector counts "recent" from its batch's last event.
+    const { recordedAt } = await this.options.source.head();
     await this.hold.allEnded();
-    this.engine.letGoOfColdSubjects(recentReference(this.now(), this.lastRecordedAt));
+    this.engine.letGoOfColdSubjects(recentReference(this.now(), recordedAt));
     this.sinceLetGo = 0;
   }
 
@@ -238,7 +240,7 @@ export class KpiMirror {
     await this.hold.allEnded();
     this.projected = engine;
     this.advance(checkpoint);
-    await this.tell(events);
+    await this.tell(events, checkpoint);
   }
 
   private advance(checkpoint: number): void {
@@ -246,26 +248,27 @@ export class KpiMirror {
     this.head.check(checkpoint);
   }
 
-  /** The events after those already told of, up to `checkpoint`: none when a swap went back. */
+  /** The events after those already told of, up to `checkpoint`, of the listener's types: none when a swap went back. */
   private async eventsUpTo(checkpoint: number): Promise<RecordedEvent[]> {
-    const pageSize = this.options.pageSize ?? 1000;
+    const { pageSize = 1000, eventTypes = null, source } = this.options;
     const events: RecordedEvent[] = [];
     for (let after = this.told; after < checkpoint; ) {
-      const page = await this.options.source.readAll(after, Math.min(pageSize, checkpoint - after));
-      if (page.length === 0) break;
-      events.push(...page);
-      after = page.at(-1)!.position;
+      const limit = eventTypes === null ? Math.min(pageSize, checkpoint - after) : pageSize;
+      const page = eventTypes === null ? await source.readAll(after, limit) : await source.readAllOfTypes(eventTypes, after, limit);
+      events.push(...page.filter((event) => event.position <= checkpoint));
+      const last = page.at(-1);
+      if (page.length < limit || last === undefined || last.position >= checkpoint) break;
+      after = last.position;
     }
     return events;
   }
 
-  /** The listener's failure is logged, not allowed to stop mirroring. */
-  private async tell(events: readonly RecordedEvent[]): Promise<void> {
-    const last = events.at(-1);
-    if (last === undefined) return;
-    this.told = last.position;
-    this.lastRecordedAt = last.recordedAt;
-    this.sinceLetGo += events.length;
+  /** Tells the listener of `events`, all of the log's up to `checkpoint` it reads; its failure is logged, not allowed to stop mirroring. */
+  private async tell(events: readonly RecordedEvent[], checkpoint: number): Promise<void> {
+    if (checkpoint <= this.told) return;
+    this.sinceLetGo += checkpoint - this.told;
+    this.told = checkpoint;
+    if (events.length === 0) return;
     try {
       await this.options.onChanges(NO_CHANGES, events, this.now().toISOString());
     } catch (error) {

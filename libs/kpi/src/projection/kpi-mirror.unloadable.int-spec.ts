@@ -69,6 +69,7 @@ describeWithInfrastructure(`PostgreSQL at ${postgresUrl}`, await postgresAvailab
         head: () => store.head(),
         subscribeAll: (after, options) => (readAfter.push(after), store.subscribeAll(after, options)),
         readAll: (after, limit) => (readAfter.push(after), store.readAll(after, limit)),
+        readAllOfTypes: (types, after, limit) => (readAfter.push(after), store.readAllOfTypes(types, after, limit)),
       },
       generations: new MirroringGenerations(counted),
       notifier: SILENT_NOTIFIER, logger: LOGGER, retry: RETRY,

@@ -333,6 +333,7 @@ describe('KpiProjection failures by projector', () => {
       source: {
         head: () => store.head(),
         readAll: (after, limit) => store.readAll(after, limit),
+        readAllOfTypes: (types, after, limit) => store.readAllOfTypes(types, after, limit),
         subscribeAll: (after, options) => {
           if (subscriptionsFail) throw new Error('the store is being failed over');
           return store.subscribeAll(after, options);

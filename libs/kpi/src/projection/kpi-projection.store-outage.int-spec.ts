@@ -22,7 +22,7 @@ const SYSTEM_CLOCK = { now: () => new Date() };
  * The reads of a real store failing while `down`, as during a failover or a restart of the server: its head, its
  * reads and every batch its subscriptions would hand over throw; appends still reach the store behind.
  */
-class ReadOutage implements Pick<EventStore, 'head' | 'readAll' | 'subscribeAll'> {
+class ReadOutage implements Pick<EventStore, 'head' | 'readAll' | 'readAllOfTypes' | 'subscribeAll'> {
   down = false;
   failedReads = 0;
 
@@ -36,6 +36,11 @@ class ReadOutage implements Pick<EventStore, 'head' | 'readAll' | 'subscribeAll'
   async readAll(afterPosition: number, limit: number): Promise<RecordedEvent[]> {
     this.fail();
     return this.store.readAll(afterPosition, limit);
+  }
+
+  async readAllOfTypes(types: readonly string[], afterPosition: number, limit: number): Promise<RecordedEvent[]> {
+    this.fail();
+    return this.store.readAllOfTypes(types, afterPosition, limit);
   }
 
   async *subscribeAll(afterPosition: number, options?: SubscribeOptions): AsyncGenerator<readonly RecordedEvent[]> {

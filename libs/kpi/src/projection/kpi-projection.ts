@@ -22,7 +22,7 @@ import { abortableDelay, backoffDelays } from '@customs-pulse/backoff';
 /** Options of a {@link KpiProjection}. */
 export interface KpiProjectionOptions {
   /** The log: a projector subscribes to it, a mirror reads the events between two checkpoints for the observers. */
-  readonly source: Pick<EventStore, 'subscribeAll' | 'head' | 'readAll'>;
+  readonly source: Pick<EventStore, 'subscribeAll' | 'head' | 'readAll' | 'readAllOfTypes'>;
   readonly generations: KpiReadModelGenerations;
   readonly notifier: Notifier;
   /**
@@ -304,6 +304,7 @@ export class KpiProjection {
         source,
         readModel: mirrored,
         onChanges: (changes, events, now) => this.publish(mirror, changes, events, now),
+        eventTypes: this.observedTypes(),
         logger,
         ...(createEngine ? { createEngine } : {}),
         ...(clock ? { clock } : {}),
@@ -333,6 +334,16 @@ export class KpiProjection {
     });
     await projector.start();
     return projector;
+  }
+
+  /** The event types the observers read, when every one names its own; null when one reads every type. */
+  private observedTypes(): readonly string[] | null {
+    const types = new Set<string>();
+    for (const observer of this.options.observers ?? []) {
+      if (observer.eventTypes === undefined) return null;
+      for (const type of observer.eventTypes) types.add(type);
+    }
+    return [...types];
   }
 
   private roleOf(projector: KpiProjector | KpiMirror, startsAs: ProjectorRole): ProjectorRole {

@@ -7,7 +7,7 @@ import { type CommittedKpiBatch, type KpiCommitObserver } from '../projection/kp
 import { type ColdBuckets } from '../read-model/read-model.port.js';
 import { type StrategicTarget, type TargetProgress } from './strategic-target.js';
 import { type TargetJournal } from './target-journal.js';
-import { type TargetLedgerChange } from './target-ledger.js';
+import { TARGET_EVENT_TYPES, type TargetLedgerChange } from './target-ledger.js';
 import { type TargetPublisher, type TargetUpdate } from './target-publisher.port.js';
 import { type TargetSettings, targetProgress } from './target-reading.js';
 
@@ -43,6 +43,11 @@ const PROGRESS_STEP = 0.01;
  * reaches this one. Pushes are idempotent (a target with its progress), so judging again after a restart is harmless.
  */
 export class TargetWatch implements KpiCommitObserver {
+  /**
+   * Its journal folds these; a mirror tells it of batches holding some only. Judging every batch matters where it
+   * publishes, on the projector, which tells its observers of every batch whatever they name.
+   */
+  readonly eventTypes = TARGET_EVENT_TYPES;
   /** The last progress handed over per target: what a move is measured from. */
   private readonly published = new Map<string, TargetProgress>();
   private timer: ReturnType<typeof setInterval> | null = null;

@@ -25,7 +25,10 @@ describe('KpiProjector catching up with a long history from SQLite', () => {
     store = SqliteEventStore.open({ file: join(folder, 'events.sqlite') });
     // About 20,000 events: seconds of catch-up here, many slices of the event loop.
     await storeRealisticHistory(store, 15, 3_000);
-    readModel = SqliteKpiReadModel.open({ file: join(folder, 'read-model.sqlite') });
+    // In memory: a file's COMMIT waits for the disk's fsync in one stretch, which a disk shared with other work
+    // stretched to 216 ms once (CI, 2026-12-07). That wait is the disk's, measured by the history bench's event-loop
+    // delay during a rebuild; this test is about the projector's own loop giving turns.
+    readModel = SqliteKpiReadModel.open({ file: ':memory:' });
   });
 
   afterAll(async () => {
@@ -58,8 +61,8 @@ describe('KpiProjector catching up with a long history from SQLite', () => {
     expect(projector.position).toBe(head);
     expect(Math.max(...eventsPerCommit)).toBeGreaterThanOrEqual(10_000);
     // A catch-up that never yields lets no tick through; 200 ms is a loose bound for a shared machine (guarantee 7:
-    // 50 ms). What is left of a commit in one stretch is SQLite's COMMIT, the WAL's write and fsync (its checkpoint
-    // runs on another thread): the longest stall here is about 60 ms (README, "The event loop").
+    // 50 ms). On a file, what is left of a commit in one stretch is SQLite's COMMIT, the WAL's write and fsync (its
+    // checkpoint runs on another thread): about 60 ms there (README, "The event loop").
     expect(stalls.ticks).toBeGreaterThanOrEqual(10);
     expect(stalls.longestStallMs).toBeLessThan(200);
   });

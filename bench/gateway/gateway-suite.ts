@@ -106,7 +106,7 @@ async function dropReadModel(connectionString: string): Promise<void> {
 }
 
 function report(figures: readonly SizeFigures[], connectionString: string) {
-  const mib = (bytes: number): string => (bytes / MIB).toFixed(0);
+  const mib = (bytes: number): string => Math.round(bytes / MIB).toLocaleString('en-US');
   const table: FigureTable = {
     columns: [
       'events',

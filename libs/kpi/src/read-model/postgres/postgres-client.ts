@@ -34,3 +34,11 @@ export async function inTransaction<T>(client: pg.ClientBase, begin: string, wor
   await client.query('COMMIT');
   return result;
 }
+
+/**
+ * Runs `read` in one READ ONLY REPEATABLE READ transaction on `client`: every statement sees the snapshot the first
+ * one took, so the rows of several reads stand for one checkpoint while a projector commits.
+ */
+export function inReadSnapshot<T>(client: pg.ClientBase, read: () => Promise<T>): Promise<T> {
+  return inTransaction(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', read);
+}

@@ -10,7 +10,7 @@ import { type CaseRow, type DeclarationRow, caseOfRow, declarationOfRow } from '
 import { type BucketLineAddress, type ColdState } from '../read-model.port.js';
 import { longestReleasedPages } from '../longest-released-pages.js';
 import { releasedOnceEach, releasedPages } from '../released-pages.js';
-import { inTransaction, withReadModelClient } from './postgres-client.js';
+import { inReadSnapshot, withReadModelClient } from './postgres-client.js';
 import { type PostgresHistorySql } from './postgres-history-sql.js';
 import { trsFilterTerms } from './postgres-trs-filters.js';
 
@@ -32,7 +32,7 @@ export class PostgresColdStateAsOf implements ColdState {
     const { epoch, sql } = this;
     return withReadModelClient(this.pool, this.where, (client) =>
       // Both kinds from one snapshot, as the live cold reads.
-      inTransaction(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (): Promise<StoredSubjectStates> => ({
+      inReadSnapshot(client, async (): Promise<StoredSubjectStates> => ({
         declarations:
           request.declarations.length === 0 ? [] : (await client.query<DeclarationRow>(sql.declarationsNamed, [epoch, request.declarations])).rows.map(declarationOfRow),
         cases: request.cases.length === 0 ? [] : (await client.query<CaseRow>(sql.casesNamed, [epoch, request.cases])).rows.map(caseOfRow),

@@ -10,7 +10,7 @@ import { byStart } from '../buckets-by-start.js';
 import { type BucketLineAddress, type ColdState } from '../read-model.port.js';
 import { longestReleasedPages } from '../longest-released-pages.js';
 import { releasedPages } from '../released-pages.js';
-import { inTransaction, withReadModelClient } from './postgres-client.js';
+import { inReadSnapshot, withReadModelClient } from './postgres-client.js';
 import { type PostgresReadModelSql } from './postgres-read-model-sql.js';
 import { trsFilterTerms } from './postgres-trs-filters.js';
 
@@ -30,7 +30,7 @@ export class PostgresColdState implements ColdState {
     this.assertOpen();
     return withReadModelClient(this.pool, this.where, (client) =>
       // Both kinds from one snapshot, so that they stand for one checkpoint.
-      inTransaction(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (): Promise<StoredSubjectStates> => ({
+      inReadSnapshot(client, async (): Promise<StoredSubjectStates> => ({
         // A live batch usually names declarations only: no round trip for the kind it does not name.
         declarations: request.declarations.length === 0 ? [] : (await client.query<DeclarationRow>(this.sql.declarationsNamed, [request.declarations])).rows.map(declarationOfRow),
         cases: request.cases.length === 0 ? [] : (await client.query<CaseRow>(this.sql.casesNamed, [request.cases])).rows.map(caseOfRow),

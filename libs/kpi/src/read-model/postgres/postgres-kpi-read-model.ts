@@ -20,7 +20,7 @@ import { StaleCheckpointError, assertCheckpointAdvances } from '../stale-checkpo
 import { assertHorizonsNameTheirSlices, assertWrittenAfterEveryChange, writtenBeforeError } from '../written-before.js';
 import { isColumnNotThere } from './postgres-active-generation.js';
 import { MIN_ROWS_PER_STATEMENT, ROWS_PER_STATEMENT, batchedUpsert } from './batched-upsert.js';
-import { inTransaction, withReadModelClient } from './postgres-client.js';
+import { inReadSnapshot, withReadModelClient } from './postgres-client.js';
 import { PostgresColdState } from './postgres-cold-state.js';
 import { postgresHistorySql } from './postgres-history-sql.js';
 import { type PostgresReadModelConnection, borrowPool } from './postgres-pool.js';
@@ -101,7 +101,7 @@ export class PostgresKpiReadModel implements KpiReadModel {
     const { sql } = this;
     return withReadModelClient(this.pool, this.where, (client) =>
       // The checkpoint is read first and the buckets last: the snapshot taken at the first read holds for all.
-      inTransaction(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', () => readKpiState(client, sql, hot)),
+      inReadSnapshot(client, () => readKpiState(client, sql, hot)),
     );
   }
 

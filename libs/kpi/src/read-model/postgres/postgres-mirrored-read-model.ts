@@ -12,7 +12,7 @@ import {
   type KpiReadModelState,
   type MirroredKpiReadModel,
 } from '../read-model.port.js';
-import { inTransaction, withReadModelClient } from './postgres-client.js';
+import { inReadSnapshot, withReadModelClient } from './postgres-client.js';
 import { PostgresColdState } from './postgres-cold-state.js';
 import { type CheckpointRow, readCheckpointRow, readKpiState } from './postgres-kpi-read-model.js';
 import { type PostgresReadModelConnection, borrowPool } from './postgres-pool.js';
@@ -136,7 +136,7 @@ export class PostgresMirroredReadModel implements MirroredKpiReadModel {
 
   private inSnapshot<T>(read: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     return withReadModelClient(this.pool, `in PostgreSQL schema ${this.schema}`, (client) =>
-      inTransaction(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', () => read(client)),
+      inReadSnapshot(client, () => read(client)),
     );
   }
 

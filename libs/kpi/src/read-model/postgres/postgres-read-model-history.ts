@@ -7,7 +7,7 @@ import { type QualityCountersJson } from '../../engine/quality-counters.js';
 import { type EpochTimes, bucketRangesAsOf, horizonsLoaded } from '../bucket-key-ranges.js';
 import { type CaseRow, type DeclarationRow, caseOfRow, declarationOfRow } from '../hot-key-columns.js';
 import { type ClosedEpoch, type ColdState, type EpochLoad, type HotSelection, type KpiReadModelHistory, type KpiReadModelState } from '../read-model.port.js';
-import { inTransaction, withReadModelClient } from './postgres-client.js';
+import { inReadSnapshot, withReadModelClient } from './postgres-client.js';
 import { PostgresColdStateAsOf } from './postgres-cold-state-as-of.js';
 import { isColumnNotThere, isNotThere } from './postgres-active-generation.js';
 import { type PostgresHistorySql } from './postgres-history-sql.js';
@@ -56,7 +56,7 @@ export class PostgresReadModelHistory implements KpiReadModelHistory {
     const { sql } = this;
     return withReadModelClient(this.pool, this.where, (client) =>
       // The epoch's row and its state from one snapshot, as `load` reads the checkpoint and the state stored with it.
-      inTransaction(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (): Promise<KpiReadModelState> => {
+      inReadSnapshot(client, async (): Promise<KpiReadModelState> => {
         const closed = await this.epochRow(client, epoch);
         // The open declarations' days count back from the newest event time when the epoch closed, as `load` did then.
         const openSince = closed.newest_event_at === null ? null : Number(closed.newest_event_at) - openMaxDays * DAY_MS;

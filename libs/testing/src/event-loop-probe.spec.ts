@@ -1,0 +1,46 @@
+import { describe, expect, it } from '@jest/globals';
+import { performance } from 'node:perf_hooks';
+
+import { probeEventLoop } from './event-loop-probe.js';
+
+/** Holds the event loop for `ms` doing work, as a loop that forgot to yield does. */
+function compute(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
+}
+
+/** Holds the event loop for `ms` without running: the thread sleeps, as when the scheduler leaves the process waiting. */
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Lets the probe's timer tick once more, so that the stall just made ends at a tick of its own. */
+function nextTick(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+describe('probeEventLoop', () => {
+  it('counts a stretch the process spends computing as a stall', async () => {
+    const probe = probeEventLoop();
+    await nextTick();
+    compute(300);
+    await nextTick();
+    const stalls = probe.stop();
+
+    expect(stalls.ticks).toBeGreaterThanOrEqual(2);
+    // The CPU time of a busy loop is its wall time, give or take a tick of the scheduler.
+    expect(stalls.longestStallMs).toBeGreaterThanOrEqual(250);
+    expect(stalls.longestWallStallMs).toBeGreaterThanOrEqual(300);
+  });
+
+  it('does not count a stretch the process spends waiting, and still reports its wall time', async () => {
+    const probe = probeEventLoop();
+    await nextTick();
+    sleep(300);
+    await nextTick();
+    const stalls = probe.stop();
+
+    expect(stalls.longestWallStallMs).toBeGreaterThanOrEqual(300);
+    expect(stalls.longestStallMs).toBeLessThan(100);
+  });
+});

@@ -87,52 +87,55 @@ describeWithInfrastructure('PostgreSQL and Java 17 for a Kafka broker of its own
       const storedBefore = await stored.count();
       const waveStored = validIn(traffic.events, beforeOutage);
       const watches = [new ReadinessWatch(ingest), new ReadinessWatch(projector)];
+      // Stopped however the round ends: a watch left probing would keep Jest from exiting after a failure.
+      try {
+        await produceEvents(sink!, traffic.events, roundStart, beforeOutage);
+        let storedAtStop = 0;
+        await waitUntil(
+          () => `round ${index + 1}: ingest has stored some, not all, of the round's events (stored ${storedAtStop}, ${storedBefore} before the round, ${waveStored} with the whole wave)`,
+          async () => {
+            storedAtStop = await stored.count();
+            return storedAtStop > storedBefore && storedAtStop < waveStored;
+          },
+          STEP_TIMEOUT_MS,
+        );
+        const down = Date.now();
+        if (outage === 'SIGKILL') await broker.kill();
+        else await broker.stop();
+        // Ingest stores what it fetched before the outage; then it cannot consume, and must say so.
+        await waitUntil(`round ${index + 1}: the ingest worker says it is not ready while the broker is down`, () => watches[0]!.wentUnreadySince(down), STEP_TIMEOUT_MS);
+        const countDown = await stored.count();
+        await broker.resume();
+        const back = Date.now();
 
-      await produceEvents(sink!, traffic.events, roundStart, beforeOutage);
-      let storedAtStop = 0;
-      await waitUntil(
-        `round ${index + 1}: ingest has stored some, not all, of the round's events`,
-        async () => {
-          storedAtStop = await stored.count();
-          return storedAtStop > storedBefore && storedAtStop < waveStored;
-        },
-        STEP_TIMEOUT_MS,
-      );
-      const down = Date.now();
-      if (outage === 'SIGKILL') await broker.kill();
-      else await broker.stop();
-      // Ingest stores what it fetched before the outage; then it cannot consume, and must say so.
-      await waitUntil(`round ${index + 1}: the ingest worker says it is not ready while the broker is down`, () => watches[0]!.wentUnreadySince(down), STEP_TIMEOUT_MS);
-      const countDown = await stored.count();
-      await broker.resume();
-      const back = Date.now();
+        await produceEvents(sink!, traffic.events, beforeOutage, roundEnd);
+        let ingestResumed: number | undefined;
+        const expected = validIn(traffic.events, roundEnd);
+        await waitUntil(
+          `round ${index + 1}: every valid event produced so far is stored (${expected}) and committed`,
+          async () => {
+            const count = await stored.count();
+            if (ingestResumed === undefined && count > countDown) ingestResumed = Date.now();
+            return count >= expected && (await groupCaughtUp(admin!, groupId, producerTopics));
+          },
+          STEP_TIMEOUT_MS,
+        );
+        const ingestCaughtUp = Date.now();
+        await waitUntil(`round ${index + 1}: both processes are ready again`, () => watches.every((watch) => watch.readyAgainAt(back) !== undefined), STEP_TIMEOUT_MS);
 
-      await produceEvents(sink!, traffic.events, beforeOutage, roundEnd);
-      let ingestResumed: number | undefined;
-      const expected = validIn(traffic.events, roundEnd);
-      await waitUntil(
-        `round ${index + 1}: every valid event produced so far is stored (${expected}) and committed`,
-        async () => {
-          const count = await stored.count();
-          if (ingestResumed === undefined && count > countDown) ingestResumed = Date.now();
-          return count >= expected && (await groupCaughtUp(admin!, groupId, producerTopics));
-        },
-        STEP_TIMEOUT_MS,
-      );
-      const ingestCaughtUp = Date.now();
-      await waitUntil(`round ${index + 1}: both processes are ready again`, () => watches.every((watch) => watch.readyAgainAt(back) !== undefined), STEP_TIMEOUT_MS);
-      await Promise.all(watches.map((watch) => watch.stop()));
-
-      rounds.push({ outage, storedBefore, storedAtStop, waveStored, unready: Object.fromEntries(watches.map((watch) => [watch.app.name, watch.wentUnreadySince(down)])) });
-      figures.push({
-        fault: outage === 'SIGKILL' ? 'broker SIGKILLed, then started again' : 'broker stopped gracefully, then started again',
-        outageMs: back - down,
-        steps: {
-          'ingest resumed': (ingestResumed ?? ingestCaughtUp) - back,
-          'ingest caught up': ingestCaughtUp - back,
-          'ingest ready': watches[0]!.readyAgainAt(back)! - back,
-        },
-      });
+        rounds.push({ outage, storedBefore, storedAtStop, waveStored, unready: Object.fromEntries(watches.map((watch) => [watch.app.name, watch.wentUnreadySince(down)])) });
+        figures.push({
+          fault: outage === 'SIGKILL' ? 'broker SIGKILLed, then started again' : 'broker stopped gracefully, then started again',
+          outageMs: back - down,
+          steps: {
+            'ingest resumed': (ingestResumed ?? ingestCaughtUp) - back,
+            'ingest caught up': ingestCaughtUp - back,
+            'ingest ready': watches[0]!.readyAgainAt(back)! - back,
+          },
+        });
+      } finally {
+        await Promise.all(watches.map((watch) => watch.stop()));
+      }
     }
     printRecoveryFigures('Kafka broker restarts (time from the broker back to each step)', figures);
   }), 600_000);

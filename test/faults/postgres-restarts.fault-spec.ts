@@ -138,76 +138,88 @@ describeWithInfrastructure(
         const storedBefore = await stored.count();
         const headBefore = await stored.head();
         const watches = [new ReadinessWatch(ingest), new ReadinessWatch(projector)];
+        // Stopped however the round ends: a watch left probing would keep Jest from exiting after a failure.
+        try {
+          await produceEvents(sink!, traffic.events, roundStart, beforeOutage);
+          // The stop comes in the middle: some of the wave done, not all of it.
+          let storedAtStop = 0;
+          let projectedAtStop = 0;
+          let headAtStop = 0;
+          const waveStored = validIn(traffic.events, beforeOutage);
+          await waitUntil(
+            () =>
+              during === 'ingest'
+                ? `round ${index + 1}: ingest has stored some, not all, of the round's events (stored ${storedAtStop}, ${storedBefore} before the round, ${waveStored} with the whole wave)`
+                : `round ${index + 1}: the projector has applied some, not all, of the round's events (at ${projectedAtStop}, ${headBefore} before the round, the head at ${headAtStop})`,
+            // An ingest round asks only the count: a poll that also waited for the projector's answer, slow while it
+            // applies the wave, could span the whole wave's ingest and never see it part done.
+            async () => {
+              if (during === 'ingest') {
+                storedAtStop = await stored.count();
+                return storedAtStop > storedBefore && storedAtStop < waveStored;
+              }
+              [projectedAtStop, headAtStop] = [await projected(), await stored.head()];
+              return projectedAtStop > headBefore && projectedAtStop < headAtStop;
+            },
+            STEP_TIMEOUT_MS,
+          );
+          const down = Date.now();
+          await takeDown(outage);
 
-        await produceEvents(sink!, traffic.events, roundStart, beforeOutage);
-        // The stop comes in the middle: some of the wave done, not all of it.
-        let storedAtStop = 0;
-        let projectedAtStop = 0;
-        let headAtStop = 0;
-        const waveStored = validIn(traffic.events, beforeOutage);
-        await waitUntil(
-          during === 'ingest' ? `round ${index + 1}: ingest has stored some, not all, of the round's events` : `round ${index + 1}: the projector has applied some, not all, of the round's events`,
-          async () => {
-            [storedAtStop, projectedAtStop, headAtStop] = [await stored.count(), await projected(), await stored.head()];
-            return during === 'ingest' ? storedAtStop > storedBefore && storedAtStop < waveStored : projectedAtStop > headBefore && projectedAtStop < headAtStop;
-          },
-          STEP_TIMEOUT_MS,
-        );
-        const down = Date.now();
-        await takeDown(outage);
+          await waitUntil(
+            `round ${index + 1}: both processes say they are not ready while PostgreSQL is down`,
+            () => watches.every((watch) => watch.wentUnreadySince(down)),
+            STEP_TIMEOUT_MS,
+          );
+          await produceEvents(sink!, traffic.events, beforeOutage, roundEnd);
+          await cluster.start();
+          const back = Date.now();
 
-        await waitUntil(
-          `round ${index + 1}: both processes say they are not ready while PostgreSQL is down`,
-          () => watches.every((watch) => watch.wentUnreadySince(down)),
-          STEP_TIMEOUT_MS,
-        );
-        await produceEvents(sink!, traffic.events, beforeOutage, roundEnd);
-        await cluster.start();
-        const back = Date.now();
+          // Ingest resumed: the first append after the first count the cluster answered once back.
+          let storedWhenBack: number | undefined;
+          let ingestResumed: number | undefined;
+          const expected = validIn(traffic.events, roundEnd);
+          await waitUntil(
+            `round ${index + 1}: every valid event produced so far is stored (${expected})`,
+            async () => {
+              const count = await stored.count().catch(() => undefined);
+              if (count === undefined) return false;
+              storedWhenBack ??= count;
+              if (ingestResumed === undefined && count > storedWhenBack) ingestResumed = Date.now();
+              return count >= expected && (await groupCaughtUp(admin!, groupId, producerTopics));
+            },
+            STEP_TIMEOUT_MS,
+          );
+          const ingestCaughtUp = Date.now();
+          await waitUntil(`round ${index + 1}: the projector has applied the whole log`, async () => (await projected()) === (await stored.head()), STEP_TIMEOUT_MS);
+          const projectionCaughtUp = Date.now();
+          await waitUntil(`round ${index + 1}: both processes are ready again`, () => watches.every((watch) => watch.readyAgainAt(back) !== undefined), STEP_TIMEOUT_MS);
 
-        // Ingest resumed: the first append after the first count the cluster answered once back.
-        let storedWhenBack: number | undefined;
-        let ingestResumed: number | undefined;
-        const expected = validIn(traffic.events, roundEnd);
-        await waitUntil(
-          `round ${index + 1}: every valid event produced so far is stored (${expected})`,
-          async () => {
-            const count = await stored.count().catch(() => undefined);
-            if (count === undefined) return false;
-            storedWhenBack ??= count;
-            if (ingestResumed === undefined && count > storedWhenBack) ingestResumed = Date.now();
-            return count >= expected && (await groupCaughtUp(admin!, groupId, producerTopics));
-          },
-          STEP_TIMEOUT_MS,
-        );
-        const ingestCaughtUp = Date.now();
-        await waitUntil(`round ${index + 1}: the projector has applied the whole log`, async () => (await projected()) === (await stored.head()), STEP_TIMEOUT_MS);
-        const projectionCaughtUp = Date.now();
-        await waitUntil(`round ${index + 1}: both processes are ready again`, () => watches.every((watch) => watch.readyAgainAt(back) !== undefined), STEP_TIMEOUT_MS);
-        await Promise.all(watches.map((watch) => watch.stop()));
-
-        rounds.push({
-          outage,
-          during,
-          storedAtStop,
-          projectedAtStop,
-          headBefore,
-          headAtStop,
-          storedBefore,
-          waveStored,
-          unready: Object.fromEntries(watches.map((watch) => [watch.app.name, watch.wentUnreadySince(down)])),
-        });
-        figures.push({
-          fault: `${outage === 'SIGKILL' ? 'SIGKILL of every server process' : `pg_ctl stop -m ${outage}`}, during ${during}`,
-          outageMs: back - down,
-          steps: {
-            'ingest resumed': (ingestResumed ?? ingestCaughtUp) - back,
-            'ingest caught up': ingestCaughtUp - back,
-            'projection caught up': projectionCaughtUp - back,
-            'ingest ready': watches[0]!.readyAgainAt(back)! - back,
-            'projector ready': watches[1]!.readyAgainAt(back)! - back,
-          },
-        });
+          rounds.push({
+            outage,
+            during,
+            storedAtStop,
+            projectedAtStop,
+            headBefore,
+            headAtStop,
+            storedBefore,
+            waveStored,
+            unready: Object.fromEntries(watches.map((watch) => [watch.app.name, watch.wentUnreadySince(down)])),
+          });
+          figures.push({
+            fault: `${outage === 'SIGKILL' ? 'SIGKILL of every server process' : `pg_ctl stop -m ${outage}`}, during ${during}`,
+            outageMs: back - down,
+            steps: {
+              'ingest resumed': (ingestResumed ?? ingestCaughtUp) - back,
+              'ingest caught up': ingestCaughtUp - back,
+              'projection caught up': projectionCaughtUp - back,
+              'ingest ready': watches[0]!.readyAgainAt(back)! - back,
+              'projector ready': watches[1]!.readyAgainAt(back)! - back,
+            },
+          });
+        } finally {
+          await Promise.all(watches.map((watch) => watch.stop()));
+        }
       }
       printRecoveryFigures('PostgreSQL restarts (time from the cluster back to each step)', figures);
     }), 600_000);

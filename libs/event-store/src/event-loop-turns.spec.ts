@@ -47,4 +47,22 @@ describe('EventLoopTurns', () => {
     expect(await turns.complete(steps())).toBe('done');
     expect(turnsAfterStep).toEqual([2, 4]);
   });
+
+  it('awaits what follows a turn before the next step, and only after a turn', async () => {
+    const turns = new EventLoopTurns(20, clock);
+    const log: string[] = [];
+    function* steps(): Generator<void, void, undefined> {
+      for (let step = 1; step <= 4; step += 1) {
+        log.push(`step ${step}`);
+        nowMs += 10;
+        yield;
+      }
+    }
+
+    await turns.complete(steps(), async () => {
+      await Promise.resolve();
+      log.push('after turn');
+    });
+    expect(log).toEqual(['step 1', 'step 2', 'after turn', 'step 3', 'step 4', 'after turn']);
+  });
 });

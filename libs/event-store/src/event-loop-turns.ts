@@ -36,13 +36,18 @@ export class EventLoopTurns {
    * Runs `steps` to its end: a generator that does a long synchronous computation (a KPI engine's drain) and yields
    * between two of its steps, where a turn is given when due. A generator rather than a loop here, so that the code
    * that computes knows nothing of scheduling.
+   * @param afterTurn - awaited after each turn given, before the next step: for steps that change what readers see,
+   *   a wait for the readers that began during the turn (they can begin at no other time).
    * @returns what the generator returns.
    */
-  async complete<T>(steps: Iterator<unknown, T, undefined>): Promise<T> {
+  async complete<T>(steps: Iterator<unknown, T, undefined>, afterTurn?: () => Promise<void>): Promise<T> {
     for (;;) {
       const step = steps.next();
       if (step.done === true) return step.value;
-      if (this.due) await this.give();
+      if (this.due) {
+        await this.give();
+        await afterTurn?.();
+      }
     }
   }
 

@@ -359,7 +359,7 @@ export class KpiEngine {
 
   /**
    * Rows read back for {@link KpiEngine.coldBucketKeys}, decoded a row per step, changing no engine: the costly part
-   * of {@link KpiEngine.adoptColdBuckets}, for a caller that gives turns before adopting them in one stretch.
+   * of {@link KpiEngine.adoptColdBuckets}, for a caller that gives turns before adopting them.
    * @throws MalformedBucketJsonError
    */
   static *readBackInSteps(stored: readonly BucketJson[]): Steps<ReadBackBuckets> {
@@ -368,7 +368,17 @@ export class KpiEngine {
 
   /** {@link KpiEngine.adoptColdBuckets} of rows decoded by {@link KpiEngine.readBackInSteps}. */
   adoptReadBack(readBack: ReadBackBuckets): void {
-    this.heldCounts.bucketsReadBack += this.store.adoptDecoded(readBack.buckets);
+    allSteps(this.adoptReadBackInSteps(readBack));
+  }
+
+  /**
+   * {@link KpiEngine.adoptReadBack} a bucket held, or a waiting observation applied, per step, for a caller that gives
+   * turns. Each step changes what the engine answers, as an event applied does: a caller whose readers span turns
+   * waits for them after each turn (cold-read-back.ts).
+   */
+  *adoptReadBackInSteps(readBack: ReadBackBuckets): Steps<void> {
+    const adopted = yield* this.store.adoptDecodedInSteps(readBack.buckets);
+    this.heldCounts.bucketsReadBack += adopted;
   }
 
   /**

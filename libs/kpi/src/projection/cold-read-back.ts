@@ -24,8 +24,9 @@ export async function bringBackColdSubjects(engine: KpiEngine, batch: readonly R
 
 /**
  * Reads back from `cold` the buckets that the late events applied reach before the hour horizon, and applies what
- * waited for them (bucket-store.ts). Keys, reads and decoding all leave the event loop turns; holding the buckets and
- * applying what waited is one stretch.
+ * waited for them (bucket-store.ts). Every part leaves the event loop turns. Holding the buckets and applying what
+ * waited changes what the engine answers, a step at a time as events applied do, so after each turn it waits for the
+ * readers that began in it (`beforeChange`).
  */
 export async function bringBackColdBuckets(engine: KpiEngine, cold: ColdState, turns: EventLoopTurns, beforeChange: BeforeChange): Promise<void> {
   if (!engine.awaitsColdBuckets) return;
@@ -34,5 +35,5 @@ export async function bringBackColdBuckets(engine: KpiEngine, cold: ColdState, t
   for (let from = 0; from < keys.length; from += READ_BACK_PAGE) stored.push(...(await cold.bucketsNamed(keys.slice(from, from + READ_BACK_PAGE))));
   const readBack = await turns.complete(KpiEngine.readBackInSteps(stored));
   await beforeChange();
-  engine.adoptReadBack(readBack);
+  await turns.complete(engine.adoptReadBackInSteps(readBack), beforeChange);
 }

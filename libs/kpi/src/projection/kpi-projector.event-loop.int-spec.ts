@@ -25,9 +25,9 @@ describe('KpiProjector catching up with a long history from SQLite', () => {
     store = SqliteEventStore.open({ file: join(folder, 'events.sqlite') });
     // About 20,000 events: seconds of catch-up here, many slices of the event loop.
     await storeRealisticHistory(store, 15, 3_000);
-    // In memory: a file's COMMIT waits for the disk's fsync in one stretch, which a disk shared with other work
-    // stretched to 216 ms once (CI, 2026-12-07). That wait is the disk's, measured by the history bench's event-loop
-    // delay during a rebuild; this test is about the projector's own loop giving turns.
+    // In memory: a file's COMMIT waits for the disk's fsync in one stretch, and on a disk shared with other work that
+    // wait is the disk's. The history bench's event-loop delay during a rebuild measures it; this test is about the
+    // projector's own loop giving turns.
     readModel = SqliteKpiReadModel.open({ file: ':memory:' });
   });
 

@@ -283,7 +283,10 @@ export class KpiProjector {
     // one that applies), so the drain is the engine as of `applied`. The read model gives turns within its write.
     // One instant per commit: the horizons below, the current values told of, the let-go of subjects.
     const now = this.now();
-    await this.bringBackColdBuckets(engine, turns);
+    // Retried here, not by the subscription's retry: the events taken for this commit would go untold, and at the
+    // head no next batch would come to commit them.
+    const readBack = `read-back of the buckets late events reach, for the commit up to ${this.applied}`;
+    if (!(await this.untilDone(readBack, () => this.bringBackColdBuckets(engine, turns), signal))) return false;
     // Before the drain, so that the horizons and the backlog they carry are committed with the buckets: a start then
     // loads only what is after them. Only buckets committed already go; those the drain is about to write stay.
     await this.hold.allEnded();
@@ -300,7 +303,7 @@ export class KpiProjector {
       ...(closesEpoch ? { closesEpoch: { lastRecordedAt: last.recordedAt } } : {}),
     };
     if (turns.due) await turns.give();
-    if (!(await this.commitUntilStored(change, signal))) return false;
+    if (!(await this.untilDone(`commit up to ${change.checkpoint}`, () => this.options.readModel.commit(change), signal))) return false;
     if (turns.due) await turns.give();
     this.committed = change.checkpoint;
     this.inEpoch = closesEpoch ? 0 : (this.inEpoch ?? 0) + events.length;
@@ -344,8 +347,7 @@ export class KpiProjector {
   /**
    * Reads back the buckets that the late events applied since the last commit reach before the hour horizon, and
    * applies what waited for them: before the drain, which writes those buckets whole. The read model has them as they
-   * were let go: a bucket is let go of only once committed. A failed read fails the commit, which is tried again with
-   * the next batch or retry.
+   * were let go: a bucket is let go of only once committed. A failed read is tried again by the commit, after a backoff.
    */
   private async bringBackColdBuckets(engine: KpiEngine, turns: EventLoopTurns): Promise<void> {
     if (!engine.awaitsColdBuckets) return;
@@ -358,12 +360,16 @@ export class KpiProjector {
     return (this.options.clock ?? SYSTEM_CLOCK).now();
   }
 
-  /** @returns false when stopped before the commit succeeded: the engine is then ahead of the store, and dropped. */
-  private async commitUntilStored(change: KpiReadModelCommit, signal: AbortSignal): Promise<boolean> {
+  /**
+   * Runs `step` of a commit against the read model until it succeeds, after a backoff between failures: a read model
+   * that does not answer holds the commit back, and loses none of it.
+   * @returns false when stopped first: the engine is then ahead of the store, and dropped.
+   */
+  private async untilDone(what: string, step: () => Promise<void>, signal: AbortSignal): Promise<boolean> {
     const delays = this.retryDelays();
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.options.readModel.commit(change);
+        await step();
         this.failures.succeeded();
         return true;
       } catch (error) {
@@ -371,9 +377,7 @@ export class KpiProjector {
         if (error instanceof StaleCheckpointError) throw error;
         this.failures.failed(error);
         const delay = delays.next().value;
-        this.options.logger.warn(
-          `KPI read model commit up to ${change.checkpoint} failed (attempt ${attempt}), retrying in ${delay} ms: ${describe(error)}`,
-        );
+        this.options.logger.warn(`KPI read model ${what} failed (attempt ${attempt}), retrying in ${delay} ms: ${describe(error)}`);
         await abortableDelay(delay, signal);
         if (signal.aborted) return false;
       }

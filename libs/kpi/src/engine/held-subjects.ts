@@ -19,6 +19,12 @@ export interface HeldSubjectsPolicy {
 export const DEFAULT_HELD_SUBJECTS: HeldSubjectsPolicy = { openMaxDays: 30, closedCacheSize: 10_000 };
 
 /**
+ * Events taken in (applied by a projector, mirrored by a gateway) between two passes that let cold subjects go: a pass
+ * looks at every subject held, so it runs now and then, not per batch.
+ */
+export const LET_GO_EVERY_EVENTS = 1_000;
+
+/**
  * How long after a subject's latest event it stays held whatever its state: `current` adds the backlog deltas of the
  * hour holding `now` from the facts of the declarations that have one in it (kpi-engine.ts, `partialHourBacklog`),
  * and the alert rules read the facts of the batch just committed.

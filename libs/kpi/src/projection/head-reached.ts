@@ -23,14 +23,14 @@ export class HeadReached {
     this.target = head;
   }
 
-  /** Whether `position` is short of the head aimed at. */
-  isShort(position: number): boolean {
-    return position < this.target;
+  /** Whether `position` is at or past the head aimed at (before {@link HeadReached.check} says so to the waiting). */
+  isReachedBy(position: number): boolean {
+    return position >= this.target;
   }
 
   /** Resolves the promise when `position` reaches the head aimed at. */
   check(position: number): void {
-    if (this.reached || position < this.target) return;
+    if (this.reached || !this.isReachedBy(position)) return;
     this.reached = true;
     this.settle.resolve();
   }

@@ -2,7 +2,7 @@ import { abortableDelay, backoffDelays } from '@customs-pulse/backoff';
 import { type EventStore, EventLoopTurns, type RecordedEvent } from '@customs-pulse/event-store';
 
 import { type KpiEngineSnapshot } from '../engine/engine-snapshot.js';
-import { type HeldSubjectsPolicy, recentReference, recentSince } from '../engine/held-subjects.js';
+import { type HeldSubjectsPolicy, LET_GO_EVERY_EVENTS, recentReference, recentSince } from '../engine/held-subjects.js';
 import { type KpiChanges } from '../engine/kpi-changes.js';
 import { KpiEngine } from '../engine/kpi-engine.js';
 import { MirroredReadModelSwappedError } from '../read-model/mirrored-read-model-swapped-error.js';
@@ -47,9 +47,6 @@ export interface KpiMirrorOptions {
   /** Most events the listener's reads of the log take at once. @defaultValue 1000 */
   readonly pageSize?: number;
 }
-
-/** Events mirrored between two passes that let cold subjects go, as a projector's. */
-const LET_GO_EVERY = 1_000;
 
 /** A batch's KPI changes when there are none: a mirror pushes nothing of its own. */
 const NO_CHANGES: KpiChanges = { buckets: [], current: [] };
@@ -221,7 +218,7 @@ export class KpiMirror {
     // An hour's move of the horizons walks every line held: with turns, as the projector's let-go does.
     await turns.complete(this.engine.letGoOfBucketsBeforeHorizonsInSteps());
     await this.tell(events, checkpoint);
-    if (this.sinceLetGo >= LET_GO_EVERY) await this.letGoOfColdSubjects();
+    if (this.sinceLetGo >= LET_GO_EVERY_EVENTS) await this.letGoOfColdSubjects();
   }
 
   private async letGoOfColdSubjects(): Promise<void> {

@@ -2,7 +2,7 @@ import { abortableDelay, backoffDelays } from '@customs-pulse/backoff';
 import { type KpiChanges } from '../engine/kpi-changes.js';
 import { type KpiEngine } from '../engine/kpi-engine.js';
 import { type HeldBucketsPolicy } from '../engine/bucket-horizons.js';
-import { type HeldSubjectsPolicy, recentReference, recentSince } from '../engine/held-subjects.js';
+import { type HeldSubjectsPolicy, LET_GO_EVERY_EVENTS, recentReference, recentSince } from '../engine/held-subjects.js';
 import { type ColdState, type KpiReadModel, type KpiReadModelCommit } from '../read-model/read-model.port.js';
 import { StaleCheckpointError } from '../read-model/stale-checkpoint-error.js';
 import { KpiReadModelUnloadableError } from '../read-model/unloadable-read-model-error.js';
@@ -79,9 +79,6 @@ export interface KpiProjectorOptions {
 
 /** See {@link KpiProjectorOptions.epochEvents}: about 0.2 s of replay, and a version of each hot row per epoch. */
 export const DEFAULT_EPOCH_EVENTS = 10_000;
-
-/** Events committed between two passes that let cold subjects go: a pass looks at every subject held. */
-const LET_GO_EVERY = 1_000;
 
 /**
  * The KPI projector (architecture.md): an ordered consumer of the global log from its checkpoint. Per batch it
@@ -269,7 +266,7 @@ export class KpiProjector {
       pending.add(batch);
       // Catching up, each commit rewrites every bucket and declaration its batches touched: fewer, larger commits
       // write each of them fewer times. Live, a batch waits for nothing.
-      if (this.head.isReached || !this.head.isShort(this.applied) || pending.isDue() || this.fillsEpoch(pending.size) || signal.aborted) {
+      if (this.head.isReached || this.head.isReachedBy(this.applied) || pending.isDue() || this.fillsEpoch(pending.size) || signal.aborted) {
         if (!(await this.commitPending(engine, pending.take(), signal, turns))) return;
       }
       if (signal.aborted) return;
@@ -315,7 +312,7 @@ export class KpiProjector {
     await this.tell(changes, events, now.toISOString());
     this.sinceLetGo += events.length;
     // Also once caught up: a start or a rebuild leaves the engine no bigger than live work needs.
-    if (this.sinceLetGo >= LET_GO_EVERY || (catchingUp && this.head.isReached)) {
+    if (this.sinceLetGo >= LET_GO_EVERY_EVENTS || (catchingUp && this.head.isReached)) {
       // After the listener: the alert rules read the facts of the batch just committed.
       await this.hold.allEnded();
       engine.letGoOfColdSubjects(recentReference(now, events.at(-1)?.recordedAt ?? null));

@@ -32,7 +32,10 @@ export async function bringBackColdBuckets(engine: KpiEngine, cold: ColdState, t
   if (!engine.awaitsColdBuckets) return;
   const keys = await turns.complete(engine.coldBucketKeysInSteps());
   const stored: BucketJson[] = [];
-  for (let from = 0; from < keys.length; from += READ_BACK_PAGE) stored.push(...(await cold.bucketsNamed(keys.slice(from, from + READ_BACK_PAGE))));
+  for (let from = 0; from < keys.length; from += READ_BACK_PAGE) {
+    if (turns.due) await turns.give();
+    stored.push(...(await cold.bucketsNamed(keys.slice(from, from + READ_BACK_PAGE))));
+  }
   const readBack = await turns.complete(KpiEngine.readBackInSteps(stored));
   await beforeChange();
   await turns.complete(engine.adoptReadBackInSteps(readBack), beforeChange);

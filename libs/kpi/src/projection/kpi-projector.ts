@@ -299,7 +299,9 @@ export class KpiProjector {
       dirty,
       ...(closesEpoch ? { closesEpoch: { lastRecordedAt: last.recordedAt } } : {}),
     };
-    if (turns.due) await turns.give();
+    // Always: the read model's write gives turns on a slice clock of its own, which would otherwise start where this
+    // one's slice is about to end, and the two would add up to one stretch of twice the slice.
+    await turns.give();
     if (!(await this.untilDone(`commit up to ${change.checkpoint}`, () => this.options.readModel.commit(change), signal))) return false;
     if (turns.due) await turns.give();
     this.committed = change.checkpoint;

@@ -8,6 +8,15 @@ describe('EventLoopTurns', () => {
     nowMs = 1_000;
   });
 
+  /** Four steps of 10 ms each, named in `log` as they run: a turn is due after every second one. */
+  function* fourSteps(log: string[]): Generator<void, void, undefined> {
+    for (let step = 1; step <= 4; step += 1) {
+      log.push(`step ${step}`);
+      nowMs += 10;
+      yield;
+    }
+  }
+
   it('is due once the loop has held the event loop for its slice', () => {
     const turns = new EventLoopTurns(20, clock);
     nowMs += 19;
@@ -51,16 +60,21 @@ describe('EventLoopTurns', () => {
   it('awaits what follows a turn before the next step, and only after a turn', async () => {
     const turns = new EventLoopTurns(20, clock);
     const log: string[] = [];
-    function* steps(): Generator<void, void, undefined> {
-      for (let step = 1; step <= 4; step += 1) {
-        log.push(`step ${step}`);
-        nowMs += 10;
-        yield;
-      }
-    }
 
-    await turns.complete(steps(), async () => {
+    await turns.complete(fourSteps(log), async () => {
       await Promise.resolve();
+      log.push('after turn');
+    });
+    expect(log).toEqual(['step 1', 'step 2', 'after turn', 'step 3', 'step 4', 'after turn']);
+  });
+
+  it('starts the next slice once what follows a turn has returned, however long it waited', async () => {
+    const turns = new EventLoopTurns(20, clock);
+    const log: string[] = [];
+
+    // A wait of 50 ms for readers: counted in the slice, it would make a turn due after every step.
+    await turns.complete(fourSteps(log), async () => {
+      nowMs += 50;
       log.push('after turn');
     });
     expect(log).toEqual(['step 1', 'step 2', 'after turn', 'step 3', 'step 4', 'after turn']);

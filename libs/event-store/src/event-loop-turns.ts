@@ -37,7 +37,8 @@ export class EventLoopTurns {
    * between two of its steps, where a turn is given when due. A generator rather than a loop here, so that the code
    * that computes knows nothing of scheduling.
    * @param afterTurn - awaited after each turn given, before the next step: for steps that change what readers see,
-   *   a wait for the readers that began during the turn (they can begin at no other time).
+   *   a wait for the readers that began during the turn (they can begin at no other time). The next slice starts
+   *   once it returns: a wait counted in the slice would make every step give a turn and wait again.
    * @returns what the generator returns.
    */
   async complete<T>(steps: Iterator<unknown, T, undefined>, afterTurn?: () => Promise<void>): Promise<T> {
@@ -46,7 +47,10 @@ export class EventLoopTurns {
       if (step.done === true) return step.value;
       if (this.due) {
         await this.give();
-        await afterTurn?.();
+        if (afterTurn !== undefined) {
+          await afterTurn();
+          this.since = this.now();
+        }
       }
     }
   }

@@ -172,6 +172,8 @@ export class BucketStore {
       yield;
     }
     const horizons = this.horizons;
+    // Taken at once: recording one cannot fail, and no event is applied between two steps (the projector applies
+    // none while it commits, an `asOf` replay none while it reads back), so none is left half-taken or added.
     for (const { observation, sign } of this.coldDeltas.take()) {
       if (horizons !== null && observation.measure === 'backlog') {
         for (const slice of observation.slices) horizons.carryBacklog(slice, sign * observation.values[0]!);

@@ -99,7 +99,7 @@ describe('KpiEngine with bounded held buckets (architecture.md, guarantee 7)', (
     expect(fingerprint(engine, slices, undefined, committed.bucketsBetween)).toEqual(expected);
   });
 
-  it('adopts what it reads back a bucket or a waiting observation per step, read between two steps as between two events', () => {
+  it('adopts what it reads back a bucket or a waiting observation per step, a query between two steps changing nothing of the end', () => {
     const random = new SeededRandom(8);
     const shuffled = random.shuffled(HISTORY);
     const { engine, committed } = boundedBucketsEngineOf(shuffled.slice(0, 1500), random);

@@ -35,10 +35,11 @@ const cpuTimeMs: () => number = (() => {
  * A timer ticking every `intervalMs` that records how long the event loop left it waiting: the test of a loop that
  * must give the event loop turns (architecture.md, guarantee 7). `ticks` is the structural figure (a loop that never
  * yields lets none through); `longestStallMs` the timing one. A stall counts the CPU time spent in it when that is less
- * than the wall time: on a shared machine the scheduler can leave the process waiting a third of a second (twice in CI:
- * 216 and 313 ms, against a 200 ms bound), and that wait is the machine's, not a loop's that forgot to yield. A loop
- * that holds the event loop spends the whole stall on the CPU, so it still shows. Bound it loosely all the same: the
- * benches measure the real figure.
+ * than the wall time: on a shared machine the scheduler can leave the process waiting a third of a second (313 ms in
+ * CI, against a 200 ms bound), and that wait is the machine's, not a loop's that forgot to yield. A loop computing
+ * without a turn spends the whole stall on the CPU, so it still shows; a synchronous wait on the disk (a file read, an
+ * fsync) does not, so the tests that use it work in memory, and the benches measure the disk's part with the wall
+ * clock (`longestWallStallMs` here). Bound it loosely all the same.
  */
 export function probeEventLoop(intervalMs = 5): EventLoopProbe {
   let last = performance.now();

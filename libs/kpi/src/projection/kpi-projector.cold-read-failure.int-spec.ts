@@ -43,8 +43,8 @@ function failingBucketReads(readModel: SqliteKpiReadModel, failures: number): { 
   };
 }
 
-// Before, the read-back failing failed the whole commit: the subscription's retry applied on, and the events taken for
-// that commit were never told to the listener (the alert rules missed them); at the head, nothing committed them.
+// The read-back is a step of the commit: tried again alone, not with the whole subscription, so that the events taken
+// for the commit still reach the listener (the alert rules read them), and a commit at the head needs no next event.
 describe('KpiProjector when reading cold buckets back fails', () => {
   let store: SqliteEventStore;
   let sqlite: SqliteKpiReadModel;

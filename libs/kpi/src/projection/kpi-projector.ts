@@ -283,7 +283,7 @@ export class KpiProjector {
     // Retried here, not by the subscription's retry: the events taken for this commit would go untold, and at the
     // head no next batch would come to commit them.
     const readBack = `read-back of the buckets late events reach, for the commit up to ${this.applied}`;
-    if (!(await this.untilDone(readBack, () => this.bringBackColdBuckets(engine, turns), signal))) return false;
+    if (!(await this.untilReadModelAnswers(readBack, () => this.bringBackColdBuckets(engine, turns), signal))) return false;
     // Before the drain, so that the horizons and the backlog they carry are committed with the buckets: a start then
     // loads only what is after them. Only buckets committed already go; those the drain is about to write stay.
     await this.hold.allEnded();
@@ -302,7 +302,7 @@ export class KpiProjector {
     // Always: the read model's write gives turns on a slice clock of its own, which would otherwise start where this
     // one's slice is about to end, and the two would add up to one stretch of twice the slice.
     await turns.give();
-    if (!(await this.untilDone(`commit up to ${change.checkpoint}`, () => this.options.readModel.commit(change), signal))) return false;
+    if (!(await this.untilReadModelAnswers(`commit up to ${change.checkpoint}`, () => this.options.readModel.commit(change), signal))) return false;
     if (turns.due) await turns.give();
     this.committed = change.checkpoint;
     this.inEpoch = closesEpoch ? 0 : (this.inEpoch ?? 0) + events.length;
@@ -364,7 +364,7 @@ export class KpiProjector {
    * that does not answer holds the commit back, and loses none of it.
    * @returns false when stopped first: the engine is then ahead of the store, and dropped.
    */
-  private async untilDone(what: string, step: () => Promise<void>, signal: AbortSignal): Promise<boolean> {
+  private async untilReadModelAnswers(what: string, step: () => Promise<void>, signal: AbortSignal): Promise<boolean> {
     const delays = this.retryDelays();
     for (let attempt = 1; ; attempt += 1) {
       try {

@@ -34,9 +34,10 @@ describe('probeEventLoop', () => {
     const stalls = probe.stop();
 
     expect(stalls.ticks).toBeGreaterThanOrEqual(2);
-    // 300 ms of the process's CPU time, most of it the main thread's (the probe counts that thread's where it can).
+    // 300 ms of the process's CPU time, most of it the main thread's: the other threads' share (the collector's) can
+    // bring the main thread's, and so the wall time, a little under it (297.8 ms once in CI).
     expect(stalls.longestStallMs).toBeGreaterThanOrEqual(250);
-    expect(stalls.longestWallStallMs).toBeGreaterThanOrEqual(300);
+    expect(stalls.longestWallStallMs).toBeGreaterThanOrEqual(250);
   });
 
   it('does not count a stretch the process spends waiting, and still reports its wall time', async () => {

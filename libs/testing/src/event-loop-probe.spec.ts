@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from '@jest/globals';
 
 import { probeEventLoop } from './event-loop-probe.js';
@@ -15,9 +16,13 @@ function compute(ms: number): void {
   while (cpuMs() < until);
 }
 
-/** Holds the event loop for `ms` without running: the thread sleeps, as when the scheduler leaves the process waiting. */
+/**
+ * Holds the event loop for `ms` without running: the thread waits for a child that sleeps, as when the scheduler leaves
+ * the process waiting. Not `Atomics.wait`, whose timed wait Debian's faketime (the suites' fixed hours) turns into a
+ * loop that runs on the CPU the whole time.
+ */
 function sleep(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  spawnSync('sleep', [String(ms / 1_000)]);
 }
 
 /** Lets the probe's timer tick once more, so that the stall just made ends at a tick of its own. */

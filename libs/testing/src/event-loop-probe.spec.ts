@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from '@jest/globals';
 
-import { probeEventLoop } from './event-loop-probe.js';
+import { type EventLoopStalls, probeEventLoop } from './event-loop-probe.js';
 
 /**
  * Holds the event loop doing work, as a loop that forgot to yield does, until it has spent `ms` on the CPU: counted in
@@ -30,13 +30,18 @@ function nextTick(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 20));
 }
 
+/** What a probe sees of `hold`, run between two ticks of its own. */
+async function stallsAround(hold: () => void): Promise<EventLoopStalls> {
+  const probe = probeEventLoop();
+  await nextTick();
+  hold();
+  await nextTick();
+  return probe.stop();
+}
+
 describe('probeEventLoop', () => {
   it('counts a stretch the process spends computing as a stall', async () => {
-    const probe = probeEventLoop();
-    await nextTick();
-    compute(300);
-    await nextTick();
-    const stalls = probe.stop();
+    const stalls = await stallsAround(() => compute(300));
 
     expect(stalls.ticks).toBeGreaterThanOrEqual(2);
     // 300 ms of the process's CPU time, most of it the main thread's: the other threads' share (the collector's) can
@@ -46,11 +51,7 @@ describe('probeEventLoop', () => {
   });
 
   it('does not count a stretch the process spends waiting, and still reports its wall time', async () => {
-    const probe = probeEventLoop();
-    await nextTick();
-    sleep(300);
-    await nextTick();
-    const stalls = probe.stop();
+    const stalls = await stallsAround(() => sleep(300));
 
     expect(stalls.longestWallStallMs).toBeGreaterThanOrEqual(300);
     expect(stalls.longestStallMs).toBeLessThan(100);

@@ -114,7 +114,7 @@ export class BucketStore {
 
   /**
    * The keys of the buckets that observations before the hour horizon go to and that are not held: to be read back
-   * from the read model and handed to {@link BucketStore.adoptColdBuckets} before the store is next drained.
+   * from the read model and handed to {@link BucketStore.adoptDecodedInSteps} before the store is next drained.
    */
   coldBucketKeys(): string[] {
     return allSteps(this.coldBucketKeysInSteps());
@@ -137,26 +137,13 @@ export class BucketStore {
   }
 
   /**
-   * Holds the stored buckets read back for the observations before the hour horizon (one already held stays as it
-   * is: memory is never behind), then applies those observations in order. What is carried of the backlog moves with
-   * them: their hourly backlog buckets are before the horizon.
-   * @returns how many of `stored` it now holds (those not held already).
-   * @throws MalformedBucketJsonError
-   */
-  adoptColdBuckets(stored: readonly BucketJson[]): number {
-    // All decoded before any is held or any observation applied: a row that does not decode changes nothing.
-    return this.adoptDecoded(allSteps(decodedInSteps(stored)));
-  }
-
-  /** {@link BucketStore.adoptColdBuckets} of rows decoded already ({@link decodedInSteps}). */
-  adoptDecoded(decoded: readonly KpiBucket[]): number {
-    return allSteps(this.adoptDecodedInSteps(decoded));
-  }
-
-  /**
-   * {@link BucketStore.adoptDecoded} a bucket held, or an observation applied, per step: the late events of a catch-up
-   * commit leave many observations waiting, 66 ms in one stretch for a commit of 20,000 events here. A query
-   * between two steps reads the store as it reads it between two events applied: some late events counted, not all.
+   * Holds the buckets read back for the observations before the hour horizon, decoded beforehand
+   * ({@link decodedInSteps}, so that a row that does not decode changes nothing), one already held staying as it is
+   * (memory is never behind); then applies those observations in order. What is carried of the backlog moves with them: their hourly backlog
+   * buckets are before the horizon. A bucket held, or an observation applied, per step: the late events of a catch-up
+   * commit leave many observations waiting, 66 ms in one stretch for a commit of 20,000 events here. A query between
+   * two steps reads the store as it reads it between two events applied: some late events counted, not all.
+   * @returns how many of `decoded` it now holds (those not held already).
    */
   *adoptDecodedInSteps(decoded: readonly KpiBucket[]): Steps<number> {
     // From the first bucket held on, some may lie before the horizons: the next let-go walks them.

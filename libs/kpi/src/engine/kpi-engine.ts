@@ -78,7 +78,7 @@ export interface HeldSubjectsFigures {
   readonly bucketsLetGo: number;
 }
 
-/** Bucket rows read back from the read model, decoded: what {@link KpiEngine.adoptReadBack} holds. */
+/** Bucket rows read back from the read model, decoded: what {@link KpiEngine.adoptReadBackInSteps} holds. */
 export interface ReadBackBuckets {
   readonly buckets: readonly KpiBucket[];
 }
@@ -354,7 +354,7 @@ export class KpiEngine {
 
   /** Holds the buckets read back for {@link KpiEngine.coldBucketKeys} and applies what waited for them. @throws MalformedBucketJsonError */
   adoptColdBuckets(stored: readonly BucketJson[]): void {
-    this.adoptReadBack(allSteps(KpiEngine.readBackInSteps(stored)));
+    allSteps(this.adoptReadBackInSteps(allSteps(KpiEngine.readBackInSteps(stored))));
   }
 
   /**
@@ -366,15 +366,10 @@ export class KpiEngine {
     return { buckets: yield* decodedInSteps(stored) };
   }
 
-  /** {@link KpiEngine.adoptColdBuckets} of rows decoded by {@link KpiEngine.readBackInSteps}. */
-  adoptReadBack(readBack: ReadBackBuckets): void {
-    allSteps(this.adoptReadBackInSteps(readBack));
-  }
-
   /**
-   * {@link KpiEngine.adoptReadBack} a bucket held, or a waiting observation applied, per step, for a caller that gives
-   * turns. Each step changes what the engine answers, as an event applied does: a caller whose readers span turns
-   * waits for them after each turn (cold-read-back.ts).
+   * {@link KpiEngine.adoptColdBuckets} of rows decoded by {@link KpiEngine.readBackInSteps}, a bucket held, or a waiting
+   * observation applied, per step, for a caller that gives turns. Each step changes what the engine answers, as an
+   * event applied does: a caller whose readers span turns waits for them after each turn (cold-read-back.ts).
    */
   *adoptReadBackInSteps(readBack: ReadBackBuckets): Steps<void> {
     const adopted = yield* this.store.adoptDecodedInSteps(readBack.buckets);

@@ -266,7 +266,7 @@ export class KpiProjector {
       pending.add(batch);
       // Catching up, each commit rewrites every bucket and declaration its batches touched: fewer, larger commits
       // write each of them fewer times. Live, a batch waits for nothing.
-      if (this.head.isReached || this.head.isReachedBy(this.applied) || pending.isDue() || this.fillsEpoch(pending.size) || signal.aborted) {
+      if (this.head.isReachedBy(this.applied) || pending.isDue() || this.fillsEpoch(pending.size) || signal.aborted) {
         if (!(await this.commitPending(engine, pending.take(), signal, turns))) return;
       }
       if (signal.aborted) return;

@@ -19,10 +19,11 @@ export interface EventLoopProbe {
 }
 
 /**
- * The CPU time of the main thread where the runtime tells it (Node 23.9 on; the types are Node 20's), else of the whole
- * process: never less than the main thread's, so a stall it bounds is never made to look shorter than the code made it.
+ * The CPU time, in milliseconds, of the main thread where the runtime tells it (Node 23.9 on; the types are Node 20's),
+ * else of the whole process: never less than the main thread's, so a stall it bounds is never made to look shorter than
+ * the code made it. The clock the probe counts a stall's CPU time by.
  */
-const cpuTimeMs: () => number = (() => {
+export const cpuTimeMs: () => number = (() => {
   const perThread = (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage?.bind(process);
   const usage = perThread ?? (() => process.cpuUsage());
   return () => {

@@ -22,9 +22,10 @@ const CLOSE_BUSY_TIMEOUT_MS = 1000;
  * {@link checkpointSoon} asks the thread, on its own connection to the same file, for a PASSIVE checkpoint: the
  * same kind SQLite runs itself, so the WAL is bounded as before, by readers letting go of old frames.
  *
- * Durability is the COMMIT's, unchanged: a committed transaction is in the synced WAL, and a checkpoint syncs the
- * database file before the WAL is reused. Should the thread fail, the error is logged and the connection checkpoints
- * itself again; what the WAL holds is never lost, the next checkpoint or open copies it.
+ * Durability is the connection's (`openDurableSqlite`'s `syncs`): the thread's checkpoint syncs the WAL before it
+ * copies it, and the database file before the WAL is reused, so a connection that does not sync its commits has them
+ * synced here, off the event loop. Should the thread fail, the error is logged and the connection checkpoints itself
+ * again; what the WAL holds is never lost, the next checkpoint or open copies it.
  */
 export class WalCheckpointer {
   private running = true;

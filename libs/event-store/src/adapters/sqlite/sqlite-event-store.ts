@@ -56,7 +56,7 @@ export class SqliteEventStore implements EventStore {
 
   /** Opens (creating if needed) the store in `options.file` and brings its schema up to date. */
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
-    return new SqliteEventStore(openDurableSqlite(options.file, sqliteMigrations, options.busyTimeoutMs), options);
+    return new SqliteEventStore(openDurableSqlite(options.file, sqliteMigrations, { busyTimeoutMs: options.busyTimeoutMs }), options);
   }
 
   get closed(): AbortSignal {

@@ -34,9 +34,9 @@ export function historyReport(workload: HistoryWorkload, sizes: readonly SizeFig
     columns: ['measurement', ...sizes.map((size, index) => `${2 ** index}×: ${size.events.toLocaleString('en-US')} events`)],
     rows: [
       ['event times', ...sizes.map((size) => `${size.store.firstTime.slice(0, 10)} to ${size.store.lastTime.slice(0, 10)}`)],
-      ['first start: catch-up to ready', ...sizes.map((size) => `${seconds(size.catchUp.seconds)} (${size.store.fillSeconds > 0 ? 'from 0: a new data folder' : 'read models cached by an earlier run'})`)],
+      ['first start: catch-up to ready', ...sizes.map((size) => `${seconds(size.catchUp.seconds)} (${size.catchUp.fromZero ? 'from 0: no read model in the data folder' : 'from the read models an earlier run left'})`)],
       ['heap / RSS after that catch-up', ...sizes.map((size) => memory(size.catchUp.memory))],
-      ['event-loop delay p99 / max during that catch-up', ...sizes.map((size) => loop(size.catchUp.loop))],
+      ['event-loop delay p99 / max during that catch-up (from listening)', ...sizes.map((size) => loop(size.catchUp.loop))],
       ['rebuild (`POST /api/kpis/rebuild`)', ...sizes.map((size) => `${seconds(size.rebuild.seconds)}, ${rate(size.rebuild.eventsPerSecond)} events/s`)],
       ['event-loop delay p99 / max during the rebuild', ...sizes.map((size) => loop(size.rebuild.loop))],
       ['restart at the head: start to ready', ...sizes.map((size) => `${seconds(size.restart.startToReadySeconds)} (+ ${seconds(size.restart.loadSeconds)} loading the code)`)],

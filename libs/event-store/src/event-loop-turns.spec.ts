@@ -68,6 +68,52 @@ describe('EventLoopTurns', () => {
     expect(log).toEqual(['step 1', 'step 2', 'after turn', 'step 3', 'step 4', 'after turn']);
   });
 
+  describe('a stretch', () => {
+    /** A stretch that takes `ms` and says whether a turn came since the mark set before it was asked for. */
+    function stretchOf(ms: number, turned: () => boolean): () => Promise<boolean> {
+      return async () => {
+        nowMs += ms;
+        return turned();
+      };
+    }
+    /** Queues a callback before `turns` is asked, which runs only if a turn is given. */
+    function markTurn(): () => boolean {
+      let ran = false;
+      setImmediate(() => (ran = true));
+      return () => ran;
+    }
+
+    it('gives a turn first when the slice so far and the last stretch\'s length would pass the slice', async () => {
+      const turns = new EventLoopTurns(20, clock);
+      expect(await turns.stretch(stretchOf(12, markTurn()))).toBe(false);
+      nowMs += 2;
+
+      // 2 ms since the last stretch's end, and 12 of its own before it: 26 ms of a 20 ms slice.
+      expect(await turns.stretch(stretchOf(12, markTurn()))).toBe(true);
+    });
+
+    it('gives none while the slice so far and the last stretch\'s length fit in the slice', async () => {
+      const turns = new EventLoopTurns(20, clock);
+      expect(await turns.stretch(stretchOf(3, markTurn()))).toBe(false);
+      nowMs += 2;
+
+      // 5 ms held, and a last stretch of 3: 8 of 20.
+      expect(await turns.stretch(stretchOf(3, markTurn()))).toBe(false);
+      expect(turns.due).toBe(false);
+    });
+
+    it('gives a turn first when one is due, as a step would', async () => {
+      const turns = new EventLoopTurns(20, clock);
+      nowMs += 20;
+
+      expect(await turns.stretch(stretchOf(1, markTurn()))).toBe(true);
+    });
+
+    it('returns what the stretch returns', async () => {
+      await expect(new EventLoopTurns(20, clock).stretch(async () => 'page')).resolves.toBe('page');
+    });
+  });
+
   it('starts the next slice once what follows a turn has returned, however long it waited', async () => {
     const turns = new EventLoopTurns(20, clock);
     const log: string[] = [];

@@ -15,6 +15,8 @@ export const EVENT_LOOP_SLICE_MS = 20;
  */
 export class EventLoopTurns {
   private since: number;
+  /** How long the last {@link EventLoopTurns.stretch} held the event loop: what the next one is expected to. */
+  private lastStretchMs = 0;
 
   /**
    * @param sliceMs - held at most this long between turns, plus one step. @defaultValue {@link EVENT_LOOP_SLICE_MS}
@@ -53,6 +55,20 @@ export class EventLoopTurns {
         }
       }
     }
+  }
+
+  /**
+   * Runs `stretch`, a piece of work that holds the event loop for far longer than a step (a page read from SQLite and
+   * decoded: 15 to 20 ms for a page of an `asOf` load), giving a turn first when the slice so far and the length of the
+   * last stretch would pass the slice: asked only when due, a turn at 19 ms let the next page make a stall of 40 to
+   * 50 ms. Its length is measured from start to end, waits included, which can only make the next turn come earlier.
+   */
+  async stretch<T>(stretch: () => Promise<T>): Promise<T> {
+    if (this.now() - this.since + this.lastStretchMs >= this.sliceMs) await this.give();
+    const started = this.now();
+    const result = await stretch();
+    this.lastStretchMs = this.now() - started;
+    return result;
   }
 
   /** Gives the event loop a turn now, and starts a new slice once it resumes. */

@@ -4,8 +4,8 @@ import { type RecordedEvent, START } from './recorded-event.js';
 
 /**
  * Hands every stored event of one of `types` to `visit`, in position order, a page at a time: how a journal folds
- * its events of the whole log at its load. It gives the event loop a turn every slice ({@link EventLoopTurns}), pages
- * being read synchronously on SQLite.
+ * its events of the whole log at its load. It gives the event loop a turn every slice ({@link EventLoopTurns}), and
+ * before a page that would end past it, pages being read synchronously on SQLite.
  * @param pageSize - events read at once: one synchronous read on SQLite, 10 to 15 ms for a thousand.
  */
 export async function walkLog(
@@ -16,7 +16,7 @@ export async function walkLog(
 ): Promise<void> {
   const turns = new EventLoopTurns();
   for (let after = START; ; ) {
-    const page = await log.readAllOfTypes(types, after, pageSize);
+    const page = await turns.stretch(() => log.readAllOfTypes(types, after, pageSize));
     const last = page.at(-1);
     if (last === undefined) return;
     for (const event of page) {

@@ -146,9 +146,9 @@ export class KpisAsOf {
   private async replayRecordedUpTo(replayed: ReplayedEngine, asOfMs: number, turns: EventLoopTurns): Promise<void> {
     const pageSize = this.options.pageSize ?? 500;
     for (;;) {
-      // The read and the read-back below are stretches of their own, not steps: each begins a slice's work.
-      if (turns.due) await turns.give();
-      const read: readonly RecordedEvent[] = await this.options.store.readAll(replayed.position, pageSize);
+      // The read and the read-back below are stretches of their own, not steps: the read is given a turn before it
+      // when it would end past the slice, the read-back when one is due.
+      const read: readonly RecordedEvent[] = await turns.stretch(() => this.options.store.readAll(replayed.position, pageSize));
       const page = read.filter((event) => Date.parse(event.recordedAt) <= asOfMs);
       if (replayed.cold !== null) await bringBackColdSubjects(replayed.engine, page, replayed.cold, NOBODY_READS);
       if (turns.due) await turns.give();

@@ -1,3 +1,6 @@
+import { stat } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { EventLoopTurns } from './event-loop-turns.js';
 
@@ -35,6 +38,24 @@ describe('EventLoopTurns', () => {
     expect(turns.due).toBe(false);
     nowMs += 20;
     expect(turns.due).toBe(true);
+  });
+
+  it('lets a due timer run before it resumes, even when given from an I/O callback', async () => {
+    const turns = new EventLoopTurns(20, clock);
+    const timerRanFirst = await new Promise<boolean>((resolve, reject) => {
+      // A file system callback runs where an HTTP request's handler does: in the event loop's poll for I/O, after
+      // which the immediates queued there run before the next round of timers.
+      stat(fileURLToPath(import.meta.url), (error) => {
+        if (error !== null) return reject(error);
+        let timerRan = false;
+        setTimeout(() => (timerRan = true), 1);
+        const due = performance.now() + 5;
+        while (performance.now() < due);
+        void turns.give().then(() => resolve(timerRan));
+      });
+    });
+
+    expect(timerRanFirst).toBe(true);
   });
 
   it('completes a computation done in steps, giving a turn between two steps once due, and returns its result', async () => {

@@ -71,13 +71,21 @@ export class EventLoopTurns {
     return result;
   }
 
-  /** Gives the event loop a turn now, and starts a new slice once it resumes. */
+  /**
+   * Gives the event loop a turn now, and starts a new slice once it resumes. Two immediates, one inside the other: a
+   * turn given from an I/O callback (an HTTP request's handler, a page read's reply) would otherwise resume in the same
+   * iteration of the event loop, after its I/O and before its timers, and the next slice would add to this one: two
+   * slices of 20 ms kept timers waiting 40 ms in the history bench's `asOf` answers. Given from an immediate, the
+   * second costs one iteration with nothing due.
+   */
   give(): Promise<void> {
     return new Promise((resolve) =>
-      setImmediate(() => {
-        this.since = this.now();
-        resolve();
-      }),
+      setImmediate(() =>
+        setImmediate(() => {
+          this.since = this.now();
+          resolve();
+        }),
+      ),
     );
   }
 }

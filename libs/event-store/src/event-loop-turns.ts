@@ -59,9 +59,10 @@ export class EventLoopTurns {
 
   /**
    * Runs `stretch`, a piece of work that holds the event loop for far longer than a step (a page read from SQLite and
-   * decoded: 15 to 20 ms for a page of an `asOf` load), giving a turn first when the slice so far and the length of the
-   * last stretch would pass the slice: asked only when due, a turn at 19 ms let the next page make a stall of 40 to
-   * 50 ms. Its length is measured from start to end, waits included, which can only make the next turn come earlier.
+   * decoded: 2 to 10 ms for a page of an `asOf` load on the history bench's 250,000 events, more on a larger read model
+   * or a slower disk), giving a turn first when the slice so far and the length of the last stretch would pass the
+   * slice: asked only once due, a slice of 19 ms and then a page would hold the event loop for both. Its length is
+   * measured from start to end, waits included, which can only make the next turn come earlier.
    */
   async stretch<T>(stretch: () => Promise<T>): Promise<T> {
     if (this.now() - this.since + this.lastStretchMs >= this.sliceMs) await this.give();

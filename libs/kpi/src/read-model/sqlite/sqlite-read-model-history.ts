@@ -117,8 +117,7 @@ const PAGE = 200;
 
 /**
  * Every row of a keyset-paged read, a statement per page, each page's rows handed to `take` (which decodes them) in
- * the same stretch, with an event-loop turn before a page that would end past the slice. A page of a bucket range
- * scans the range's versions of every later epoch too, 15 to 20 ms at the history bench's 250,000 events.
+ * the same stretch, with an event-loop turn before a page that would end past the slice ({@link EventLoopTurns.stretch}).
  */
 async function eachPage<R, K>(first: K, page: (after: K) => Promise<R[]>, keyOf: (last: R) => K, take: (row: R) => void, turns: EventLoopTurns): Promise<void> {
   for (let after = first; ; ) {

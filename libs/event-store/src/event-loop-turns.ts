@@ -10,8 +10,9 @@ export const EVENT_LOOP_SLICE_MS = 20;
  * loop, asked between steps: `if (turns.due) await turns.give();`, cheap enough to ask per event (a clock read; no
  * promise unless due).
  *
- * The turn is given with `setImmediate`, which runs after the I/O callbacks and timers that are due, not with
- * `setTimeout(0)`, which waits at least a millisecond (and is clamped further when nested) for nothing.
+ * The turn is given with `setImmediate` (twice: see {@link EventLoopTurns.give}), so that the I/O callbacks and timers
+ * that are due run first, not with `setTimeout(0)`, which waits at least a millisecond (and is clamped further when
+ * nested) for nothing.
  */
 export class EventLoopTurns {
   private since: number;

@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { describe, expect, it } from '@jest/globals';
-
 import { performance } from 'node:perf_hooks';
+import { describe, expect, it } from '@jest/globals';
 
 import { cpuTimeMs, type EventLoopStalls, probeEventLoop } from './event-loop-probe.js';
 

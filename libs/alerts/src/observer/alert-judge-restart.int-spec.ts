@@ -95,6 +95,17 @@ function expectTheIncidentOnce(raised: readonly string[]): void {
   expect(new Set(raised).size).toBe(raised.length);
 }
 
+/**
+ * An arrival stored and its batch judged, then the incident stored after it, not yet judged: the log of a judge whose
+ * checkpoint is at the arrival.
+ */
+async function arrivalsJudgedThenIncident(store: EventStore, checkpoints: JudgeCheckpointStore) {
+  const arrivals = await storeArrival(store, 'DEC-A');
+  await judgeOn(store, checkpoints).committed(committedBatch(arrivals, arrivals, [['backlog', { office: 'UZ-SAM' }]]));
+  const incident = after(arrivals.at(-1)!.position, await storeIncident(store));
+  return { arrivals, incident, log: [...arrivals, ...incident] };
+}
+
 /** The events of `log` after `position`: the batch a projection commits next, alert events included. */
 function after(position: number, log: readonly RecordedEvent[]): RecordedEvent[] {
   return log.filter((event) => event.position > position);
@@ -161,10 +172,7 @@ describe.each(backends)('the alert judge across restarts, on %s (guarantee 9)', 
 
   it('raises nothing twice when the process died between the alert append and the checkpoint write', async () => {
     const { store, openCheckpoints } = await open();
-    const arrivals = await storeArrival(store, 'DEC-A');
-    await judgeOn(store, await openCheckpoints()).committed(committedBatch(arrivals, arrivals, [['backlog', { office: 'UZ-SAM' }]]));
-    const incident = (await storeIncident(store)).filter(({ position }) => position > arrivals.at(-1)!.position);
-    const log = [...arrivals, ...incident];
+    const { arrivals, incident, log } = await arrivalsJudgedThenIncident(store, await openCheckpoints());
     await judgeOn(store, savesDie(await openCheckpoints())).committed(committedBatch(incident, log, INCIDENT_SLICES));
     const raised = await raisedIn(store);
     expectTheIncidentOnce(raised);
@@ -177,6 +185,22 @@ describe.each(backends)('the alert judge across restarts, on %s (guarantee 9)', 
     expect(await raisedIn(store)).toEqual(raised);
     expect((await store.head()).position).toBe(head);
     expect(await checkpoints.load()).toEqual({ position: incident.at(-1)!.position, deferred: [] });
+  });
+
+  it('raises nothing twice when the KPI read model comes back behind its checkpoint and the same batch is committed again', async () => {
+    const { store, openCheckpoints } = await open();
+    const { arrivals, incident, log } = await arrivalsJudgedThenIncident(store, await openCheckpoints());
+    await judgeOn(store, await openCheckpoints()).committed(committedBatch(incident, log, INCIDENT_SLICES));
+    const raised = await raisedIn(store);
+    expectTheIncidentOnce(raised);
+
+    // A power cut took back the read model's last commit (the SQLite one syncs at checkpoints only): the projection
+    // starts again at the arrivals, behind the judge's checkpoint, and commits the incident's batch a second time.
+    const judge = judgeOn(store, await openCheckpoints());
+    await judge.resumed(startingAt(arrivals));
+    await judge.committed(committedBatch(incident, log, INCIDENT_SLICES));
+
+    expect(await raisedIn(store)).toEqual(raised);
   });
 
   it('keeps a slice put off while the projection replayed history across a restart, and judges it at the first caught-up batch', async () => {

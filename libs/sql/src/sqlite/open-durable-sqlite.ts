@@ -9,10 +9,12 @@ import { migrateSqlite } from './migrate-sqlite.js';
  * loses nothing committed, and a power cut never tears a transaction: WAL keeps each commit whole.
  * - `'each-commit'` (`synchronous=FULL`): every COMMIT syncs the WAL before it returns, so a committed transaction
  *   survives a power cut (architecture.md, guarantee 1). The sync is a wait on the disk, on the thread that commits.
- * - `'checkpoints'` (`synchronous=NORMAL`): a COMMIT does not sync; the WAL is synced before each checkpoint copies it
- *   (a {@link WalCheckpointer} thread's, off the event loop), so a power cut can take back the last commits whole.
- *   For a store rebuilt from another that is synced at each commit: the KPI read model, whose checkpoint is the log
- *   position its state stands for (guarantee 3), so what a power cut takes back is projected again.
+ * - `'checkpoints'` (`synchronous=NORMAL`): a COMMIT does not sync the pages it writes (only the WAL's header, when it
+ *   starts the WAL anew after a checkpoint); the WAL is synced before each checkpoint copies it, by the connection
+ *   that checkpoints: a `WalCheckpointer` thread's where one runs, off the event loop, else the COMMIT that passes
+ *   SQLite's threshold. A power cut can take back the last commits, whole. For a store whose loss costs no evidence:
+ *   the KPI read model, whose checkpoint is the log position its state stands for (guarantee 3), so that what a power
+ *   cut takes back is projected again; the ingest quality tally, a count.
  */
 export type SqliteSyncs = 'each-commit' | 'checkpoints';
 

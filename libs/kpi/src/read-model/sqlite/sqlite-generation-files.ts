@@ -34,7 +34,9 @@ export async function deleteGenerationFiles(directory: string, generation: numbe
 
 /**
  * Makes the folder's entries durable: a generation file created since must survive a power cut before the active
- * pointer names it. Where a folder cannot be synced (Windows), its entries are durable once written.
+ * pointer names it. Where a folder cannot be synced (Windows), its entries are durable once written. The file's
+ * last commits are durable once a checkpoint has synced them (sqlite-kpi-read-model.ts; README, "What a power cut
+ * costs the read model").
  */
 export function syncDirectory(directory: string): void {
   let descriptor: number;

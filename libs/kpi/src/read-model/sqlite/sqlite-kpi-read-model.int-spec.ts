@@ -167,7 +167,7 @@ describe('SqliteKpiReadModel', () => {
     // What a COMMIT does in one stretch: the sync held the event loop 50 to 60 ms per catch-up commit of the history
     // bench, writing the 2 MB of pages SQLite's default cache held 40 to 45. The thread's checkpoints sync the WAL
     // instead (wal-checkpointer-thread.ts runs them with synchronous=FULL); a smaller cache spills the pages earlier.
-    it('is synced by the checkpoints, not by each commit, and takes a commit\'s pages beyond 512 KiB as they are written', async () => {
+    it('is opened to be synced by the checkpoints, not by each commit, with a page cache of 512 KiB', async () => {
       const readModel = SqliteKpiReadModel.open({ file });
       try {
         const db = (readModel as unknown as { db: { pragma(name: string, options: object): unknown } }).db;

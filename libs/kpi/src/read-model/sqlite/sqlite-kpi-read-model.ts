@@ -39,11 +39,12 @@ const PROCESS_WARNINGS: WalCheckpointerLogger = { error: (message) => process.em
 const PAGE_CACHE_KIB = 512;
 
 /**
- * The standalone KPI read model: one SQLite file in WAL mode. Its commits are not synced; its WAL is, before each
- * checkpoint (`syncs: 'checkpoints'`, by the checkpointer thread): the sync in a catch-up commit's COMMIT held the
- * event loop 50 to 60 ms, over guarantee 7's bound. A power cut can take back the last commits, each whole with its
- * checkpoint (guarantee 3), and the projector projects their events again; the alert judge's own checkpoint is synced
- * (guarantee 9). The checkpoint's compare-and-set runs inside an IMMEDIATE transaction, which holds the write lock
+ * The standalone KPI read model: one SQLite file in WAL mode. Its commits do not sync what they write; the checkpointer
+ * thread syncs the WAL before each checkpoint (`syncs: 'checkpoints'`): the sync in a catch-up commit's COMMIT held
+ * the event loop 50 to 60 ms, over guarantee 7's bound. (A commit that starts the WAL anew after a checkpoint still
+ * syncs its header, a few bytes.) A power cut can take back the last commits, each whole with its checkpoint
+ * (guarantee 3), and the projector projects their events again; the alert judge then judges those batches again and
+ * raises nothing twice, its alerts' ids being deterministic (guarantee 9). The checkpoint's compare-and-set runs inside an IMMEDIATE transaction, which holds the write lock
  * from the compare to the commit: no other process can move it in between. A commit is written a row at a time with
  * event-loop turns between (architecture.md, guarantee 7): other connections read the last committed state
  * throughout (WAL), and on this one nothing else runs until the transaction ends. The WAL is copied into the database

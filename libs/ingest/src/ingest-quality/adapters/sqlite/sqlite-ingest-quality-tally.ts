@@ -35,10 +35,9 @@ export class SqliteIngestQualityTally implements IngestQualityTally {
 
   /** Opens (creating if needed) the tally in `options.file` and brings its schema up to date. */
   static open(options: SqliteIngestQualityTallyOptions): SqliteIngestQualityTally {
-    const db = openDurableSqlite(options.file, sqliteIngestQualityMigrations);
     // A tally is not evidence: a power cut may cost its last commits, but no write stops the event loop for an
-    // fsync (better-sqlite3 writes synchronously). In WAL mode NORMAL still survives a crash of the process.
-    db.pragma('synchronous = NORMAL');
+    // fsync (better-sqlite3 writes synchronously). A crash of the process costs nothing.
+    const db = openDurableSqlite(options.file, sqliteIngestQualityMigrations, { syncs: 'checkpoints' });
     return new SqliteIngestQualityTally(db);
   }
 

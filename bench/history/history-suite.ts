@@ -24,6 +24,6 @@ export const historySuite: BenchSuite = {
       figures.push(await measureSize(dataDir, store, workload.asOfSamples, progress));
     }
     const sqlite = (new Database(':memory:').prepare('select sqlite_version() as version').get() as { version: string }).version;
-    return historyReport(workload, figures, [`SQLite: ${sqlite} (WAL, synchronous=FULL), files in ${workload.cacheDir}`]);
+    return historyReport(workload, figures, [`SQLite: ${sqlite} (WAL; the event store synced at each commit, the KPI read model at checkpoints), files in ${workload.cacheDir}`]);
   },
 };

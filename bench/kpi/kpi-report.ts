@@ -99,7 +99,7 @@ export function kpiReport(figures: KpiFigures): SuiteReport {
         'the machine disturbs less than the clock.',
       `Rebuild: the stores filled with the first history (\`appendMany\`, ${workload.appendBatch} events per call), ` +
         'then a `KpiProjector` from position 0 on a fresh SQLite read model (`SqliteKpiReadModel.open`, WAL, ' +
-        'synchronous=FULL), timed from `start()` until `caughtUp`: reading the log in pages of `batchSize`, the engine, and ' +
+        'synced at checkpoints), timed from `start()` until `caughtUp`: reading the log in pages of `batchSize`, the engine, and ' +
         'the read-model commits of a catch-up (its default policy: the pages applied are committed together once they ' +
         'hold 50,000 events or 2 s have passed, and at the head). One run per batch size. CPU-seconds count this process only (engine, read model, SQLite, the ' +
         'PostgreSQL driver), not the PostgreSQL server.',

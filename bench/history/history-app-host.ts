@@ -23,15 +23,15 @@ const send = (message: FromHistoryApp): void => void process.send!(message);
 process.on('disconnect', () => process.exit(1));
 
 async function main(dataDir: string): Promise<void> {
-  const [standalone, { loadConfig }, { createHttpApp }, { issueAccessToken }] = await Promise.all([
+  const [standalone, { historyAppConfig }, { createHttpApp }, { issueAccessToken }] = await Promise.all([
     import('../../apps/standalone/src/standalone.module.js'),
-    import('@customs-pulse/config'),
+    import('./history-app-config.js'),
     import('@customs-pulse/http'),
     import('@customs-pulse/auth'),
   ]);
   const bootAt = Date.now();
   const secret = randomBytes(32).toString('base64url');
-  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', REPORTING_CURRENCY: 'USD' });
+  const config = historyAppConfig(dataDir);
   const app = await createHttpApp(standalone.StandaloneModule.forRoot(config, secret), { logger: ['warn', 'error'] });
   await app.listen(0, '127.0.0.1');
   // The first window (a first start's catch-up) begins once a client can reach the app: before, loading the code and

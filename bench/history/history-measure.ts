@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { LoopDelay, MemoryFigure } from './history-messages.js';
 import { HistoryApp } from './history-app.js';
+import { kpiReadModelDirectory } from './history-app-config.js';
 import { currentAsOf, daySeriesAsOf, periodOf, randomInstants, report, yearSeries } from './history-questions.js';
 import type { GrownStore } from './history-store.js';
 import { HISTORY_END } from './history-workload.js';
@@ -46,8 +46,7 @@ export async function measureSize(
 ): Promise<SizeFigures> {
   const events = store.head;
   progress(`${events.toLocaleString('en-US')} events: first start (catch-up)`);
-  // The standalone app keeps its KPI read models there (libs/config, DATA_DIR).
-  const fromZero = !existsSync(join(dataDir, 'kpi'));
+  const fromZero = !existsSync(kpiReadModelDirectory(dataDir));
   const first = await HistoryApp.start(dataDir, READY_WITHIN_MS);
   let app = first.app;
   try {

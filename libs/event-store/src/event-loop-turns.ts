@@ -32,7 +32,7 @@ export class EventLoopTurns {
 
   /** Whether the loop has held the event loop for its slice since its last turn (or since it began). */
   get due(): boolean {
-    return this.now() - this.since >= this.sliceMs;
+    return this.heldMs() >= this.sliceMs;
   }
 
   /**
@@ -66,11 +66,16 @@ export class EventLoopTurns {
    * measured from start to end, waits included, which can only make the next turn come earlier.
    */
   async stretch<T>(stretch: () => Promise<T>): Promise<T> {
-    if (this.now() - this.since + this.lastStretchMs >= this.sliceMs) await this.give();
+    if (this.heldMs() + this.lastStretchMs >= this.sliceMs) await this.give();
     const started = this.now();
     const result = await stretch();
     this.lastStretchMs = this.now() - started;
     return result;
+  }
+
+  /** How long the loop has held the event loop since its last turn (or since it began). */
+  private heldMs(): number {
+    return this.now() - this.since;
   }
 
   /**

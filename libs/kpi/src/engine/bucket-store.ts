@@ -139,8 +139,8 @@ export class BucketStore {
   /**
    * Holds the buckets read back for the observations before the hour horizon, decoded beforehand
    * ({@link decodedInSteps}, so that a row that does not decode changes nothing), one already held staying as it is
-   * (memory is never behind); then applies those observations in order. What is carried of the backlog moves with them: their hourly backlog
-   * buckets are before the horizon. A bucket held, or an observation applied, per step: the late events of a catch-up
+   * (memory is never behind); then applies those observations in order. What is carried of the backlog moves with
+   * them: their hourly backlog buckets are before the horizon. A bucket held, or an observation applied, per step: the late events of a catch-up
    * commit leave many observations waiting, 66 ms in one stretch for a commit of 20,000 events here. A query between
    * two steps reads the store as it reads it between two events applied: some late events counted, not all.
    * @returns how many of `decoded` it now holds (those not held already).

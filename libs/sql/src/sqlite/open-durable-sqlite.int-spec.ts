@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 
-import { openDurableSqlite } from './open-durable-sqlite.js';
+import { type SqliteFileOptions, openDurableSqlite } from './open-durable-sqlite.js';
 
 const NOTES = [{ version: 1, name: 'notes', sql: 'CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL) STRICT' }];
 /** SQLite's values of `PRAGMA synchronous`. */
@@ -18,7 +18,7 @@ describe('openDurableSqlite', () => {
 
   afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
-  const settingsOf = (options?: Parameters<typeof openDurableSqlite>[2]): { journal: unknown; synchronous: unknown; busyTimeout: unknown } => {
+  const settingsOf = (options?: SqliteFileOptions): { journal: unknown; synchronous: unknown; busyTimeout: unknown } => {
     const db = openDurableSqlite(join(folder, 'store.sqlite'), NOTES, options);
     try {
       return {

@@ -34,7 +34,8 @@ const PROCESS_WARNINGS: WalCheckpointerLogger = { error: (message) => process.em
 /**
  * The connection's page cache, in KiB (SQLite's default: 2,000). A commit's pages beyond it are spilled to the WAL as
  * its rows are written, between event-loop turns; the COMMIT writes the rest in one stretch, which with the default
- * held the event loop 40 to 45 ms per catch-up commit of the history bench's rebuild; with this, none of its stalls over 30 ms was a COMMIT.
+ * held the event loop 40 to 45 ms per catch-up commit of the history bench's rebuild; with this, none of its stalls
+ * over 30 ms was a COMMIT. It costs a rebuild about 8 % (README, "The event loop").
  */
 const PAGE_CACHE_KIB = 512;
 
@@ -44,11 +45,11 @@ const PAGE_CACHE_KIB = 512;
  * the event loop 50 to 60 ms, over guarantee 7's bound. (A commit that starts the WAL anew after a checkpoint still
  * syncs its header, a few bytes.) A power cut can take back the last commits, each whole with its checkpoint
  * (guarantee 3), and the projector projects their events again; the alert judge then judges those batches again and
- * raises nothing twice, its alerts' ids being deterministic (guarantee 9). The checkpoint's compare-and-set runs inside an IMMEDIATE transaction, which holds the write lock
- * from the compare to the commit: no other process can move it in between. A commit is written a row at a time with
- * event-loop turns between (architecture.md, guarantee 7): other connections read the last committed state
- * throughout (WAL), and on this one nothing else runs until the transaction ends. The WAL is copied into the database
- * file by a {@link WalCheckpointer} thread, not by the COMMIT.
+ * raises nothing twice, its alerts' ids being deterministic (guarantee 9). The checkpoint's compare-and-set runs
+ * inside an IMMEDIATE transaction, which holds the write lock from the compare to the commit: no other process can
+ * move it in between. A commit is written a row at a time with event-loop turns between (architecture.md, guarantee
+ * 7): other connections read the last committed state throughout (WAL), and on this one nothing else runs until the
+ * transaction ends. The WAL is copied into the database file by a {@link WalCheckpointer} thread, not by the COMMIT.
  */
 export class SqliteKpiReadModel implements KpiReadModel {
   private readonly statements: SqliteReadModelStatements;
